@@ -1,0 +1,78 @@
+"""GOV.UK Design System form rendering shared by every app's forms."""
+
+import datetime
+
+from django import forms
+
+
+class GovukDateWidget(forms.MultiWidget):
+    """The GOV.UK date input: day, month and year boxes."""
+
+    template_name = "forms/widgets/govuk_date.html"
+    parts = (("Day", 2), ("Month", 2), ("Year", 4))
+
+    def __init__(self, attrs=None):
+        widgets = [forms.TextInput(attrs={"inputmode": "numeric"}) for _ in self.parts]
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for sub, (label, width) in zip(context["widget"]["subwidgets"], self.parts, strict=True):
+            sub["label"] = label
+            sub["width"] = width
+        return context
+
+
+class GovukDateField(forms.MultiValueField):
+    widget = GovukDateWidget
+
+    def __init__(self, **kwargs):
+        fields = [forms.CharField(required=False) for _ in range(3)]
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (str(part or "").strip() for part in data_list)
+        label = self.label or "The date"
+        missing = [
+            name
+            for name, part in zip(("day", "month", "year"), (day, month, year), strict=True)
+            if not part
+        ]
+        if missing:
+            raise forms.ValidationError(f"{label} must include a {' and '.join(missing)}.")
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise forms.ValidationError(f"{label} must be a real date.") from None
+
+
+class GovukFormMixin:
+    """Render with GOV.UK markup; errors feed the page's error summary."""
+
+    template_name = "forms/govuk_form.html"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if isinstance(field, forms.DateField):
+                self.fields[name] = GovukDateField(
+                    label=field.label,
+                    required=field.required,
+                    help_text=field.help_text,
+                    initial=field.initial,
+                )
+
+
+class GovukForm(GovukFormMixin, forms.Form):
+    pass
+
+
+class GovukModelForm(GovukFormMixin, forms.ModelForm):
+    pass

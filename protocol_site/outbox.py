@@ -1,0 +1,124 @@
+"""The email outbox: rows written in the caller's transaction, sent later by a Celery task."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .models import OutboxEmail
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 8
+
+
+def email_enqueue(
+    *,
+    to_address: str,
+    template: str,
+    context: dict,
+    recipient=None,
+    dedupe_key: str | None = None,
+) -> OutboxEmail | None:
+    """Render `templates/emails/<template>/{subject.txt,body.txt,body.html}` into the outbox.
+
+    With a dedupe_key, a second call for the same notification writes nothing and returns None.
+    """
+    context = {"site_url": settings.SITE_URL, "council_name": settings.COUNCIL_NAME, **context}
+    subject = " ".join(render_to_string(f"emails/{template}/subject.txt", context).split())
+    row = OutboxEmail(
+        recipient=recipient,
+        to_address=to_address,
+        subject=subject[:250],
+        body_text=render_to_string(f"emails/{template}/body.txt", context),
+        body_html=render_to_string(f"emails/{template}/body.html", context),
+        dedupe_key=dedupe_key,
+    )
+    try:
+        with transaction.atomic():  # a savepoint: a duplicate leaves the caller's work intact
+            row.save()
+    except IntegrityError:
+        if dedupe_key is None:
+            raise
+        return None
+    return row
+
+
+def email_user(*, user, template: str, context: dict, dedupe_key: str | None = None):
+    """Queue an email to a person; people without an address are skipped."""
+    if not user.email:
+        logger.warning("No email address for user %s; %s not queued", user.pk, template)
+        return None
+    return email_enqueue(
+        to_address=user.email,
+        recipient=user,
+        template=template,
+        context={"recipient": user, **context},
+        dedupe_key=f"{dedupe_key}:user:{user.pk}" if dedupe_key else None,
+    )
+
+
+def outbox_pending_ids(limit: int = 200) -> list[int]:
+    return list(
+        OutboxEmail.objects.filter(
+            status=OutboxEmail.Status.PENDING, next_attempt_at__lte=timezone.now()
+        )
+        .order_by("id")
+        .values_list("id", flat=True)[:limit]
+    )
+
+
+def outbox_send(pk: int) -> bool:
+    """Send one pending row and mark it sent, in one transaction holding the row's lock.
+
+    A second worker skips a row already being sent; a crash before commit leaves it pending,
+    and the resend carries the same Message-ID.
+    """
+    with transaction.atomic():
+        row = (
+            OutboxEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk=pk, status=OutboxEmail.Status.PENDING)
+            .first()
+        )
+        if row is None:
+            return False
+        message = EmailMultiAlternatives(
+            subject=row.subject,
+            body=row.body_text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[row.to_address],
+            headers={"Message-ID": row.message_id},
+        )
+        if row.body_html:
+            message.attach_alternative(row.body_html, "text/html")
+        row.attempts += 1
+        try:
+            message.send(fail_silently=False)
+        except Exception as exc:  # noqa: BLE001 - any transport failure is retried later
+            logger.warning("Sending outbox email %s failed: %s", row.pk, exc)
+            row.last_error = str(exc)[:2000]
+            if row.attempts >= MAX_ATTEMPTS:
+                row.status = OutboxEmail.Status.FAILED
+            row.next_attempt_at = timezone.now() + timedelta(minutes=2**row.attempts)
+            row.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+            return False
+        row.status = OutboxEmail.Status.SENT
+        row.sent_at = timezone.now()
+        row.last_error = ""
+        row.save(update_fields=["attempts", "status", "sent_at", "last_error"])
+        return True
+
+
+def outbox_send_pending(limit: int = 200) -> int:
+    return sum(outbox_send(pk) for pk in outbox_pending_ids(limit))
+
+
+def outbox_purge_sent(older_than_days: int = 180) -> int:
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    deleted, _ = OutboxEmail.objects.filter(
+        status=OutboxEmail.Status.SENT, sent_at__lt=cutoff
+    ).delete()
+    return deleted

@@ -1,0 +1,171 @@
+"""The escalation ladder: for an officer, who is their line manager, Assistant Director,
+Director, Chief Executive, Monitoring Officer and Leader.
+
+Vacant rungs are skipped, an acting holder fills a post, a rung held by someone already
+on the ladder (or by the officer) is skipped, and callers may exclude conflicted people
+(the hook REG-2's relationship declarations plug into).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import DIRECTOR_TIERS, CouncillorRole, Officer, Post, StatutoryRole, Tier
+
+
+class Rung(StrEnum):
+    LINE_MANAGER = "line_manager"
+    ASSISTANT_DIRECTOR = "assistant_director"
+    DIRECTOR = "director"
+    CHIEF_EXECUTIVE = "chief_executive"
+    MONITORING_OFFICER = "monitoring_officer"
+    LEADER = "leader"
+
+
+RUNG_LABELS = {
+    Rung.LINE_MANAGER: "Line manager",
+    Rung.ASSISTANT_DIRECTOR: "Assistant Director",
+    Rung.DIRECTOR: "Director",
+    Rung.CHIEF_EXECUTIVE: "Chief Executive",
+    Rung.MONITORING_OFFICER: "Monitoring Officer",
+    Rung.LEADER: "Leader of the Council",
+}
+
+DEFAULT_LADDER = (
+    Rung.LINE_MANAGER,
+    Rung.ASSISTANT_DIRECTOR,
+    Rung.DIRECTOR,
+    Rung.MONITORING_OFFICER,
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    rung: Rung
+    user_id: int
+    person: object  # an Officer, or a Councillor for the Leader
+
+    @property
+    def label(self) -> str:
+        return RUNG_LABELS[self.rung]
+
+
+def _posts_above(post: Post | None) -> list[Post]:
+    """The chain of posts above `post`, nearest first, with their holders (one query a level)."""
+    chain, seen = [], set()
+    current = post
+    while current is not None and current.reports_to_id and current.reports_to_id not in seen:
+        seen.add(current.reports_to_id)
+        current = (
+            Post.objects.select_related("holder__user", "acting_holder__user")
+            .filter(pk=current.reports_to_id)
+            .first()
+        )
+        if current is None:
+            break
+        chain.append(current)
+    return chain
+
+
+def _occupant(post: Post) -> Officer | None:
+    occupant = post.occupant()
+    if occupant is not None and occupant.is_active:
+        return occupant
+    return None
+
+
+def _statutory_officer(kind: str) -> Officer | None:
+    role = (
+        StatutoryRole.objects.select_related("officer__user")
+        .filter(kind=kind, officer__is_active=True)
+        .first()
+    )
+    return role.officer if role else None
+
+
+def _chief_executive() -> Officer | None:
+    officer = _statutory_officer(StatutoryRole.Kind.HEAD_OF_PAID_SERVICE)
+    if officer is not None:
+        return officer
+    for post in Post.objects.select_related("holder__user", "acting_holder__user").filter(
+        tier=Tier.CHIEF_EXECUTIVE, is_active=True
+    ):
+        occupant = _occupant(post)
+        if occupant is not None:
+            return occupant
+    return None
+
+
+def _monitoring_officer() -> Officer | None:
+    return _statutory_officer(StatutoryRole.Kind.MONITORING_OFFICER) or _statutory_officer(
+        StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER
+    )
+
+
+def _leader():
+    today = timezone.localdate()
+    role = (
+        CouncillorRole.objects.select_related("councillor__user")
+        .filter(kind=CouncillorRole.Kind.LEADER, starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .first()
+    )
+    return role.councillor if role else None
+
+
+def ladder_for(
+    officer: Officer,
+    rungs: Iterable[Rung] = DEFAULT_LADDER,
+    *,
+    exclude_user_ids: Iterable[int] = (),
+    is_conflicted: Callable[[int], bool] | None = None,
+) -> list[Step]:
+    """The people, in order, a matter about `officer`'s work escalates to.
+
+    `exclude_user_ids`: people who must not handle it (e.g. earlier handlers);
+    `is_conflicted(user_id)`: the declarations register's check, skipped when it says yes.
+    """
+    chain = _posts_above(officer.working_post)
+    occupied = [(post, occ) for post in chain if (occ := _occupant(post)) is not None]
+    excluded = {officer.user_id, *exclude_user_ids}
+    steps: list[Step] = []
+
+    def candidate(rung: Rung):
+        if rung == Rung.LINE_MANAGER:
+            return next((occ for _, occ in occupied if occ.pk != officer.pk), None)
+        if rung == Rung.ASSISTANT_DIRECTOR:
+            return next((o for p, o in occupied if p.tier == Tier.ASSISTANT_DIRECTOR), None)
+        if rung == Rung.DIRECTOR:
+            return next((o for p, o in occupied if p.tier in DIRECTOR_TIERS), None)
+        if rung == Rung.CHIEF_EXECUTIVE:
+            return _chief_executive()
+        if rung == Rung.MONITORING_OFFICER:
+            return _monitoring_officer()
+        if rung == Rung.LEADER:
+            return _leader()
+        raise ValueError(f"Unknown rung {rung!r}")
+
+    for rung in rungs:
+        person = candidate(Rung(rung))
+        if person is None or person.user_id in excluded:
+            continue
+        if is_conflicted is not None and is_conflicted(person.user_id):
+            continue
+        excluded.add(person.user_id)
+        steps.append(Step(rung=Rung(rung), user_id=person.user_id, person=person))
+    return steps
+
+
+def line_manager_of(officer: Officer) -> Officer | None:
+    steps = ladder_for(officer, (Rung.LINE_MANAGER,))
+    return steps[0].person if steps else None
+
+
+def director_of(officer: Officer) -> Officer | None:
+    steps = ladder_for(officer, (Rung.DIRECTOR,))
+    return steps[0].person if steps else None

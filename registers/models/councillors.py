@@ -1,0 +1,134 @@
+"""ORG-2: wards, councillors, their roles and their political groups."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class Ward(models.Model):
+    """A ward or (in a county) an electoral division. A ward has several members."""
+
+    name = models.CharField(max_length=150, unique=True)
+    seats = models.PositiveSmallIntegerField(default=3)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PoliticalGroup(models.Model):
+    name = models.CharField(max_length=150, unique=True)
+    short_name = models.CharField(max_length=30, blank=True)
+    leader = models.OneToOneField(
+        "Councillor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="leads_group",
+        verbose_name="Group leader",
+    )
+    is_active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        if self.leader_id and self.pk and self.leader.group_id != self.pk:
+            raise ValidationError({"leader": "The group leader must be a member of the group."})
+
+
+class Councillor(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="councillor"
+    )
+    ward = models.ForeignKey(
+        Ward, null=True, blank=True, on_delete=models.PROTECT, related_name="councillors"
+    )
+    group = models.ForeignKey(
+        PoliticalGroup,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        verbose_name="Political group",
+    )
+    term_start = models.DateField()
+    term_end = models.DateField(null=True, blank=True)
+    # 002 §1.2, 004 §1.2: co-opted members are members for the protocol's purposes.
+    co_opted = models.BooleanField(default=False, verbose_name="Co-opted member")
+    co_opted_to = models.CharField(
+        max_length=150, blank=True, help_text="The committee the member is co-opted to."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["user__last_name", "user__first_name"]
+
+    def __str__(self) -> str:
+        return f"Cllr {self.user.display_name}"
+
+    def clean(self):
+        if not self.co_opted and not self.ward_id:
+            raise ValidationError({"ward": "Choose the ward the councillor represents."})
+        if self.co_opted and not self.co_opted_to:
+            raise ValidationError({"co_opted_to": "Say which committee the member is co-opted to."})
+        if self.term_end and self.term_start and self.term_end < self.term_start:
+            raise ValidationError({"term_end": "The term must end after it starts."})
+
+    @property
+    def in_office(self) -> bool:
+        today = timezone.localdate()
+        return self.term_start <= today and (self.term_end is None or self.term_end >= today)
+
+
+class CouncillorRole(models.Model):
+    """Leader, Cabinet/Lead Member with a portfolio, committee chair (001 §1.15, 004 §7.1).
+    Group leaders are recorded on their political group."""
+
+    class Kind(models.TextChoices):
+        LEADER = "leader", "Leader of the Council"
+        DEPUTY_LEADER = "deputy_leader", "Deputy Leader"
+        CABINET_MEMBER = "cabinet_member", "Cabinet/Lead Member"
+        COMMITTEE_CHAIR = "committee_chair", "Committee chair"
+        MAYOR = "mayor", "Mayor/Chair of the Council"
+
+    councillor = models.ForeignKey(Councillor, on_delete=models.CASCADE, related_name="roles")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    portfolio = models.CharField(max_length=150, blank=True)
+    committee = models.CharField(max_length=150, blank=True)
+    starts_on = models.DateField(default=timezone.localdate)
+    ends_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "councillor__user__last_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=Q(kind="leader", ends_on__isnull=True),
+                name="one_current_leader",
+            )
+        ]
+
+    def __str__(self) -> str:
+        detail = self.portfolio or self.committee
+        label = self.get_kind_display()
+        return f"{label} ({detail})" if detail else label
+
+    def clean(self):
+        if self.kind == self.Kind.CABINET_MEMBER and not self.portfolio:
+            raise ValidationError({"portfolio": "Enter the portfolio."})
+        if self.kind == self.Kind.COMMITTEE_CHAIR and not self.committee:
+            raise ValidationError({"committee": "Enter the committee."})
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "The role must end after it starts."})

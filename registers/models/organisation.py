@@ -1,0 +1,192 @@
+"""ORG-1: directorates, services, posts and the officers who hold them."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class Tier(models.IntegerChoices):
+    """Seniority of a post; a lower number is more senior."""
+
+    CHIEF_EXECUTIVE = 1, "Chief Executive"
+    EXECUTIVE_DIRECTOR = 2, "Executive/Strategic Director"
+    DIRECTOR = 3, "Director"
+    ASSISTANT_DIRECTOR = 4, "Assistant Director"
+    HEAD_OF_SERVICE = 5, "Head of Service"
+    MANAGER = 6, "Manager"
+    OFFICER = 7, "Officer"
+
+
+DIRECTOR_TIERS = (Tier.EXECUTIVE_DIRECTOR, Tier.DIRECTOR)
+
+
+class Directorate(models.Model):
+    name = models.CharField(max_length=150, unique=True)
+    is_active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Service(models.Model):
+    directorate = models.ForeignKey(Directorate, on_delete=models.PROTECT, related_name="services")
+    name = models.CharField(max_length=150)
+    # 000 §5.3: each service names an officer to whom members may direct complaints.
+    complaints_officer = models.ForeignKey(
+        "Officer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="complaints_services",
+        help_text="The officer to whom members may direct complaints about this service.",
+    )
+    is_active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["directorate__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["directorate", "name"], name="service_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Post(models.Model):
+    """A job in the structure. Line management runs post to post, so a vacancy is a gap the
+    escalation ladder steps over, and an acting holder fills it for a time."""
+
+    title = models.CharField(max_length=150)
+    tier = models.PositiveSmallIntegerField(choices=Tier.choices)
+    directorate = models.ForeignKey(
+        Directorate, null=True, blank=True, on_delete=models.PROTECT, related_name="posts"
+    )
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.PROTECT, related_name="posts"
+    )
+    reports_to = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="direct_reports",
+        verbose_name="Line manager's post",
+    )
+    acting_holder = models.ForeignKey(
+        "Officer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="acting_posts",
+        help_text="An officer acting up into this post while it is vacant or its holder is away.",
+    )
+    acting_until = models.DateField(null=True, blank=True)
+    # 000 §8.2: politically restricted posts.
+    politically_restricted = models.BooleanField(default=False)
+    restriction_reason = models.CharField(max_length=250, blank=True)
+    is_active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["tier", "title"]
+        indexes = [models.Index(fields=["tier"], name="post_tier_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        if (
+            self.service_id
+            and self.directorate_id
+            and self.service.directorate_id != self.directorate_id
+        ):
+            raise ValidationError({"service": "Choose a service in the post's directorate."})
+        if self.service_id and not self.directorate_id:
+            self.directorate_id = self.service.directorate_id
+        if self.politically_restricted and not self.restriction_reason:
+            raise ValidationError(
+                {"restriction_reason": "Say why the post is politically restricted."}
+            )
+        if self.acting_until and not self.acting_holder_id:
+            raise ValidationError({"acting_until": "Choose the acting officer first."})
+        if self.reports_to_id:
+            if self.pk and self.reports_to_id == self.pk:
+                raise ValidationError({"reports_to": "A post cannot report to itself."})
+            seen = {self.pk}
+            above = self.reports_to
+            while above is not None:
+                if above.pk in seen:
+                    raise ValidationError(
+                        {"reports_to": "That line manager's post reports, in turn, to this post."}
+                    )
+                seen.add(above.pk)
+                above = above.reports_to
+
+    def acting_holder_now(self):
+        if self.acting_holder_id and (
+            self.acting_until is None or self.acting_until >= timezone.localdate()
+        ):
+            return self.acting_holder
+        return None
+
+    def occupant(self):
+        """Who does this job today: an acting holder first, then the substantive holder."""
+        acting = self.acting_holder_now()
+        if acting is not None:
+            return acting
+        return getattr(self, "holder", None)
+
+
+class Officer(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="officer"
+    )
+    post = models.OneToOneField(
+        Post, null=True, blank=True, on_delete=models.SET_NULL, related_name="holder"
+    )
+    phone = models.CharField(max_length=40, blank=True)
+    is_active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["user__last_name", "user__first_name"]
+
+    def __str__(self) -> str:
+        return self.user.display_name
+
+    @property
+    def working_post(self):
+        """The post the officer works in today: an acting-up post first."""
+        today = timezone.localdate()
+        for post in self.acting_posts.all():
+            if post.acting_until is None or post.acting_until >= today:
+                return post
+        return self.post
+
+
+class StatutoryRole(models.Model):
+    """002 §2.7.1: the statutory officers. One holder of each role at a time."""
+
+    class Kind(models.TextChoices):
+        HEAD_OF_PAID_SERVICE = "head_of_paid_service", "Head of Paid Service"
+        MONITORING_OFFICER = "monitoring_officer", "Monitoring Officer"
+        DEPUTY_MONITORING_OFFICER = "deputy_monitoring_officer", "Deputy Monitoring Officer"
+        CHIEF_FINANCE_OFFICER = "chief_finance_officer", "Chief Finance Officer (s151)"
+
+    kind = models.CharField(max_length=40, choices=Kind.choices, unique=True)
+    officer = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="statutory_roles")
+    since = models.DateField(default=timezone.localdate)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.officer}"

@@ -1,0 +1,111 @@
+"""Who a signed-in person is in the council, worked out from the registers (ORG-3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.contrib.auth.models import Group
+
+from .models import DIRECTOR_TIERS, Councillor, Officer, StatutoryRole, Tier
+
+DEMOCRATIC_SERVICES_GROUP = "Democratic services"
+
+
+class Role(StrEnum):
+    COUNCILLOR = "councillor"
+    GROUP_LEADER = "group_leader"
+    OFFICER = "officer"
+    LINE_MANAGER = "line_manager"
+    ASSISTANT_DIRECTOR = "assistant_director"
+    DIRECTOR = "director"
+    CHIEF_EXECUTIVE = "chief_executive"
+    MONITORING_OFFICER = "monitoring_officer"
+    DEMOCRATIC_SERVICES = "democratic_services"
+
+
+ROLE_LABELS = {
+    Role.COUNCILLOR: "Councillor",
+    Role.GROUP_LEADER: "Group Leader",
+    Role.OFFICER: "Officer",
+    Role.LINE_MANAGER: "Line manager",
+    Role.ASSISTANT_DIRECTOR: "Assistant Director",
+    Role.DIRECTOR: "Director",
+    Role.CHIEF_EXECUTIVE: "Chief Executive",
+    Role.MONITORING_OFFICER: "Monitoring Officer",
+    Role.DEMOCRATIC_SERVICES: "Democratic services",
+}
+
+
+@dataclass
+class Person:
+    """The signed-in person's place in the council; built once per request."""
+
+    user: object
+    officer: Officer | None = None
+    councillor: Councillor | None = None
+    roles: frozenset[Role] = field(default_factory=frozenset)
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [ROLE_LABELS[r] for r in Role if r in self.roles]
+
+    def has(self, role: Role) -> bool:
+        return role in self.roles
+
+    @property
+    def can_manage_organisation(self) -> bool:
+        return Role.DEMOCRATIC_SERVICES in self.roles or bool(
+            getattr(self.user, "is_superuser", False)
+        )
+
+
+def person_for(user) -> Person:
+    if not getattr(user, "is_authenticated", False):
+        return Person(user=user)
+    cached = getattr(user, "_person_cache", None)
+    if cached is not None:
+        return cached
+    roles: set[Role] = set()
+    officer = (
+        Officer.objects.select_related("user", "post")
+        .prefetch_related("acting_posts", "statutory_roles")
+        .filter(user=user, is_active=True)
+        .first()
+    )
+    councillor = (
+        Councillor.objects.select_related("user", "ward", "group", "leads_group")
+        .filter(user=user)
+        .first()
+    )
+    if officer is not None:
+        roles.add(Role.OFFICER)
+        post = officer.working_post
+        if post is not None:
+            if post.direct_reports.filter(is_active=True).exists():
+                roles.add(Role.LINE_MANAGER)
+            if post.tier == Tier.ASSISTANT_DIRECTOR:
+                roles.add(Role.ASSISTANT_DIRECTOR)
+            elif post.tier in DIRECTOR_TIERS:
+                roles.add(Role.DIRECTOR)
+            elif post.tier == Tier.CHIEF_EXECUTIVE:
+                roles.add(Role.CHIEF_EXECUTIVE)
+        for statutory in officer.statutory_roles.all():
+            if statutory.kind == StatutoryRole.Kind.MONITORING_OFFICER:
+                roles.add(Role.MONITORING_OFFICER)
+            elif statutory.kind == StatutoryRole.Kind.HEAD_OF_PAID_SERVICE:
+                roles.add(Role.CHIEF_EXECUTIVE)
+    if councillor is not None:
+        roles.add(Role.COUNCILLOR)
+        if getattr(councillor, "leads_group", None) is not None:
+            roles.add(Role.GROUP_LEADER)
+    if user.groups.filter(name=DEMOCRATIC_SERVICES_GROUP).exists():
+        roles.add(Role.DEMOCRATIC_SERVICES)
+    person = Person(user=user, officer=officer, councillor=councillor, roles=frozenset(roles))
+    user._person_cache = person
+    return person
+
+
+def democratic_services_group() -> Group:
+    group, _ = Group.objects.get_or_create(name=DEMOCRATIC_SERVICES_GROUP)
+    return group

@@ -1,0 +1,90 @@
+"""Reads of the registers that depend on who is asking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from protocol_site.models import ClosureDay
+
+from .ladder import ladder_for
+from .models import (
+    Councillor,
+    CouncillorRole,
+    Directorate,
+    Officer,
+    PoliticalGroup,
+    Post,
+    Service,
+    StatutoryRole,
+    Ward,
+)
+from .roles import Person, Role
+
+
+@dataclass
+class HomeSummary:
+    officer_ladder: list = field(default_factory=list)
+    statutory_roles: list = field(default_factory=list)
+    direct_reports: list = field(default_factory=list)
+    ward_colleagues: list = field(default_factory=list)
+    councillor_roles: list = field(default_factory=list)
+    group_members: int | None = None
+    directorate: Directorate | None = None
+    directorate_services: list = field(default_factory=list)
+    organisation_counts: dict = field(default_factory=dict)
+    upcoming_closures: list = field(default_factory=list)
+
+
+def home_summary_for(person: Person) -> HomeSummary:
+    summary = HomeSummary()
+    today = timezone.localdate()
+    if person.officer is not None:
+        officer = person.officer
+        summary.officer_ladder = ladder_for(officer)
+        summary.statutory_roles = list(officer.statutory_roles.all())
+        post = officer.working_post
+        if post is not None:
+            summary.direct_reports = list(
+                Post.objects.filter(reports_to=post, is_active=True)
+                .select_related("holder__user", "acting_holder__user", "service")
+                .order_by("tier", "title")
+            )
+            if person.has(Role.DIRECTOR) and post.directorate_id:
+                summary.directorate = post.directorate
+                summary.directorate_services = list(
+                    Service.objects.filter(directorate_id=post.directorate_id, is_active=True)
+                    .annotate(officers=Count("posts__holder", filter=Q(posts__is_active=True)))
+                    .select_related("complaints_officer__user")
+                    .order_by("name")
+                )
+    if person.councillor is not None:
+        councillor = person.councillor
+        summary.councillor_roles = list(
+            councillor.roles.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        )
+        if councillor.ward_id:
+            summary.ward_colleagues = list(
+                Councillor.objects.filter(ward_id=councillor.ward_id)
+                .exclude(pk=councillor.pk)
+                .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))
+                .select_related("user", "group")
+            )
+        if person.has(Role.GROUP_LEADER):
+            summary.group_members = councillor.leads_group.members.count()
+    if person.can_manage_organisation:
+        summary.organisation_counts = {
+            "Directorates": Directorate.objects.count(),
+            "Services": Service.objects.count(),
+            "Posts": Post.objects.count(),
+            "Officers": Officer.objects.count(),
+            "Statutory roles": StatutoryRole.objects.count(),
+            "Wards": Ward.objects.count(),
+            "Councillors": Councillor.objects.count(),
+            "Councillor roles": CouncillorRole.objects.count(),
+            "Political groups": PoliticalGroup.objects.count(),
+        }
+        summary.upcoming_closures = list(ClosureDay.objects.filter(date__gte=today)[:5])
+    return summary

@@ -13,4 +13,4 @@ class ClosureDay(models.Model):
         ordering = ["date"]
 
     def __str__(self) -> str:
-        return f"{self.date:%a %-d %b %Y}: {self.reason}"
+        return f"{self.date:%a} {self.date.day} {self.date:%b %Y}: {self.reason}"

@@ -1,7 +1,9 @@
 """Settings for the test suite. DATABASE_URL and CELERY_BROKER_URL may point at real services."""
 
+import tempfile
+
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import CELERY_BROKER_URL, DATABASES
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -16,3 +18,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 COUNCIL_NAME = "Test Borough Council"
 COUNCIL_NATION = "ENG"
 WORKING_DAY_CUTOFF_HOUR = None
+
+TEMPLATES[0]["DIRS"].append(BASE_DIR / "tests" / "protocol_site" / "templates")  # noqa: F405
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    # A private broker folder per test process, so parallel runs never share messages.
+    _broker = tempfile.mkdtemp(prefix="protocol-test-broker-")
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": _broker,
+        "data_folder_out": _broker,
+        "control_folder": _broker,
+    }
+STATIC_ROOT = None  # whitenoise serves from the finders in tests; nothing is collected

@@ -66,7 +66,7 @@ class DueDateExplanation:
                 f"{_format_day(self.day_of_receipt)}"
             )
         parts.append(f"day 1 is {self.day_one:%a} {self.day_one.day} {self.day_one:%b}")
-        counted = f"{self.working_days} working days"
+        counted = f"{self.working_days} working day{'' if self.working_days == 1 else 's'}"
         if self.excluded:
             counted += f" excluding {_join_days([d for d, _ in self.excluded])}"
         return "; ".join(parts) + f"; {counted} → due by {_format_day(self.due)}"
@@ -133,7 +133,7 @@ class WorkingCalendar:
         if self.cutoff_hour is not None and local.hour >= self.cutoff_hour:
             return (
                 self.next_working_day(day),
-                f"it arrived after the {self.cutoff_hour:02d}:00 cut-off",
+                f"it arrived at or after the {self.cutoff_hour:02d}:00 cut-off",
             )
         return day, ""
 

@@ -1,0 +1,51 @@
+"""Every page of the foundation passes axe-core's WCAG 2.2 A and AA rules in Chromium."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROLES = [
+    "councillor",
+    "group_leader",
+    "officer",
+    "line_manager",
+    "assistant_director",
+    "director",
+    "chief_executive",
+    "monitoring_officer",
+    "democratic_services",
+]
+
+
+def test_sign_in_page_and_its_errors(page, axe, officer):
+    page.goto("/sign-in/")
+    axe(page)
+    page.get_by_label("Username").fill(officer.username)
+    page.get_by_label("Password").fill("wrong")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_role("alert").filter(has_text="There is a problem").is_visible()
+    axe(page)
+
+
+@pytest.mark.parametrize("who", ROLES)
+def test_home_page_for_each_role(request, sign_in, axe, who):
+    user = request.getfixturevalue(who)
+    page = sign_in(user)
+    assert page.get_by_role("heading", level=1).inner_text() == user.get_full_name()
+    axe(page)
+
+
+def test_keyboard_only_sign_in_and_sign_out(page, officer):
+    page.goto("/sign-in/")
+    page.keyboard.press("Tab")  # the skip link comes first
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
+    page.get_by_label("Username").focus()
+    page.keyboard.type(officer.username)
+    page.keyboard.press("Tab")
+    page.keyboard.type("password")
+    page.keyboard.press("Enter")
+    page.get_by_text("Signed in as").wait_for()
+    page.get_by_role("button", name="Sign out").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Sign in").wait_for()
+    assert page.url.endswith("/sign-in/")

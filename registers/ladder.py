@@ -8,7 +8,7 @@ on the ladder (or by the officer) is skipped, and callers may exclude conflicted
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -73,9 +73,10 @@ def _posts_above(post: Post | None) -> list[Post]:
 
 
 def _occupant(post: Post) -> Officer | None:
-    occupant = post.occupant()
-    if occupant is not None and occupant.is_active:
-        return occupant
+    """The acting holder if active, else the substantive holder if active."""
+    for occupant in (post.acting_holder_now(), getattr(post, "holder", None)):
+        if occupant is not None and occupant.is_active:
+            return occupant
     return None
 
 
@@ -101,10 +102,12 @@ def _chief_executive() -> Officer | None:
     return None
 
 
-def _monitoring_officer() -> Officer | None:
-    return _statutory_officer(StatutoryRole.Kind.MONITORING_OFFICER) or _statutory_officer(
-        StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER
-    )
+def _monitoring_officers() -> Iterator[Officer | None]:
+    """The Monitoring Officer, then the Deputy, who acts when the MO cannot (absent, already
+    on the ladder, the subject of the matter, or conflicted). Lazy: the Deputy is looked up
+    only when needed."""
+    yield _statutory_officer(StatutoryRole.Kind.MONITORING_OFFICER)
+    yield _statutory_officer(StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER)
 
 
 def _leader():
@@ -135,29 +138,31 @@ def ladder_for(
     excluded = {officer.user_id, *exclude_user_ids}
     steps: list[Step] = []
 
-    def candidate(rung: Rung):
+    def candidates(rung: Rung) -> Iterable[Officer | None]:
+        """Who may take the rung, first choice first; the rest stand in for the first."""
         if rung == Rung.LINE_MANAGER:
-            return next((occ for _, occ in occupied if occ.pk != officer.pk), None)
+            return [next((occ for _, occ in occupied if occ.pk != officer.pk), None)]
         if rung == Rung.ASSISTANT_DIRECTOR:
-            return next((o for p, o in occupied if p.tier == Tier.ASSISTANT_DIRECTOR), None)
+            return [next((o for p, o in occupied if p.tier == Tier.ASSISTANT_DIRECTOR), None)]
         if rung == Rung.DIRECTOR:
-            return next((o for p, o in occupied if p.tier in DIRECTOR_TIERS), None)
+            return [next((o for p, o in occupied if p.tier in DIRECTOR_TIERS), None)]
         if rung == Rung.CHIEF_EXECUTIVE:
-            return _chief_executive()
+            return [_chief_executive()]
         if rung == Rung.MONITORING_OFFICER:
-            return _monitoring_officer()
+            return _monitoring_officers()
         if rung == Rung.LEADER:
-            return _leader()
+            return [_leader()]
         raise ValueError(f"Unknown rung {rung!r}")
 
     for rung in rungs:
-        person = candidate(Rung(rung))
-        if person is None or person.user_id in excluded:
-            continue
-        if is_conflicted is not None and is_conflicted(person.user_id):
-            continue
-        excluded.add(person.user_id)
-        steps.append(Step(rung=Rung(rung), user_id=person.user_id, person=person))
+        for person in candidates(Rung(rung)):
+            if person is None or person.user_id in excluded:
+                continue
+            if is_conflicted is not None and is_conflicted(person.user_id):
+                continue
+            excluded.add(person.user_id)
+            steps.append(Step(rung=Rung(rung), user_id=person.user_id, person=person))
+            break
     return steps
 
 

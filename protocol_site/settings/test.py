@@ -1,5 +1,7 @@
 """Settings for the test suite. DATABASE_URL and CELERY_BROKER_URL may point at real services."""
 
+import atexit
+import shutil
 import tempfile
 
 from .base import *  # noqa: F403
@@ -23,6 +25,7 @@ TEMPLATES[0]["DIRS"].append(BASE_DIR / "tests" / "protocol_site" / "templates") 
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # A private broker folder per test process, so parallel runs never share messages.
     _broker = tempfile.mkdtemp(prefix="protocol-test-broker-")
+    atexit.register(shutil.rmtree, _broker, ignore_errors=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": _broker,
         "data_folder_out": _broker,

@@ -1,0 +1,50 @@
+# syntax=docker/dockerfile:1
+# One image for web (gunicorn), worker and beat. See docker-compose.yml.
+
+# --- Front-end assets: GOV.UK Frontend compiled with the council's Sass -------------------
+FROM node:20-bookworm-slim AS assets
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY static ./static
+COPY bin/copy-govuk-assets ./bin/copy-govuk-assets
+RUN npm run build && bash bin/copy-govuk-assets
+
+# --- The application ------------------------------------------------------------------------
+FROM python:3.11-slim AS app
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DJANGO_SETTINGS_MODULE=protocol_site.settings.production \
+    PORT=8000
+
+WORKDIR /app
+RUN groupadd --system protocol && useradd --system --gid protocol --home-dir /app protocol
+
+# Dependencies first (the project itself installs no packages: pyproject lists packages = []),
+# so this layer is rebuilt only when pyproject.toml changes.
+COPY pyproject.toml ./
+RUN pip install .
+
+COPY . .
+COPY --from=assets /app/static/build ./static/build
+COPY --from=assets /app/static/govuk ./static/govuk
+
+# Static files are collected at build time with the production settings (hashed names,
+# compressed copies for whitenoise). The values below exist only for this build step.
+RUN DJANGO_SECRET_KEY=collectstatic-only-not-a-real-secret-key-000000000000000000 \
+    DJANGO_ALLOWED_HOSTS=localhost \
+    DATABASE_URL=sqlite:////tmp/collectstatic.sqlite3 \
+    CELERY_BROKER_URL=memory:// \
+    python manage.py collectstatic --noinput \
+ && rm -f /tmp/collectstatic.sqlite3 \
+ && mkdir -p var/media \
+ && chown -R protocol:protocol var
+
+USER protocol
+EXPOSE 8000
+# Health checks are per service in docker-compose.yml (web answers /healthz; worker and
+# beat share this image but serve no HTTP).
+CMD ["gunicorn", "protocol_site.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

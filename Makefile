@@ -1,0 +1,133 @@
+# Set-up, running and testing on a fresh machine. See the README.
+#
+#   make run     venv, dependencies, assets, migrations, demo council, then web + worker + beat
+#   make test    venv, dependencies, assets (and Chromium unless BROWSER_TESTS=0), whole suite
+#
+# Variables: PORT (make run, default 8000), PYTEST_ARGS (extra pytest arguments),
+# PYTEST_WORKERS (default 2), BROWSER_TESTS (0 skips installing Chromium), PYTHON.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+VENV_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+CSS := static/build/council.css
+GOVUK_JS := static/govuk/govuk-frontend.min.js
+CHROMIUM := /usr/bin/chromium
+
+PYTEST_WORKERS ?= 2
+PYTEST_ARGS ?=
+BROWSER_TESTS ?= 1
+export BROWSER_TESTS
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: help venv assets migrate demo run test lint format browsers clean distclean var
+
+help:
+	@echo "make run       set everything up and run web + Celery worker + beat (Ctrl-C stops)"
+	@echo "make test      set everything up and run the whole test suite"
+	@echo "make lint      ruff check and ruff format --check"
+	@echo "make venv | assets | migrate | demo | browsers | clean | distclean"
+
+# --- Python -----------------------------------------------------------------------------
+
+venv: $(VENV_STAMP)
+
+# Re-installs only when pyproject.toml changes (or the venv is new).
+$(VENV_STAMP): pyproject.toml
+	@if [[ -z "$(PYTHON)" ]]; then echo "No python3 found: install Python 3.11." >&2; exit 1; fi
+	@if [[ ! -x $(BIN)/python ]]; then \
+		echo "Creating $(VENV) with $(PYTHON)"; \
+		$(PYTHON) -m venv $(VENV); \
+	fi
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+# --- Front end --------------------------------------------------------------------------
+
+assets: $(CSS) $(GOVUK_JS)
+
+$(NODE_STAMP): package.json $(wildcard package-lock.json)
+	@if ! command -v npm >/dev/null 2>&1; then \
+		if command -v apt-get >/dev/null 2>&1 && [[ $$(id -u) -eq 0 ]]; then \
+			echo "npm is missing: installing Debian's nodejs and npm"; \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=300 nodejs npm; \
+		else \
+			echo "npm is missing: install Node.js 18+ and npm, then run make again." >&2; exit 1; \
+		fi; \
+	fi
+	@if [[ -f package-lock.json ]]; then \
+		npm ci --no-audit --no-fund; \
+	else \
+		npm install --no-audit --no-fund; \
+	fi
+	@touch $@
+
+$(CSS): $(NODE_STAMP) $(shell find static/scss -name "*.scss" 2>/dev/null)
+	npm run --silent build
+
+$(GOVUK_JS): $(NODE_STAMP) bin/copy-govuk-assets
+	bash bin/copy-govuk-assets
+
+# --- Database, demo data, local run -----------------------------------------------------
+
+# The SQLite file, the filesystem broker's folders and the file email backend live here.
+var:
+	@mkdir -p var/broker var/broker-control var/emails
+
+migrate: venv var
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) seed_demo
+
+run: venv assets migrate demo
+	@bash bin/run-local
+
+# --- Checks -----------------------------------------------------------------------------
+
+browsers:
+	@if [[ -x $(CHROMIUM) ]]; then \
+		echo "Chromium: $$($(CHROMIUM) --version 2>/dev/null || echo $(CHROMIUM))"; \
+	elif command -v apt-get >/dev/null 2>&1 && [[ $$(id -u) -eq 0 ]]; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=300 --no-install-recommends chromium; \
+	elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests (sudo)"; \
+		sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=300 --no-install-recommends chromium; \
+	else \
+		echo "NOTE: $(CHROMIUM) is missing and cannot be installed here (needs apt-get as root):"; \
+		echo "      the browser tests will be skipped. Install Debian's chromium to run them."; \
+	fi
+
+test: venv assets $(if $(filter 0,$(BROWSER_TESTS)),,browsers)
+	@set +e; \
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); \
+	status=$$?; \
+	if [[ $$status -eq 5 ]]; then \
+		echo "pytest collected no tests (exit 5): that is a failure." >&2; \
+	fi; \
+	exit $$status
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Removes what the build makes; keeps the venv, node_modules and the local database.
+clean:
+	rm -rf static/build static/govuk var/staticfiles .pytest_cache .ruff_cache
+	rm -f $(VENV_STAMP) $(NODE_STAMP)
+	find . -path ./.venv -prune -o -path ./node_modules -prune -o \
+		-name __pycache__ -type d -exec rm -rf {} +
+
+# Back to a fresh clone: also the venv, node_modules and var/ (the local database).
+distclean: clean
+	rm -rf $(VENV) node_modules var

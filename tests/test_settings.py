@@ -1,0 +1,167 @@
+"""Deploy-time settings are parsed strictly and production refuses to start without them."""
+
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from protocol_site.settings.env import env_bool, env_choice, env_int, env_list, env_str
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRODUCTION_REQUIRED = {
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+    "DJANGO_ALLOWED_HOSTS": "protocol.example-council.gov.uk",
+    "DATABASE_URL": "sqlite:////tmp/protocol-settings-test.sqlite3",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+# --- The parsers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("1", True), ("true", True), (" Yes ", True), ("ON", True), ("0", False), ("off", False)],
+)
+def test_env_bool_reads_the_usual_spellings(monkeypatch, raw, expected):
+    monkeypatch.setenv("PROTOCOL_TEST_FLAG", raw)
+    assert env_bool("PROTOCOL_TEST_FLAG", not expected) is expected
+
+
+@pytest.mark.parametrize("raw", ["maybe", "2", "truthy", "n0"])
+def test_env_bool_rejects_anything_else(monkeypatch, raw):
+    monkeypatch.setenv("PROTOCOL_TEST_FLAG", raw)
+    with pytest.raises(ImproperlyConfigured, match="PROTOCOL_TEST_FLAG"):
+        env_bool("PROTOCOL_TEST_FLAG", False)
+
+
+def test_env_bool_unset_or_empty_is_the_default(monkeypatch):
+    monkeypatch.delenv("PROTOCOL_TEST_FLAG", raising=False)
+    assert env_bool("PROTOCOL_TEST_FLAG", True) is True
+    monkeypatch.setenv("PROTOCOL_TEST_FLAG", "")
+    assert env_bool("PROTOCOL_TEST_FLAG", False) is False
+
+
+def test_env_int_reads_a_whole_number_in_range(monkeypatch):
+    monkeypatch.setenv("PROTOCOL_TEST_HOUR", " 17 ")
+    assert env_int("PROTOCOL_TEST_HOUR", None, minimum=0, maximum=23) == 17
+
+
+@pytest.mark.parametrize("raw", ["ten", "1.5", "17h"])
+def test_env_int_rejects_what_is_not_a_whole_number(monkeypatch, raw):
+    monkeypatch.setenv("PROTOCOL_TEST_HOUR", raw)
+    with pytest.raises(ImproperlyConfigured, match="not a whole number"):
+        env_int("PROTOCOL_TEST_HOUR", None, minimum=0, maximum=23)
+
+
+@pytest.mark.parametrize("raw", ["-1", "24", "99"])
+def test_env_int_rejects_out_of_range(monkeypatch, raw):
+    monkeypatch.setenv("PROTOCOL_TEST_HOUR", raw)
+    with pytest.raises(ImproperlyConfigured, match="between 0 and 23"):
+        env_int("PROTOCOL_TEST_HOUR", None, minimum=0, maximum=23)
+
+
+def test_env_int_unset_is_the_default(monkeypatch):
+    monkeypatch.delenv("PROTOCOL_TEST_HOUR", raising=False)
+    assert env_int("PROTOCOL_TEST_HOUR", None, minimum=0, maximum=23) is None
+
+
+def test_env_choice_accepts_a_listed_value_in_any_case(monkeypatch):
+    monkeypatch.setenv("COUNCIL_NATION", "sct")
+    assert env_choice("COUNCIL_NATION", "ENG", ("ENG", "SCT", "NIR", "UK")) == "SCT"
+
+
+def test_env_choice_rejects_an_unlisted_value(monkeypatch):
+    monkeypatch.setenv("COUNCIL_NATION", "XYZ")
+    with pytest.raises(ImproperlyConfigured, match="COUNCIL_NATION"):
+        env_choice("COUNCIL_NATION", "ENG", ("ENG", "SCT", "NIR", "UK"))
+
+
+def test_env_str_required_refuses_unset_and_empty(monkeypatch):
+    monkeypatch.delenv("PROTOCOL_TEST_VALUE", raising=False)
+    with pytest.raises(ImproperlyConfigured, match="PROTOCOL_TEST_VALUE"):
+        env_str("PROTOCOL_TEST_VALUE", required=True)
+    monkeypatch.setenv("PROTOCOL_TEST_VALUE", "")
+    with pytest.raises(ImproperlyConfigured, match="PROTOCOL_TEST_VALUE"):
+        env_str("PROTOCOL_TEST_VALUE", required=True)
+
+
+def test_env_list_splits_on_commas_and_drops_blanks(monkeypatch):
+    monkeypatch.setenv("PROTOCOL_TEST_HOSTS", " a.example , ,b.example,")
+    assert env_list("PROTOCOL_TEST_HOSTS", []) == ["a.example", "b.example"]
+
+
+# --- Whole settings modules, imported in a fresh interpreter -----------------------------------
+
+
+def _load_settings(module: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Import a settings module in a child Python with exactly `env` (plus PATH and HOME)."""
+    child_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": tempfile.gettempdir()}
+    child_env.update(env)
+    child_env["DJANGO_SETTINGS_MODULE"] = module
+    code = (
+        "import django\n"
+        "from django.conf import settings\n"
+        "from django.core.exceptions import ImproperlyConfigured\n"
+        "try:\n"
+        "    django.setup()\n"
+        "    print('DEBUG=%s NATION=%s' % (settings.DEBUG, settings.COUNCIL_NATION))\n"
+        "except ImproperlyConfigured as error:\n"
+        "    print('ImproperlyConfigured: %s' % error)\n"
+        "    raise SystemExit(3)\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=child_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_load_with_the_required_variables():
+    result = _load_settings("protocol_site.settings.production", PRODUCTION_REQUIRED)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "DEBUG=False" in result.stdout
+
+
+@pytest.mark.parametrize("missing", sorted(PRODUCTION_REQUIRED))
+def test_production_settings_refuse_to_load_without(missing):
+    env = {name: value for name, value in PRODUCTION_REQUIRED.items() if name != missing}
+    result = _load_settings("protocol_site.settings.production", env)
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "ImproperlyConfigured" in result.stdout
+    assert missing in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("COUNCIL_NATION", "XYZ"),
+        ("DJANGO_DEBUG", "maybe"),
+        ("WORKING_DAY_CUTOFF_HOUR", "ten"),
+        ("WORKING_DAY_CUTOFF_HOUR", "24"),
+        ("EMAIL_PORT", "0"),
+        ("EMAIL_USE_TLS", "maybe"),
+    ],
+)
+@pytest.mark.parametrize(
+    "module", ["protocol_site.settings.local", "protocol_site.settings.production"]
+)
+def test_a_malformed_value_stops_start_up(module, name, value):
+    result = _load_settings(module, {**PRODUCTION_REQUIRED, name: value})
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert name in result.stdout
+
+
+def test_local_settings_need_nothing_from_the_environment():
+    result = _load_settings("protocol_site.settings.local", {})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "DEBUG=True NATION=ENG" in result.stdout

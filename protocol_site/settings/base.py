@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from celery.schedules import crontab
 
-from .env import env_bool, env_choice, env_int, env_str
+from .env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
     "govuk_frontend_django",
     "protocol_site",
@@ -148,6 +149,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # Sweeps run every minute; none is pinned to 01:00-02:00 London time.
     "send-outbox": {"task": "protocol_site.tasks.send_pending_email", "schedule": 30.0},
+    "sweep-enquiries": {"task": "enquiries.tasks.sweep_enquiries", "schedule": 120.0},
     "purge-sent-outbox": {
         "task": "protocol_site.tasks.purge_sent_email",
         "schedule": crontab(hour=4, minute=15),
@@ -155,7 +157,10 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -173,3 +178,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# The council's protocol, per council (see README "Protocol settings").
+ENQUIRY_WORKING_DAYS = env_int("ENQUIRY_WORKING_DAYS", 10, minimum=1, maximum=60)
+ENQUIRY_REMINDER_WORKING_DAYS_BEFORE = env_int(
+    "ENQUIRY_REMINDER_WORKING_DAYS_BEFORE", 2, minimum=0, maximum=20
+)
+# rung:working days after the deadline (or after the previous rung) before it escalates there.
+ENQUIRY_ESCALATION_LADDER = env_list(
+    "ENQUIRY_ESCALATION_LADDER",
+    ["line_manager:0", "assistant_director:3", "director:3", "monitoring_officer:5"],
+)
+# 004 §7.3: advise the committee chair and lead member when factual information is given.
+ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER = env_bool("ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER", True)
+ENQUIRY_ATTACHMENT_MAX_MB = env_int("ENQUIRY_ATTACHMENT_MAX_MB", 10, minimum=1, maximum=100)
+MEDIA_ROOT = VAR_DIR / "media"

@@ -46,6 +46,23 @@ class Service(models.Model):
         related_name="complaints_services",
         help_text="The officer to whom members may direct complaints about this service.",
     )
+    # 004 §7.3: told when factual information about the service is given to a member.
+    lead_member = models.ForeignKey(
+        "registers.Councillor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lead_member_for",
+        help_text="The Cabinet/Lead Member whose portfolio covers this service.",
+    )
+    committee_chair = models.ForeignKey(
+        "registers.Councillor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="chair_for",
+        help_text="The chair of the committee that oversees this service.",
+    )
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()
 

@@ -1,0 +1,232 @@
+"""Members' enquiries (ENQ-1 to ENQ-10): the 10-working-day clock and its timeline."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django_fsm import FSMField, transition
+
+from registers.models import Councillor, Officer, Service, Ward
+
+
+class Status(models.TextChoices):
+    LOGGED = "logged", "Logged"
+    ACKNOWLEDGED = "acknowledged", "Acknowledged"
+    HOLDING = "holding", "Holding reply sent"
+    RESPONDED = "responded", "Responded"
+    DECLINED = "declined", "Declined"
+
+
+OPEN_STATUSES = (Status.LOGGED, Status.ACKNOWLEDGED, Status.HOLDING)
+CLOSED_STATUSES = (Status.RESPONDED, Status.DECLINED)
+
+
+class Enquiry(models.Model):
+    class Kind(models.TextChoices):
+        CASEWORK = "casework", "Constituent casework"
+        GENERAL = "general", "General or policy question"
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", "Logged online by the councillor"
+        EMAIL = "email", "Email"
+        PHONE = "phone", "Phone"
+        LETTER = "letter", "Letter"
+        IN_PERSON = "in_person", "In person"
+
+    class DeclineReason(models.TextChoices):
+        NO_NEED_TO_KNOW = "no_need_to_know", "No 'need to know' (000 §6.4)"
+        CURIOSITY = "curiosity", "Mere curiosity or a 'roving commission' (000 §6.4)"
+        PARTY_POLITICAL = "party_political", "Party-political work (001 §1.07)"
+        CONFIDENTIAL_CASEWORK = "confidential_casework", "Confidential casework (004 §7.5)"
+        DISPROPORTIONATE = "disproportionate", "Disproportionate burden (003 §8.2)"
+        OTHER = "other", "Other reason"
+
+    reference = models.CharField(max_length=20, unique=True)
+    councillor = models.ForeignKey(Councillor, on_delete=models.PROTECT, related_name="enquiries")
+    ward = models.ForeignKey(
+        Ward, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="enquiries")
+    approached_officer = models.ForeignKey(
+        Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    subject = models.CharField(max_length=200)
+    details = models.TextField()
+    attachment = models.FileField(upload_to="enquiries/%Y/%m/", blank=True)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    # The clock (ENQ-3). received_at is the real time of receipt; the rest is the calendar's.
+    received_at = models.DateTimeField()
+    day_of_receipt = models.DateField()
+    due_date = models.DateField(help_text="Working day N after the day of receipt.")
+    due_explanation = models.TextField()
+    # The date reminders and escalation work from: the due date, moved by a holding reply's
+    # expected date or an agreed extension (ENQ-4, ENQ-5).
+    target_date = models.DateField()
+    # Bumped whenever the target date moves, so the new date gets reminders of its own.
+    target_cycle = models.PositiveSmallIntegerField(default=0)
+    next_action_at = models.DateTimeField(null=True, blank=True)
+    reminded_cycle = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    # Routing (ENQ-2).
+    assigned_to = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="enquiries")
+    director = models.ForeignKey(
+        Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="copied_enquiries"
+    )
+    routing_reason = models.TextField()
+    policy_flagged = models.BooleanField(default=False)
+
+    status = FSMField(default=Status.LOGGED, choices=Status.choices, protected=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    first_reply_at = models.DateTimeField(
+        null=True, blank=True, help_text="The first full response or holding reply."
+    )
+    first_reply_working_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    response = models.TextField(blank=True)
+    decline_reason = models.CharField(max_length=30, choices=DeclineReason.choices, blank=True)
+    decline_explanation = models.TextField(blank=True)
+    pointed_to_foi = models.BooleanField(default=False)
+    # How many rungs of the ladder this deadline (target_cycle) has passed.
+    escalation_rung = models.PositiveSmallIntegerField(default=0)
+    escalated_to = models.ForeignKey(
+        Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="escalated_enquiries"
+    )
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name_plural = "enquiries"
+        indexes = [
+            models.Index(
+                fields=["next_action_at"],
+                name="enquiry_sweep_idx",
+                condition=Q(status__in=["logged", "acknowledged", "holding"]),
+            ),
+            models.Index(fields=["assigned_to", "status", "target_date"], name="enquiry_queue_idx"),
+            models.Index(fields=["councillor", "-received_at"], name="enquiry_member_idx"),
+            models.Index(fields=["service", "status"], name="enquiry_service_idx"),
+            models.Index(fields=["escalated_to", "status"], name="enquiry_escalated_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.subject}"
+
+    def refresh_from_db(self, *args, **kwargs):
+        # The state is protected from assignment, not from being read again from the database.
+        fields = kwargs.get("fields")
+        if fields is None or "status" in fields:
+            self.__dict__.pop("status", None)
+        super().refresh_from_db(*args, **kwargs)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def is_overdue(self, today=None) -> bool:
+        return self.is_open and (today or timezone.localdate()) > self.target_date
+
+    # The transitions. Only services call these; each is audited there.
+    @transition(field=status, source=Status.LOGGED, target=Status.ACKNOWLEDGED)
+    def acknowledge(self):
+        pass
+
+    @transition(field=status, source=list(OPEN_STATUSES), target=Status.HOLDING)
+    def send_holding_reply(self):
+        pass
+
+    @transition(field=status, source=list(OPEN_STATUSES), target=Status.RESPONDED)
+    def respond(self):
+        pass
+
+    @transition(field=status, source=list(OPEN_STATUSES), target=Status.DECLINED)
+    def decline(self):
+        pass
+
+
+class EnquiryEvent(models.Model):
+    """One step on an enquiry's timeline, shown to the councillor and the officers."""
+
+    class Kind(models.TextChoices):
+        LOGGED = "logged", "Logged"
+        ROUTED = "routed", "Routed"
+        ACKNOWLEDGED = "acknowledged", "Acknowledged"
+        HOLDING_REPLY = "holding_reply", "Holding reply"
+        EXTENSION_REQUESTED = "extension_requested", "More time asked for"
+        EXTENSION_AGREED = "extension_agreed", "More time agreed"
+        EXTENSION_REFUSED = "extension_refused", "More time refused"
+        GUIDANCE_SOUGHT = "guidance_sought", "Guidance sought"
+        REASSIGNED = "reassigned", "Reassigned"
+        RESPONDED = "responded", "Responded"
+        DECLINED = "declined", "Declined"
+        REMINDER = "reminder", "Reminder"
+        ESCALATED = "escalated", "Escalated"
+        ADVISED = "advised", "Chair and lead member advised"
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    detail = models.TextField(blank=True)
+    officer = models.ForeignKey(
+        Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    new_date = models.DateField(null=True, blank=True)
+    # Exactly once per enquiry, deadline and rung: (enquiry, kind, cycle, rung) is unique for
+    # reminders and escalations.
+    cycle = models.PositiveSmallIntegerField(null=True, blank=True)
+    rung = models.PositiveSmallIntegerField(null=True, blank=True)
+    visible_to_councillor = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enquiry", "kind", "cycle", "rung"],
+                condition=Q(kind__in=["reminder", "escalated"]),
+                name="enquiry_step_once",
+            )
+        ]
+        indexes = [models.Index(fields=["enquiry", "at"], name="enquiry_event_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.enquiry.reference} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ExtensionRequest(models.Model):
+    """ENQ-5: more time, asked of senior management, agreed or refused with the councillor."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", "Awaiting a decision"
+        AGREED = "agreed", "Agreed"
+        REFUSED = "refused", "Refused"
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="extensions")
+    requested_by = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField()
+    proposed_date = models.DateField()
+    decided_by = models.ForeignKey(
+        Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
+    agreed_date = models.DateField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enquiry"], condition=Q(outcome="pending"), name="one_pending_extension"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enquiry.reference}: to {self.proposed_date} ({self.outcome})"

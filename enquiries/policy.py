@@ -1,0 +1,65 @@
+"""The council's enquiry settings, parsed once, and the schedule they give an enquiry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from protocol_site.calendar import LONDON, WorkingCalendar, end_of_day
+from registers.ladder import Rung
+
+# Reminders go out at the start of the working day, London time.
+REMINDER_HOUR = 8
+
+
+@dataclass(frozen=True)
+class LadderRung:
+    rung: Rung
+    working_days_after: int  # after the deadline (first rung) or the previous rung
+
+
+def escalation_ladder() -> tuple[LadderRung, ...]:
+    rungs = []
+    for item in settings.ENQUIRY_ESCALATION_LADDER:
+        name, _, days = item.partition(":")
+        try:
+            rungs.append(LadderRung(Rung(name.strip()), int(days or 0)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"ENQUIRY_ESCALATION_LADDER: {item!r} must be rung:days, with rung one of "
+                f"{', '.join(r.value for r in Rung)}."
+            ) from None
+        if rungs[-1].working_days_after < 0:
+            raise ImproperlyConfigured("ENQUIRY_ESCALATION_LADDER: days cannot be negative.")
+    if not rungs:
+        raise ImproperlyConfigured("ENQUIRY_ESCALATION_LADDER needs at least one rung.")
+    return tuple(rungs)
+
+
+def reminder_at(calendar: WorkingCalendar, target: date) -> datetime:
+    """08:00 on the working day that is N working days before the target date."""
+    day = target
+    for _ in range(settings.ENQUIRY_REMINDER_WORKING_DAYS_BEFORE):
+        day = _previous_working_day(calendar, day)
+    return datetime.combine(day, time(REMINDER_HOUR), tzinfo=LONDON)
+
+
+def escalation_dates(calendar: WorkingCalendar, target: date) -> list[tuple[int, datetime]]:
+    """(rung index, instant) for each rung: end of the deadline day, then N working days on."""
+    moments, day = [], target
+    for index, rung in enumerate(escalation_ladder()):
+        day = calendar.add_working_days(day, rung.working_days_after)
+        moments.append((index, end_of_day(day)))
+    return moments
+
+
+def _previous_working_day(calendar: WorkingCalendar, day: date) -> date:
+    from datetime import timedelta
+
+    day -= timedelta(days=1)
+    while not calendar.is_working_day(day):
+        day -= timedelta(days=1)
+    return day

@@ -1,0 +1,194 @@
+"""Every read of enquiries that depends on who is asking. Out of scope is 404."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from protocol_site.access import visible_or_404
+from registers.models import DIRECTOR_TIERS, Post
+from registers.roles import Person, Role, person_for
+
+from .models import CLOSED_STATUSES, OPEN_STATUSES, Enquiry, EnquiryEvent
+
+DUE_SOON_DAYS = 3
+
+
+def _posts_below(post: Post) -> list[int]:
+    """Every post under `post` in the structure (one query per level)."""
+    found, frontier = [], [post.pk]
+    while frontier:
+        frontier = list(
+            Post.objects.filter(reports_to_id__in=frontier).values_list("pk", flat=True)
+        )
+        found.extend(frontier)
+    return found
+
+
+def sees_all(person: Person) -> bool:
+    return person.has(Role.CHIEF_EXECUTIVE) or person.has(Role.DEMOCRATIC_SERVICES)
+
+
+def enquiries_visible_to(user) -> QuerySet[Enquiry]:
+    person = person_for(user)
+    base = Enquiry.objects.all()
+    if sees_all(person):
+        return base
+    scope = Q(pk__in=[])
+    if person.councillor is not None:
+        scope |= Q(councillor=person.councillor)
+    if person.officer is not None:
+        officer = person.officer
+        escalated = EnquiryEvent.objects.filter(
+            enquiry=OuterRef("pk"), kind=EnquiryEvent.Kind.ESCALATED, officer=officer
+        )
+        scope |= (
+            Q(assigned_to=officer)
+            | Q(director=officer)
+            | Q(escalated_to=officer)
+            | Q(Exists(escalated))
+        )
+        post = officer.working_post
+        if post is not None:
+            if post.tier in DIRECTOR_TIERS and post.directorate_id:
+                scope |= Q(service__directorate_id=post.directorate_id)
+            below = _posts_below(post)
+            if below:
+                scope |= Q(assigned_to__post_id__in=below)
+    return base.filter(scope)
+
+
+def enquiry_for(user, pk) -> Enquiry:
+    return visible_or_404(
+        enquiries_visible_to(user).select_related(
+            "councillor__user",
+            "ward",
+            "service__directorate",
+            "assigned_to__user",
+            "director__user",
+            "escalated_to__user",
+            "approached_officer__user",
+            "logged_by",
+        ),
+        pk=pk,
+    )
+
+
+def may_read_casework(user, enquiry: Enquiry) -> bool:
+    """Democratic services see the register, not the confidential casework text."""
+    person = person_for(user)
+    if enquiry.kind != Enquiry.Kind.CASEWORK:
+        return True
+    if person.councillor is not None and enquiry.councillor_id == person.councillor.pk:
+        return True
+    return person.officer is not None and not (
+        person.has(Role.DEMOCRATIC_SERVICES) and not _works_on(person, enquiry)
+    )
+
+
+def _works_on(person: Person, enquiry: Enquiry) -> bool:
+    officer_id = person.officer.pk
+    return officer_id in (enquiry.assigned_to_id, enquiry.director_id, enquiry.escalated_to_id)
+
+
+def timeline_for(user, enquiry: Enquiry) -> QuerySet[EnquiryEvent]:
+    events = enquiry.events.select_related("actor", "officer__user")
+    person = person_for(user)
+    if person.officer is None and person.councillor is not None:
+        events = events.filter(visible_to_councillor=True)
+    return events
+
+
+def queue_filter(qs: QuerySet[Enquiry], view: str) -> QuerySet[Enquiry]:
+    today = timezone.localdate()
+    if view == "open":
+        return qs.filter(status__in=OPEN_STATUSES)
+    if view == "due_soon":
+        return qs.filter(
+            status__in=OPEN_STATUSES,
+            target_date__gte=today,
+            target_date__lte=today + timedelta(days=DUE_SOON_DAYS),
+        )
+    if view == "overdue":
+        return qs.filter(status__in=OPEN_STATUSES, target_date__lt=today)
+    if view == "closed":
+        return qs.filter(status__in=CLOSED_STATUSES)
+    return qs
+
+
+def officer_queue(user) -> QuerySet[Enquiry]:
+    """Assigned to me, or escalated to me."""
+    officer = person_for(user).officer
+    if officer is None:
+        return Enquiry.objects.none()
+    return Enquiry.objects.filter(Q(assigned_to=officer) | Q(escalated_to=officer))
+
+
+def queue_counts(qs: QuerySet[Enquiry]) -> dict[str, int]:
+    today = timezone.localdate()
+    open_q = Q(status__in=OPEN_STATUSES)
+    return qs.aggregate(
+        open=Count("pk", filter=open_q),
+        due_soon=Count(
+            "pk",
+            filter=open_q
+            & Q(target_date__gte=today, target_date__lte=today + timedelta(days=DUE_SOON_DAYS)),
+        ),
+        overdue=Count("pk", filter=open_q & Q(target_date__lt=today)),
+        escalated=Count("pk", filter=open_q & Q(escalated_to__isnull=False)),
+    )
+
+
+def directorate_performance(user, year: int | None = None):
+    """ENQ-9: per service, open / due soon / overdue / escalated, and the share answered
+    (full response or holding reply) within the working-day limit this year."""
+    from django.conf import settings
+
+    year = year or timezone.localdate().year
+    today = timezone.localdate()
+    open_q = Q(status__in=OPEN_STATUSES)
+    this_year = Q(received_at__year=year)
+    return (
+        enquiries_visible_to(user)
+        .values("service__name", "service__directorate__name")
+        .annotate(
+            open=Count("pk", filter=open_q),
+            due_soon=Count(
+                "pk",
+                filter=open_q
+                & Q(target_date__gte=today, target_date__lte=today + timedelta(days=3)),
+            ),
+            overdue=Count("pk", filter=open_q & Q(target_date__lt=today)),
+            escalated=Count("pk", filter=open_q & Q(escalated_to__isnull=False)),
+            received=Count("pk", filter=this_year),
+            on_time=Count(
+                "pk",
+                filter=this_year & Q(first_reply_working_days__lte=settings.ENQUIRY_WORKING_DAYS),
+            ),
+            late=Count(
+                "pk",
+                filter=this_year
+                & (
+                    Q(first_reply_working_days__gt=settings.ENQUIRY_WORKING_DAYS)
+                    | Q(first_reply_at__isnull=True, due_date__lt=today)
+                ),
+            ),
+        )
+        .order_by("service__directorate__name", "service__name")
+    )
+
+
+def member_volumes(user, year: int | None = None):
+    """ENQ-10: enquiries per member this year, presented neutrally (alphabetically)."""
+    year = year or timezone.localdate().year
+    return (
+        enquiries_visible_to(user)
+        .filter(received_at__year=year)
+        .values(
+            "councillor__user__first_name", "councillor__user__last_name", "councillor__group__name"
+        )
+        .annotate(total=Count("pk"), casework=Count("pk", filter=Q(kind=Enquiry.Kind.CASEWORK)))
+        .order_by("councillor__user__last_name", "councillor__user__first_name")
+    )

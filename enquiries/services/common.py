@@ -1,0 +1,62 @@
+"""What every enquiry service shares: locking, the timeline, audit and notification."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from protocol_site.audit import audit_record
+from protocol_site.outbox import email_user
+
+from ..models import Enquiry, EnquiryEvent
+from ..permissions import can_work
+
+NOTIFY_TEMPLATE = "enquiry_update"
+
+
+def locked(enquiry: Enquiry) -> Enquiry:
+    """Re-read the enquiry under a row lock: two officers acting at once never both win."""
+    return Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+
+
+def require_open(enquiry: Enquiry) -> None:
+    if not enquiry.is_open:
+        raise ValidationError(f"{enquiry.reference} is closed ({enquiry.get_status_display()}).")
+
+
+def require_worker(actor, enquiry: Enquiry) -> None:
+    if not can_work(actor, enquiry):
+        raise PermissionDenied("You cannot work on this enquiry.")
+
+
+def record(enquiry: Enquiry, kind: str, *, actor=None, detail: str = "", **extra) -> EnquiryEvent:
+    event = EnquiryEvent.objects.create(
+        enquiry=enquiry, kind=kind, actor=actor, detail=detail, **extra
+    )
+    audit_record(
+        actor=actor,
+        action=f"enquiries.enquiry.{kind}",
+        obj=enquiry,
+        summary=detail[:500],
+        after={
+            "status": enquiry.status,
+            "target_date": enquiry.target_date,
+            "assigned_to": enquiry.assigned_to_id,
+            **{k: getattr(v, "pk", v) for k, v in extra.items()},
+        },
+    )
+    return event
+
+
+def notify(users, enquiry: Enquiry, headline: str, lines: list[str], *, key: str | None = None):
+    """Queue one email per distinct person (skipping nobody and duplicates)."""
+    seen = set()
+    for user in users:
+        if user is None or user.pk in seen:
+            continue
+        seen.add(user.pk)
+        email_user(
+            user=user,
+            template=NOTIFY_TEMPLATE,
+            context={"enquiry": enquiry, "headline": headline, "lines": lines},
+            dedupe_key=key,
+        )

@@ -1,0 +1,87 @@
+"""Two sweeps at once, and the sweep through a real Celery worker: still exactly once."""
+
+import threading
+import time
+import uuid
+
+import pytest
+import time_machine
+from celery.contrib.testing.worker import start_worker
+from django.db import close_old_connections, connection
+
+from enquiries.models import EnquiryEvent
+from enquiries.services import enquiries_sweep
+from enquiries.tasks import sweep_enquiries
+from protocol_site.celery import app
+from protocol_site.models import OutboxEmail
+
+from .helpers import at, log_casework
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def overdue(org, councillor):
+    with time_machine.travel(at(2026, 11, 2, 9, 0), tick=False):
+        return [log_casework(org, councillor, subject=f"Case {i}") for i in range(12)]
+
+
+def _expected_exactly_once(overdue):
+    escalations = EnquiryEvent.objects.filter(kind=EnquiryEvent.Kind.ESCALATED)
+    assert escalations.count() == len(overdue) * 4
+    keys = list(escalations.values_list("enquiry", "cycle", "rung"))
+    assert len(keys) == len(set(keys))
+    subjects = OutboxEmail.objects.filter(subject__startswith="Escalated to you")
+    assert subjects.count() == len(overdue) * 4
+    assert subjects.values("dedupe_key").distinct().count() == len(overdue) * 4
+
+
+ON_SQLITE = pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason="in-memory SQLite locks whole tables across threads; CI runs this on PostgreSQL",
+)
+
+
+@ON_SQLITE
+def test_two_sweeps_running_at_once_escalate_each_rung_once(overdue):
+    now = at(2027, 1, 4, 9, 0)
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def sweep():
+        try:
+            barrier.wait()
+            for _ in range(3):
+                enquiries_sweep(now=now)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=sweep) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    _expected_exactly_once(overdue)
+
+
+@ON_SQLITE
+@pytest.mark.celery_worker
+def test_a_real_worker_runs_the_beat_sweep_exactly_once(overdue):
+    queue = f"test-{uuid.uuid4().hex}"
+    with (
+        time_machine.travel(at(2027, 1, 4, 9, 0), tick=True),
+        start_worker(app, pool="solo", perform_ping_check=False, queues=[queue]),
+    ):
+        for _ in range(3):
+            sweep_enquiries.apply_async(queue=queue)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if EnquiryEvent.objects.filter(kind="escalated").count() >= len(overdue) * 4:
+                break
+            time.sleep(0.2)
+        time.sleep(1.0)  # let the later sweeps finish: they must add nothing
+    _expected_exactly_once(overdue)

@@ -1,6 +1,11 @@
 """`manage.py seed_demo`: build the demo council. Safe to run again."""
 
+from importlib import import_module, util
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from registers.demo import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
 from registers.models import Councillor, Directorate, Officer, PoliticalGroup, Service, Ward
@@ -27,6 +32,7 @@ class Command(BaseCommand):
             f"in {Ward.objects.count()} wards and {PoliticalGroup.objects.count()} political "
             "groups."
         )
+        self.seed_casework()
         self.stdout.write("")
         self.stdout.write(f"Every demo person's password is: {DEMO_PASSWORD}")
         self.stdout.write("")
@@ -35,3 +41,15 @@ class Command(BaseCommand):
         self.stdout.write(f"{'-' * width}  {'-' * 18}")
         for login in DEMO_LOGINS:
             self.stdout.write(f"{login.role.ljust(width)}  {login.username}")
+
+    def seed_casework(self):
+        """Each app with a `demo` module adds its own demo records (found, not imported:
+        registers does not depend on the apps built on it)."""
+        recorder = get_user_model().objects.get(username="dem.services")
+        for config in apps.get_app_configs():
+            name = f"{config.name}.demo"
+            if config.name == "registers" or util.find_spec(name) is None:
+                continue
+            with transaction.atomic():
+                created = import_module(name).seed(recorder)
+            self.stdout.write(f"{config.verbose_name}: {created} demo records created.")

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "guardian",
     "simple_history",
     "rest_framework",
@@ -76,6 +77,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render with the project's GOV.UK templates (templates/forms/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(

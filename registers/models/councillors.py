@@ -43,7 +43,7 @@ class PoliticalGroup(models.Model):
         return self.name
 
     def clean(self):
-        if self.leader_id and self.pk and self.leader.group_id != self.pk:
+        if self.leader_id and (self.pk is None or self.leader.group_id != self.pk):
             raise ValidationError({"leader": "The group leader must be a member of the group."})
 
 
@@ -84,6 +84,15 @@ class Councillor(models.Model):
             raise ValidationError({"co_opted_to": "Say which committee the member is co-opted to."})
         if self.term_end and self.term_start and self.term_end < self.term_start:
             raise ValidationError({"term_end": "The term must end after it starts."})
+        if self.pk:
+            led = PoliticalGroup.objects.filter(leader_id=self.pk)
+            if self.group_id:
+                led = led.exclude(pk=self.group_id)
+            led = led.first()
+            if led is not None:
+                raise ValidationError(
+                    {"group": f"This councillor leads {led}: choose a new leader of {led} first."}
+                )
 
     @property
     def in_office(self) -> bool:
@@ -132,3 +141,15 @@ class CouncillorRole(models.Model):
             raise ValidationError({"committee": "Enter the committee."})
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": "The role must end after it starts."})
+        if self.kind == self.Kind.LEADER and self.ends_on is None:
+            current = CouncillorRole.objects.filter(kind=self.Kind.LEADER, ends_on__isnull=True)
+            if self.pk:
+                current = current.exclude(pk=self.pk)
+            leader = current.select_related("councillor__user").first()
+            if leader is not None:
+                raise ValidationError(
+                    {
+                        "kind": f"{leader.councillor} is the current Leader of the Council. "
+                        "Give their role an end date first."
+                    }
+                )

@@ -78,6 +78,8 @@ def test_sign_in_with_good_and_bad_passwords(client, officer):
     assert client.get(reverse("home")).status_code == 302
 
 
-def test_the_organisation_pages_are_for_democratic_services(client_for, officer, democratic_services):
+def test_the_organisation_pages_are_for_democratic_services(
+    client_for, officer, democratic_services
+):
     assert client_for(officer).get(reverse("manage:index")).status_code == 403
     assert client_for(democratic_services).get(reverse("manage:index")).status_code == 200

@@ -1,0 +1,41 @@
+"""The Django admin for the kernel: users, and read-only views of the audit trail and the
+email outbox. Closure days are registered in registers/admin.py, next to the service that
+writes them (imports run registers -> protocol_site, never back)."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from .models import AuditEvent, OutboxEmail, User
+
+
+@admin.register(User)
+class CouncilUserAdmin(UserAdmin):
+    list_display = ["username", "first_name", "last_name", "email", "is_active", "is_staff"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "actor", "action", "object_repr"]
+    list_filter = ["action"]
+    list_select_related = ["actor"]
+    search_fields = ["action", "object_repr", "summary"]
+    date_hierarchy = "at"
+
+
+@admin.register(OutboxEmail)
+class OutboxEmailAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "to_address", "subject", "status", "attempts", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["to_address", "subject"]
+    date_hierarchy = "created_at"

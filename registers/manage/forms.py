@@ -1,0 +1,329 @@
+"""Forms for democratic services' administration of the organisation.
+
+Validation lives in the models' clean() where it is a rule of the register (a post cannot
+report to itself) and here where it is about the input (a username already taken).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.db.models import Q
+
+from protocol_site.forms import GovukModelForm
+from protocol_site.models import ClosureDay, User
+
+from ..models import (
+    Councillor,
+    CouncillorRole,
+    Directorate,
+    Officer,
+    PoliticalGroup,
+    Post,
+    Service,
+    StatutoryRole,
+    Ward,
+)
+
+
+class ManageForm(GovukModelForm):
+    """The base of every organisation register's form."""
+
+
+def _officers():
+    return Officer.objects.filter(is_active=True).select_related("user")
+
+
+class OfficerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.user.display_name
+
+
+class ServiceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.directorate.name}: {obj.name}"
+
+
+class CouncillorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"Cllr {obj.user.display_name}"
+
+
+class DirectorateForm(ManageForm):
+    class Meta:
+        model = Directorate
+        fields = ["name", "is_active"]
+        labels = {"is_active": "Active"}
+        error_messages = {"name": {"unique": "There is already a directorate with this name."}}
+
+
+class ServiceForm(ManageForm):
+    complaints_officer = OfficerChoiceField(
+        queryset=_officers(),
+        required=False,
+        empty_label="No complaints officer named",
+        label="Complaints officer",
+        help_text="The officer to whom members may direct complaints about this service "
+        "(Protocol 000, section 5.3).",
+    )
+
+    lead_member = CouncillorChoiceField(
+        queryset=Councillor.objects.select_related("user"),
+        required=False,
+        empty_label="No lead member named",
+        label="Cabinet/Lead Member",
+        help_text="The Cabinet/Lead Member whose portfolio covers this service (Protocol 004, "
+        "section 7.3).",
+    )
+    committee_chair = CouncillorChoiceField(
+        queryset=Councillor.objects.select_related("user"),
+        required=False,
+        empty_label="No committee chair named",
+        label="Committee chair",
+        help_text="The chair of the committee that oversees this service.",
+    )
+
+    class Meta:
+        model = Service
+        fields = [
+            "directorate",
+            "name",
+            "complaints_officer",
+            "lead_member",
+            "committee_chair",
+            "is_active",
+        ]
+        labels = {"is_active": "Active"}
+
+    def clean(self):
+        data = super().clean()
+        directorate, name = data.get("directorate"), data.get("name")
+        if directorate and name:
+            clash = Service.objects.filter(directorate=directorate, name__iexact=name)
+            if self.instance.pk:
+                clash = clash.exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("name", f"{directorate} already has a service called {name}.")
+        return data
+
+
+class PostForm(ManageForm):
+    service = ServiceChoiceField(
+        queryset=Service.objects.select_related("directorate"),
+        required=False,
+        empty_label="Not in a service (for example, a Director's post)",
+    )
+    acting_holder = OfficerChoiceField(
+        queryset=_officers(),
+        required=False,
+        empty_label="Nobody is acting up",
+        label="Acting holder",
+        help_text="An officer acting up into this post while it is vacant or its holder is away.",
+    )
+
+    class Meta:
+        model = Post
+        fields = [
+            "title",
+            "tier",
+            "directorate",
+            "service",
+            "reports_to",
+            "politically_restricted",
+            "restriction_reason",
+            "acting_holder",
+            "acting_until",
+            "is_active",
+        ]
+        labels = {
+            "is_active": "Active",
+            "politically_restricted": "Politically restricted (Protocol 000, section 8.2)",
+            "restriction_reason": "Why the post is politically restricted",
+            "acting_until": "Acting until",
+        }
+        help_texts = {
+            "directorate": "Leave blank for a post above the directorates, or to take the "
+            "service's directorate.",
+            "restriction_reason": "Needed when the post is politically restricted.",
+            "acting_until": "Leave blank if the end date is not known. For example, 31 3 2027",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["directorate"].empty_label = "No directorate"
+        reports_to = self.fields["reports_to"]
+        reports_to.empty_label = "Reports to no post (the top of the structure)"
+        reports_to.error_messages["invalid_choice"] = (
+            "Choose a post from the list: a post cannot report to itself."
+        )
+        if self.instance.pk:
+            reports_to.queryset = reports_to.queryset.exclude(pk=self.instance.pk)
+
+
+class AccountFieldsMixin(forms.Form):
+    """The User account fields of a person's profile form (officer or councillor)."""
+
+    username = forms.CharField(
+        max_length=150,
+        validators=[UnicodeUsernameValidator()],
+        help_text="What the person signs in with. Letters, digits and @ . + - _ only.",
+    )
+    first_name = forms.CharField(max_length=150, label="First name")
+    last_name = forms.CharField(max_length=150, label="Last name")
+    email = forms.EmailField(label="Email address")
+
+    account_fields = ("username", "first_name", "last_name", "email")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.instance.user if self.instance.user_id else None
+        if user is not None:
+            for name in self.account_fields:
+                self.initial.setdefault(name, getattr(user, name))
+        self.order_fields([*self.account_fields, *self._meta.fields])
+
+    def _other_users(self):
+        users = User.objects.all()
+        if self.instance.user_id:
+            users = users.exclude(pk=self.instance.user_id)
+        return users
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if self._other_users().filter(username__iexact=username).exists():
+            raise forms.ValidationError("That username is already taken.")
+        return username
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if self._other_users().filter(email__iexact=email).exists():
+            raise forms.ValidationError("Another person already has that email address.")
+        return email
+
+    def account_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.account_fields}
+
+
+class OfficerForm(AccountFieldsMixin, ManageForm):
+    class Meta:
+        model = Officer
+        fields = ["post", "phone", "is_active"]
+        labels = {"is_active": "Active", "phone": "Phone number"}
+        help_texts = {
+            "is_active": "Untick when the officer leaves: they can no longer sign in, and their "
+            "records are kept."
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        post = self.fields["post"]
+        post.empty_label = "No post"
+        vacant = Q(holder__isnull=True)
+        if self.instance.pk:
+            vacant |= Q(holder=self.instance)
+        post.queryset = Post.objects.filter(vacant).order_by("tier", "title")
+        post.help_text = "Posts with no holder."
+
+
+class StatutoryRoleForm(ManageForm):
+    officer = OfficerChoiceField(queryset=_officers(), label="Held by")
+
+    class Meta:
+        model = StatutoryRole
+        fields = ["kind", "officer", "since"]
+        labels = {"kind": "Statutory role", "since": "Held since"}
+        error_messages = {
+            "kind": {"unique": "That role already has a holder: open it and change who holds it."}
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["kind"].disabled = True
+
+
+class WardForm(ManageForm):
+    class Meta:
+        model = Ward
+        fields = ["name", "seats"]
+        labels = {"seats": "Number of seats"}
+        error_messages = {"name": {"unique": "There is already a ward with this name."}}
+
+
+class CouncillorForm(AccountFieldsMixin, ManageForm):
+    class Meta:
+        model = Councillor
+        fields = ["ward", "group", "term_start", "term_end", "co_opted", "co_opted_to"]
+        labels = {
+            "term_start": "Term of office starts",
+            "term_end": "Term of office ends",
+            "co_opted": "Co-opted member (Protocol 002, section 1.2)",
+            "co_opted_to": "Co-opted to",
+        }
+        help_texts = {"ward": "Leave blank only for a co-opted member."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].empty_label = "No ward (co-opted member)"
+        self.fields["group"].empty_label = "No political group"
+        self.fields["group"].queryset = PoliticalGroup.objects.filter(
+            Q(is_active=True) | Q(pk=self.instance.group_id)
+        )
+
+
+class CouncillorRoleForm(ManageForm):
+    councillor = CouncillorChoiceField(
+        queryset=Councillor.objects.select_related("user"), empty_label="Choose a councillor"
+    )
+
+    class Meta:
+        model = CouncillorRole
+        fields = ["councillor", "kind", "portfolio", "committee", "starts_on", "ends_on"]
+        labels = {"kind": "Role", "starts_on": "Starts on", "ends_on": "Ends on"}
+        help_texts = {
+            "portfolio": "For a Cabinet/Lead Member.",
+            "committee": "For a committee chair.",
+            "ends_on": "Leave blank while the role is held. For example, 31 5 2027",
+        }
+
+
+class PoliticalGroupForm(ManageForm):
+    leader = CouncillorChoiceField(
+        queryset=Councillor.objects.none(),
+        required=False,
+        label="Group leader",
+        empty_label="No group leader",
+        error_messages={"invalid_choice": "Choose the group leader from the group's members."},
+        help_text="One of the group's members.",
+    )
+
+    class Meta:
+        model = PoliticalGroup
+        fields = ["name", "short_name", "leader", "is_active"]
+        labels = {"short_name": "Short name", "is_active": "Active"}
+        error_messages = {"name": {"unique": "There is already a group with this name."}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["leader"].queryset = Councillor.objects.filter(
+                group=self.instance
+            ).select_related("user")
+        else:
+            # A new group has no members yet: add the councillors, then choose the leader.
+            del self.fields["leader"]
+
+
+class ClosureDayForm(ManageForm):
+    class Meta:
+        model = ClosureDay
+        fields = ["date", "reason"]
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        clash = ClosureDay.objects.filter(date=date)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if date and clash.exists():
+            raise forms.ValidationError("There is already a closure day on that date.")
+        return date

@@ -49,3 +49,21 @@ def test_keyboard_only_sign_in_and_sign_out(page, officer):
     page.keyboard.press("Enter")
     page.get_by_role("heading", name="Sign in").wait_for()
     assert page.url.endswith("/sign-in/")
+
+
+def test_organisation_screens(sign_in, axe, democratic_services, org):
+    page = sign_in(democratic_services)
+    page.get_by_role("link", name="Organisation", exact=True).click()
+    axe(page)
+    for register in ("Officers", "Posts", "Councillors", "Closure days"):
+        page.goto("/organisation/")
+        page.get_by_role("link", name=register, exact=True).first.click()
+        axe(page)
+    page.goto("/organisation/posts/add/")
+    axe(page)
+    page.get_by_role("button", name="Add post").click()  # nothing filled in
+    assert page.get_by_role("alert").filter(has_text="There is a problem").is_visible()
+    axe(page)
+    page.goto("/organisation/officers/")
+    page.get_by_role("link", name=org.officers.officer.user.get_full_name()).first.click()
+    axe(page)

@@ -3,3 +3,11 @@ from django.apps import AppConfig
 
 class EnquiriesConfig(AppConfig):
     name = "enquiries"
+    verbose_name = "Members' enquiries"
+
+    def ready(self):
+        from registers.selectors import register_home_panel
+
+        from .views.home import enquiries_home_panel
+
+        register_home_panel(enquiries_home_panel)

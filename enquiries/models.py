@@ -167,6 +167,21 @@ class EnquiryEvent(models.Model):
         ESCALATED = "escalated", "Escalated"
         ADVISED = "advised", "Chair and lead member advised"
 
+    # Steps whose text people write about the case itself. Where the casework text may not be
+    # read (democratic services, 004 §7.5) the step and its time show, not the text.
+    CASEWORK_TEXT_KINDS = frozenset(
+        {
+            Kind.HOLDING_REPLY,
+            Kind.EXTENSION_REQUESTED,
+            Kind.EXTENSION_AGREED,
+            Kind.EXTENSION_REFUSED,
+            Kind.GUIDANCE_SOUGHT,
+            Kind.REASSIGNED,
+            Kind.RESPONDED,
+            Kind.DECLINED,
+        }
+    )
+
     enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=24, choices=Kind.choices)
     at = models.DateTimeField(default=timezone.now)

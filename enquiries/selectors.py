@@ -183,9 +183,14 @@ def directorate_performance(user, year: int | None = None):
 def member_volumes(user, year: int | None = None):
     """ENQ-10: enquiries per member this year, presented neutrally (alphabetically)."""
     year = year or timezone.localdate().year
+    # The Monitoring Officer answers for the protocol's operation (002 §1.2) and sees every
+    # member's volume (ENQ-10): counts only, no enquiry is opened to them by this.
+    if person_for(user).has(Role.MONITORING_OFFICER):
+        enquiries = Enquiry.objects.all()
+    else:
+        enquiries = enquiries_visible_to(user)
     return (
-        enquiries_visible_to(user)
-        .filter(received_at__year=year)
+        enquiries.filter(received_at__year=year)
         .values(
             "councillor__user__first_name", "councillor__user__last_name", "councillor__group__name"
         )

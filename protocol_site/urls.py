@@ -4,4 +4,6 @@ from django.urls import include, path
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("", include("registers.urls")),
+    path("enquiries/", include("enquiries.urls")),
+    path("api/v1/", include("protocol_site.api_urls")),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -36,6 +37,19 @@ class HomeSummary:
     directorate_services: list = field(default_factory=list)
     organisation_counts: dict = field(default_factory=dict)
     upcoming_closures: list = field(default_factory=list)
+    # Panels other apps add (each a dict with a "template" and its context).
+    panels: list = field(default_factory=list)
+
+
+# The apps above registers (enquiries, complaints, groups) put their own panels on the home
+# page through this hook, registered in their AppConfig.ready(); registers never imports them.
+HOME_PANELS: list[Callable[[Person], dict | None]] = []
+
+
+def register_home_panel(panel: Callable[[Person], dict | None]):
+    if panel not in HOME_PANELS:
+        HOME_PANELS.append(panel)
+    return panel
 
 
 def home_summary_for(person: Person) -> HomeSummary:
@@ -87,4 +101,5 @@ def home_summary_for(person: Person) -> HomeSummary:
             "Political groups": PoliticalGroup.objects.count(),
         }
         summary.upcoming_closures = list(ClosureDay.objects.filter(date__gte=today)[:5])
+    summary.panels = [p for p in (panel(person) for panel in HOME_PANELS) if p is not None]
     return summary

@@ -8,128 +8,358 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('registers', '0002_historicalservice_committee_chair_and_more'),
+        ("registers", "0002_historicalservice_committee_chair_and_more"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Enquiry',
+            name="Enquiry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=20, unique=True)),
-                ('kind', models.CharField(choices=[('casework', 'Constituent casework'), ('general', 'General or policy question')], max_length=10)),
-                ('subject', models.CharField(max_length=200)),
-                ('details', models.TextField()),
-                ('attachment', models.FileField(blank=True, upload_to='enquiries/%Y/%m/')),
-                ('channel', models.CharField(choices=[('online', 'Logged online by the councillor'), ('email', 'Email'), ('phone', 'Phone'), ('letter', 'Letter'), ('in_person', 'In person')], default='online', max_length=10)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('received_at', models.DateTimeField()),
-                ('day_of_receipt', models.DateField()),
-                ('due_date', models.DateField(help_text='Working day N after the day of receipt.')),
-                ('due_explanation', models.TextField()),
-                ('target_date', models.DateField()),
-                ('target_cycle', models.PositiveSmallIntegerField(default=0)),
-                ('next_action_at', models.DateTimeField(blank=True, null=True)),
-                ('reminded_cycle', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('routing_reason', models.TextField()),
-                ('policy_flagged', models.BooleanField(default=False)),
-                ('status', django_fsm.FSMField(choices=[('logged', 'Logged'), ('acknowledged', 'Acknowledged'), ('holding', 'Holding reply sent'), ('responded', 'Responded'), ('declined', 'Declined')], default='logged', max_length=50, protected=True)),
-                ('acknowledged_at', models.DateTimeField(blank=True, null=True)),
-                ('first_reply_at', models.DateTimeField(blank=True, help_text='The first full response or holding reply.', null=True)),
-                ('first_reply_working_days', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('response', models.TextField(blank=True)),
-                ('decline_reason', models.CharField(blank=True, choices=[('no_need_to_know', "No 'need to know' (000 §6.4)"), ('curiosity', "Mere curiosity or a 'roving commission' (000 §6.4)"), ('party_political', 'Party-political work (001 §1.07)'), ('confidential_casework', 'Confidential casework (004 §7.5)'), ('disproportionate', 'Disproportionate burden (003 §8.2)'), ('other', 'Other reason')], max_length=30)),
-                ('decline_explanation', models.TextField(blank=True)),
-                ('pointed_to_foi', models.BooleanField(default=False)),
-                ('escalation_rung', models.PositiveSmallIntegerField(default=0)),
-                ('approached_officer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registers.officer')),
-                ('assigned_to', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='enquiries', to='registers.officer')),
-                ('councillor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='enquiries', to='registers.councillor')),
-                ('director', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='copied_enquiries', to='registers.officer')),
-                ('escalated_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='escalated_enquiries', to='registers.officer')),
-                ('logged_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('service', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='enquiries', to='registers.service')),
-                ('ward', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registers.ward')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=20, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("casework", "Constituent casework"),
+                            ("general", "General or policy question"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("subject", models.CharField(max_length=200)),
+                ("details", models.TextField()),
+                ("attachment", models.FileField(blank=True, upload_to="enquiries/%Y/%m/")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("online", "Logged online by the councillor"),
+                            ("email", "Email"),
+                            ("phone", "Phone"),
+                            ("letter", "Letter"),
+                            ("in_person", "In person"),
+                        ],
+                        default="online",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("received_at", models.DateTimeField()),
+                ("day_of_receipt", models.DateField()),
+                ("due_date", models.DateField(help_text="Working day N after the day of receipt.")),
+                ("due_explanation", models.TextField()),
+                ("target_date", models.DateField()),
+                ("target_cycle", models.PositiveSmallIntegerField(default=0)),
+                ("next_action_at", models.DateTimeField(blank=True, null=True)),
+                ("reminded_cycle", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("routing_reason", models.TextField()),
+                ("policy_flagged", models.BooleanField(default=False)),
+                (
+                    "status",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("logged", "Logged"),
+                            ("acknowledged", "Acknowledged"),
+                            ("holding", "Holding reply sent"),
+                            ("responded", "Responded"),
+                            ("declined", "Declined"),
+                        ],
+                        default="logged",
+                        max_length=50,
+                        protected=True,
+                    ),
+                ),
+                ("acknowledged_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "first_reply_at",
+                    models.DateTimeField(
+                        blank=True, help_text="The first full response or holding reply.", null=True
+                    ),
+                ),
+                (
+                    "first_reply_working_days",
+                    models.PositiveSmallIntegerField(blank=True, null=True),
+                ),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                ("response", models.TextField(blank=True)),
+                (
+                    "decline_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("no_need_to_know", "No 'need to know' (000 §6.4)"),
+                            ("curiosity", "Mere curiosity or a 'roving commission' (000 §6.4)"),
+                            ("party_political", "Party-political work (001 §1.07)"),
+                            ("confidential_casework", "Confidential casework (004 §7.5)"),
+                            ("disproportionate", "Disproportionate burden (003 §8.2)"),
+                            ("other", "Other reason"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("decline_explanation", models.TextField(blank=True)),
+                ("pointed_to_foi", models.BooleanField(default=False)),
+                ("escalation_rung", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "approached_officer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registers.officer",
+                    ),
+                ),
+                (
+                    "assigned_to",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="enquiries",
+                        to="registers.officer",
+                    ),
+                ),
+                (
+                    "councillor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="enquiries",
+                        to="registers.councillor",
+                    ),
+                ),
+                (
+                    "director",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="copied_enquiries",
+                        to="registers.officer",
+                    ),
+                ),
+                (
+                    "escalated_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="escalated_enquiries",
+                        to="registers.officer",
+                    ),
+                ),
+                (
+                    "logged_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="enquiries",
+                        to="registers.service",
+                    ),
+                ),
+                (
+                    "ward",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registers.ward",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'enquiries',
-                'ordering': ['-received_at'],
+                "verbose_name_plural": "enquiries",
+                "ordering": ["-received_at"],
             },
         ),
         migrations.CreateModel(
-            name='EnquiryEvent',
+            name="EnquiryEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('logged', 'Logged'), ('routed', 'Routed'), ('acknowledged', 'Acknowledged'), ('holding_reply', 'Holding reply'), ('extension_requested', 'More time asked for'), ('extension_agreed', 'More time agreed'), ('extension_refused', 'More time refused'), ('guidance_sought', 'Guidance sought'), ('reassigned', 'Reassigned'), ('responded', 'Responded'), ('declined', 'Declined'), ('reminder', 'Reminder'), ('escalated', 'Escalated'), ('advised', 'Chair and lead member advised')], max_length=24)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('detail', models.TextField(blank=True)),
-                ('new_date', models.DateField(blank=True, null=True)),
-                ('cycle', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('rung', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('visible_to_councillor', models.BooleanField(default=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('enquiry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='enquiries.enquiry')),
-                ('officer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registers.officer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("logged", "Logged"),
+                            ("routed", "Routed"),
+                            ("acknowledged", "Acknowledged"),
+                            ("holding_reply", "Holding reply"),
+                            ("extension_requested", "More time asked for"),
+                            ("extension_agreed", "More time agreed"),
+                            ("extension_refused", "More time refused"),
+                            ("guidance_sought", "Guidance sought"),
+                            ("reassigned", "Reassigned"),
+                            ("responded", "Responded"),
+                            ("declined", "Declined"),
+                            ("reminder", "Reminder"),
+                            ("escalated", "Escalated"),
+                            ("advised", "Chair and lead member advised"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("detail", models.TextField(blank=True)),
+                ("new_date", models.DateField(blank=True, null=True)),
+                ("cycle", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("rung", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("visible_to_councillor", models.BooleanField(default=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "enquiry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="enquiries.enquiry",
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registers.officer",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ExtensionRequest',
+            name="ExtensionRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('requested_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('reason', models.TextField()),
-                ('proposed_date', models.DateField()),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('outcome', models.CharField(choices=[('pending', 'Awaiting a decision'), ('agreed', 'Agreed'), ('refused', 'Refused')], default='pending', max_length=10)),
-                ('agreed_date', models.DateField(blank=True, null=True)),
-                ('decision_note', models.TextField(blank=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registers.officer')),
-                ('enquiry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='extensions', to='enquiries.enquiry')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registers.officer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("requested_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("reason", models.TextField()),
+                ("proposed_date", models.DateField()),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Awaiting a decision"),
+                            ("agreed", "Agreed"),
+                            ("refused", "Refused"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("agreed_date", models.DateField(blank=True, null=True)),
+                ("decision_note", models.TextField(blank=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registers.officer",
+                    ),
+                ),
+                (
+                    "enquiry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="extensions",
+                        to="enquiries.enquiry",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registers.officer",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-requested_at'],
+                "ordering": ["-requested_at"],
             },
         ),
         migrations.AddIndex(
-            model_name='enquiry',
-            index=models.Index(condition=models.Q(('status__in', ['logged', 'acknowledged', 'holding'])), fields=['next_action_at'], name='enquiry_sweep_idx'),
+            model_name="enquiry",
+            index=models.Index(
+                condition=models.Q(("status__in", ["logged", "acknowledged", "holding"])),
+                fields=["next_action_at"],
+                name="enquiry_sweep_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='enquiry',
-            index=models.Index(fields=['assigned_to', 'status', 'target_date'], name='enquiry_queue_idx'),
+            model_name="enquiry",
+            index=models.Index(
+                fields=["assigned_to", "status", "target_date"], name="enquiry_queue_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='enquiry',
-            index=models.Index(fields=['councillor', '-received_at'], name='enquiry_member_idx'),
+            model_name="enquiry",
+            index=models.Index(fields=["councillor", "-received_at"], name="enquiry_member_idx"),
         ),
         migrations.AddIndex(
-            model_name='enquiry',
-            index=models.Index(fields=['service', 'status'], name='enquiry_service_idx'),
+            model_name="enquiry",
+            index=models.Index(fields=["service", "status"], name="enquiry_service_idx"),
         ),
         migrations.AddIndex(
-            model_name='enquiry',
-            index=models.Index(fields=['escalated_to', 'status'], name='enquiry_escalated_idx'),
+            model_name="enquiry",
+            index=models.Index(fields=["escalated_to", "status"], name="enquiry_escalated_idx"),
         ),
         migrations.AddIndex(
-            model_name='enquiryevent',
-            index=models.Index(fields=['enquiry', 'at'], name='enquiry_event_idx'),
+            model_name="enquiryevent",
+            index=models.Index(fields=["enquiry", "at"], name="enquiry_event_idx"),
         ),
         migrations.AddConstraint(
-            model_name='enquiryevent',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind__in', ['reminder', 'escalated'])), fields=('enquiry', 'kind', 'cycle', 'rung'), name='enquiry_step_once'),
+            model_name="enquiryevent",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind__in", ["reminder", "escalated"])),
+                fields=("enquiry", "kind", "cycle", "rung"),
+                name="enquiry_step_once",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='extensionrequest',
-            constraint=models.UniqueConstraint(condition=models.Q(('outcome', 'pending')), fields=('enquiry',), name='one_pending_extension'),
+            model_name="extensionrequest",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("outcome", "pending")),
+                fields=("enquiry",),
+                name="one_pending_extension",
+            ),
         ),
     ]

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from protocol_site.audit import audit_record
 from protocol_site.calendar import council_calendar
 from registers.models import Councillor, Officer, Service, Ward
 from registers.roles import Role, person_for
@@ -96,7 +97,7 @@ def enquiry_log(
             enquiry,
             Ev.Kind.LOGGED,
             actor=actor,
-            detail=f"Received ({how}). {enquiry.due_explanation}.",
+            detail=f"Logged ({how}): {enquiry.due_explanation}.",
         )
         record(
             enquiry, Ev.Kind.ROUTED, actor=actor, detail=routed.reason, officer=routed.assigned_to
@@ -464,3 +465,19 @@ def enquiry_decline(
         record(enquiry, Ev.Kind.DECLINED, actor=actor, detail=" ".join(lines))
         notify([enquiry.councillor.user], enquiry, "Your enquiry has been declined", lines)
     return enquiry
+
+
+def enquiry_record_view(*, actor, enquiry: Enquiry, what: str = "viewed") -> None:
+    """A view of confidential casework by anyone but its councillor is audited (SPEC, Audit)."""
+    if enquiry.kind != Kind.CASEWORK:
+        return
+    person = person_for(actor)
+    if person.councillor is not None and person.councillor.pk == enquiry.councillor_id:
+        return
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action=f"enquiries.enquiry.{what}",
+            obj=enquiry,
+            summary=f"Confidential casework {what} by {actor}.",
+        )

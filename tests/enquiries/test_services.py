@@ -263,3 +263,15 @@ def test_a_failure_inside_a_transition_leaves_nothing_behind(org, councillor, of
     assert AuditEvent.objects.count() == audits
     assert OutboxEmail.objects.count() == emails
     assert kinds(enquiry) == [Ev.LOGGED, Ev.ROUTED]
+
+
+def test_views_of_confidential_casework_are_audited(org, councillor, officer, client_for):
+    from django.urls import reverse
+
+    enquiry = log_casework(org, councillor)
+    client_for(councillor).get(reverse("enquiries:detail", args=[enquiry.pk]))
+    assert not AuditEvent.objects.filter(action="enquiries.enquiry.viewed").exists()
+    client_for(officer).get(reverse("enquiries:detail", args=[enquiry.pk]))
+    viewed = AuditEvent.objects.get(action="enquiries.enquiry.viewed")
+    assert viewed.actor == officer
+    assert viewed.object_id == str(enquiry.pk)

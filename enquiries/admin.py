@@ -1,0 +1,60 @@
+"""The Django admin for enquiries: a read-only back office. Every change goes through
+enquiries.services (the state is protected), so nothing here can add, change or delete."""
+
+from django.contrib import admin
+
+from protocol_site.admin import ReadOnlyAdmin
+
+from .models import Enquiry, EnquiryEvent, ExtensionRequest
+
+
+class EnquiryEventInline(admin.TabularInline):
+    model = EnquiryEvent
+    fields = ["at", "kind", "actor", "officer", "new_date", "detail", "visible_to_councillor"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Enquiry)
+class EnquiryAdmin(ReadOnlyAdmin):
+    list_display = [
+        "reference",
+        "subject",
+        "councillor",
+        "service",
+        "assigned_to",
+        "status",
+        "received_at",
+        "target_date",
+    ]
+    list_filter = ["status", "kind", "channel", "service__directorate", "policy_flagged"]
+    list_select_related = ["councillor__user", "service", "assigned_to__user"]
+    search_fields = ["reference", "subject"]
+    date_hierarchy = "received_at"
+    inlines = [EnquiryEventInline]
+
+
+@admin.register(EnquiryEvent)
+class EnquiryEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "enquiry", "kind", "actor", "officer", "cycle", "rung"]
+    list_filter = ["kind", "visible_to_councillor"]
+    list_select_related = ["enquiry", "actor", "officer__user"]
+    search_fields = ["enquiry__reference", "detail"]
+    date_hierarchy = "at"
+
+
+@admin.register(ExtensionRequest)
+class ExtensionRequestAdmin(ReadOnlyAdmin):
+    list_display = ["enquiry", "requested_by", "requested_at", "proposed_date", "outcome"]
+    list_filter = ["outcome"]
+    list_select_related = ["enquiry", "requested_by__user"]
+    search_fields = ["enquiry__reference", "reason"]
+    date_hierarchy = "requested_at"

@@ -1,0 +1,258 @@
+"""The shapes of the enquiries API: one enquiry out, one new enquiry in, the list's filters."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import ResolvedComponent
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from registers.models import Councillor, Officer, Service, Ward
+from registers.roles import Person, Role
+
+from ..models import Enquiry, EnquiryEvent, Status
+from ..selectors import may_read_casework, timeline_for
+
+Channel = Enquiry.Channel
+
+
+def may_log_for_others(person: Person) -> bool:
+    """Who may record an enquiry received by email, phone, letter or in person (ENQ-1)."""
+    return person.officer is not None or person.has(Role.DEMOCRATIC_SERVICES)
+
+
+class NamedRefSerializer(serializers.Serializer):
+    """A record named by its id, with the name people read."""
+
+    id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(source="__str__", read_only=True)
+
+
+class EventKindField(serializers.CharField):
+    """A timeline step's kind, documented as its own enum (EventKindFieldSchema)."""
+
+
+class EventKindFieldSchema(OpenApiSerializerFieldExtension):
+    """`TimelineKindEnum` as a named component. Inline, it would share the property name `kind`
+    with the enquiry's own kind, and drf-spectacular could not name either enum cleanly."""
+
+    target_class = EventKindField
+
+    def map_serializer_field(self, auto_schema, direction):
+        name = "TimelineKindEnum"
+        steps = "\n".join(f"* `{v}` - {label}" for v, label in EnquiryEvent.Kind.choices)
+        component = ResolvedComponent(
+            name=name,
+            type=ResolvedComponent.SCHEMA,
+            object=name,
+            schema={"type": "string", "enum": list(EnquiryEvent.Kind.values), "description": steps},
+        )
+        auto_schema.registry.register_on_missing(component)
+        return component.ref
+
+
+class TimelineEventSerializer(serializers.Serializer):
+    at = serializers.DateTimeField(read_only=True)
+    kind = EventKindField(read_only=True)
+    label = serializers.CharField(source="get_kind_display", read_only=True)
+    actor = serializers.SerializerMethodField(
+        help_text="Who took the step; null when the council's system did (a reminder or "
+        "escalation)."
+    )
+    detail = serializers.SerializerMethodField(
+        help_text="What happened, in words; null where the casework text is confidential to you."
+    )
+    officer = NamedRefSerializer(
+        read_only=True, allow_null=True, help_text="The officer it went to, if any."
+    )
+    new_date = serializers.DateField(
+        read_only=True, allow_null=True, help_text="A new deadline set by this step."
+    )
+
+    def get_actor(self, event: EnquiryEvent) -> str | None:
+        return event.actor.display_name if event.actor_id else None
+
+    def get_detail(self, event: EnquiryEvent) -> str | None:
+        if self.context.get("casework_hidden") and event.kind in EnquiryEvent.CASEWORK_TEXT_KINDS:
+            return None
+        return event.detail
+
+
+class EnquirySerializer(serializers.ModelSerializer):
+    """One enquiry as the asker may see it; the timeline is theirs (timeline_for)."""
+
+    councillor = NamedRefSerializer(read_only=True)
+    service = NamedRefSerializer(read_only=True)
+    ward = NamedRefSerializer(read_only=True, allow_null=True)
+    assigned_to = NamedRefSerializer(read_only=True)
+    director = NamedRefSerializer(read_only=True, allow_null=True)
+    escalated_to = NamedRefSerializer(read_only=True, allow_null=True)
+    details = serializers.SerializerMethodField(
+        help_text="Null where the casework is confidential to you (004 §7.5)."
+    )
+    due_date = serializers.DateField(
+        read_only=True, help_text="The last working day for a reply (YYYY-MM-DD)."
+    )
+    target_date = serializers.DateField(
+        read_only=True,
+        help_text="The date reminders and escalation work from: the due date, moved by a "
+        "holding reply or an agreed extension.",
+    )
+    overdue = serializers.SerializerMethodField()
+    response = serializers.SerializerMethodField(
+        help_text="The full response, once responded; otherwise null."
+    )
+    timeline = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Enquiry
+        fields = [
+            "id",
+            "reference",
+            "status",
+            "councillor",
+            "service",
+            "subject",
+            "details",
+            "kind",
+            "channel",
+            "ward",
+            "received_at",
+            "due_date",
+            "target_date",
+            "overdue",
+            "assigned_to",
+            "director",
+            "escalated_to",
+            "routing_reason",
+            "due_explanation",
+            "response",
+            "timeline",
+        ]
+        read_only_fields = fields
+
+    def _readable(self, enquiry: Enquiry) -> bool:
+        return may_read_casework(self.context["request"].user, enquiry)
+
+    def get_details(self, enquiry: Enquiry) -> str | None:
+        return enquiry.details if self._readable(enquiry) else None
+
+    def get_overdue(self, enquiry: Enquiry) -> bool:
+        return enquiry.is_overdue()
+
+    def get_response(self, enquiry: Enquiry) -> str | None:
+        if enquiry.status != Status.RESPONDED or not self._readable(enquiry):
+            return None
+        return enquiry.response
+
+    @extend_schema_field(TimelineEventSerializer(many=True))
+    def get_timeline(self, enquiry: Enquiry) -> list[dict]:
+        request = self.context["request"]
+        # The list prefetches each page's timelines in one query (views.enquiry_queryset).
+        events = getattr(enquiry, "visible_timeline", None)
+        if events is None:
+            events = timeline_for(request.user, enquiry)
+        context = {**self.context, "casework_hidden": not self._readable(enquiry)}
+        return TimelineEventSerializer(events, many=True, context=context).data
+
+
+@extend_schema_field(OpenApiTypes.DATETIME)
+class AwareDateTimeField(serializers.DateTimeField):
+    """ISO 8601 with its UTC offset: a time without one is ambiguous around clock changes."""
+
+    default_error_messages = {
+        "naive": "Give the time with its UTC offset, for example 2026-12-23T10:00:00+00:00."
+    }
+
+    def to_internal_value(self, value):
+        if isinstance(value, str):
+            parsed = parse_datetime(value.strip())
+            if parsed is not None and timezone.is_naive(parsed):
+                self.fail("naive")
+        return super().to_internal_value(value)
+
+
+class EnquiryCreateSerializer(serializers.Serializer):
+    """A new enquiry. A councillor's own is received now; an officer or democratic services
+    recording one received another way names the councillor, the channel and the time."""
+
+    councillor = serializers.PrimaryKeyRelatedField(
+        queryset=Councillor.objects.select_related("user", "ward"),
+        required=False,
+        allow_null=True,
+        help_text="The councillor's id. Officers and democratic services must give it; a "
+        "councillor may leave it out (or give their own).",
+    )
+    subject = serializers.CharField(max_length=200)
+    details = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Enquiry.Kind.choices)
+    service = serializers.PrimaryKeyRelatedField(queryset=Service.objects.all())
+    ward = serializers.PrimaryKeyRelatedField(
+        queryset=Ward.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Defaults to the councillor's ward.",
+    )
+    approached_officer = serializers.PrimaryKeyRelatedField(
+        queryset=Officer.objects.filter(is_active=True).select_related("user", "post"),
+        required=False,
+        allow_null=True,
+        help_text="The officer the councillor approached directly, if any.",
+    )
+    channel = serializers.ChoiceField(
+        choices=Channel.choices,
+        required=False,
+        help_text="How it was received: required from an officer or democratic services "
+        "(email, phone, letter or in_person); a councillor's own is `online`.",
+    )
+    received_at = AwareDateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="When it was received, ISO 8601 with offset. Required from an officer or "
+        "democratic services; not accepted from a councillor (theirs is received now).",
+    )
+
+    def validate(self, attrs: dict) -> dict:
+        person: Person = self.context["person"]
+        named = attrs.get("councillor")
+        own = person.councillor
+        if own is not None and (named is None or named.pk == own.pk):
+            errors = {}
+            if attrs.get("received_at") is not None:
+                errors["received_at"] = "Leave this out: your own enquiry is received now."
+            if attrs.get("channel") not in (None, Channel.ONLINE):
+                errors["channel"] = "Leave this out: your own enquiry is logged online."
+            if errors:
+                raise serializers.ValidationError(errors)
+            return {**attrs, "councillor": own, "channel": Channel.ONLINE, "received_at": None}
+        if not may_log_for_others(person):
+            raise serializers.ValidationError(
+                {"councillor": "You can log only your own enquiries."}
+            )
+        errors = {}
+        if named is None:
+            errors["councillor"] = "Give the id of the councillor whose enquiry this is."
+        if attrs.get("channel") in (None, Channel.ONLINE):
+            errors["channel"] = "Say how it was received: email, phone, letter or in_person."
+        if attrs.get("received_at") is None:
+            errors["received_at"] = "Give when it was received, ISO 8601 with its UTC offset."
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+
+class EnquiryFilterSerializer(serializers.Serializer):
+    """The list's query parameters."""
+
+    status = serializers.ChoiceField(choices=Status.choices, required=False)
+    overdue = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="true: only open enquiries past their target date; false: all the others.",
+    )
+    councillor = serializers.IntegerField(required=False, min_value=1, help_text="Councillor id.")
+    service = serializers.IntegerField(required=False, min_value=1, help_text="Service id.")

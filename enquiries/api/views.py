@@ -1,0 +1,157 @@
+"""Thin views: parse, call a selector or `enquiry_log`, render. Out of scope is 404."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import generics, status
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+
+from registers.roles import person_for
+
+from ..models import OPEN_STATUSES, Enquiry, EnquiryEvent
+from ..selectors import enquiries_visible_to, enquiry_for, queue_filter, timeline_for
+from ..services import enquiry_log
+from .serializers import (
+    EnquiryCreateSerializer,
+    EnquiryFilterSerializer,
+    EnquirySerializer,
+    may_log_for_others,
+)
+
+RELATED = (
+    "councillor__user",
+    "ward",
+    "service",
+    "assigned_to__user",
+    "director__user",
+    "escalated_to__user",
+)
+# timeline_for(user, enquiry) reads only `enquiry.events`: handed every event, it returns the
+# same rule (councillors do not see internal steps) as one queryset to prefetch a whole page.
+EVERY_ENQUIRY = SimpleNamespace(events=EnquiryEvent.objects)
+
+FIELD_ERRORS = OpenApiResponse(
+    response=OpenApiTypes.OBJECT,
+    description='Bad input: field errors, `{"field": ["message"]}`.',
+)
+NOT_SIGNED_IN = OpenApiResponse(description="No valid session or token.")
+
+
+def enquiry_queryset(user, base: QuerySet[Enquiry]) -> QuerySet[Enquiry]:
+    """Everything one enquiry's body needs, for any number of enquiries, in two queries."""
+    events = Prefetch(
+        "events", queryset=timeline_for(user, EVERY_ENQUIRY), to_attr="visible_timeline"
+    )
+    return base.select_related(*RELATED).prefetch_related(events)
+
+
+def field_errors(exc: DjangoValidationError) -> dict[str, list[str]]:
+    """A service's ValidationError as DRF's field errors."""
+    if not hasattr(exc, "error_dict"):
+        return {api_settings.NON_FIELD_ERRORS_KEY: exc.messages}
+    return {
+        (api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else field): messages
+        for field, messages in exc.message_dict.items()
+    }
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Enquiries you can see",
+        description="Scoped exactly like the pages: a councillor sees their own; an officer "
+        "what is theirs or their team's; democratic services and the Chief Executive see all. "
+        "Newest first, 50 a page.",
+        parameters=[EnquiryFilterSerializer],
+        responses={200: EnquirySerializer(many=True), 400: FIELD_ERRORS, 403: NOT_SIGNED_IN},
+    ),
+    post=extend_schema(
+        summary="Log an enquiry",
+        description="A councillor's own enquiry is received now. An officer or democratic "
+        "services recording one received by email, phone, letter or in person names the "
+        "`councillor`, the `channel` and `received_at`. The due date counts working days "
+        "from the day of receipt.",
+        request=EnquiryCreateSerializer,
+        responses={
+            201: EnquirySerializer,
+            400: FIELD_ERRORS,
+            403: OpenApiResponse(description="Not signed in, or not allowed to log enquiries."),
+        },
+    ),
+)
+class EnquiryListView(generics.ListCreateAPIView):
+    serializer_class = EnquirySerializer
+    parser_classes = [JSONParser]
+    queryset = Enquiry.objects.none()  # the real one is the asker's: get_queryset
+
+    def get_queryset(self) -> QuerySet[Enquiry]:
+        filters = EnquiryFilterSerializer(data=self.request.query_params.dict())
+        filters.is_valid(raise_exception=True)
+        wanted = filters.validated_data
+        qs = enquiries_visible_to(self.request.user)
+        if "status" in wanted:
+            qs = qs.filter(status=wanted["status"])
+        if wanted.get("overdue") is True:
+            qs = queue_filter(qs, "overdue")
+        elif wanted.get("overdue") is False:
+            # The complement of queue_filter's "overdue" (open and past the target date).
+            qs = qs.exclude(Q(status__in=OPEN_STATUSES) & Q(target_date__lt=timezone.localdate()))
+        if "councillor" in wanted:
+            qs = qs.filter(councillor_id=wanted["councillor"])
+        if "service" in wanted:
+            qs = qs.filter(service_id=wanted["service"])
+        return enquiry_queryset(self.request.user, qs).order_by("-received_at", "-pk")
+
+    def create(self, request, *args, **kwargs) -> Response:
+        person = person_for(request.user)
+        if person.councillor is None and not may_log_for_others(person):
+            raise PermissionDenied(
+                "Only a councillor, an officer or democratic services can log it."
+            )
+        incoming = EnquiryCreateSerializer(
+            data=request.data, context={**self.get_serializer_context(), "person": person}
+        )
+        incoming.is_valid(raise_exception=True)
+        try:
+            logged = enquiry_log(actor=request.user, **incoming.validated_data)
+        except DjangoValidationError as exc:
+            raise ValidationError(field_errors(exc)) from exc
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc) or None) from exc
+        # The body of what the caller has just logged, even where it was routed beyond
+        # their reach (an officer recording one for another service).
+        enquiry = enquiry_queryset(request.user, Enquiry.objects).get(pk=logged.pk)
+        body = self.get_serializer(enquiry).data
+        location = reverse("api:enquiry-detail", kwargs={"pk": enquiry.pk})
+        return Response(body, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+
+@extend_schema(
+    summary="One enquiry",
+    description="404 if it does not exist or is not yours to see (another councillor's).",
+    responses={
+        200: EnquirySerializer,
+        403: NOT_SIGNED_IN,
+        404: OpenApiResponse(description="Not found, or not yours to see."),
+    },
+)
+class EnquiryDetailView(generics.RetrieveAPIView):
+    serializer_class = EnquirySerializer
+    queryset = Enquiry.objects.none()
+
+    def get_object(self) -> Enquiry:
+        enquiry = enquiry_for(self.request.user, self.kwargs["pk"])
+        enquiry.visible_timeline = list(timeline_for(self.request.user, enquiry))
+        self.check_object_permissions(self.request, enquiry)
+        return enquiry

@@ -1,0 +1,391 @@
+"""The enquiry pages' forms: they parse and check input; the services decide and write."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime, time
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+
+from protocol_site.calendar import LONDON
+from protocol_site.forms import GovukForm
+from registers.models import Councillor, Officer, Service, Ward
+
+from .models import Enquiry
+
+# ENQ-1: attachments are optional, size- and type-checked. Each type has the bytes its files
+# start with, so a renamed executable is refused as well as a wrong extension.
+ZIP = (b"PK\x03\x04",)
+ATTACHMENT_TYPES = {
+    "pdf": (b"%PDF-",),
+    "docx": ZIP,
+    "xlsx": ZIP,
+    "odt": ZIP,
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "txt": None,  # plain text: no signature, but it must be text
+}
+ATTACHMENT_TYPE_NAMES = (
+    "PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), JPG, PNG or text"
+)
+
+
+def _required(message: str) -> dict:
+    return {"required": message}
+
+
+class Form(GovukForm):
+    """GovukForm, keeping each date field's own 'required' message through the swap to the
+    GOV.UK day/month/year field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, declared in self.base_fields.items():
+            if isinstance(declared, forms.DateField) and name in self.fields:
+                self.fields[name].error_messages["required"] = declared.error_messages["required"]
+
+
+def check_attachment(upload) -> None:
+    """Raise a ValidationError unless the upload is an allowed type within the size limit."""
+    limit_mb = settings.ENQUIRY_ATTACHMENT_MAX_MB
+    if upload.size == 0:
+        raise forms.ValidationError("The selected file is empty.")
+    if upload.size > limit_mb * 1024 * 1024:
+        raise forms.ValidationError(f"The selected file must be smaller than {limit_mb}MB.")
+    extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
+    if extension not in ATTACHMENT_TYPES:
+        raise forms.ValidationError(f"The selected file must be a {ATTACHMENT_TYPE_NAMES} file.")
+    head = upload.read(2048)
+    upload.seek(0)
+    signatures = ATTACHMENT_TYPES[extension]
+    if signatures is None:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError:
+            # A multi-byte character may straddle the 2,048-byte cut: allow a short tail.
+            try:
+                head[:-3].decode("utf-8")
+            except UnicodeDecodeError:
+                raise forms.ValidationError("The selected text file must be plain text.") from None
+        if b"\x00" in head:
+            raise forms.ValidationError("The selected text file must be plain text.")
+    elif not head.startswith(signatures):
+        raise forms.ValidationError(
+            f"The selected file is not a real .{extension} file: its contents do not match."
+        )
+
+
+class ServiceChoiceField(forms.ModelChoiceField):
+    """Services labelled with their directorate, so the list reads as grouped."""
+
+    def label_from_instance(self, obj: Service) -> str:
+        return f"{obj.directorate.name}: {obj.name}"
+
+
+class OfficerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Officer) -> str:
+        return f"{obj} ({obj.post})" if obj.post_id else str(obj)
+
+
+def active_services():
+    return (
+        Service.objects.filter(is_active=True, directorate__is_active=True)
+        .select_related("directorate")
+        .order_by("directorate__name", "name")
+    )
+
+
+def active_officers():
+    return (
+        Officer.objects.filter(is_active=True, user__is_active=True)
+        .select_related("user", "post")
+        .order_by("user__last_name", "user__first_name")
+    )
+
+
+class EnquiryForm(Form):
+    """ENQ-1: what a councillor logs online."""
+
+    subject = forms.CharField(
+        max_length=200,
+        label="Subject",
+        help_text="A short title, for example ‘Missed bin collections on Elm Road’",
+        error_messages=_required("Enter a subject"),
+    )
+    details = forms.CharField(
+        widget=forms.Textarea,
+        label="Details",
+        help_text="What you need to know or have done, and for whom",
+        error_messages=_required("Enter the details of your enquiry"),
+    )
+    kind = forms.ChoiceField(
+        choices=Enquiry.Kind.choices,
+        widget=forms.RadioSelect,
+        label="What kind of enquiry is it?",
+        help_text="Casework is about a constituent's own matter; general or policy questions "
+        "go through the Director of the service",
+        error_messages=_required("Select what kind of enquiry it is"),
+    )
+    service = ServiceChoiceField(
+        queryset=Service.objects.none(),
+        label="Which service is it about?",
+        empty_label="Choose a service",
+        error_messages=_required("Select the service the enquiry is about"),
+    )
+    ward = forms.ModelChoiceField(
+        queryset=Ward.objects.order_by("name"),
+        required=False,
+        label="Ward",
+        empty_label="Not about a particular ward",
+    )
+    approached_officer = OfficerChoiceField(
+        queryset=Officer.objects.none(),
+        required=False,
+        label="Officer you approached (optional)",
+        help_text="If you have already been dealing with an officer about this",
+        empty_label="I have not approached an officer",
+    )
+    attachment = forms.FileField(
+        required=False,
+        widget=forms.FileInput,
+        label="Attach a file",
+        error_messages={"empty": "The selected file is empty."},
+        help_text=f"{ATTACHMENT_TYPE_NAMES}, up to {settings.ENQUIRY_ATTACHMENT_MAX_MB}MB",
+    )
+
+    field_order = ["subject", "details", "kind", "service", "ward", "approached_officer"]
+
+    def __init__(self, *args, councillor: Councillor | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = active_services()
+        self.fields["approached_officer"].queryset = active_officers()
+        if councillor is not None and councillor.ward_id:
+            self.fields["ward"].initial = councillor.ward_id
+            self.fields["ward"].help_text = f"Your ward, {councillor.ward}, unless you change it"
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            check_attachment(upload)
+        return upload or None
+
+
+TIME_RE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+
+
+class RecordedEnquiryForm(EnquiryForm):
+    """ENQ-1, 003 §8.1: an officer or democratic services records one received another way."""
+
+    councillor = forms.ModelChoiceField(
+        queryset=Councillor.objects.none(),
+        label="Councillor who made the enquiry",
+        empty_label="Choose a councillor",
+        error_messages=_required("Select the councillor who made the enquiry"),
+    )
+    channel = forms.ChoiceField(
+        choices=[c for c in Enquiry.Channel.choices if c[0] != Enquiry.Channel.ONLINE],
+        widget=forms.RadioSelect,
+        label="How was it received?",
+        error_messages=_required("Select how the enquiry was received"),
+    )
+    received_on = forms.DateField(
+        label="Date received",
+        help_text="The real date it arrived, for example 23 12 2026",
+        error_messages=_required("Enter the date the enquiry was received"),
+    )
+    received_time = forms.CharField(
+        label="Time received",
+        help_text="Use the 24-hour clock, for example 14:30",
+        max_length=5,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+        error_messages=_required("Enter the time the enquiry was received"),
+    )
+
+    field_order = [
+        "councillor",
+        "channel",
+        "received_on",
+        "received_time",
+        "subject",
+        "details",
+        "kind",
+        "service",
+        "ward",
+        "approached_officer",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["councillor"].queryset = Councillor.objects.select_related("user").order_by(
+            "user__last_name", "user__first_name"
+        )
+        self.fields["ward"].empty_label = "The councillor's own ward"
+        self.fields["ward"].help_text = ""
+        self.fields["approached_officer"].label = "Officer the councillor approached (optional)"
+        self.fields["subject"].help_text = ""
+        self.fields["details"].help_text = "What the councillor asked, as received"
+
+    def clean_received_time(self):
+        match = TIME_RE.match(self.cleaned_data["received_time"])
+        if not match or int(match[1]) > 23 or int(match[2]) > 59:
+            raise forms.ValidationError("Enter the time as hours and minutes, for example 14:30")
+        return time(int(match[1]), int(match[2]))
+
+    def clean(self):
+        cleaned = super().clean()
+        day, at = cleaned.get("received_on"), cleaned.get("received_time")
+        if day and at:
+            received = datetime.combine(day, at, tzinfo=LONDON)
+            if received > timezone.now():
+                self.add_error("received_on", "The date and time received must be in the past")
+            else:
+                cleaned["received_at"] = received
+        return cleaned
+
+
+class AcknowledgeForm(Form):
+    pass
+
+
+class HoldingReplyForm(Form):
+    """ENQ-4: an explanation and a new expected date, both required."""
+
+    explanation = forms.CharField(
+        widget=forms.Textarea,
+        label="Explain what is happening and why a full response will take longer",
+        help_text="The councillor reads this",
+        error_messages=_required("Explain what is happening and why"),
+    )
+    expected_date = forms.DateField(
+        label="When do you expect to send the full response?",
+        help_text="A working day in the future, for example 27 3 2027",
+        error_messages=_required("Enter the date you expect to send the full response"),
+    )
+
+
+class ExtensionRequestForm(Form):
+    """ENQ-5: more time, asked of senior management (003 §8.2)."""
+
+    reason = forms.CharField(
+        widget=forms.Textarea,
+        label="Why is more time needed?",
+        help_text="For example, the enquiry imposes a disproportionate burden",
+        error_messages=_required("Explain why more time is needed"),
+    )
+    proposed_date = forms.DateField(
+        label="Proposed new deadline",
+        help_text="A working day after the current deadline, for example 27 3 2027",
+        error_messages=_required("Enter the proposed new deadline"),
+    )
+
+
+class ExtensionDecisionForm(Form):
+    decision = forms.ChoiceField(
+        choices=[("agree", "Agree more time"), ("refuse", "Refuse more time")],
+        widget=forms.RadioSelect,
+        label="Your decision",
+        error_messages=_required("Select whether you agree or refuse more time"),
+    )
+    agreed_date = forms.DateField(
+        required=False,
+        label="A different deadline (optional)",
+        help_text="Only if you agree a date other than the one proposed, for example 27 3 2027",
+    )
+    note = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="Note",
+        help_text="If you refuse, say why. If you agree, note anything agreed with the councillor",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "refuse" and not cleaned.get("note", "").strip():
+            self.add_error("note", "Say why more time is refused")
+        return cleaned
+
+
+class GuidanceForm(Form):
+    """003 §9.3, 004 §7.4: the Director's guidance, who may refer to the Chief Executive."""
+
+    note = forms.CharField(
+        widget=forms.Textarea,
+        label="What guidance do you need?",
+        help_text="For example, the information is not readily available or is costly to provide",
+        error_messages=_required("Say what guidance is needed"),
+    )
+    refer_to_chief_executive = forms.BooleanField(
+        required=False,
+        label="Refer this to the Chief Executive",
+        help_text="Instead of the Director of the service",
+    )
+
+
+class ReassignForm(Form):
+    to = OfficerChoiceField(
+        queryset=Officer.objects.none(),
+        label="Officer to pass it to",
+        empty_label="Choose an officer",
+        error_messages=_required("Select the officer to pass it to"),
+    )
+    service = ServiceChoiceField(
+        queryset=Service.objects.none(),
+        required=False,
+        label="Service (optional)",
+        help_text="Only if it belongs to a different service. The clock keeps running",
+    )
+    note = forms.CharField(
+        widget=forms.Textarea,
+        label="Why are you reassigning it?",
+        help_text="The councillor and both officers are told",
+        error_messages=_required("Say why it is being reassigned"),
+    )
+
+    def __init__(self, *args, enquiry: Enquiry | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].queryset = active_officers()
+        self.fields["service"].queryset = active_services()
+        if enquiry is not None:
+            self.fields["service"].empty_label = f"Keep it with {enquiry.service}"
+
+
+class RespondForm(Form):
+    """ENQ-8: the full response closes the enquiry."""
+
+    response = forms.CharField(
+        widget=forms.Textarea,
+        label="Response to the councillor",
+        help_text="This is sent to the councillor and closes the enquiry",
+        error_messages=_required("Enter the response"),
+    )
+    minor = forms.BooleanField(
+        required=False,
+        label="This is minor information",
+        help_text="Minor information is not reported to the committee chair and lead member "
+        "for the service (004 §7.3)",
+    )
+
+
+class DeclineForm(Form):
+    """ENQ-6: a senior officer declines as inappropriate, giving reasons."""
+
+    reason = forms.ChoiceField(
+        choices=Enquiry.DeclineReason.choices,
+        widget=forms.RadioSelect,
+        label="Why is the enquiry being declined?",
+        error_messages=_required("Select a reason"),
+    )
+    explanation = forms.CharField(
+        widget=forms.Textarea,
+        label="Explain the reasons to the councillor",
+        error_messages=_required("Explain the reasons to the councillor"),
+    )
+    point_to_foi = forms.BooleanField(
+        required=False,
+        label="Point the councillor to the Freedom of Information officer",
+        help_text="Where the information is not available without a formal request (000 §6.7)",
+    )

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views
+
+app_name = "enquiries"
+
+urlpatterns = [
+    path("", views.enquiry_list, name="list"),
+    path("new/", views.enquiry_new, name="new"),
+    path("record/", views.enquiry_record, name="record"),
+    path("performance/", views.performance, name="performance"),
+    path("<int:pk>/", views.enquiry_detail, name="detail"),
+    path("<int:pk>/acknowledge/", views.enquiry_acknowledge, name="acknowledge"),
+    path("<int:pk>/holding-reply/", views.enquiry_holding_reply, name="holding"),
+    path("<int:pk>/extension/", views.enquiry_extension, name="extension"),
+    path(
+        "<int:pk>/extension/<int:req>/",
+        views.enquiry_extension_decide,
+        name="extension_decide",
+    ),
+    path("<int:pk>/guidance/", views.enquiry_guidance, name="guidance"),
+    path("<int:pk>/reassign/", views.enquiry_reassign, name="reassign"),
+    path("<int:pk>/respond/", views.enquiry_respond, name="respond"),
+    path("<int:pk>/decline/", views.enquiry_decline, name="decline"),
+    path("<int:pk>/attachment/", views.enquiry_attachment, name="attachment"),
+]

@@ -1,0 +1,32 @@
+"""The enquiry pages, split by subdomain: lists, intake, one enquiry, the steps on it."""
+
+from .actions import (
+    enquiry_acknowledge,
+    enquiry_decline,
+    enquiry_extension,
+    enquiry_extension_decide,
+    enquiry_guidance,
+    enquiry_holding_reply,
+    enquiry_reassign,
+    enquiry_respond,
+)
+from .detail import enquiry_attachment, enquiry_detail
+from .intake import enquiry_new, enquiry_record
+from .lists import enquiry_list, performance
+
+__all__ = [
+    "enquiry_acknowledge",
+    "enquiry_attachment",
+    "enquiry_decline",
+    "enquiry_detail",
+    "enquiry_extension",
+    "enquiry_extension_decide",
+    "enquiry_guidance",
+    "enquiry_holding_reply",
+    "enquiry_list",
+    "enquiry_new",
+    "enquiry_reassign",
+    "enquiry_record",
+    "enquiry_respond",
+    "performance",
+]

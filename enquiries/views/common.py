@@ -1,0 +1,102 @@
+"""What the enquiry views share: who may reach which page, and service errors onto forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+
+from registers.roles import Person, Role, person_for
+
+from ..models import ExtensionRequest, Status
+from ..permissions import can_decide_extension, can_work, is_senior
+from ..selectors import enquiries_visible_to
+
+PERFORMANCE_ROLES = (
+    Role.DIRECTOR,
+    Role.CHIEF_EXECUTIVE,
+    Role.MONITORING_OFFICER,
+    Role.DEMOCRATIC_SERVICES,
+)
+
+
+def uses_enquiries(person: Person) -> bool:
+    return (
+        person.councillor is not None
+        or person.officer is not None
+        or person.has(Role.DEMOCRATIC_SERVICES)
+    )
+
+
+def can_record(person: Person) -> bool:
+    """ENQ-1: an officer or democratic services records one received another way."""
+    return person.officer is not None or person.has(Role.DEMOCRATIC_SERVICES)
+
+
+def can_see_performance(person: Person) -> bool:
+    return any(person.has(role) for role in PERFORMANCE_ROLES)
+
+
+def require_person(request, predicate) -> Person:
+    person = person_for(request.user)
+    if not predicate(person):
+        raise PermissionDenied
+    return person
+
+
+def add_service_errors(form, error: ValidationError, aliases: dict[str, str] | None = None):
+    """A service's ValidationError onto the form: dict keys onto fields, the rest non-field."""
+    aliases = aliases or {}
+    if hasattr(error, "error_dict"):
+        for key, errors in error.error_dict.items():
+            field = aliases.get(key, key)
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def done(request, enquiry_pk: int, message: str):
+    """After a change: back to the enquiry, or to the list if it has moved out of reach."""
+    messages.success(request, message)
+    if enquiries_visible_to(request.user).filter(pk=enquiry_pk).exists():
+        return redirect("enquiries:detail", enquiry_pk)
+    return redirect("enquiries:list")
+
+
+@dataclass(frozen=True)
+class Actions:
+    """What the viewer may do to this enquiry now, for the buttons and the action pages."""
+
+    work: bool = False
+    acknowledge: bool = False
+    decline: bool = False
+    decide: ExtensionRequest | None = None  # the pending request this person may decide
+    pending: ExtensionRequest | None = None
+
+    @property
+    def any(self) -> bool:
+        return self.work or self.decline or self.decide is not None
+
+
+def actions_for(user, enquiry) -> Actions:
+    person = person_for(user)
+    if person.officer is None:
+        return Actions()
+    pending = (
+        enquiry.extensions.filter(outcome=ExtensionRequest.Outcome.PENDING)
+        .select_related("requested_by__user")
+        .first()
+    )
+    if not enquiry.is_open:
+        return Actions(pending=pending)
+    work = can_work(user, enquiry)
+    decide = pending if pending is not None and can_decide_extension(user, enquiry) else None
+    return Actions(
+        work=work,
+        acknowledge=work and enquiry.status == Status.LOGGED,
+        decline=work and is_senior(user),
+        decide=decide,
+        pending=pending,
+    )

@@ -1,0 +1,59 @@
+"""One enquiry: what it is, who has it and why, when it is due and how, and every step."""
+
+from __future__ import annotations
+
+import os
+
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from registers.roles import person_for
+
+from ..models import EnquiryEvent
+from ..selectors import enquiry_for, may_read_casework, timeline_for
+from ..services import enquiry_record_view
+from .common import actions_for
+
+
+@require_GET
+def enquiry_detail(request, pk: int):
+    enquiry = enquiry_for(request.user, pk)
+    person = person_for(request.user)
+    casework = may_read_casework(request.user, enquiry)
+    if casework:
+        enquiry_record_view(actor=request.user, enquiry=enquiry)
+    events = list(timeline_for(request.user, enquiry))
+    for event in events:
+        event.withheld = not casework and event.kind in EnquiryEvent.CASEWORK_TEXT_KINDS
+    return render(
+        request,
+        "enquiries/detail.html",
+        {
+            "enquiry": enquiry,
+            "may_read_casework": casework,
+            "events": events,
+            "actions": actions_for(request.user, enquiry),
+            "is_officer": person.officer is not None,
+            "today": timezone.localdate(),
+            "attachment_name": os.path.basename(enquiry.attachment.name)
+            if enquiry.attachment
+            else "",
+        },
+    )
+
+
+@require_GET
+def enquiry_attachment(request, pk: int):
+    enquiry = enquiry_for(request.user, pk)
+    if not enquiry.attachment or not may_read_casework(request.user, enquiry):
+        raise Http404
+    enquiry_record_view(actor=request.user, enquiry=enquiry, what="attachment_downloaded")
+    try:
+        handle = enquiry.attachment.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    return FileResponse(
+        handle, as_attachment=True, filename=os.path.basename(enquiry.attachment.name)
+    )

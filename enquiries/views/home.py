@@ -1,0 +1,38 @@
+"""The enquiries panel on the home page (registers owns the page; this app adds a panel)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from registers.roles import Person
+
+from ..selectors import enquiries_visible_to, officer_queue, queue_counts
+from .common import can_record, can_see_performance, uses_enquiries
+
+LATEST = 5
+
+
+def enquiries_home_panel(person: Person) -> dict | None:
+    if not uses_enquiries(person):
+        return None
+    user = person.user
+    panel = {
+        "template": "enquiries/_home_panel.html",
+        "today": timezone.localdate(),
+        "can_log": person.councillor is not None,
+        "can_record": can_record(person),
+        "can_see_performance": can_see_performance(person),
+    }
+    if person.councillor is not None:
+        panel["latest"] = list(
+            enquiries_visible_to(user)
+            .filter(councillor=person.councillor)
+            .select_related("assigned_to__user")
+            .order_by("-received_at", "-pk")[:LATEST]
+        )
+    if person.officer is not None:
+        panel["counts"] = queue_counts(officer_queue(user))
+        panel["escalated_to_me"] = queue_counts(
+            officer_queue(user).filter(escalated_to=person.officer)
+        )["open"]
+    return panel

@@ -1,0 +1,147 @@
+"""ENQ-9 and ENQ-10: the councillor's and officer's lists, and the performance page."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from registers.roles import Role
+
+from ..selectors import (
+    directorate_performance,
+    enquiries_visible_to,
+    member_volumes,
+    officer_queue,
+    queue_filter,
+)
+from .common import can_record, can_see_performance, require_person, uses_enquiries
+
+PAGE_SIZE = 25
+
+# Whose enquiries (officers): each a label and how to narrow "all I can see".
+SCOPES = {
+    "queue": "My queue",
+    "assigned": "Assigned to me",
+    "escalated": "Escalated to me",
+    "all": "All I can see",
+}
+STATUSES = {
+    "any": "Any status",
+    "open": "Open",
+    "due_soon": "Due soon",
+    "overdue": "Overdue",
+    "closed": "Closed",
+}
+COUNCILLOR_STATUSES = ("any", "open", "overdue", "closed")
+SORTS = {
+    "due": ("Due date, soonest first", ("target_date", "received_at")),
+    "received": ("Received, newest first", ("-received_at",)),
+    "oldest": ("Received, oldest first", ("received_at",)),
+}
+
+
+def _choice(request, name: str, allowed, default: str) -> str:
+    value = request.GET.get(name, default)
+    return value if value in allowed else default
+
+
+def _scoped(user, person, scope: str):
+    if scope == "queue":
+        return officer_queue(user)
+    visible = enquiries_visible_to(user)
+    if scope == "assigned":
+        return visible.filter(assigned_to=person.officer)
+    if scope == "escalated":
+        return visible.filter(escalated_to=person.officer)
+    return visible
+
+
+@require_GET
+def enquiry_list(request):
+    person = require_person(request, uses_enquiries)
+    user = request.user
+    is_officer = can_record(person)
+    if is_officer:
+        default_scope = "all" if person.has(Role.DEMOCRATIC_SERVICES) else "queue"
+        if person.officer is None:
+            default_scope, scopes = "all", {"all": SCOPES["all"]}
+        else:
+            scopes = SCOPES
+        scope = _choice(request, "scope", scopes, default_scope)
+        statuses = STATUSES
+        status = _choice(request, "status", statuses, "open")
+        qs = _scoped(user, person, scope)
+    else:
+        scopes, scope = {}, ""
+        statuses = {key: STATUSES[key] for key in COUNCILLOR_STATUSES}
+        status = _choice(request, "status", statuses, "any")
+        qs = enquiries_visible_to(user)
+    qs = queue_filter(qs, status)
+    q = request.GET.get("q", "").strip()[:100]
+    if q:
+        qs = qs.filter(Q(reference__icontains=q) | Q(subject__icontains=q))
+    sort = _choice(request, "sort", SORTS, "due" if is_officer else "received")
+    qs = qs.select_related(
+        "councillor__user", "assigned_to__user", "escalated_to__user", "service"
+    ).order_by(*SORTS[sort][1], "pk")
+    paginator = Paginator(qs, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "enquiries/list.html",
+        {
+            "is_officer": is_officer,
+            "scopes": scopes,
+            "scope": scope,
+            "scope_label": scopes.get(scope, "My enquiries"),
+            "statuses": statuses,
+            "status": status,
+            "status_label": statuses[status],
+            "sorts": {key: label for key, (label, _) in SORTS.items()},
+            "sort": sort,
+            "q": q,
+            "page": page,
+            "page_range": paginator.get_elided_page_range(page.number, on_each_side=2),
+            "today": timezone.localdate(),
+            "can_log": person.councillor is not None,
+            "can_record": is_officer,
+            "can_see_performance": can_see_performance(person),
+        },
+    )
+
+
+def _year(request) -> int:
+    this_year = timezone.localdate().year
+    try:
+        year = int(request.GET.get("year", this_year))
+    except ValueError:
+        return this_year
+    return year if 2000 <= year <= this_year else this_year
+
+
+@require_GET
+def performance(request):
+    require_person(request, can_see_performance)
+    year = _year(request)
+    rows = list(directorate_performance(request.user, year))
+    totals = {
+        key: sum(row[key] for row in rows)
+        for key in ("open", "due_soon", "overdue", "escalated", "received", "on_time", "late")
+    }
+    for row in (*rows, totals):
+        answered = row["on_time"] + row["late"]
+        row["share"] = round(100 * row["on_time"] / answered) if answered else None
+    return render(
+        request,
+        "enquiries/performance.html",
+        {
+            "year": year,
+            "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
+            "rows": rows,
+            "totals": totals,
+            "volumes": list(member_volumes(request.user, year)),
+        },
+    )

@@ -1,0 +1,133 @@
+"""One enquiry's page: who sees it (404 outside scope), what they see, what they can do."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from enquiries.models import Enquiry
+
+from .factories import casework
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def detail(enquiry):
+    return reverse("enquiries:detail", args=[enquiry.pk])
+
+
+@pytest.fixture
+def enquiry(org):
+    return casework(org)
+
+
+def test_the_councillor_sees_their_enquiry_and_every_step_but_no_actions(
+    client_for, councillor, enquiry, org
+):
+    response = client_for(councillor).get(detail(enquiry))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert enquiry.reference in html
+    assert '<strong class="govuk-tag govuk-tag--blue">Logged</strong>' in html
+    assert enquiry.routing_reason in html
+    assert "How the date was worked out" in html
+    assert enquiry.details in html
+    assert '<h3 class="govuk-heading-s govuk-!-margin-bottom-1">Routed</h3>' in html
+    assert "What you can do" not in html
+    assert reverse("enquiries:respond", args=[enquiry.pk]) not in html
+
+
+@pytest.mark.parametrize(
+    "who", ["other_group_councillor", "group_leader", "monitoring_officer", "outsider"]
+)
+def test_people_outside_its_scope_get_404_everywhere(request, client_for, who, enquiry):
+    client = client_for(request.getfixturevalue(who))
+    for name in ("detail", "attachment", "respond", "acknowledge", "holding", "decline"):
+        assert client.get(reverse(f"enquiries:{name}", args=[enquiry.pk])).status_code == 404
+    assert client.post(reverse("enquiries:respond", args=[enquiry.pk])).status_code == 404
+
+
+def test_a_missing_enquiry_is_404(client_for, chief_executive, org):
+    assert client_for(chief_executive).get("/enquiries/99999/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("who", "buttons"),
+    [
+        ("officer", ["Acknowledge", "Respond", "Send a holding reply", "Reassign"]),
+        ("line_manager", ["Respond", "Ask for more time", "Seek guidance"]),
+        ("assistant_director", ["Respond", "Decline"]),
+        ("director", ["Respond", "Decline"]),
+        ("chief_executive", ["Respond", "Decline"]),
+    ],
+)
+def test_officers_in_the_chain_see_the_details_and_the_actions_they_may_take(
+    request, client_for, who, buttons, enquiry
+):
+    html = client_for(request.getfixturevalue(who)).get(detail(enquiry)).content.decode()
+    assert enquiry.details in html
+    assert "What you can do" in html
+    for button in buttons:
+        assert f'data-module="govuk-button">{button}</a>' in html
+
+
+def test_the_assigned_officer_cannot_decline(client_for, officer, enquiry):
+    html = client_for(officer).get(detail(enquiry)).content.decode()
+    assert reverse("enquiries:decline", args=[enquiry.pk]) not in html
+
+
+def test_democratic_services_see_the_enquiry_but_not_the_casework(
+    client_for, democratic_services, org
+):
+    upload = SimpleUploadedFile("letter.pdf", PDF)
+    enquiry = casework(org, attachment=upload)
+    client = client_for(democratic_services)
+    html = client.get(detail(enquiry)).content.decode()
+    assert enquiry.reference in html
+    assert enquiry.subject in html
+    assert enquiry.details not in html
+    assert "Withheld: this is confidential constituent casework." in html
+    assert reverse("enquiries:attachment", args=[enquiry.pk]) not in html
+    assert client.get(reverse("enquiries:attachment", args=[enquiry.pk])).status_code == 404
+    assert "What you can do" not in html
+
+
+def test_democratic_services_read_a_general_enquiry_in_full(client_for, democratic_services, org):
+    enquiry = casework(org, kind=Enquiry.Kind.GENERAL, details="What is the recycling rate?")
+    html = client_for(democratic_services).get(detail(enquiry)).content.decode()
+    assert "What is the recycling rate?" in html
+
+
+def test_the_officer_can_download_the_attachment_and_the_director_too(
+    client_for, officer, director, org
+):
+    enquiry = casework(org, attachment=SimpleUploadedFile("plan.pdf", PDF))
+    for user in (officer, director):
+        response = client_for(user).get(reverse("enquiries:attachment", args=[enquiry.pk]))
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == PDF
+
+
+def test_no_attachment_is_404(client_for, councillor, enquiry):
+    response = client_for(councillor).get(reverse("enquiries:attachment", args=[enquiry.pk]))
+    assert response.status_code == 404
+
+
+def test_the_detail_page_keeps_its_query_count(
+    client_for, director, enquiry, django_assert_max_num_queries
+):
+    client = client_for(director)
+    client.get(detail(enquiry))
+    with django_assert_max_num_queries(40):
+        assert client.get(detail(enquiry)).status_code == 200
+
+
+def test_the_navigation_shows_enquiries_to_those_who_use_them(
+    client_for, councillor, officer, outsider
+):
+    for user in (councillor, officer):
+        html = client_for(user).get(reverse("enquiries:list")).content.decode()
+        assert 'aria-current="page">Enquiries</a>' in html
+    html = client_for(outsider).get(reverse("home")).content.decode()
+    assert reverse("enquiries:list") not in html

@@ -5,30 +5,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registers', '0001_initial'),
+        ("registers", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalservice',
-            name='committee_chair',
-            field=models.ForeignKey(blank=True, db_constraint=False, help_text='The chair of the committee that oversees this service.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registers.councillor'),
+            model_name="historicalservice",
+            name="committee_chair",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                help_text="The chair of the committee that oversees this service.",
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="registers.councillor",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalservice',
-            name='lead_member',
-            field=models.ForeignKey(blank=True, db_constraint=False, help_text='The Cabinet/Lead Member whose portfolio covers this service.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registers.councillor'),
+            model_name="historicalservice",
+            name="lead_member",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                help_text="The Cabinet/Lead Member whose portfolio covers this service.",
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="registers.councillor",
+            ),
         ),
         migrations.AddField(
-            model_name='service',
-            name='committee_chair',
-            field=models.ForeignKey(blank=True, help_text='The chair of the committee that oversees this service.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='chair_for', to='registers.councillor'),
+            model_name="service",
+            name="committee_chair",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The chair of the committee that oversees this service.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="chair_for",
+                to="registers.councillor",
+            ),
         ),
         migrations.AddField(
-            model_name='service',
-            name='lead_member',
-            field=models.ForeignKey(blank=True, help_text='The Cabinet/Lead Member whose portfolio covers this service.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='lead_member_for', to='registers.councillor'),
+            model_name="service",
+            name="lead_member",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The Cabinet/Lead Member whose portfolio covers this service.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="lead_member_for",
+                to="registers.councillor",
+            ),
         ),
     ]

@@ -565,9 +565,9 @@ def test_cutoff_is_explained():
     arrived = london("2026-12-23 17:30")
     assert calendar.due_date(arrived, 10) == d("2027-01-12")
     assert str(calendar.explain(arrived, 10)) == (
-        "received Wed 23 Dec 2026; it arrived at or after the 17:00 cut-off, so the day of receipt is "
-        "Thu 24 Dec 2026; day 1 is Tue 29 Dec; 10 working days excluding 25 and 28 Dec and 1 Jan "
-        "→ due by Tue 12 Jan 2027"
+        "received Wed 23 Dec 2026; it arrived at or after the 17:00 cut-off, so the day of "
+        "receipt is Thu 24 Dec 2026; day 1 is Tue 29 Dec; 10 working days excluding 25 and 28 "
+        "Dec and 1 Jan → due by Tue 12 Jan 2027"
     )
 
 

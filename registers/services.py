@@ -11,6 +11,7 @@ from django.db import IntegrityError, models, transaction
 
 from protocol_site.audit import audit_record, changes, snapshot
 from protocol_site.models import ClosureDay, User
+from protocol_site.passwords import password_email_enqueue
 
 from .models import Councillor, Officer
 from .roles import person_for
@@ -109,6 +110,7 @@ def _profile_save(*, actor, form, profile, mirror_active: bool):
 
     def write():
         user = profile.user if profile.user_id else User()
+        new_account = user.pk is None
         for name in ACCOUNT_FIELDS:
             setattr(user, name, account[name])
         if user.pk is None:
@@ -120,6 +122,8 @@ def _profile_save(*, actor, form, profile, mirror_active: bool):
         profile.user = user
         profile.full_clean()
         form.save()
+        if new_account and user.email:
+            password_email_enqueue(user=user, template="account_created")
 
     return _save_with_audit(
         actor=actor,

@@ -1,11 +1,19 @@
-"""Every URL needs sign-in except the sign-in page, the health check and static assets."""
+"""Every URL needs sign-in except signing in (and choosing a password), the health check
+and static assets."""
 
 import re
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-PUBLIC = {"login", "healthz"}
+PUBLIC = {
+    "login",
+    "healthz",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+}
 SAMPLE = {"int": "1", "str": "x", "slug": "x", "uuid": "00000000-0000-0000-0000-000000000000"}
 
 

@@ -67,3 +67,16 @@ def test_organisation_screens(sign_in, axe, democratic_services, org):
     page.goto("/organisation/officers/")
     page.get_by_role("link", name=org.officers.officer.user.get_full_name()).first.click()
     axe(page)
+
+
+def test_choosing_a_password_pages(page, axe, officer):
+    page.goto("/sign-in/")
+    page.get_by_role("link", name="Forgotten your password").click()
+    axe(page)
+    page.get_by_role("button", name="Send the link").click()  # no address
+    assert page.get_by_role("alert").filter(has_text="There is a problem").is_visible()
+    axe(page)
+    page.get_by_label("Email").fill(officer.email)
+    page.get_by_role("button", name="Send the link").click()
+    page.get_by_role("heading", name="Check your email").wait_for()
+    axe(page)

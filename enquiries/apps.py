@@ -4,6 +4,7 @@ from django.apps import AppConfig
 class EnquiriesConfig(AppConfig):
     name = "enquiries"
     verbose_name = "Members' enquiries"
+    sweep = "enquiries.services.enquiries_sweep"  # run by `manage.py sweep`
 
     def ready(self):
         from registers.selectors import register_home_panel

@@ -61,6 +61,17 @@ def email_user(*, user, template: str, context: dict, dedupe_key: str | None = N
     )
 
 
+def email_users(users, *, template: str, context: dict, dedupe_key: str | None = None) -> int:
+    """Queue one email per distinct person, skipping None and repeats; returns how many."""
+    seen: set[int] = set()
+    for user in users:
+        if user is None or user.pk in seen:
+            continue
+        seen.add(user.pk)
+        email_user(user=user, template=template, context=context, dedupe_key=dedupe_key)
+    return len(seen)
+
+
 def outbox_pending_ids(limit: int = 200) -> list[int]:
     return list(
         OutboxEmail.objects.filter(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from protocol_site.audit import audit_record
-from protocol_site.outbox import email_user
+from protocol_site.outbox import email_users
 
 from ..models import Enquiry, EnquiryEvent
 from ..permissions import can_work
@@ -49,14 +49,9 @@ def record(enquiry: Enquiry, kind: str, *, actor=None, detail: str = "", **extra
 
 def notify(users, enquiry: Enquiry, headline: str, lines: list[str], *, key: str | None = None):
     """Queue one email per distinct person (skipping nobody and duplicates)."""
-    seen = set()
-    for user in users:
-        if user is None or user.pk in seen:
-            continue
-        seen.add(user.pk)
-        email_user(
-            user=user,
-            template=NOTIFY_TEMPLATE,
-            context={"enquiry": enquiry, "headline": headline, "lines": lines},
-            dedupe_key=key,
-        )
+    email_users(
+        users,
+        template=NOTIFY_TEMPLATE,
+        context={"enquiry": enquiry, "headline": headline, "lines": lines},
+        dedupe_key=key,
+    )

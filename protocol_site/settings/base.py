@@ -154,6 +154,7 @@ CELERY_BEAT_SCHEDULE = {
     # Sweeps run every minute; none is pinned to 01:00-02:00 London time.
     "send-outbox": {"task": "protocol_site.tasks.send_pending_email", "schedule": 30.0},
     "sweep-enquiries": {"task": "enquiries.tasks.sweep_enquiries", "schedule": 120.0},
+    "sweep-complaints": {"task": "complaints.tasks.sweep_complaints", "schedule": 120.0},
     "purge-sent-outbox": {
         "task": "protocol_site.tasks.purge_sent_email",
         "schedule": crontab(hour=4, minute=15),
@@ -197,3 +198,26 @@ ENQUIRY_ESCALATION_LADDER = env_list(
 ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER = env_bool("ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER", True)
 ENQUIRY_ATTACHMENT_MAX_MB = env_int("ENQUIRY_ATTACHMENT_MAX_MB", 10, minimum=1, maximum=100)
 MEDIA_ROOT = VAR_DIR / "media"
+
+# Complaints between members and officers (CMP-1 to CMP-6).
+# Working-day targets for each stage (the Ombudsman's complaint handling code: 5 and 10).
+COMPLAINT_ACKNOWLEDGE_WORKING_DAYS = env_int(
+    "COMPLAINT_ACKNOWLEDGE_WORKING_DAYS", 5, minimum=1, maximum=30
+)
+COMPLAINT_RESOLVE_WORKING_DAYS = env_int(
+    "COMPLAINT_RESOLVE_WORKING_DAYS", 10, minimum=1, maximum=60
+)
+# A member's concern about the Chief Executive goes to the Monitoring Officer (002 §10.c,
+# 004 §12.1) or to the Leader of the Council (001 §5.04).
+COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO = env_choice(
+    "COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO",
+    "MONITORING_OFFICER",
+    ("MONITORING_OFFICER", "LEADER"),
+).lower()
+# Copy the Monitoring Officer into every complaint when it is raised (003 §13.1).
+COMPLAINT_COPY_MONITORING_OFFICER = env_bool("COMPLAINT_COPY_MONITORING_OFFICER", True)
+# The rungs a member's complaint about an officer climbs (registers.ladder.Rung values).
+COMPLAINT_ESCALATION_LADDER = env_list(
+    "COMPLAINT_ESCALATION_LADDER",
+    ["line_manager", "assistant_director", "director", "monitoring_officer"],
+)

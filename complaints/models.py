@@ -1,0 +1,259 @@
+"""Complaints between members and officers (CMP-1 to CMP-6): staged, confidential, timed."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django_fsm import FSMField, transition
+
+from registers.ladder import RUNG_LABELS, Rung
+from registers.models import Councillor, Officer
+
+
+class Status(models.TextChoices):
+    OPEN = "open", "Open"
+    RESOLVED = "resolved", "Resolved"
+    REFERRED = "referred", "Referred"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+CLOSED_STATUSES = (Status.RESOLVED, Status.REFERRED, Status.WITHDRAWN)
+
+
+class Outcome(models.TextChoices):
+    """How a stage (and so the complaint) ended (CMP-4)."""
+
+    RESOLVED_INFORMALLY = "resolved_informally", "Resolved informally"
+    UPHELD = "upheld", "Upheld"
+    PARTLY_UPHELD = "partly_upheld", "Partly upheld"
+    NOT_UPHELD = "not_upheld", "Not upheld"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    REFERRED = "referred", "Referred"
+    ESCALATED = "escalated", "Moved up a stage"
+    COMPLAINANT_REQUEST = "complainant_request", "Moved up at the complainant's request"
+
+
+# The outcomes a handler records when deciding a stage.
+DECISION_OUTCOMES = (
+    Outcome.RESOLVED_INFORMALLY,
+    Outcome.UPHELD,
+    Outcome.PARTLY_UPHELD,
+    Outcome.NOT_UPHELD,
+)
+
+
+class Referral(models.TextChoices):
+    """003 §15: where a complaint goes when it leaves this procedure."""
+
+    DISCIPLINARY = "disciplinary", "The council's disciplinary procedure"
+    STANDARDS_COMMITTEE = "standards_committee", "The Standards Committee (Code of Conduct)"
+    WHISTLEBLOWING = "whistleblowing", "The Whistleblowing Policy"
+
+
+class Complaint(models.Model):
+    class Direction(models.TextChoices):
+        MEMBER_ABOUT_OFFICER = "member_about_officer", "A member's complaint about an officer"
+        OFFICER_ABOUT_MEMBER = "officer_about_member", "An officer's complaint about a member"
+
+    reference = models.CharField(max_length=20, unique=True)
+    direction = models.CharField(max_length=24, choices=Direction.choices)
+    complainant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="complaints_made"
+    )
+    subject_officer = models.ForeignKey(
+        Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="complaints_about"
+    )
+    subject_councillor = models.ForeignKey(
+        Councillor,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints_about",
+    )
+    summary = models.CharField(max_length=200)
+    details = models.TextField()
+    status = FSMField(default=Status.OPEN, choices=Status.choices, protected=True)
+    outcome = models.CharField(max_length=24, choices=Outcome.choices, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    mo_copied = models.BooleanField(default=False, help_text="The Monitoring Officer was copied.")
+    subject_notified_at = models.DateTimeField(null=True, blank=True)
+    # The current stage, denormalised for queues: its number and handler.
+    stage_number = models.PositiveSmallIntegerField(default=0)
+    current_handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints_handling",
+    )
+    next_action_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        direction="member_about_officer",
+                        subject_officer__isnull=False,
+                        subject_councillor__isnull=True,
+                    )
+                    | Q(
+                        direction="officer_about_member",
+                        subject_officer__isnull=True,
+                        subject_councillor__isnull=False,
+                    )
+                ),
+                name="complaint_one_subject_for_direction",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["next_action_at"],
+                name="complaint_sweep_idx",
+                condition=Q(status="open"),
+            ),
+            models.Index(fields=["current_handler", "status"], name="complaint_queue_idx"),
+            models.Index(fields=["complainant", "-created_at"], name="complaint_complainant_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.summary}"
+
+    def refresh_from_db(self, *args, **kwargs):
+        # The state is protected from assignment, not from being read again from the database.
+        fields = kwargs.get("fields")
+        if fields is None or "status" in fields:
+            self.__dict__.pop("status", None)
+        super().refresh_from_db(*args, **kwargs)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == Status.OPEN
+
+    @property
+    def subject(self):
+        return self.subject_officer or self.subject_councillor
+
+    @property
+    def subject_user_id(self) -> int:
+        return self.subject.user_id
+
+    # The transitions. Only services call these; each is audited there.
+    @transition(field=status, source=Status.OPEN, target=Status.RESOLVED)
+    def resolve(self):
+        pass
+
+    @transition(field=status, source=Status.OPEN, target=Status.REFERRED)
+    def refer(self):
+        pass
+
+    @transition(field=status, source=Status.OPEN, target=Status.WITHDRAWN)
+    def withdraw(self):
+        pass
+
+    @transition(field=status, source=Status.RESOLVED, target=Status.OPEN)
+    def reopen(self):
+        """The complainant, unhappy with the outcome, asks for the next stage."""
+
+
+class ComplaintStage(models.Model):
+    """One stage of a complaint, with one handler. Stage N+1 is the escalation record: the
+    unique (complaint, number) makes moving up happen exactly once."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        ACKNOWLEDGED = "acknowledged", "Acknowledged"
+        CLOSED = "closed", "Closed"
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="stages")
+    number = models.PositiveSmallIntegerField()
+    rung = models.CharField(max_length=24, choices=[(r.value, RUNG_LABELS[r]) for r in Rung])
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="complaint_stages"
+    )
+    handler_role = models.CharField(max_length=60)
+    opened_reason = models.TextField(blank=True)
+    opened_at = models.DateTimeField(default=timezone.now)
+    acknowledge_by = models.DateField()
+    resolve_by = models.DateField()
+    status = FSMField(default=Status.OPEN, choices=Status.choices, protected=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=24, choices=Outcome.choices, blank=True)
+    referral = models.CharField(max_length=24, choices=Referral.choices, blank=True)
+    outcome_note = models.TextField(blank=True)
+    # 003 §13.3: formal action against an officer is management's alone and confidential;
+    # never shown to the complainant or the subject, never in an email.
+    management_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["complaint", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["complaint", "number"], name="complaint_stage_once")
+        ]
+        indexes = [models.Index(fields=["handler", "status"], name="complaint_stage_handler_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.complaint.reference} stage {self.number} ({self.handler_role})"
+
+    def refresh_from_db(self, *args, **kwargs):
+        fields = kwargs.get("fields")
+        if fields is None or "status" in fields:
+            self.__dict__.pop("status", None)
+        super().refresh_from_db(*args, **kwargs)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != self.Status.CLOSED
+
+    @transition(field=status, source=Status.OPEN, target=Status.ACKNOWLEDGED)
+    def acknowledge(self):
+        pass
+
+    @transition(field=status, source=[Status.OPEN, Status.ACKNOWLEDGED], target=Status.CLOSED)
+    def close(self):
+        pass
+
+
+class ComplaintEvent(models.Model):
+    """One step on a complaint's timeline."""
+
+    class Kind(models.TextChoices):
+        RAISED = "raised", "Raised"
+        STAGE_OPENED = "stage_opened", "Stage opened"
+        MO_COPIED = "mo_copied", "Monitoring Officer copied"
+        ACKNOWLEDGED = "acknowledged", "Acknowledged"
+        RESOLVED = "resolved", "Outcome recorded"
+        REFERRED = "referred", "Referred"
+        ESCALATED = "escalated", "Moved up a stage"
+        NEXT_STAGE_REQUESTED = "next_stage_requested", "Next stage asked for"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        SUBJECT_NOTIFIED = "subject_notified", "Subject told"
+        REMINDER = "reminder", "Overdue reminder"
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    stage_number = models.PositiveSmallIntegerField(null=True, blank=True)
+    detail = models.TextField(blank=True)
+    # What the complainant (and a notified subject) may read; False for internal steps.
+    visible_to_complainant = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["complaint", "kind", "stage_number"],
+                condition=Q(kind="reminder"),
+                name="complaint_reminder_once",
+            )
+        ]
+        indexes = [models.Index(fields=["complaint", "at"], name="complaint_event_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.complaint.reference} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"

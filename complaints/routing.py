@@ -1,0 +1,105 @@
+"""Who handles each stage of a complaint (CMP-1 to CMP-3).
+
+- A member's complaint about an officer climbs the council's ladder
+  (COMPLAINT_ESCALATION_LADDER, default line manager → AD → Director → Monitoring Officer).
+- About a Director-tier officer: the Chief Executive, then the Monitoring Officer.
+- About the Chief Executive: the Leader or the Monitoring Officer first
+  (COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO), then the other.
+- An officer's complaint about a member (CMP-2): the officer's line manager → AD → Monitoring
+  Officer.
+
+A stage never goes to the complainant, the subject, anyone who handled an earlier stage, a rung
+below the one already reached, or anyone conflicted (complaints.conflicts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from registers.ladder import Rung, Step, ladder_for
+from registers.models import DIRECTOR_TIERS, Officer, StatutoryRole, Tier
+
+from . import conflicts
+from .models import Complaint
+
+OFFICER_ABOUT_MEMBER_LADDER = (
+    Rung.LINE_MANAGER,
+    Rung.ASSISTANT_DIRECTOR,
+    Rung.MONITORING_OFFICER,
+)
+DIRECTOR_LADDER = (Rung.CHIEF_EXECUTIVE, Rung.MONITORING_OFFICER)
+
+
+def configured_ladder() -> tuple[Rung, ...]:
+    try:
+        rungs = tuple(Rung(name) for name in settings.COMPLAINT_ESCALATION_LADDER)
+    except ValueError:
+        raise ImproperlyConfigured(
+            "COMPLAINT_ESCALATION_LADDER: each rung must be one of "
+            f"{', '.join(r.value for r in Rung)}."
+        ) from None
+    if not rungs:
+        raise ImproperlyConfigured("COMPLAINT_ESCALATION_LADDER needs at least one rung.")
+    return rungs
+
+
+def chief_executive_ladder() -> tuple[Rung, ...]:
+    first = Rung(settings.COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO)
+    other = Rung.MONITORING_OFFICER if first == Rung.LEADER else Rung.LEADER
+    return (first, other)
+
+
+def is_chief_executive(officer: Officer) -> bool:
+    if officer.statutory_roles.filter(kind=StatutoryRole.Kind.HEAD_OF_PAID_SERVICE).exists():
+        return True
+    post = officer.working_post
+    return post is not None and post.tier == Tier.CHIEF_EXECUTIVE
+
+
+def rungs_for(complaint: Complaint) -> tuple[Rung, ...]:
+    """The whole ladder of this complaint, first stage first."""
+    if complaint.direction == Complaint.Direction.OFFICER_ABOUT_MEMBER:
+        return OFFICER_ABOUT_MEMBER_LADDER
+    officer = complaint.subject_officer
+    if is_chief_executive(officer):
+        return chief_executive_ladder()
+    post = officer.working_post
+    if post is not None and post.tier in DIRECTOR_TIERS:
+        return DIRECTOR_LADDER
+    return configured_ladder()
+
+
+def _ladder_officer(complaint: Complaint) -> Officer:
+    """Whose line of management the ladder follows: the subject officer, or the complainant
+    officer for a complaint about a member."""
+    if complaint.direction == Complaint.Direction.OFFICER_ABOUT_MEMBER:
+        return Officer.objects.select_related("user").get(user_id=complaint.complainant_id)
+    return complaint.subject_officer
+
+
+def parties_of(complaint: Complaint) -> conflicts.Parties:
+    return conflicts.Parties(
+        complainant_user_id=complaint.complainant_id, subject_user_id=complaint.subject_user_id
+    )
+
+
+def next_handler(
+    complaint: Complaint, *, after_rung: str | None = None, earlier: Iterable[int] = ()
+) -> Step | None:
+    """The handler of the next stage: the first person on a rung above `after_rung` who is
+    not excluded. None when the ladder has no one left (the last rung was reached)."""
+    rungs = rungs_for(complaint)
+    if after_rung is not None and after_rung in rungs:
+        rungs = rungs[rungs.index(after_rung) + 1 :]
+    parties = parties_of(complaint)
+    exclude = {parties.complainant_user_id, parties.subject_user_id, *earlier}
+    steps = ladder_for(
+        _ladder_officer(complaint),
+        rungs,
+        exclude_user_ids=exclude,
+        is_conflicted=lambda user_id: conflicts.is_conflicted(user_id, parties=parties),
+    )
+    return steps[0] if steps else None

@@ -1,0 +1,143 @@
+"""Every read of complaints that depends on who is asking (CMP-5). Out of scope is 404.
+
+A complaint is visible to its complainant, the handlers of its current and past stages, the
+Monitoring Officer, and its subject once they have been told; to nobody else — not other
+Directors, not democratic services, not superusers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from protocol_site.access import visible_or_404
+from registers.roles import Role, person_for
+
+from .models import Complaint, ComplaintEvent, ComplaintStage, Outcome, Status
+
+
+def _subject_is(user) -> Q:
+    return Q(subject_officer__user=user) | Q(subject_councillor__user=user)
+
+
+def complaints_visible_to(user) -> QuerySet[Complaint]:
+    if not getattr(user, "is_authenticated", False):
+        return Complaint.objects.none()
+    person = person_for(user)
+    handled = ComplaintStage.objects.filter(complaint=OuterRef("pk"), handler=user)
+    scope = (
+        Q(complainant=user)
+        | Q(Exists(handled))
+        | (_subject_is(user) & Q(subject_notified_at__isnull=False))
+    )
+    if person.has(Role.MONITORING_OFFICER):
+        # Everything, except a complaint about the Monitoring Officer not yet told to them.
+        scope |= ~(_subject_is(user) & Q(subject_notified_at__isnull=True))
+    return Complaint.objects.filter(scope)
+
+
+def complaint_for(user, pk) -> Complaint:
+    return visible_or_404(
+        complaints_visible_to(user).select_related(
+            "complainant",
+            "current_handler",
+            "subject_officer__user",
+            "subject_councillor__user",
+        ),
+        pk=pk,
+    )
+
+
+def is_party(user, complaint: Complaint) -> bool:
+    """The complainant or the subject: they read the complaint's public side only."""
+    return user.pk in (complaint.complainant_id, complaint.subject_user_id)
+
+
+def may_see_management_note(user, complaint: Complaint) -> bool:
+    """003 §13.3: handlers and the Monitoring Officer, never the complainant or the subject."""
+    if is_party(user, complaint):
+        return False
+    return (
+        person_for(user).has(Role.MONITORING_OFFICER)
+        or complaint.stages.filter(handler=user).exists()
+    )
+
+
+def timeline_for(user, complaint: Complaint) -> QuerySet[ComplaintEvent]:
+    events = complaint.events.select_related("actor")
+    if is_party(user, complaint):
+        events = events.filter(visible_to_complainant=True)
+    return events
+
+
+def stages_for(user, complaint: Complaint) -> list[ComplaintStage]:
+    """The stages, oldest first; the management note blanked unless the reader may see it."""
+    stages = list(complaint.stages.select_related("handler"))
+    if not may_see_management_note(user, complaint):
+        for stage in stages:
+            stage.management_note = ""
+    return stages
+
+
+def complaints_handled_by(user) -> QuerySet[Complaint]:
+    """The handler's dashboard: open complaints whose current stage is theirs."""
+    return Complaint.objects.filter(current_handler=user, status=Status.OPEN).select_related(
+        "subject_officer__user", "subject_councillor__user", "complainant"
+    )
+
+
+def mo_queue(user) -> QuerySet[Complaint]:
+    """The Monitoring Officer's queue: everything escalated or copied to them."""
+    if not person_for(user).has(Role.MONITORING_OFFICER):
+        raise PermissionDenied("Only the Monitoring Officer has this queue.")
+    at_mo = ComplaintStage.objects.filter(complaint=OuterRef("pk"), handler=user)
+    return complaints_visible_to(user).filter(Q(mo_copied=True) | Q(Exists(at_mo)))
+
+
+@dataclass(frozen=True)
+class Patterns:
+    by_complainant: list[dict]
+    by_subject_officer: list[dict]
+    by_subject_councillor: list[dict]
+
+
+def _counts(qs: QuerySet, minimum: int, *group: str) -> list[dict]:
+    return list(
+        qs.values(*group)
+        .annotate(
+            total=Count("pk"),
+            open=Count("pk", filter=Q(status=Status.OPEN)),
+            not_upheld=Count("pk", filter=Q(outcome=Outcome.NOT_UPHELD)),
+            withdrawn=Count("pk", filter=Q(status=Status.WITHDRAWN)),
+        )
+        .filter(total__gte=minimum)
+        .order_by("-total", *group)
+    )
+
+
+def mo_patterns(user, *, minimum: int = 1) -> Patterns:
+    """CMP-6: repeat patterns per complainant and per subject, counted in the database."""
+    if not person_for(user).has(Role.MONITORING_OFFICER):
+        raise PermissionDenied("Only the Monitoring Officer sees complaint patterns.")
+    qs = Complaint.objects.all()
+    return Patterns(
+        by_complainant=_counts(
+            qs, minimum, "complainant", "complainant__first_name", "complainant__last_name"
+        ),
+        by_subject_officer=_counts(
+            qs.filter(subject_officer__isnull=False),
+            minimum,
+            "subject_officer",
+            "subject_officer__user__first_name",
+            "subject_officer__user__last_name",
+        ),
+        by_subject_councillor=_counts(
+            qs.filter(subject_councillor__isnull=False),
+            minimum,
+            "subject_councillor",
+            "subject_councillor__user__first_name",
+            "subject_councillor__user__last_name",
+        ),
+    )

@@ -1,0 +1,24 @@
+from .clock import complaint_advance, complaints_sweep
+from .lifecycle import (
+    complaint_escalate,
+    complaint_notify_subject,
+    complaint_raise,
+    complaint_record_view,
+    complaint_stage_acknowledge,
+    complaint_stage_refer,
+    complaint_stage_resolve,
+    complaint_withdraw,
+)
+
+__all__ = [
+    "complaint_advance",
+    "complaint_escalate",
+    "complaint_notify_subject",
+    "complaint_raise",
+    "complaint_record_view",
+    "complaint_stage_acknowledge",
+    "complaint_stage_refer",
+    "complaint_stage_resolve",
+    "complaint_withdraw",
+    "complaints_sweep",
+]

@@ -1,0 +1,82 @@
+"""Stages that run out of time move up (CMP-3), driven by Celery beat sweeping the database.
+
+Each open complaint carries `next_action_at`: the end of its current stage's resolve-by day.
+Moving up creates stage N+1, unique on (complaint, number); on the last rung the handler and the
+Monitoring Officer get one reminder, unique on (complaint, kind, stage). So two sweeps at once,
+a sweep run twice, or a retried task each do the step exactly once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from protocol_site.calendar import WorkingCalendar, council_calendar
+from protocol_site.once import do_once
+
+from ..models import Complaint, ComplaintEvent, Outcome, Status
+from .common import Ev, current_stage, date_text, move_up, notify
+
+
+def complaints_sweep(*, now: datetime | None = None, limit: int = 1000) -> int:
+    """Move up every stage now overdue. Returns the number of steps taken."""
+    now = now or timezone.now()
+    calendar = council_calendar()
+    due = list(
+        Complaint.objects.filter(status=Status.OPEN, next_action_at__lte=now)
+        .order_by("next_action_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(complaint_advance(pk=pk, now=now, calendar=calendar) for pk in due)
+
+
+def complaint_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | None = None) -> int:
+    """Take the step now due for one complaint, under its row lock."""
+    calendar = calendar or council_calendar()
+    with transaction.atomic():
+        complaint = (
+            Complaint.objects.select_for_update(of=("self",))
+            .select_related("complainant", "current_handler")
+            .filter(pk=pk, status=Status.OPEN, next_action_at__lte=now)
+            .first()
+        )
+        if complaint is None:
+            return 0
+        stage = current_stage(complaint)
+        overdue_since = date_text(stage.resolve_by)
+        new = move_up(
+            complaint,
+            actor=None,
+            reason=f"Moved up automatically: stage {stage.number} was not resolved by "
+            f"{overdue_since}.",
+            outcome=Outcome.ESCALATED,
+            now=now,
+            calendar=calendar,
+        )
+        if new is not None:
+            return 1
+        # The last rung: one reminder, and nothing more for the sweep to do.
+        done = do_once(
+            ComplaintEvent,
+            {
+                "complaint": complaint,
+                "kind": Ev.REMINDER,
+                "stage_number": stage.number,
+                "at": now,
+                "detail": f"Stage {stage.number} was due to be resolved by {overdue_since}; "
+                "there is no further stage, so the handler was reminded.",
+                "visible_to_complainant": False,
+            },
+            lambda event: notify(
+                [stage.handler],
+                complaint,
+                "Reminder: a complaint at its last stage is overdue",
+                [f"It was due to be resolved by {overdue_since}."],
+                key=f"complaint:{complaint.pk}:reminder:{stage.number}",
+            ),
+        )
+        complaint.next_action_at = None
+        complaint.save(update_fields=["next_action_at"])
+        return int(done)

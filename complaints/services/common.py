@@ -1,0 +1,239 @@
+"""What every complaint service shares: locking, stages, the timeline, audit and notification."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from protocol_site.audit import audit_record
+from protocol_site.calendar import WorkingCalendar, end_of_day
+from protocol_site.once import do_once
+from protocol_site.outbox import email_users
+from registers.ladder import Step
+from registers.roles import Role, person_for
+
+from ..models import Complaint, ComplaintEvent, ComplaintStage
+from ..routing import next_handler
+
+NOTIFY_TEMPLATE = "complaint_update"
+Ev = ComplaintEvent.Kind
+
+
+def date_text(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def locked(complaint: Complaint) -> Complaint:
+    """Re-read the complaint under a row lock: two people acting at once never both win."""
+    return (
+        Complaint.objects.select_for_update(of=("self",))
+        .select_related("complainant", "current_handler", "subject_officer__user")
+        .select_related("subject_councillor__user")
+        .get(pk=complaint.pk)
+    )
+
+
+def current_stage(complaint: Complaint) -> ComplaintStage | None:
+    return complaint.stages.select_related("handler").filter(number=complaint.stage_number).first()
+
+
+def is_monitoring_officer(user) -> bool:
+    return person_for(user).has(Role.MONITORING_OFFICER)
+
+
+def require_open(complaint: Complaint) -> None:
+    if not complaint.is_open:
+        raise ValidationError(
+            f"{complaint.reference} is closed ({complaint.get_status_display()})."
+        )
+
+
+def require_handler(actor, complaint: Complaint) -> None:
+    if complaint.current_handler_id != actor.pk:
+        raise PermissionDenied("Only the handler of the current stage can do this.")
+
+
+def require_complainant(actor, complaint: Complaint) -> None:
+    if complaint.complainant_id != actor.pk:
+        raise PermissionDenied("Only the person who raised the complaint can do this.")
+
+
+def record(
+    complaint: Complaint,
+    kind: str,
+    *,
+    actor=None,
+    detail: str = "",
+    stage_number: int | None = None,
+    visible_to_complainant: bool = True,
+    at: datetime | None = None,
+    **audit_extra,
+) -> ComplaintEvent:
+    """A timeline step and its audit event (never the confidential management note)."""
+    values = {
+        "complaint": complaint,
+        "kind": kind,
+        "actor": actor if getattr(actor, "pk", None) else None,
+        "detail": detail,
+        "stage_number": stage_number,
+        "visible_to_complainant": visible_to_complainant,
+    }
+    if at is not None:
+        values["at"] = at
+    event = ComplaintEvent.objects.create(**values)
+    audit(complaint, kind, actor=actor, summary=detail, stage_number=stage_number, **audit_extra)
+    return event
+
+
+def audit(complaint: Complaint, kind: str, *, actor=None, summary: str = "", **extra) -> None:
+    audit_record(
+        actor=actor,
+        action=f"complaints.complaint.{kind}",
+        obj=complaint,
+        summary=summary[:500],
+        after={
+            "status": complaint.status,
+            "stage_number": complaint.stage_number,
+            "current_handler": complaint.current_handler_id,
+            **{k: getattr(v, "pk", v) for k, v in extra.items()},
+        },
+    )
+
+
+def notify(users, complaint: Complaint, headline: str, lines: list[str], *, key: str | None = None):
+    """Queue one email per distinct person. Never pass the management note in `lines`."""
+    email_users(
+        users,
+        template=NOTIFY_TEMPLATE,
+        context={"complaint": complaint, "headline": headline, "lines": lines},
+        dedupe_key=key,
+    )
+
+
+def stage_dates(calendar: WorkingCalendar, opened_at: datetime) -> tuple[date, date]:
+    receipt = calendar.day_of_receipt(opened_at)
+    return (
+        calendar.add_working_days(receipt, settings.COMPLAINT_ACKNOWLEDGE_WORKING_DAYS),
+        calendar.add_working_days(receipt, settings.COMPLAINT_RESOLVE_WORKING_DAYS),
+    )
+
+
+def earlier_handlers(complaint: Complaint) -> set[int]:
+    return set(complaint.stages.values_list("handler_id", flat=True))
+
+
+def open_stage(
+    complaint: Complaint,
+    step: Step,
+    *,
+    number: int,
+    reason: str,
+    actor,
+    now: datetime,
+    calendar: WorkingCalendar,
+    then=None,
+) -> ComplaintStage | None:
+    """Create stage `number` exactly once (the unique (complaint, number) row is the record).
+
+    Returns the stage, or None when another caller created it first. `then(stage)` runs in the
+    same savepoint, before the handler and complainant are told.
+    """
+    acknowledge_by, resolve_by = stage_dates(calendar, now)
+    created: list[ComplaintStage] = []
+
+    def opened(stage: ComplaintStage) -> None:
+        if then is not None:
+            then(stage)
+        complaint.stage_number = stage.number
+        complaint.current_handler_id = stage.handler_id
+        complaint.next_action_at = end_of_day(stage.resolve_by)
+        complaint.save(update_fields=["stage_number", "current_handler", "next_action_at"])
+        record(
+            complaint,
+            Ev.STAGE_OPENED,
+            actor=actor,
+            detail=f"Stage {stage.number}: with the {stage.handler_role}. {reason}".strip(),
+            stage_number=stage.number,
+            at=now,
+            handler=stage.handler_id,
+        )
+        due = date_text(stage.resolve_by)
+        notify(
+            [stage.handler],
+            complaint,
+            f"A complaint has come to you (stage {stage.number}, {stage.handler_role})",
+            [
+                reason,
+                f"Please acknowledge it by {date_text(stage.acknowledge_by)} "
+                f"and resolve it by {due}. Informal resolution comes first.",
+                "It is confidential: only its parties, its handlers and the Monitoring "
+                "Officer may see it.",
+            ],
+            key=f"complaint:{complaint.pk}:stage:{stage.number}:handler",
+        )
+        notify(
+            [complaint.complainant],
+            complaint,
+            f"Your complaint is at stage {stage.number}",
+            [f"It is with the {stage.handler_role}. The target date is {due}."],
+            key=f"complaint:{complaint.pk}:stage:{stage.number}:complainant",
+        )
+        created.append(stage)
+
+    done = do_once(
+        ComplaintStage,
+        {
+            "complaint": complaint,
+            "number": number,
+            "rung": step.rung.value,
+            "handler_id": step.user_id,
+            "handler_role": step.label,
+            "opened_reason": reason,
+            "opened_at": now,
+            "acknowledge_by": acknowledge_by,
+            "resolve_by": resolve_by,
+        },
+        opened,
+    )
+    return created[0] if done else None
+
+
+def move_up(
+    complaint: Complaint,
+    *,
+    actor,
+    reason: str,
+    outcome: str,
+    now: datetime,
+    calendar: WorkingCalendar,
+) -> ComplaintStage | None:
+    """Open the next stage above the current one, closing the current stage with `outcome`
+    if it is still open. None when there is no one left on the ladder."""
+    stage = current_stage(complaint)
+    step = next_handler(
+        complaint,
+        after_rung=stage.rung if stage else None,
+        earlier=earlier_handlers(complaint),
+    )
+    if step is None:
+        return None
+
+    def close_previous(_new):
+        if stage is not None and stage.is_open:
+            stage.close()
+            stage.closed_at = now
+            stage.outcome = outcome
+            stage.save(update_fields=["status", "closed_at", "outcome"])
+
+    return open_stage(
+        complaint,
+        step,
+        number=complaint.stage_number + 1,
+        reason=reason,
+        actor=actor,
+        now=now,
+        calendar=calendar,
+        then=close_previous,
+    )

@@ -1,0 +1,411 @@
+"""Every change to a complaint: one function each, audited, notified through the outbox."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from protocol_site.calendar import council_calendar
+from registers.models import Councillor, Officer, StatutoryRole
+from registers.roles import person_for
+
+from ..models import DECISION_OUTCOMES, Complaint, Outcome, Referral, Status
+from ..routing import next_handler
+from .common import (
+    Ev,
+    audit,
+    current_stage,
+    date_text,
+    is_monitoring_officer,
+    locked,
+    move_up,
+    notify,
+    open_stage,
+    record,
+    require_complainant,
+    require_handler,
+    require_open,
+)
+
+Direction = Complaint.Direction
+
+
+def _monitoring_officer_user():
+    """The Monitoring Officer, or the Deputy when there is none."""
+    for kind in (
+        StatutoryRole.Kind.MONITORING_OFFICER,
+        StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER,
+    ):
+        role = (
+            StatutoryRole.objects.select_related("officer__user")
+            .filter(kind=kind, officer__is_active=True)
+            .first()
+        )
+        if role is not None:
+            return role.officer.user
+    return None
+
+
+def complaint_raise(
+    *,
+    actor,
+    summary: str,
+    details: str,
+    about_officer: Officer | None = None,
+    about_councillor: Councillor | None = None,
+) -> Complaint:
+    """CMP-1 / CMP-2: a member raises a concern about an officer, or an officer about a member,
+    privately. Routed to the first stage; the Monitoring Officer copied (setting)."""
+    person = person_for(actor)
+    if (about_officer is None) == (about_councillor is None):
+        raise ValidationError("Say who the complaint is about: one officer or one councillor.")
+    if about_officer is not None:
+        if person.councillor is None:
+            raise PermissionDenied("Only a councillor can raise a complaint about an officer.")
+        direction = Direction.MEMBER_ABOUT_OFFICER
+        if not about_officer.is_active:
+            raise ValidationError({"about_officer": "Choose a current officer."})
+        if about_officer.user_id == actor.pk:
+            raise ValidationError({"about_officer": "You cannot complain about yourself."})
+    else:
+        if person.officer is None:
+            raise PermissionDenied("Only an officer can raise a complaint about a councillor.")
+        direction = Direction.OFFICER_ABOUT_MEMBER
+        if about_councillor.user_id == actor.pk:
+            raise ValidationError({"about_councillor": "You cannot complain about yourself."})
+    summary, details = summary.strip(), details.strip()
+    if not summary:
+        raise ValidationError({"summary": "Enter a short summary."})
+    if not details:
+        raise ValidationError({"details": "Describe the concern."})
+    now = timezone.now()
+    calendar = council_calendar()
+    with transaction.atomic():
+        complaint = Complaint(
+            reference=f"new-{uuid.uuid4().hex[:12]}",
+            direction=direction,
+            complainant=actor,
+            subject_officer=about_officer,
+            subject_councillor=about_councillor,
+            summary=summary,
+            details=details,
+            created_at=now,
+        )
+        step = next_handler(complaint)
+        if step is None:
+            raise ValidationError("No one is available to handle this complaint.")
+        complaint.save()
+        complaint.reference = f"CMP-{now:%Y}-{complaint.pk:06d}"
+        complaint.save(update_fields=["reference"])
+        record(
+            complaint,
+            Ev.RAISED,
+            actor=actor,
+            detail=f"Raised privately: {complaint.get_direction_display().lower()}.",
+            at=now,
+        )
+        open_stage(
+            complaint,
+            step,
+            number=1,
+            reason="Raised: the first stage.",
+            actor=actor,
+            now=now,
+            calendar=calendar,
+        )
+        if settings.COMPLAINT_COPY_MONITORING_OFFICER:
+            _copy_monitoring_officer(complaint, actor=actor, handler_id=step.user_id)
+    return complaint
+
+
+def _copy_monitoring_officer(complaint: Complaint, *, actor, handler_id: int) -> None:
+    """003 §13.1: the Monitoring Officer is copied in (not when they are a party)."""
+    mo = _monitoring_officer_user()
+    if mo is None or mo.pk in (complaint.complainant_id, complaint.subject_user_id):
+        return
+    complaint.mo_copied = True
+    complaint.save(update_fields=["mo_copied"])
+    record(
+        complaint,
+        Ev.MO_COPIED,
+        actor=actor,
+        detail=f"Copied to the Monitoring Officer ({mo.display_name}).",
+        visible_to_complainant=True,
+    )
+    if mo.pk != handler_id:
+        notify(
+            [mo],
+            complaint,
+            "Copy: a complaint between a member and an officer",
+            [f"{complaint.get_direction_display()}, raised by {complaint.complainant}."],
+            key=f"complaint:{complaint.pk}:mo-copy",
+        )
+
+
+def complaint_stage_acknowledge(*, actor, complaint: Complaint) -> Complaint:
+    with transaction.atomic():
+        complaint = locked(complaint)
+        require_handler(actor, complaint)
+        require_open(complaint)
+        stage = current_stage(complaint)
+        if stage.status != stage.Status.OPEN:
+            raise ValidationError("This stage has already been acknowledged.")
+        stage.acknowledge()
+        stage.acknowledged_at = timezone.now()
+        stage.save(update_fields=["status", "acknowledged_at"])
+        record(
+            complaint,
+            Ev.ACKNOWLEDGED,
+            actor=actor,
+            detail=f"Stage {stage.number} acknowledged by the {stage.handler_role}.",
+            stage_number=stage.number,
+        )
+        notify(
+            [complaint.complainant],
+            complaint,
+            "Your complaint has been acknowledged",
+            [f"The {stage.handler_role} aims to resolve it by {date_text(stage.resolve_by)}."],
+        )
+    return complaint
+
+
+def _close_stage(stage, *, outcome: str, note: str, management_note: str, referral: str = ""):
+    stage.close()
+    stage.closed_at = timezone.now()
+    stage.outcome = outcome
+    stage.outcome_note = note
+    stage.management_note = management_note
+    stage.referral = referral
+    stage.save(
+        update_fields=[
+            "status",
+            "closed_at",
+            "outcome",
+            "outcome_note",
+            "management_note",
+            "referral",
+        ]
+    )
+
+
+def _close_complaint(complaint: Complaint, outcome: str) -> None:
+    complaint.outcome = outcome
+    complaint.closed_at = timezone.now()
+    complaint.next_action_at = None
+    complaint.save(update_fields=["status", "outcome", "closed_at", "next_action_at"])
+
+
+def complaint_stage_resolve(
+    *, actor, complaint: Complaint, outcome: str, note: str, management_note: str = ""
+) -> Complaint:
+    """CMP-4: the handler records how the stage ended (informal resolution first). The
+    management note (003 §13.3) is kept from the complainant and the subject."""
+    if outcome not in DECISION_OUTCOMES:
+        raise ValidationError({"outcome": "Choose how the stage was resolved."})
+    note = note.strip()
+    if not note:
+        raise ValidationError({"note": "Say what was decided, for the complainant."})
+    with transaction.atomic():
+        complaint = locked(complaint)
+        require_handler(actor, complaint)
+        require_open(complaint)
+        stage = current_stage(complaint)
+        _close_stage(stage, outcome=outcome, note=note, management_note=management_note.strip())
+        complaint.resolve()
+        _close_complaint(complaint, outcome)
+        label = Outcome(outcome).label
+        record(
+            complaint,
+            Ev.RESOLVED,
+            actor=actor,
+            detail=f"Stage {stage.number}: {label}. {note}",
+            stage_number=stage.number,
+            outcome=outcome,
+            management_note_recorded=bool(stage.management_note),
+        )
+        lines = [
+            f"Outcome: {label}.",
+            note,
+            "If you are unhappy with the outcome you may ask for the next stage.",
+        ]
+        notify([complaint.complainant], complaint, "Your complaint has an outcome", lines)
+        if complaint.subject_notified_at is not None:
+            notify(
+                [complaint.subject.user],
+                complaint,
+                "A complaint about you has an outcome",
+                lines[:2],
+            )
+    return complaint
+
+
+def complaint_stage_refer(
+    *, actor, complaint: Complaint, referral: str, note: str, management_note: str = ""
+) -> Complaint:
+    """003 §15: refer out of the procedure. Standards Committee (a member's Code of Conduct)
+    only by the Monitoring Officer (003 §14.4); disciplinary only for an officer."""
+    if referral not in Referral.values:
+        raise ValidationError({"referral": "Choose where it is referred."})
+    with transaction.atomic():
+        complaint = locked(complaint)
+        require_open(complaint)
+        mo = is_monitoring_officer(actor)
+        if complaint.current_handler_id != actor.pk and not (
+            mo and referral == Referral.STANDARDS_COMMITTEE
+        ):
+            raise PermissionDenied("Only the handler of the current stage can refer it.")
+        if referral == Referral.STANDARDS_COMMITTEE:
+            if not mo:
+                raise PermissionDenied(
+                    "Only the Monitoring Officer refers to the Standards Committee."
+                )
+            if complaint.direction != Direction.OFFICER_ABOUT_MEMBER:
+                raise ValidationError(
+                    {"referral": "The Standards Committee hears complaints about members."}
+                )
+        if (
+            referral == Referral.DISCIPLINARY
+            and complaint.direction != Direction.MEMBER_ABOUT_OFFICER
+        ):
+            raise ValidationError({"referral": "The disciplinary procedure is for officers."})
+        stage = current_stage(complaint)
+        _close_stage(
+            stage,
+            outcome=Outcome.REFERRED,
+            note=note.strip(),
+            management_note=management_note.strip(),
+            referral=referral,
+        )
+        complaint.refer()
+        _close_complaint(complaint, Outcome.REFERRED)
+        if referral == Referral.DISCIPLINARY:
+            # 003 §13.3: management's decision, confidential; the member is told only this.
+            public = "Referred to the council's management procedures, which are confidential."
+        else:
+            public = f"Referred to {Referral(referral).label}."
+        record(
+            complaint,
+            Ev.REFERRED,
+            actor=actor,
+            detail=f"Stage {stage.number}: referred to {Referral(referral).label}. {note}".strip(),
+            stage_number=stage.number,
+            visible_to_complainant=False,
+            referral=referral,
+        )
+        record(complaint, Ev.REFERRED, actor=actor, detail=public, stage_number=stage.number)
+        notify([complaint.complainant], complaint, "Your complaint has been referred", [public])
+    return complaint
+
+
+def complaint_escalate(*, actor, complaint: Complaint, reason: str) -> Complaint:
+    """CMP-3: move up a stage — the handler with reasons, or the complainant asking for the
+    next stage (while it is open, or after an outcome they are unhappy with)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Give the reasons for moving it up."})
+    now = timezone.now()
+    with transaction.atomic():
+        complaint = locked(complaint)
+        by_complainant = complaint.complainant_id == actor.pk
+        if by_complainant:
+            if complaint.status not in (Status.OPEN, Status.RESOLVED):
+                raise ValidationError(
+                    f"{complaint.reference} is {complaint.get_status_display().lower()}."
+                )
+            outcome = Outcome.COMPLAINANT_REQUEST
+        else:
+            require_handler(actor, complaint)
+            require_open(complaint)
+            outcome = Outcome.ESCALATED
+        reopening = complaint.status == Status.RESOLVED
+        if reopening:
+            complaint.reopen()
+            complaint.outcome = ""
+            complaint.closed_at = None
+            complaint.save(update_fields=["status", "outcome", "closed_at"])
+        who = (
+            "the complainant asked for the next stage"
+            if by_complainant
+            else "the handler moved it up"
+        )
+        stage = move_up(
+            complaint,
+            actor=actor,
+            reason=f"Moved up: {who}. {reason}",
+            outcome=outcome,
+            now=now,
+            calendar=council_calendar(),
+        )
+        if stage is None:
+            raise ValidationError("This complaint is already at its last stage.")
+        record(
+            complaint,
+            Ev.NEXT_STAGE_REQUESTED if by_complainant else Ev.ESCALATED,
+            actor=actor,
+            detail=f"Moved up to stage {stage.number}: {reason}",
+            stage_number=stage.number,
+        )
+    return complaint
+
+
+def complaint_withdraw(*, actor, complaint: Complaint, reason: str = "") -> Complaint:
+    with transaction.atomic():
+        complaint = locked(complaint)
+        require_complainant(actor, complaint)
+        require_open(complaint)
+        stage = current_stage(complaint)
+        _close_stage(stage, outcome=Outcome.WITHDRAWN, note=reason.strip(), management_note="")
+        complaint.withdraw()
+        _close_complaint(complaint, Outcome.WITHDRAWN)
+        record(
+            complaint,
+            Ev.WITHDRAWN,
+            actor=actor,
+            detail=f"Withdrawn by the complainant. {reason}".strip(),
+            stage_number=stage.number,
+        )
+        notify(
+            [stage.handler],
+            complaint,
+            "A complaint you were handling has been withdrawn",
+            [reason] if reason else [],
+        )
+    return complaint
+
+
+def complaint_notify_subject(*, actor, complaint: Complaint) -> Complaint:
+    """The handler or the Monitoring Officer tells the subject; from then they may see it."""
+    with transaction.atomic():
+        complaint = locked(complaint)
+        if complaint.current_handler_id != actor.pk and not is_monitoring_officer(actor):
+            raise PermissionDenied("Only the handler or the Monitoring Officer can do this.")
+        if complaint.subject_notified_at is not None:
+            raise ValidationError("The subject has already been told.")
+        complaint.subject_notified_at = timezone.now()
+        complaint.save(update_fields=["subject_notified_at"])
+        record(
+            complaint,
+            Ev.SUBJECT_NOTIFIED,
+            actor=actor,
+            detail=f"{complaint.subject} told of the complaint.",
+            stage_number=complaint.stage_number,
+        )
+        notify(
+            [complaint.subject.user],
+            complaint,
+            "A complaint has been made about you",
+            [
+                f"{complaint.get_direction_display()}. You can now see it and its progress.",
+                "It is confidential: please do not discuss it in public.",
+            ],
+        )
+    return complaint
+
+
+def complaint_record_view(*, actor, complaint: Complaint) -> None:
+    """Every view of a complaint is audited (CMP-5)."""
+    audit(complaint, "viewed", actor=actor, summary=f"Viewed by {actor}.")

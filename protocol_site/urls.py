@@ -5,5 +5,6 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("", include("registers.urls")),
     path("enquiries/", include("enquiries.urls")),
+    path("complaints/", include("complaints.urls")),
     path("api/v1/", include("protocol_site.api_urls")),
 ]

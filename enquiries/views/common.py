@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 
+# Shared with the other apps' pages; still importable from here.
+from protocol_site.views import add_service_errors as add_service_errors
+from protocol_site.views import require_person as require_person
 from registers.roles import Person, Role, person_for
 
 from ..models import ExtensionRequest, Status
@@ -37,24 +39,6 @@ def can_record(person: Person) -> bool:
 
 def can_see_performance(person: Person) -> bool:
     return any(person.has(role) for role in PERFORMANCE_ROLES)
-
-
-def require_person(request, predicate) -> Person:
-    person = person_for(request.user)
-    if not predicate(person):
-        raise PermissionDenied
-    return person
-
-
-def add_service_errors(form, error: ValidationError, aliases: dict[str, str] | None = None):
-    """A service's ValidationError onto the form: dict keys onto fields, the rest non-field."""
-    aliases = aliases or {}
-    if hasattr(error, "error_dict"):
-        for key, errors in error.error_dict.items():
-            field = aliases.get(key, key)
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def done(request, enquiry_pk: int, message: str):

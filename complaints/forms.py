@@ -1,0 +1,146 @@
+"""The complaint pages' forms: they parse and check input; the services decide and write."""
+
+from __future__ import annotations
+
+from django import forms
+
+from enquiries.forms import Form, OfficerChoiceField, active_officers
+from registers.models import Councillor, Officer
+
+from .models import DECISION_OUTCOMES, Referral
+
+
+def _required(message: str) -> dict:
+    return {"required": message}
+
+
+class CouncillorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Councillor) -> str:
+        return f"{obj} ({obj.ward})" if obj.ward_id else str(obj)
+
+
+def current_councillors():
+    return (
+        Councillor.objects.filter(user__is_active=True)
+        .select_related("user", "ward")
+        .order_by("user__last_name", "user__first_name")
+    )
+
+
+class _Concern(Form):
+    summary = forms.CharField(
+        max_length=200,
+        label="Summarise the concern",
+        help_text="In a sentence",
+        error_messages=_required("Enter a short summary"),
+    )
+    details = forms.CharField(
+        widget=forms.Textarea,
+        label="Describe the concern",
+        help_text="What happened, when, and who was there",
+        error_messages=_required("Describe the concern"),
+    )
+
+
+class AboutOfficerForm(_Concern):
+    """CMP-1: a councillor's concern about an officer."""
+
+    about_officer = OfficerChoiceField(
+        queryset=Officer.objects.none(),
+        label="Which officer is it about?",
+        empty_label="Choose an officer",
+        error_messages=_required("Select the officer it is about"),
+    )
+    field_order = ["about_officer", "summary", "details"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        officers = active_officers()
+        if user is not None:
+            officers = officers.exclude(user=user)
+        self.fields["about_officer"].queryset = officers
+
+
+class AboutCouncillorForm(_Concern):
+    """CMP-2: an officer's concern about a councillor."""
+
+    about_councillor = CouncillorChoiceField(
+        queryset=Councillor.objects.none(),
+        label="Which councillor is it about?",
+        empty_label="Choose a councillor",
+        error_messages=_required("Select the councillor it is about"),
+    )
+    field_order = ["about_councillor", "summary", "details"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        councillors = current_councillors()
+        if user is not None:
+            councillors = councillors.exclude(user=user)
+        self.fields["about_councillor"].queryset = councillors
+
+
+class AcknowledgeForm(Form):
+    pass
+
+
+class NotifySubjectForm(Form):
+    pass
+
+
+class ResolveForm(Form):
+    outcome = forms.ChoiceField(
+        choices=[(o.value, o.label) for o in DECISION_OUTCOMES],
+        widget=forms.RadioSelect,
+        label="How was this stage resolved?",
+        help_text="Try informal resolution first (003 §12.2)",
+        error_messages=_required("Select how the stage was resolved"),
+    )
+    note = forms.CharField(
+        widget=forms.Textarea,
+        label="What was decided",
+        help_text="The complainant reads this",
+        error_messages=_required("Say what was decided, for the complainant"),
+    )
+    management_note = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="Management note (optional)",
+        help_text="Confidential: never shown to the complainant or the subject (003 §13.3)",
+    )
+
+
+class ReferForm(Form):
+    referral = forms.ChoiceField(
+        choices=Referral.choices,
+        widget=forms.RadioSelect,
+        label="Where is it referred?",
+        error_messages=_required("Select where it is referred"),
+    )
+    note = forms.CharField(
+        widget=forms.Textarea,
+        label="Why it is referred",
+        error_messages=_required("Say why it is referred"),
+    )
+    management_note = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="Management note (optional)",
+        help_text="Confidential: never shown to the complainant or the subject (003 §13.3)",
+    )
+
+
+class EscalateForm(Form):
+    reason = forms.CharField(
+        widget=forms.Textarea,
+        label="Reasons",
+        error_messages=_required("Give the reasons"),
+    )
+
+
+class WithdrawForm(Form):
+    reason = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="Why are you withdrawing it? (optional)",
+    )

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "complaints"
+
+urlpatterns = [
+    path("", views.complaint_list, name="list"),
+    path("new/", views.complaint_new, name="new"),
+    path("patterns/", views.patterns, name="patterns"),
+    path("<int:pk>/", views.complaint_detail, name="detail"),
+    path("<int:pk>/acknowledge/", views.complaint_acknowledge, name="acknowledge"),
+    path("<int:pk>/resolve/", views.complaint_resolve, name="resolve"),
+    path("<int:pk>/refer/", views.complaint_refer, name="refer"),
+    path("<int:pk>/escalate/", views.complaint_escalate, name="escalate"),
+    path("<int:pk>/withdraw/", views.complaint_withdraw, name="withdraw"),
+    path("<int:pk>/notify-subject/", views.complaint_notify_subject, name="notify_subject"),
+]

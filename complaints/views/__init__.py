@@ -1,0 +1,26 @@
+"""The complaint pages, split by subdomain: lists, intake, one complaint, the steps on it."""
+
+from .actions import (
+    complaint_acknowledge,
+    complaint_escalate,
+    complaint_notify_subject,
+    complaint_refer,
+    complaint_resolve,
+    complaint_withdraw,
+)
+from .detail import complaint_detail
+from .intake import complaint_new
+from .lists import complaint_list, patterns
+
+__all__ = [
+    "complaint_acknowledge",
+    "complaint_detail",
+    "complaint_escalate",
+    "complaint_list",
+    "complaint_new",
+    "complaint_notify_subject",
+    "complaint_refer",
+    "complaint_resolve",
+    "complaint_withdraw",
+    "patterns",
+]

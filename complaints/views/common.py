@@ -1,0 +1,79 @@
+"""What the complaint views share: who uses them, what the viewer may do, and after a change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.shortcuts import redirect
+
+from registers.roles import Person, Role, person_for
+
+from ..models import Complaint, ComplaintStage, Status
+from ..selectors import complaints_visible_to
+
+
+def uses_complaints(person: Person) -> bool:
+    """CMP-1 / CMP-2: councillors and officers raise and handle complaints."""
+    return person.councillor is not None or person.officer is not None
+
+
+def is_mo(person: Person) -> bool:
+    return person.has(Role.MONITORING_OFFICER)
+
+
+def done(request, complaint_pk: int, message: str):
+    """After a change: back to the complaint, or to the list if it has moved out of reach."""
+    messages.success(request, message)
+    if complaints_visible_to(request.user).filter(pk=complaint_pk).exists():
+        return redirect("complaints:detail", complaint_pk)
+    return redirect("complaints:list")
+
+
+@dataclass(frozen=True)
+class Actions:
+    """What the viewer may do to this complaint now, for the buttons and the action pages."""
+
+    acknowledge: bool = False
+    resolve: bool = False
+    refer: bool = False
+    escalate: bool = False  # the handler moves it up, or the complainant asks for the next stage
+    withdraw: bool = False
+    notify_subject: bool = False
+    complainant: bool = False
+
+    @property
+    def any(self) -> bool:
+        return any(
+            (
+                self.acknowledge,
+                self.resolve,
+                self.refer,
+                self.escalate,
+                self.withdraw,
+                self.notify_subject,
+            )
+        )
+
+
+def actions_for(user, complaint: Complaint, stage: ComplaintStage | None = None) -> Actions:
+    """The services decide; this only offers what they would allow."""
+    person = person_for(user)
+    open_ = complaint.is_open
+    handler = open_ and complaint.current_handler_id == user.pk
+    complainant = complaint.complainant_id == user.pk
+    mo = is_mo(person)
+    if stage is None and handler:
+        stage = complaint.stages.filter(number=complaint.stage_number).first()
+    mo_refers = open_ and mo and complaint.direction == Complaint.Direction.OFFICER_ABOUT_MEMBER
+    return Actions(
+        acknowledge=handler and stage is not None and stage.status == ComplaintStage.Status.OPEN,
+        resolve=handler,
+        refer=handler or mo_refers,
+        escalate=handler or (complainant and complaint.status in (Status.OPEN, Status.RESOLVED)),
+        withdraw=complainant and open_,
+        notify_subject=(handler or (mo and not complainant))
+        and complaint.subject_notified_at is None
+        and complaint.subject_user_id != user.pk,
+        complainant=complainant,
+    )

@@ -1,0 +1,51 @@
+"""One complaint: what it is, its stages, who has it and when it is due, and every step.
+Every view is audited (CMP-5)."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from ..models import Referral
+from ..selectors import (
+    complaint_for,
+    is_party,
+    may_see_management_note,
+    stages_for,
+    timeline_for,
+)
+from ..services import complaint_record_view
+from .common import actions_for
+
+CONFIDENTIAL_REFERRAL = "Referred to the council's management procedures, which are confidential."
+
+
+@require_GET
+def complaint_detail(request, pk: int):
+    complaint = complaint_for(request.user, pk)
+    complaint_record_view(actor=request.user, complaint=complaint)
+    party = is_party(request.user, complaint)
+    stages = stages_for(request.user, complaint)
+    for stage in stages:
+        # 003 §13.3: the parties are told a referral happened, never the internal reasons,
+        # and a disciplinary referral only as "management procedures".
+        stage.public_note = stage.outcome_note
+        stage.referral_text = stage.get_referral_display()
+        if party and stage.referral:
+            stage.public_note = ""
+            if stage.referral == Referral.DISCIPLINARY:
+                stage.referral_text = CONFIDENTIAL_REFERRAL
+    current = next((s for s in stages if s.number == complaint.stage_number), None)
+    return render(
+        request,
+        "complaints/detail.html",
+        {
+            "complaint": complaint,
+            "stages": stages,
+            "current": current,
+            "events": list(timeline_for(request.user, complaint)),
+            "actions": actions_for(request.user, complaint, current),
+            "is_party": party,
+            "show_management_note": may_see_management_note(request.user, complaint),
+        },
+    )

@@ -1,0 +1,24 @@
+"""The complaints panel on the home page (registers owns the page; this app adds a panel)."""
+
+from __future__ import annotations
+
+from registers.roles import Person
+
+from ..models import Status
+from ..selectors import complaints_handled_by, complaints_visible_to, mo_queue
+from .common import is_mo, uses_complaints
+
+
+def complaints_home_panel(person: Person) -> dict | None:
+    if not uses_complaints(person):
+        return None
+    user = person.user
+    panel = {
+        "template": "complaints/_home_panel.html",
+        "raised": complaints_visible_to(user).filter(complainant=user).count(),
+        "handling": complaints_handled_by(user).count(),
+        "is_mo": is_mo(person),
+    }
+    if panel["is_mo"]:
+        panel["queue"] = mo_queue(user).filter(status=Status.OPEN).count()
+    return panel

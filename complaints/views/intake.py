@@ -1,0 +1,44 @@
+"""CMP-1 / CMP-2: a councillor raises a concern about an officer, an officer about a councillor.
+One page; the form depends on who is asking."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from protocol_site.views import add_service_errors, require_person
+
+from ..forms import AboutCouncillorForm, AboutOfficerForm
+from ..services import complaint_raise
+from .common import done, uses_complaints
+
+
+def _raised_message(complaint) -> str:
+    stage = complaint.stages.get(number=1)
+    due = stage.resolve_by
+    return (
+        f"Complaint {complaint.reference} raised privately. Stage 1 is with the "
+        f"{stage.handler_role}, who aims to resolve it by {due:%A} {due.day} {due:%B %Y}."
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def complaint_new(request):
+    person = require_person(request, uses_complaints)
+    # A councillor complains about an officer; an officer about a councillor.
+    form_class = AboutOfficerForm if person.councillor is not None else AboutCouncillorForm
+    data = request.POST if request.method == "POST" else None
+    form = form_class(data, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            complaint = complaint_raise(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return done(request, complaint.pk, _raised_message(complaint))
+    return render(
+        request,
+        "complaints/new.html",
+        {"form": form, "about_officer": form_class is AboutOfficerForm},
+    )

@@ -22,5 +22,6 @@ class SchemaView(SpectacularAPIView):
 
 urlpatterns = [
     path("", include("enquiries.api.urls")),
+    path("", include("complaints.api.urls")),
     path("schema/", SchemaView.as_view(), name="schema"),
 ]

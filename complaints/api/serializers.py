@@ -1,0 +1,113 @@
+"""The shape of one complaint in the API, as the reader may see it.
+
+The view hands each complaint over with `api_stages` (from stages_for, or the same rule applied
+to a prefetched list), `api_timeline` (from timeline_for, or the same rule) and
+`api_is_party` / `api_note_visible` (is_party / may_see_management_note).
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import ResolvedComponent
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..models import Complaint, ComplaintEvent, ComplaintStage
+
+
+class ComplaintEventKindField(serializers.CharField):
+    """A timeline step's kind, documented as its own enum (ComplaintEventKindFieldSchema)."""
+
+
+class ComplaintEventKindFieldSchema(OpenApiSerializerFieldExtension):
+    """`ComplaintTimelineKindEnum` as a named component, so it does not collide with the
+    enquiries' `TimelineKindEnum` under the shared property name `kind`."""
+
+    target_class = ComplaintEventKindField
+
+    def map_serializer_field(self, auto_schema, direction):
+        name = "ComplaintTimelineKindEnum"
+        steps = "\n".join(f"* `{v}` - {label}" for v, label in ComplaintEvent.Kind.choices)
+        component = ResolvedComponent(
+            name=name,
+            type=ResolvedComponent.SCHEMA,
+            object=name,
+            schema={
+                "type": "string",
+                "enum": list(ComplaintEvent.Kind.values),
+                "description": steps,
+            },
+        )
+        auto_schema.registry.register_on_missing(component)
+        return component.ref
+
+
+class ComplaintTimelineEventSerializer(serializers.Serializer):
+    at = serializers.DateTimeField(read_only=True)
+    kind = ComplaintEventKindField(read_only=True)
+    detail = serializers.CharField(read_only=True)
+
+
+class ComplaintStageSerializer(serializers.Serializer):
+    number = serializers.IntegerField(read_only=True)
+    handler_role = serializers.CharField(read_only=True)
+    handler = serializers.SerializerMethodField(
+        help_text="The handler's name; null for the complainant and the subject, who see the "
+        "role only (as on the page)."
+    )
+    opened_at = serializers.DateTimeField(read_only=True)
+    acknowledge_by = serializers.DateField(read_only=True)
+    resolve_by = serializers.DateField(read_only=True)
+    closed_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    outcome = serializers.CharField(read_only=True, help_text="Blank until the stage is decided.")
+    management_note = serializers.SerializerMethodField(
+        help_text="Confidential (003 §13.3): null unless you are a handler or the Monitoring "
+        "Officer, and never for the complainant or the subject."
+    )
+
+    def get_handler(self, stage: ComplaintStage) -> str | None:
+        if self.context.get("is_party", True):
+            return None
+        return stage.handler.display_name
+
+    def get_management_note(self, stage: ComplaintStage) -> str | None:
+        if not self.context.get("note_visible", False):
+            return None
+        return stage.management_note
+
+
+class ComplaintSerializer(serializers.ModelSerializer):
+    """One complaint as the reader may see it (CMP-5)."""
+
+    stages = serializers.SerializerMethodField()
+    timeline = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "id",
+            "reference",
+            "direction",
+            "status",
+            "summary",
+            "created_at",
+            "stage_number",
+            "stages",
+            "timeline",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(ComplaintStageSerializer(many=True))
+    def get_stages(self, complaint: Complaint) -> list[dict]:
+        context = {
+            **self.context,
+            "is_party": complaint.api_is_party,
+            "note_visible": complaint.api_note_visible,
+        }
+        return ComplaintStageSerializer(complaint.api_stages, many=True, context=context).data
+
+    @extend_schema_field(ComplaintTimelineEventSerializer(many=True))
+    def get_timeline(self, complaint: Complaint) -> list[dict]:
+        return ComplaintTimelineEventSerializer(
+            complaint.api_timeline, many=True, context=self.context
+        ).data

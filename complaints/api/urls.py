@@ -1,0 +1,10 @@
+"""Included by protocol_site/api_urls.py under /api/v1/ (namespace "api")."""
+
+from django.urls import path
+
+from .views import ComplaintDetailView, ComplaintListView
+
+urlpatterns = [
+    path("complaints/", ComplaintListView.as_view(), name="complaint-list"),
+    path("complaints/<int:pk>/", ComplaintDetailView.as_view(), name="complaint-detail"),
+]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 
 from .models import DIRECTOR_TIERS, Councillor, Officer, StatutoryRole, Tier
 
@@ -109,3 +111,11 @@ def person_for(user) -> Person:
 def democratic_services_group() -> Group:
     group, _ = Group.objects.get_or_create(name=DEMOCRATIC_SERVICES_GROUP)
     return group
+
+
+def require_person(request, predicate: Callable[[Person], bool]) -> Person:
+    """The signed-in person, or 403 when their role does not reach the page."""
+    person = person_for(request.user)
+    if not predicate(person):
+        raise PermissionDenied
+    return person

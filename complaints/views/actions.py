@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from protocol_site.views import add_service_errors
+from protocol_site.views import submit
 
 from .. import forms, services
 from ..models import Outcome, Referral
@@ -150,13 +150,11 @@ def _step_view(name: str):
         if not getattr(actions, step.action):
             raise PermissionDenied
         form = step.form(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                message = step.perform(request.user, complaint, form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error, step.aliases)
-            else:
-                return done(request, complaint.pk, message)
+        message = submit(
+            request, form, lambda data: step.perform(request.user, complaint, data), step.aliases
+        )
+        if message is not None:
+            return done(request, complaint.pk, message)
         by_complainant = actions.complainant and bool(step.complainant_title)
         return render(
             request,

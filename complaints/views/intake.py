@@ -3,11 +3,11 @@ One page; the form depends on who is asking."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from protocol_site.views import add_service_errors, require_person
+from protocol_site.views import submit
+from registers.roles import require_person
 
 from ..forms import AboutCouncillorForm, AboutOfficerForm
 from ..services import complaint_raise
@@ -30,13 +30,9 @@ def complaint_new(request):
     form_class = AboutOfficerForm if person.councillor is not None else AboutCouncillorForm
     data = request.POST if request.method == "POST" else None
     form = form_class(data, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            complaint = complaint_raise(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return done(request, complaint.pk, _raised_message(complaint))
+    complaint = submit(request, form, lambda data: complaint_raise(actor=request.user, **data))
+    if complaint is not None:
+        return done(request, complaint.pk, _raised_message(complaint))
     return render(
         request,
         "complaints/new.html",

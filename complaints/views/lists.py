@@ -7,7 +7,7 @@ from django.db.models import OuterRef, Subquery
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from protocol_site.views import require_person
+from registers.roles import require_person
 
 from ..models import Complaint, ComplaintStage
 from ..selectors import complaints_handled_by, complaints_visible_to, mo_patterns, mo_queue

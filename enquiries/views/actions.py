@@ -13,6 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
+from protocol_site.views import submit
+
 from .. import forms, services
 from ..models import ExtensionRequest
 from ..permissions import can_decide_extension, can_decline, can_work
@@ -204,13 +206,11 @@ def _step_view(name: str):
         if not step.allowed(request.user, enquiry):
             raise PermissionDenied
         form = _form_for(step, request, enquiry)
-        if request.method == "POST" and form.is_valid():
-            try:
-                message = step.perform(request.user, enquiry, form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error, step.aliases)
-            else:
-                return done(request, enquiry.pk, message)
+        message = submit(
+            request, form, lambda data: step.perform(request.user, enquiry, data), step.aliases
+        )
+        if message is not None:
+            return done(request, enquiry.pk, message)
         return _render(request, enquiry, step, form, name)
 
     view.__name__ = f"enquiry_{name}"

@@ -9,8 +9,8 @@ from django.shortcuts import redirect
 
 # Shared with the other apps' pages; still importable from here.
 from protocol_site.views import add_service_errors as add_service_errors
-from protocol_site.views import require_person as require_person
 from registers.roles import Person, Role, person_for
+from registers.roles import require_person as require_person
 
 from ..models import ExtensionRequest, Status
 from ..permissions import can_decide_extension, can_work, is_senior

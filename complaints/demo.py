@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from protocol_site.calendar import LONDON, council_calendar, end_of_day
+from protocol_site.calendar import LONDON, council_calendar
 from registers.models import Councillor, Officer
 
 from .models import Complaint, Outcome
@@ -16,11 +16,12 @@ from .services import (
     complaint_escalate,
     complaint_notify_subject,
     complaint_raise,
+    complaint_report_outcome,
     complaint_stage_acknowledge,
     complaint_stage_resolve,
     complaints_sweep,
 )
-from .services.common import stage_dates
+from .services.common import acknowledge_reminder_at, next_action_at, stage_dates
 
 # (summary, complainant, about an officer or a councillor, working days ago, what happens)
 DEMO_COMPLAINTS = [
@@ -47,6 +48,13 @@ DEMO_COMPLAINTS = [
         "acknowledged",
     ),
     (
+        "Raised voice at an officer after a planning committee",
+        "officer.demo",
+        ("councillor", 2),
+        12,
+        "reported",
+    ),
+    (
         "Repeated late replies on housing casework",
         "cllr.demo",
         ("officer", "officer.demo"),
@@ -68,11 +76,17 @@ def _working_days_ago(calendar, n: int) -> datetime:
 def _backdate(complaint: Complaint, when: datetime, calendar) -> None:
     """Move a just-raised complaint's dates back (dates only: its state moves by services)."""
     acknowledge_by, resolve_by = stage_dates(calendar, when)
-    Complaint.objects.filter(pk=complaint.pk).update(
-        created_at=when, next_action_at=end_of_day(resolve_by)
+    complaint.stages.update(
+        opened_at=when,
+        acknowledge_by=acknowledge_by,
+        resolve_by=resolve_by,
+        acknowledge_reminder_at=acknowledge_reminder_at(calendar, when, acknowledge_by),
     )
-    complaint.stages.update(opened_at=when, acknowledge_by=acknowledge_by, resolve_by=resolve_by)
+    Complaint.objects.filter(pk=complaint.pk).update(
+        created_at=when, next_action_at=next_action_at(complaint.stages.get())
+    )
     complaint.events.update(at=when)
+    complaint.copies.update(at=when)
 
 
 def seed(recorder) -> int:
@@ -125,6 +139,17 @@ def _play(complaint: Complaint, outcome: str) -> None:
             complaint=complaint,
             outcome=Outcome.RESOLVED_INFORMALLY,
             note="We met; the councillor apologised and agreed to raise concerns privately.",
+        )
+    if outcome == "reported":
+        # 003 §14.2: the Monitoring Officer reports the outcome and tells the group leader.
+        subject = complaint.subject_councillor
+        leader = subject.group.leader if subject.group_id else None
+        complaint_report_outcome(
+            actor=Officer.objects.get(user__username="monitoring.officer").user,
+            complaint=complaint,
+            report="The councillor accepts the remarks were inappropriate and has apologised "
+            "to the officer in writing. No further action is recommended.",
+            tell_group_leader=leader is not None and leader.pk != subject.pk,
         )
     if outcome == "next_stage":
         complaint_stage_resolve(

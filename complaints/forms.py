@@ -130,6 +130,23 @@ class ReferForm(Form):
     )
 
 
+class ReportForm(Form):
+    """003 §14.2–14.3: the Monitoring Officer's report of an officer's complaint about a member."""
+
+    report = forms.CharField(
+        widget=forms.Textarea,
+        label="Findings, and the resolution or recommended action",
+        help_text="The member, the officer, the Chief Executive and the officer's Director read "
+        "this (003 §14.2–14.3)",
+        error_messages=_required("Write the findings and any recommended action"),
+    )
+    tell_group_leader = forms.BooleanField(
+        required=False,
+        label="Also tell the member's group leader of the complaint and the findings",
+        help_text="In appropriate cases (003 §14.2)",
+    )
+
+
 class EscalateForm(Form):
     reason = forms.CharField(
         widget=forms.Textarea,

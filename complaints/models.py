@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_fsm import FSMField, transition
 
+from protocol_site.fsm import ProtectedStateMixin
 from registers.ladder import RUNG_LABELS, Rung
 from registers.models import Councillor, Officer
 
@@ -50,7 +51,7 @@ class Referral(models.TextChoices):
     WHISTLEBLOWING = "whistleblowing", "The Whistleblowing Policy"
 
 
-class Complaint(models.Model):
+class Complaint(ProtectedStateMixin, models.Model):
     class Direction(models.TextChoices):
         MEMBER_ABOUT_OFFICER = "member_about_officer", "A member's complaint about an officer"
         OFFICER_ABOUT_MEMBER = "officer_about_member", "An officer's complaint about a member"
@@ -121,13 +122,6 @@ class Complaint(models.Model):
     def __str__(self) -> str:
         return f"{self.reference}: {self.summary}"
 
-    def refresh_from_db(self, *args, **kwargs):
-        # The state is protected from assignment, not from being read again from the database.
-        fields = kwargs.get("fields")
-        if fields is None or "status" in fields:
-            self.__dict__.pop("status", None)
-        super().refresh_from_db(*args, **kwargs)
-
     @property
     def is_open(self) -> bool:
         return self.status == Status.OPEN
@@ -158,7 +152,7 @@ class Complaint(models.Model):
         """The complainant, unhappy with the outcome, asks for the next stage."""
 
 
-class ComplaintStage(models.Model):
+class ComplaintStage(ProtectedStateMixin, models.Model):
     """One stage of a complaint, with one handler. Stage N+1 is the escalation record: the
     unique (complaint, number) makes moving up happen exactly once."""
 
@@ -178,6 +172,8 @@ class ComplaintStage(models.Model):
     opened_at = models.DateTimeField(default=timezone.now)
     acknowledge_by = models.DateField()
     resolve_by = models.DateField()
+    # When the handler is reminded to acknowledge, if they have not; None when too late to.
+    acknowledge_reminder_at = models.DateTimeField(null=True, blank=True)
     status = FSMField(default=Status.OPEN, choices=Status.choices, protected=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -197,12 +193,6 @@ class ComplaintStage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint.reference} stage {self.number} ({self.handler_role})"
-
-    def refresh_from_db(self, *args, **kwargs):
-        fields = kwargs.get("fields")
-        if fields is None or "status" in fields:
-            self.__dict__.pop("status", None)
-        super().refresh_from_db(*args, **kwargs)
 
     @property
     def is_open(self) -> bool:
@@ -232,6 +222,13 @@ class ComplaintEvent(models.Model):
         WITHDRAWN = "withdrawn", "Withdrawn"
         SUBJECT_NOTIFIED = "subject_notified", "Subject told"
         REMINDER = "reminder", "Overdue reminder"
+        ACKNOWLEDGE_REMINDER = "acknowledge_reminder", "Reminder to acknowledge"
+        COPIED = "copied", "Reported and copied"
+        REPORTED = "reported", "Outcome reported"
+        GROUP_LEADER_NOTIFIED = "group_leader_notified", "Group leader told"
+
+    # Sweep steps: at most one of each kind per stage.
+    ONCE_PER_STAGE = (Kind.REMINDER, Kind.ACKNOWLEDGE_REMINDER)
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=24, choices=Kind.choices)
@@ -249,7 +246,7 @@ class ComplaintEvent(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["complaint", "kind", "stage_number"],
-                condition=Q(kind="reminder"),
+                condition=Q(kind__in=["reminder", "acknowledge_reminder"]),
                 name="complaint_reminder_once",
             )
         ]
@@ -257,3 +254,33 @@ class ComplaintEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint.reference} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ComplaintCopy(models.Model):
+    """Someone the protocol has a complaint reported or copied to, beyond its parties and
+    handlers: under 003 §14.1 the Chief Executive and the officer's Director, under §14.2 the
+    member's group leader. They read the complaint's public side, as the parties do."""
+
+    class Reason(models.TextChoices):
+        REPORTED = "reported", "Reported to them (003 §14.1)"
+        COPIED = "copied", "Copied to them (003 §14.1)"
+        OUTCOME = "outcome", "Sent the outcome (003 §14.2)"
+        GROUP_LEADER = "group_leader", "Told as the member's group leader (003 §14.2)"
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="copies")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="complaint_copies"
+    )
+    role = models.CharField(max_length=60)
+    reason = models.CharField(max_length=16, choices=Reason.choices)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["complaint", "user"], name="complaint_copy_once")
+        ]
+        indexes = [models.Index(fields=["user", "complaint"], name="complaint_copy_user_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.complaint.reference}: {self.get_reason_display()} {self.role}"

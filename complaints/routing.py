@@ -103,3 +103,35 @@ def next_handler(
         is_conflicted=lambda user_id: conflicts.is_conflicted(user_id, parties=parties),
     )
     return steps[0] if steps else None
+
+
+# 003 §14: who an officer's complaint about a member is reported to beyond its handlers.
+REPORTABLE = (Rung.CHIEF_EXECUTIVE, Rung.DIRECTOR)
+
+
+def reported_to_rungs() -> tuple[Rung, ...]:
+    """COMPLAINT_ABOUT_MEMBER_REPORTED_TO: whom a complaint about a member goes to when raised."""
+    names = [name.lower() for name in settings.COMPLAINT_ABOUT_MEMBER_REPORTED_TO]
+    if names == ["none"]:
+        return ()
+    try:
+        rungs = tuple(Rung(name) for name in names)
+    except ValueError:
+        rungs = ()
+    if not rungs or any(rung not in REPORTABLE for rung in rungs):
+        raise ImproperlyConfigured(
+            "COMPLAINT_ABOUT_MEMBER_REPORTED_TO: chief_executive, director, both, or none."
+        )
+    return rungs
+
+
+def report_recipients(complaint: Complaint, rungs: Iterable[Rung]) -> list[Step]:
+    """The people on `rungs` above the complainant officer (the Chief Executive, the officer's
+    Director), never a party and never anyone conflicted with one."""
+    parties = parties_of(complaint)
+    return ladder_for(
+        _ladder_officer(complaint),
+        rungs,
+        exclude_user_ids={parties.complainant_user_id, parties.subject_user_id},
+        is_conflicted=lambda user_id: conflicts.is_conflicted(user_id, parties=parties),
+    )

@@ -1,8 +1,12 @@
 """Every read of complaints that depends on who is asking (CMP-5). Out of scope is 404.
 
 A complaint is visible to its complainant, the handlers of its current and past stages, the
-Monitoring Officer, and its subject once they have been told; to nobody else — not other
-Directors, not democratic services, not superusers.
+Monitoring Officer, its subject once they have been told, and those the protocol has it reported
+or copied to (003 §14: the Chief Executive, the officer's Director, the member's group leader);
+to nobody else — not other Directors, not democratic services, not superusers.
+
+Handlers and the Monitoring Officer read its internal side (the whole timeline, the management
+note); everyone else who may see it reads the public side only.
 """
 
 from __future__ import annotations
@@ -10,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from protocol_site.access import visible_or_404
 from registers.roles import Role, person_for
 
-from .models import Complaint, ComplaintEvent, ComplaintStage, Outcome, Status
+from .models import Complaint, ComplaintCopy, ComplaintEvent, ComplaintStage, Outcome, Status
 
 
 def _subject_is(user) -> Q:
@@ -27,9 +31,11 @@ def complaints_visible_to(user) -> QuerySet[Complaint]:
         return Complaint.objects.none()
     person = person_for(user)
     handled = ComplaintStage.objects.filter(complaint=OuterRef("pk"), handler=user)
+    copied = ComplaintCopy.objects.filter(complaint=OuterRef("pk"), user=user)
     scope = (
         Q(complainant=user)
         | Q(Exists(handled))
+        | Q(Exists(copied))
         | (_subject_is(user) & Q(subject_notified_at__isnull=False))
     )
     if person.has(Role.MONITORING_OFFICER):
@@ -38,7 +44,11 @@ def complaints_visible_to(user) -> QuerySet[Complaint]:
     return Complaint.objects.filter(scope)
 
 
-def complaint_for(user, pk) -> Complaint:
+def complaint_for(user, pk, *, with_history: bool = False) -> Complaint:
+    """One complaint `user` may see, or 404. `with_history` loads its stages and timeline for
+    `shape` in the same few queries as a list."""
+    if with_history:
+        return visible_or_404(complaints_with_history(user), pk=pk)
     return visible_or_404(
         complaints_visible_to(user).select_related(
             "complainant",
@@ -51,34 +61,97 @@ def complaint_for(user, pk) -> Complaint:
 
 
 def is_party(user, complaint: Complaint) -> bool:
-    """The complainant or the subject: they read the complaint's public side only."""
+    """The complainant or the subject."""
     return user.pk in (complaint.complainant_id, complaint.subject_user_id)
 
 
-def may_see_management_note(user, complaint: Complaint) -> bool:
-    """003 §13.3: handlers and the Monitoring Officer, never the complainant or the subject."""
+def may_see_management_note(user, complaint: Complaint, *, handler_ids=None) -> bool:
+    """The internal side (003 §13.3): handlers and the Monitoring Officer, never the
+    complainant or the subject, nor those it is only copied to. `handler_ids` saves a query
+    when the stages are already loaded."""
     if is_party(user, complaint):
         return False
-    return (
-        person_for(user).has(Role.MONITORING_OFFICER)
-        or complaint.stages.filter(handler=user).exists()
-    )
+    if person_for(user).has(Role.MONITORING_OFFICER):
+        return True
+    if handler_ids is not None:
+        return user.pk in handler_ids
+    return complaint.stages.filter(handler=user).exists()
+
+
+def _public_events(events):
+    return [event for event in events if event.visible_to_complainant]
 
 
 def timeline_for(user, complaint: Complaint) -> QuerySet[ComplaintEvent]:
     events = complaint.events.select_related("actor")
-    if is_party(user, complaint):
+    if not may_see_management_note(user, complaint):
         events = events.filter(visible_to_complainant=True)
     return events
+
+
+def _blank_notes(stages: list[ComplaintStage]) -> list[ComplaintStage]:
+    for stage in stages:
+        stage.management_note = ""
+    return stages
 
 
 def stages_for(user, complaint: Complaint) -> list[ComplaintStage]:
     """The stages, oldest first; the management note blanked unless the reader may see it."""
     stages = list(complaint.stages.select_related("handler"))
-    if not may_see_management_note(user, complaint):
-        for stage in stages:
-            stage.management_note = ""
+    if not may_see_management_note(user, complaint, handler_ids={s.handler_id for s in stages}):
+        _blank_notes(stages)
     return stages
+
+
+def copies_for(complaint: Complaint) -> QuerySet[ComplaintCopy]:
+    """Who it was reported or copied to (003 §14), shown to everyone who may see it."""
+    return complaint.copies.select_related("user")
+
+
+@dataclass
+class Shaped:
+    """A complaint as its reader may see it: the rules above applied to loaded rows."""
+
+    complaint: Complaint
+    internal: bool
+    stages: list[ComplaintStage]
+    timeline: list[ComplaintEvent]
+
+
+def shape(user, complaint: Complaint, *, is_mo: bool | None = None) -> Shaped:
+    """Apply the reader's view to a complaint loaded by `complaints_with_history` (no queries)."""
+    stages = complaint.all_stages
+    if is_party(user, complaint):
+        internal = False
+    elif is_mo if is_mo is not None else person_for(user).has(Role.MONITORING_OFFICER):
+        internal = True
+    else:
+        internal = any(stage.handler_id == user.pk for stage in stages)
+    if not internal:
+        stages = _blank_notes(list(stages))
+    events = complaint.all_events if internal else _public_events(complaint.all_events)
+    return Shaped(complaint=complaint, internal=internal, stages=stages, timeline=events)
+
+
+def complaints_with_history(user) -> QuerySet[Complaint]:
+    """The complaints `user` may see with their stages and timelines, for any number of them
+    in three queries; pass each through `shape` before showing it."""
+    return (
+        complaints_visible_to(user)
+        .select_related("subject_officer", "subject_councillor")
+        .prefetch_related(
+            Prefetch(
+                "stages",
+                queryset=ComplaintStage.objects.select_related("handler").order_by("number"),
+                to_attr="all_stages",
+            ),
+            Prefetch(
+                "events",
+                queryset=ComplaintEvent.objects.select_related("actor"),
+                to_attr="all_events",
+            ),
+        )
+    )
 
 
 def complaints_handled_by(user) -> QuerySet[Complaint]:

@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/escalate/", views.complaint_escalate, name="escalate"),
     path("<int:pk>/withdraw/", views.complaint_withdraw, name="withdraw"),
     path("<int:pk>/notify-subject/", views.complaint_notify_subject, name="notify_subject"),
+    path("<int:pk>/report/", views.complaint_report, name="report"),
 ]

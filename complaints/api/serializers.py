@@ -1,8 +1,8 @@
 """The shape of one complaint in the API, as the reader may see it.
 
-The view hands each complaint over with `api_stages` (from stages_for, or the same rule applied
-to a prefetched list), `api_timeline` (from timeline_for, or the same rule) and
-`api_is_party` / `api_note_visible` (is_party / may_see_management_note).
+The views hand over each complaint as the selectors shaped it for the reader
+(`complaints.selectors.Shaped`): its stages and timeline, and whether the reader sees the
+internal side (handlers' names, the management note) or the public side only.
 """
 
 from __future__ import annotations
@@ -52,8 +52,8 @@ class ComplaintStageSerializer(serializers.Serializer):
     number = serializers.IntegerField(read_only=True)
     handler_role = serializers.CharField(read_only=True)
     handler = serializers.SerializerMethodField(
-        help_text="The handler's name; null for the complainant and the subject, who see the "
-        "role only (as on the page)."
+        help_text="The handler's name; null for those who see the public side only (the "
+        "complainant, the subject, and those it is reported or copied to), as on the page."
     )
     opened_at = serializers.DateTimeField(read_only=True)
     acknowledge_by = serializers.DateField(read_only=True)
@@ -66,18 +66,18 @@ class ComplaintStageSerializer(serializers.Serializer):
     )
 
     def get_handler(self, stage: ComplaintStage) -> str | None:
-        if self.context.get("is_party", True):
+        if not self.context.get("internal", False):
             return None
         return stage.handler.display_name
 
     def get_management_note(self, stage: ComplaintStage) -> str | None:
-        if not self.context.get("note_visible", False):
+        if not self.context.get("internal", False):
             return None
         return stage.management_note
 
 
 class ComplaintSerializer(serializers.ModelSerializer):
-    """One complaint as the reader may see it (CMP-5)."""
+    """One complaint as the reader may see it (CMP-5): give it a `Shaped`'s complaint."""
 
     stages = serializers.SerializerMethodField()
     timeline = serializers.SerializerMethodField()
@@ -99,15 +99,12 @@ class ComplaintSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(ComplaintStageSerializer(many=True))
     def get_stages(self, complaint: Complaint) -> list[dict]:
-        context = {
-            **self.context,
-            "is_party": complaint.api_is_party,
-            "note_visible": complaint.api_note_visible,
-        }
-        return ComplaintStageSerializer(complaint.api_stages, many=True, context=context).data
+        shaped = complaint.shaped
+        context = {**self.context, "internal": shaped.internal}
+        return ComplaintStageSerializer(shaped.stages, many=True, context=context).data
 
     @extend_schema_field(ComplaintTimelineEventSerializer(many=True))
     def get_timeline(self, complaint: Complaint) -> list[dict]:
         return ComplaintTimelineEventSerializer(
-            complaint.api_timeline, many=True, context=self.context
+            complaint.shaped.timeline, many=True, context=self.context
         ).data

@@ -5,10 +5,11 @@ from .lifecycle import (
     complaint_raise,
     complaint_record_view,
     complaint_stage_acknowledge,
-    complaint_stage_refer,
     complaint_stage_resolve,
     complaint_withdraw,
 )
+from .referral import complaint_stage_refer
+from .reporting import complaint_report_outcome
 
 __all__ = [
     "complaint_advance",
@@ -16,6 +17,7 @@ __all__ = [
     "complaint_notify_subject",
     "complaint_raise",
     "complaint_record_view",
+    "complaint_report_outcome",
     "complaint_stage_acknowledge",
     "complaint_stage_refer",
     "complaint_stage_resolve",

@@ -1,9 +1,10 @@
 """Stages that run out of time move up (CMP-3), driven by Celery beat sweeping the database.
 
-Each open complaint carries `next_action_at`: the end of its current stage's resolve-by day.
-Moving up creates stage N+1, unique on (complaint, number); on the last rung the handler and the
-Monitoring Officer get one reminder, unique on (complaint, kind, stage). So two sweeps at once,
-a sweep run twice, or a retried task each do the step exactly once.
+Each open complaint carries `next_action_at`: 08:00 on the working day before its current
+stage's acknowledge-by date while the stage is unacknowledged (the handler is reminded once),
+then the end of its resolve-by day. Moving up creates stage N+1, unique on (complaint, number);
+on the last rung the handler gets one reminder. Reminders are unique on (complaint, kind, stage).
+So two sweeps at once, a sweep run twice, or a retried task each do the step exactly once.
 """
 
 from __future__ import annotations
@@ -13,11 +14,33 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from protocol_site.calendar import WorkingCalendar, council_calendar
+from protocol_site.calendar import WorkingCalendar, council_calendar, end_of_day
 from protocol_site.once import do_once
 
 from ..models import Complaint, ComplaintEvent, Outcome, Status
 from .common import Ev, current_stage, date_text, move_up, notify
+
+
+def _remind_once(complaint, stage, kind: str, now: datetime, detail: str, headline: str, line: str):
+    """One reminder to the stage's handler, recorded on the timeline (internal) exactly once."""
+    return do_once(
+        ComplaintEvent,
+        {
+            "complaint": complaint,
+            "kind": kind,
+            "stage_number": stage.number,
+            "at": now,
+            "detail": detail,
+            "visible_to_complainant": False,
+        },
+        lambda event: notify(
+            [stage.handler],
+            complaint,
+            headline,
+            [line],
+            key=f"complaint:{complaint.pk}:{kind}:{stage.number}",
+        ),
+    )
 
 
 def complaints_sweep(*, now: datetime | None = None, limit: int = 1000) -> int:
@@ -45,6 +68,25 @@ def complaint_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | Non
         if complaint is None:
             return 0
         stage = current_stage(complaint)
+        deadline = end_of_day(stage.resolve_by)
+        if now < deadline:
+            # Not overdue yet: the acknowledgement reminder is what is due.
+            done = False
+            if stage.status == stage.Status.OPEN:
+                acknowledge_by = date_text(stage.acknowledge_by)
+                done = _remind_once(
+                    complaint,
+                    stage,
+                    Ev.ACKNOWLEDGE_REMINDER,
+                    now,
+                    f"The {stage.handler_role} was reminded to acknowledge stage "
+                    f"{stage.number} by {acknowledge_by}.",
+                    "Reminder: please acknowledge a complaint",
+                    f"Stage {stage.number} is due to be acknowledged by {acknowledge_by}.",
+                )
+            complaint.next_action_at = deadline
+            complaint.save(update_fields=["next_action_at"])
+            return int(done)
         overdue_since = date_text(stage.resolve_by)
         new = move_up(
             complaint,
@@ -58,24 +100,15 @@ def complaint_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | Non
         if new is not None:
             return 1
         # The last rung: one reminder, and nothing more for the sweep to do.
-        done = do_once(
-            ComplaintEvent,
-            {
-                "complaint": complaint,
-                "kind": Ev.REMINDER,
-                "stage_number": stage.number,
-                "at": now,
-                "detail": f"Stage {stage.number} was due to be resolved by {overdue_since}; "
-                "there is no further stage, so the handler was reminded.",
-                "visible_to_complainant": False,
-            },
-            lambda event: notify(
-                [stage.handler],
-                complaint,
-                "Reminder: a complaint at its last stage is overdue",
-                [f"It was due to be resolved by {overdue_since}."],
-                key=f"complaint:{complaint.pk}:reminder:{stage.number}",
-            ),
+        done = _remind_once(
+            complaint,
+            stage,
+            Ev.REMINDER,
+            now,
+            f"Stage {stage.number} was due to be resolved by {overdue_since}; there is no "
+            "further stage, so the handler was reminded.",
+            "Reminder: a complaint at its last stage is overdue",
+            f"It was due to be resolved by {overdue_since}.",
         )
         complaint.next_action_at = None
         complaint.save(update_fields=["next_action_at"])

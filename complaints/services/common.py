@@ -6,9 +6,10 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from protocol_site.audit import audit_record
-from protocol_site.calendar import WorkingCalendar, end_of_day
+from protocol_site.calendar import WorkingCalendar, end_of_day, start_of_working_day
 from protocol_site.once import do_once
 from protocol_site.outbox import email_users
 from registers.ladder import Step
@@ -112,12 +113,57 @@ def notify(users, complaint: Complaint, headline: str, lines: list[str], *, key:
     )
 
 
+def close_stage(stage, *, outcome: str, note: str, management_note: str, referral: str = ""):
+    stage.close()
+    stage.closed_at = timezone.now()
+    stage.outcome = outcome
+    stage.outcome_note = note
+    stage.management_note = management_note
+    stage.referral = referral
+    stage.save(
+        update_fields=[
+            "status",
+            "closed_at",
+            "outcome",
+            "outcome_note",
+            "management_note",
+            "referral",
+        ]
+    )
+
+
+def close_complaint(complaint: Complaint, outcome: str) -> None:
+    complaint.outcome = outcome
+    complaint.closed_at = timezone.now()
+    complaint.next_action_at = None
+    complaint.save(update_fields=["status", "outcome", "closed_at", "next_action_at"])
+
+
 def stage_dates(calendar: WorkingCalendar, opened_at: datetime) -> tuple[date, date]:
     receipt = calendar.day_of_receipt(opened_at)
     return (
         calendar.add_working_days(receipt, settings.COMPLAINT_ACKNOWLEDGE_WORKING_DAYS),
         calendar.add_working_days(receipt, settings.COMPLAINT_RESOLVE_WORKING_DAYS),
     )
+
+
+def acknowledge_reminder_at(
+    calendar: WorkingCalendar, opened_at: datetime, acknowledge_by: date
+) -> datetime | None:
+    """08:00 on the working day before the acknowledge-by date; None when that is no later
+    than the stage opened (a one-day target leaves no time to remind)."""
+    moment = start_of_working_day(calendar.working_days_before(acknowledge_by, 1))
+    return moment if moment > opened_at else None
+
+
+def next_action_at(stage: ComplaintStage) -> datetime:
+    """The stage's next deadline for the sweep: the acknowledgement reminder while it is
+    unacknowledged and not yet sent, otherwise the end of its resolve-by day."""
+    deadline = end_of_day(stage.resolve_by)
+    remind = stage.acknowledge_reminder_at
+    if stage.status == stage.Status.OPEN and remind is not None and remind < deadline:
+        return remind
+    return deadline
 
 
 def earlier_handlers(complaint: Complaint) -> set[int]:
@@ -148,7 +194,7 @@ def open_stage(
             then(stage)
         complaint.stage_number = stage.number
         complaint.current_handler_id = stage.handler_id
-        complaint.next_action_at = end_of_day(stage.resolve_by)
+        complaint.next_action_at = next_action_at(stage)
         complaint.save(update_fields=["stage_number", "current_handler", "next_action_at"])
         record(
             complaint,
@@ -194,6 +240,7 @@ def open_stage(
             "opened_at": now,
             "acknowledge_by": acknowledge_by,
             "resolve_by": resolve_by,
+            "acknowledge_reminder_at": acknowledge_reminder_at(calendar, now, acknowledge_by),
         },
         opened,
     )

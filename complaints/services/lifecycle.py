@@ -10,19 +10,23 @@ from django.db import transaction
 from django.utils import timezone
 
 from protocol_site.calendar import council_calendar
-from registers.models import Councillor, Officer, StatutoryRole
+from registers.ladder import monitoring_officer_user
+from registers.models import Councillor, Officer
 from registers.roles import person_for
 
-from ..models import DECISION_OUTCOMES, Complaint, Outcome, Referral, Status
+from ..models import DECISION_OUTCOMES, Complaint, Outcome, Status
 from ..routing import next_handler
 from .common import (
     Ev,
     audit,
+    close_complaint,
+    close_stage,
     current_stage,
     date_text,
     is_monitoring_officer,
     locked,
     move_up,
+    next_action_at,
     notify,
     open_stage,
     record,
@@ -30,24 +34,9 @@ from .common import (
     require_handler,
     require_open,
 )
+from .reporting import report_on_raise
 
 Direction = Complaint.Direction
-
-
-def _monitoring_officer_user():
-    """The Monitoring Officer, or the Deputy when there is none."""
-    for kind in (
-        StatutoryRole.Kind.MONITORING_OFFICER,
-        StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER,
-    ):
-        role = (
-            StatutoryRole.objects.select_related("officer__user")
-            .filter(kind=kind, officer__is_active=True)
-            .first()
-        )
-        if role is not None:
-            return role.officer.user
-    return None
 
 
 def complaint_raise(
@@ -119,12 +108,14 @@ def complaint_raise(
         )
         if settings.COMPLAINT_COPY_MONITORING_OFFICER:
             _copy_monitoring_officer(complaint, actor=actor, handler_id=step.user_id)
+        if direction == Direction.OFFICER_ABOUT_MEMBER:
+            report_on_raise(complaint, actor=actor, handler_id=step.user_id)
     return complaint
 
 
 def _copy_monitoring_officer(complaint: Complaint, *, actor, handler_id: int) -> None:
     """003 §13.1: the Monitoring Officer is copied in (not when they are a party)."""
-    mo = _monitoring_officer_user()
+    mo = monitoring_officer_user()
     if mo is None or mo.pk in (complaint.complainant_id, complaint.subject_user_id):
         return
     complaint.mo_copied = True
@@ -157,6 +148,8 @@ def complaint_stage_acknowledge(*, actor, complaint: Complaint) -> Complaint:
         stage.acknowledge()
         stage.acknowledged_at = timezone.now()
         stage.save(update_fields=["status", "acknowledged_at"])
+        complaint.next_action_at = next_action_at(stage)
+        complaint.save(update_fields=["next_action_at"])
         record(
             complaint,
             Ev.ACKNOWLEDGED,
@@ -171,32 +164,6 @@ def complaint_stage_acknowledge(*, actor, complaint: Complaint) -> Complaint:
             [f"The {stage.handler_role} aims to resolve it by {date_text(stage.resolve_by)}."],
         )
     return complaint
-
-
-def _close_stage(stage, *, outcome: str, note: str, management_note: str, referral: str = ""):
-    stage.close()
-    stage.closed_at = timezone.now()
-    stage.outcome = outcome
-    stage.outcome_note = note
-    stage.management_note = management_note
-    stage.referral = referral
-    stage.save(
-        update_fields=[
-            "status",
-            "closed_at",
-            "outcome",
-            "outcome_note",
-            "management_note",
-            "referral",
-        ]
-    )
-
-
-def _close_complaint(complaint: Complaint, outcome: str) -> None:
-    complaint.outcome = outcome
-    complaint.closed_at = timezone.now()
-    complaint.next_action_at = None
-    complaint.save(update_fields=["status", "outcome", "closed_at", "next_action_at"])
 
 
 def complaint_stage_resolve(
@@ -214,9 +181,9 @@ def complaint_stage_resolve(
         require_handler(actor, complaint)
         require_open(complaint)
         stage = current_stage(complaint)
-        _close_stage(stage, outcome=outcome, note=note, management_note=management_note.strip())
+        close_stage(stage, outcome=outcome, note=note, management_note=management_note.strip())
         complaint.resolve()
-        _close_complaint(complaint, outcome)
+        close_complaint(complaint, outcome)
         label = Outcome(outcome).label
         record(
             complaint,
@@ -240,64 +207,6 @@ def complaint_stage_resolve(
                 "A complaint about you has an outcome",
                 lines[:2],
             )
-    return complaint
-
-
-def complaint_stage_refer(
-    *, actor, complaint: Complaint, referral: str, note: str, management_note: str = ""
-) -> Complaint:
-    """003 §15: refer out of the procedure. Standards Committee (a member's Code of Conduct)
-    only by the Monitoring Officer (003 §14.4); disciplinary only for an officer."""
-    if referral not in Referral.values:
-        raise ValidationError({"referral": "Choose where it is referred."})
-    with transaction.atomic():
-        complaint = locked(complaint)
-        require_open(complaint)
-        mo = is_monitoring_officer(actor)
-        if complaint.current_handler_id != actor.pk and not (
-            mo and referral == Referral.STANDARDS_COMMITTEE
-        ):
-            raise PermissionDenied("Only the handler of the current stage can refer it.")
-        if referral == Referral.STANDARDS_COMMITTEE:
-            if not mo:
-                raise PermissionDenied(
-                    "Only the Monitoring Officer refers to the Standards Committee."
-                )
-            if complaint.direction != Direction.OFFICER_ABOUT_MEMBER:
-                raise ValidationError(
-                    {"referral": "The Standards Committee hears complaints about members."}
-                )
-        if (
-            referral == Referral.DISCIPLINARY
-            and complaint.direction != Direction.MEMBER_ABOUT_OFFICER
-        ):
-            raise ValidationError({"referral": "The disciplinary procedure is for officers."})
-        stage = current_stage(complaint)
-        _close_stage(
-            stage,
-            outcome=Outcome.REFERRED,
-            note=note.strip(),
-            management_note=management_note.strip(),
-            referral=referral,
-        )
-        complaint.refer()
-        _close_complaint(complaint, Outcome.REFERRED)
-        if referral == Referral.DISCIPLINARY:
-            # 003 §13.3: management's decision, confidential; the member is told only this.
-            public = "Referred to the council's management procedures, which are confidential."
-        else:
-            public = f"Referred to {Referral(referral).label}."
-        record(
-            complaint,
-            Ev.REFERRED,
-            actor=actor,
-            detail=f"Stage {stage.number}: referred to {Referral(referral).label}. {note}".strip(),
-            stage_number=stage.number,
-            visible_to_complainant=False,
-            referral=referral,
-        )
-        record(complaint, Ev.REFERRED, actor=actor, detail=public, stage_number=stage.number)
-        notify([complaint.complainant], complaint, "Your complaint has been referred", [public])
     return complaint
 
 
@@ -358,9 +267,9 @@ def complaint_withdraw(*, actor, complaint: Complaint, reason: str = "") -> Comp
         require_complainant(actor, complaint)
         require_open(complaint)
         stage = current_stage(complaint)
-        _close_stage(stage, outcome=Outcome.WITHDRAWN, note=reason.strip(), management_note="")
+        close_stage(stage, outcome=Outcome.WITHDRAWN, note=reason.strip(), management_note="")
         complaint.withdraw()
-        _close_complaint(complaint, Outcome.WITHDRAWN)
+        close_complaint(complaint, Outcome.WITHDRAWN)
         record(
             complaint,
             Ev.WITHDRAWN,

@@ -5,6 +5,7 @@ from .actions import (
     complaint_escalate,
     complaint_notify_subject,
     complaint_refer,
+    complaint_report,
     complaint_resolve,
     complaint_withdraw,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "complaint_new",
     "complaint_notify_subject",
     "complaint_refer",
+    "complaint_report",
     "complaint_resolve",
     "complaint_withdraw",
     "patterns",

@@ -9,11 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.views.decorators.http import require_http_methods
 
-from protocol_site.views import submit
+from protocol_site.views import step_view
 
 from .. import forms, services
 from ..models import Outcome, Referral
@@ -79,6 +77,17 @@ def _notify_subject(actor, complaint, data):
     return f"{complaint.subject} has been told of {complaint.reference}."
 
 
+def _report(actor, complaint, data):
+    services.complaint_report_outcome(
+        actor=actor,
+        complaint=complaint,
+        report=data["report"],
+        tell_group_leader=data["tell_group_leader"],
+    )
+    told = " and the group leader" if data["tell_group_leader"] else ""
+    return f"Report on {complaint.reference} sent to the member, the officer{told}."
+
+
 STEPS = {
     "acknowledge": Step(
         title="Acknowledge the complaint",
@@ -137,24 +146,24 @@ STEPS = {
         intro="The person the complaint is about is told of it, and from then may see it and "
         "its progress. It stays confidential.",
     ),
+    "report": Step(
+        title="Report the outcome",
+        submit="Send the report",
+        form=forms.ReportForm,
+        action="report",
+        perform=_report,
+        intro="Report your findings to the Chief Executive, the member, the officer and the "
+        "officer's Director (003 §14.2), with a resolution both can accept or the action you "
+        "recommend (003 §14.3). The member is told of the complaint if they had not been.",
+    ),
 }
 
 
 def _step_view(name: str):
     step = STEPS[name]
 
-    @require_http_methods(["GET", "POST"])
-    def view(request, pk: int):
-        complaint = complaint_for(request.user, pk)
+    def show(request, complaint, form):
         actions = actions_for(request.user, complaint)
-        if not getattr(actions, step.action):
-            raise PermissionDenied
-        form = step.form(request.POST if request.method == "POST" else None)
-        message = submit(
-            request, form, lambda data: step.perform(request.user, complaint, data), step.aliases
-        )
-        if message is not None:
-            return done(request, complaint.pk, message)
         by_complainant = actions.complainant and bool(step.complainant_title)
         return render(
             request,
@@ -170,9 +179,19 @@ def _step_view(name: str):
             },
         )
 
-    view.__name__ = f"complaint_{name}"
-    view.__doc__ = step.title
-    return view
+    return step_view(
+        f"complaint_{name}",
+        load=complaint_for,
+        allowed=lambda user, complaint: getattr(actions_for(user, complaint), step.action),
+        make_form=lambda request, complaint: step.form(
+            request.POST if request.method == "POST" else None
+        ),
+        perform=step.perform,
+        done=done,
+        show=show,
+        aliases=step.aliases,
+        title=step.title,
+    )
 
 
 complaint_acknowledge = _step_view("acknowledge")
@@ -181,3 +200,4 @@ complaint_refer = _step_view("refer")
 complaint_escalate = _step_view("escalate")
 complaint_withdraw = _step_view("withdraw")
 complaint_notify_subject = _step_view("notify_subject")
+complaint_report = _step_view("report")

@@ -40,6 +40,7 @@ class Actions:
     escalate: bool = False  # the handler moves it up, or the complainant asks for the next stage
     withdraw: bool = False
     notify_subject: bool = False
+    report: bool = False  # the Monitoring Officer's report (003 §14.2)
     complainant: bool = False
 
     @property
@@ -52,6 +53,7 @@ class Actions:
                 self.escalate,
                 self.withdraw,
                 self.notify_subject,
+                self.report,
             )
         )
 
@@ -75,5 +77,8 @@ def actions_for(user, complaint: Complaint, stage: ComplaintStage | None = None)
         notify_subject=(handler or (mo and not complainant))
         and complaint.subject_notified_at is None
         and complaint.subject_user_id != user.pk,
+        report=mo
+        and complaint.direction == Complaint.Direction.OFFICER_ABOUT_MEMBER
+        and user.pk not in (complaint.complainant_id, complaint.subject_user_id),
         complainant=complainant,
     )

@@ -7,13 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from ..models import Referral
-from ..selectors import (
-    complaint_for,
-    is_party,
-    may_see_management_note,
-    stages_for,
-    timeline_for,
-)
+from ..selectors import complaint_for, copies_for, shape
 from ..services import complaint_record_view
 from .common import actions_for
 
@@ -22,16 +16,16 @@ CONFIDENTIAL_REFERRAL = "Referred to the council's management procedures, which 
 
 @require_GET
 def complaint_detail(request, pk: int):
-    complaint = complaint_for(request.user, pk)
+    complaint = complaint_for(request.user, pk, with_history=True)
     complaint_record_view(actor=request.user, complaint=complaint)
-    party = is_party(request.user, complaint)
-    stages = stages_for(request.user, complaint)
+    shaped = shape(request.user, complaint)
+    stages = shaped.stages
     for stage in stages:
         # 003 §13.3: the parties are told a referral happened, never the internal reasons,
         # and a disciplinary referral only as "management procedures".
         stage.public_note = stage.outcome_note
         stage.referral_text = stage.get_referral_display()
-        if party and stage.referral:
+        if not shaped.internal and stage.referral:
             stage.public_note = ""
             if stage.referral == Referral.DISCIPLINARY:
                 stage.referral_text = CONFIDENTIAL_REFERRAL
@@ -43,9 +37,9 @@ def complaint_detail(request, pk: int):
             "complaint": complaint,
             "stages": stages,
             "current": current,
-            "events": list(timeline_for(request.user, complaint)),
+            "events": shaped.timeline,
+            "copies": list(copies_for(complaint)),
             "actions": actions_for(request.user, complaint, current),
-            "is_party": party,
-            "show_management_note": may_see_management_note(request.user, complaint),
+            "internal": shaped.internal,
         },
     )

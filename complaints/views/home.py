@@ -17,6 +17,7 @@ def complaints_home_panel(person: Person) -> dict | None:
         "template": "complaints/_home_panel.html",
         "raised": complaints_visible_to(user).filter(complainant=user).count(),
         "handling": complaints_handled_by(user).count(),
+        "reported": user.complaint_copies.filter(complaint__status=Status.OPEN).count(),
         "is_mo": is_mo(person),
     }
     if panel["is_mo"]:

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Subquery
+from django.core.paginator import Paginator
+from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from registers.roles import require_person
 
-from ..models import Complaint, ComplaintStage
+from ..models import CLOSED_STATUSES, Complaint, ComplaintStage, Status
 from ..selectors import complaints_handled_by, complaints_visible_to, mo_patterns, mo_queue
 from .common import is_mo, uses_complaints
 
-LIMIT = 100
+PAGE_SIZE = 25
+
+TABS = {
+    "handling": ("With you now", "Complaints you are handling"),
+    "raised": ("Raised by you", "Complaints you raised"),
+    "all": ("All you can see", "Every complaint you can see"),
+    "queue": ("MO queue", "Escalated or copied to the Monitoring Officer"),
+}
+STATUSES = {"any": "Any status", "open": "Open", "closed": "Closed"}
 
 
 def _listed(qs):
@@ -27,8 +36,28 @@ def _listed(qs):
             handler_role=Subquery(current.values("handler_role")[:1]),
             resolve_by=Subquery(current.values("resolve_by")[:1]),
         )
-        .order_by("-created_at", "-pk")[:LIMIT]
+        .order_by("-created_at", "-pk")
     )
+
+
+def _tab_queryset(tab: str, user):
+    if tab == "queue":
+        return mo_queue(user)
+    if tab == "handling":
+        return complaints_handled_by(user)
+    qs = complaints_visible_to(user)
+    return qs.filter(complainant=user) if tab == "raised" else qs
+
+
+def _search(qs, q: str):
+    """By reference, summary, or the name of the person it is about."""
+    if not q:
+        return qs
+    match = Q(reference__icontains=q) | Q(summary__icontains=q)
+    for word in q.split()[:3]:
+        match |= Q(subject_officer__user__last_name__icontains=word)
+        match |= Q(subject_councillor__user__last_name__icontains=word)
+    return qs.filter(match)
 
 
 @require_GET
@@ -36,14 +65,35 @@ def complaint_list(request):
     person = require_person(request, uses_complaints)
     user = request.user
     mo = is_mo(person)
-    tab = "queue" if mo and request.GET.get("tab") == "queue" else "mine"
-    context = {"tab": tab, "is_mo": mo}
-    if tab == "queue":
-        context["queue"] = list(_listed(mo_queue(user)))
-    else:
-        context["raised"] = list(_listed(complaints_visible_to(user).filter(complainant=user)))
-        context["handling"] = list(_listed(complaints_handled_by(user)))
-    return render(request, "complaints/list.html", context)
+    tabs = {key: labels for key, labels in TABS.items() if key != "queue" or mo}
+    default = "queue" if mo else ("handling" if person.officer is not None else "raised")
+    tab = request.GET.get("tab", default)
+    tab = tab if tab in tabs else default
+    status = request.GET.get("status", "any")
+    status = status if status in STATUSES else "any"
+    qs = _tab_queryset(tab, user)
+    if status == "open":
+        qs = qs.filter(status=Status.OPEN)
+    elif status == "closed":
+        qs = qs.filter(status__in=CLOSED_STATUSES)
+    q = request.GET.get("q", "").strip()[:100]
+    paginator = Paginator(_listed(_search(qs, q)), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "complaints/list.html",
+        {
+            "tabs": {key: label for key, (label, _) in tabs.items()},
+            "tab": tab,
+            "caption": tabs[tab][1],
+            "statuses": STATUSES,
+            "status": status,
+            "q": q,
+            "page": page,
+            "page_range": paginator.get_elided_page_range(page.number, on_each_side=2),
+            "is_mo": mo,
+        },
+    )
 
 
 def _rows(rows: list[dict], id_key: str, first: str, last: str) -> list[dict]:

@@ -141,7 +141,7 @@ def test_a_conflicted_handler_is_skipped(org, monkeypatch, line_manager, assista
     )
 
 
-def test_nobody_is_conflicted_until_the_declarations_register_exists(org):
+def test_nobody_is_conflicted_without_a_declaration(org):
     parties = conflicts.Parties(complainant_user_id=1, subject_user_id=2)
     assert conflicts.is_conflicted(3, parties=parties) is False
 

@@ -5,7 +5,11 @@ import time_machine
 from django.core.management import call_command
 
 from complaints.models import ComplaintEvent, ComplaintStage, Outcome
-from complaints.services import complaint_stage_resolve, complaints_sweep
+from complaints.services import (
+    complaint_stage_acknowledge,
+    complaint_stage_resolve,
+    complaints_sweep,
+)
 from protocol_site.models import OutboxEmail
 
 from .helpers import about_officer, at, handlers
@@ -15,8 +19,49 @@ pytestmark = pytest.mark.django_db
 
 def test_nothing_moves_before_the_end_of_the_resolve_by_day(org, line_manager):
     complaint = about_officer(org)
+    # The only step due before then is the reminder to acknowledge it.
+    assert complaints_sweep(now=at(2026, 11, 16, 23, 59)) == 1
     assert complaints_sweep(now=at(2026, 11, 16, 23, 59)) == 0
     assert handlers(complaint) == [line_manager.pk]
+    assert list(complaint.events.filter(kind=ComplaintEvent.Kind.ACKNOWLEDGE_REMINDER)) != []
+
+
+ACK_SUBJECT = "Reminder: please acknowledge a complaint"
+
+
+def test_the_handler_is_reminded_to_acknowledge_once_the_working_day_before(org, line_manager):
+    complaint = about_officer(org)  # Mon 2 Nov: acknowledge by Mon 9 Nov
+    stage = complaint.stages.get()
+    assert stage.acknowledge_by.isoformat() == "2026-11-09"
+    assert stage.acknowledge_reminder_at == at(2026, 11, 6, 8, 0)  # Friday, 08:00
+    assert complaints_sweep(now=at(2026, 11, 6, 7, 59)) == 0
+    assert complaints_sweep(now=at(2026, 11, 6, 8, 0)) == 1
+    assert complaints_sweep(now=at(2026, 11, 6, 8, 5)) == 0
+    assert (
+        OutboxEmail.objects.filter(recipient=line_manager, subject__contains=ACK_SUBJECT).count()
+        == 1
+    )
+    event = complaint.events.get(kind=ComplaintEvent.Kind.ACKNOWLEDGE_REMINDER)
+    assert event.visible_to_complainant is False and event.stage_number == 1
+    complaint.refresh_from_db()
+    assert complaint.next_action_at == at(2026, 11, 17, 0, 0)  # then the resolve-by deadline
+
+
+def test_an_acknowledged_stage_is_not_reminded(org, line_manager):
+    complaint = about_officer(org)
+    with time_machine.travel(at(2026, 11, 4, 10, 0), tick=False):
+        complaint_stage_acknowledge(actor=line_manager, complaint=complaint)
+    complaint.refresh_from_db()
+    assert complaint.next_action_at == at(2026, 11, 17, 0, 0)
+    assert complaints_sweep(now=at(2026, 11, 6, 9, 0)) == 0
+    assert not OutboxEmail.objects.filter(subject__contains=ACK_SUBJECT).exists()
+
+
+def test_an_overdue_unacknowledged_stage_moves_up_without_a_late_reminder(org, assistant_director):
+    complaint = about_officer(org)
+    assert complaints_sweep(now=at(2026, 11, 17, 0, 5)) == 1
+    assert handlers(complaint)[-1] == assistant_director.pk
+    assert not complaint.events.filter(kind=ComplaintEvent.Kind.ACKNOWLEDGE_REMINDER).exists()
 
 
 def test_an_overdue_stage_moves_up_exactly_once(org, line_manager, assistant_director, councillor):

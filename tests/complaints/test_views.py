@@ -34,6 +34,8 @@ def test_the_complainant_and_the_handler_see_it_in_their_lists(
     html = client_for(line_manager).get(LIST).content.decode()
     assert "Complaints you are handling" in html and complaint.reference in html
     assert "MO queue" not in html
+    html = client_for(line_manager).get(LIST, {"tab": "raised"}).content.decode()
+    assert "You have not raised any complaints." in html
 
 
 def test_the_monitoring_officer_has_a_queue_tab(client_for, monitoring_officer, org):
@@ -46,7 +48,7 @@ def test_the_list_needs_a_councillor_or_officer(client_for, outsider):
     assert client_for(outsider).get(LIST).status_code == 403
 
 
-@pytest.mark.parametrize("tab", ["mine", "queue"])
+@pytest.mark.parametrize("tab", ["handling", "raised", "all", "queue"])
 def test_list_query_counts_do_not_grow(
     client_for, monitoring_officer, org, django_assert_max_num_queries, tab
 ):

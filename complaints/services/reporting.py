@@ -1,0 +1,159 @@
+"""003 §14: an officer's complaint about a member is reported to the Chief Executive and copied
+to the officer's Director when raised (§14.1, a setting); the Monitoring Officer reports the
+outcome to the Chief Executive, the member, the officer and the officer's Director, and may tell
+the member's group leader (§14.2), with a resolution or recommended action (§14.3).
+
+Whoever a complaint is reported or copied to becomes a ComplaintCopy: they read its public side
+from then on, as the parties do, and never the management note."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from registers.ladder import Rung, Step
+
+from ..models import Complaint, ComplaintCopy
+from ..routing import report_recipients, reported_to_rungs
+from .common import Ev, is_monitoring_officer, locked, notify, record
+
+Direction = Complaint.Direction
+Reason = ComplaintCopy.Reason
+
+
+def _copy(complaint: Complaint, user_id: int, *, role: str, reason: str) -> None:
+    """Give someone the complaint's public side (once; a later reason does not replace it)."""
+    ComplaintCopy.objects.get_or_create(
+        complaint=complaint, user_id=user_id, defaults={"role": role, "reason": reason}
+    )
+
+
+def _names(steps: list[Step]) -> str:
+    return " and ".join(f"the {step.label} ({step.person})" for step in steps)
+
+
+def report_on_raise(complaint: Complaint, *, actor, handler_id: int) -> None:
+    """003 §14.1, inside complaint_raise's transaction."""
+    steps = [
+        step
+        for step in report_recipients(complaint, reported_to_rungs())
+        if step.user_id != handler_id
+    ]
+    if not steps:
+        return
+    for step in steps:
+        reason = Reason.REPORTED if step.rung == Rung.CHIEF_EXECUTIVE else Reason.COPIED
+        _copy(complaint, step.user_id, role=step.label, reason=reason)
+    record(
+        complaint,
+        Ev.COPIED,
+        actor=actor,
+        detail=f"Reported to {_names(steps)} (003 §14.1).",
+        copied_to=[step.user_id for step in steps],
+    )
+    notify(
+        [step.person.user for step in steps],
+        complaint,
+        "For your information: an officer's complaint about a member",
+        [
+            f"{complaint.complainant} has raised a complaint about {complaint.subject}.",
+            "It is reported to you under the protocol (003 §14.1). You can read it and follow "
+            "its progress; it is confidential.",
+        ],
+        key=f"complaint:{complaint.pk}:reported-on-raise",
+    )
+
+
+def _group_leader(complaint: Complaint):
+    """The subject councillor's group leader, if they lead a group and are not the subject."""
+    group = complaint.subject_councillor.group
+    leader = getattr(group, "leader", None) if group is not None else None
+    if leader is None or leader.pk == complaint.subject_councillor_id:
+        return None
+    return leader
+
+
+def complaint_report_outcome(
+    *, actor, complaint: Complaint, report: str, tell_group_leader: bool = False
+) -> Complaint:
+    """003 §14.2–14.3: the Monitoring Officer's report of the findings, and the resolution or
+    the recommended action, to the Chief Executive, the member, the officer and the officer's
+    Director; optionally the member's group leader too. The member is told of the complaint
+    (if they had not been) and may read it from then on."""
+    report = report.strip()
+    if not report:
+        raise ValidationError({"report": "Write the findings and any recommended action."})
+    with transaction.atomic():
+        complaint = locked(complaint)
+        if not is_monitoring_officer(actor):
+            raise PermissionDenied("Only the Monitoring Officer reports the outcome.")
+        if complaint.direction != Direction.OFFICER_ABOUT_MEMBER:
+            raise ValidationError(
+                "The Monitoring Officer's report is for an officer's complaint about a member "
+                "(003 §14.2)."
+            )
+        leader = _group_leader(complaint) if tell_group_leader else None
+        if tell_group_leader and leader is None:
+            raise ValidationError(
+                {"tell_group_leader": f"{complaint.subject} has no group leader to tell."}
+            )
+        steps = report_recipients(complaint, (Rung.CHIEF_EXECUTIVE, Rung.DIRECTOR))
+        for step in steps:
+            _copy(complaint, step.user_id, role=step.label, reason=Reason.OUTCOME)
+        member = complaint.subject_councillor
+        if complaint.subject_notified_at is None:
+            complaint.subject_notified_at = timezone.now()
+            complaint.save(update_fields=["subject_notified_at"])
+            record(
+                complaint,
+                Ev.SUBJECT_NOTIFIED,
+                actor=actor,
+                detail=f"{member} told of the complaint, with the report.",
+                stage_number=complaint.stage_number,
+            )
+        told = ", ".join(
+            [f"{member} (the member)", f"{complaint.complainant} (the officer)"]
+            + [f"{step.person} ({step.label})" for step in steps]
+        )
+        record(
+            complaint,
+            Ev.REPORTED,
+            actor=actor,
+            detail=f"The Monitoring Officer reported the outcome to {told}: {report}",
+            stage_number=complaint.stage_number,
+            reported_to=[step.user_id for step in steps],
+        )
+        notify(
+            [complaint.complainant, member.user, *(step.person.user for step in steps)],
+            complaint,
+            "The Monitoring Officer's report on a complaint",
+            [
+                f"{complaint.get_direction_display()}: {complaint.complainant} about {member}.",
+                report,
+                "It is confidential: please do not discuss it in public.",
+            ],
+        )
+        if leader is not None:
+            _copy(complaint, leader.user_id, role="Group leader", reason=Reason.GROUP_LEADER)
+            record(
+                complaint,
+                Ev.GROUP_LEADER_NOTIFIED,
+                actor=actor,
+                detail=f"{leader}, leader of {member.group}, told of the complaint and the "
+                "findings (003 §14.2).",
+                stage_number=complaint.stage_number,
+                group_leader=leader.user_id,
+            )
+            notify(
+                [leader.user],
+                complaint,
+                "A complaint about a member of your group",
+                [
+                    f"An officer's complaint about {member} and the Monitoring Officer's "
+                    "findings, which the protocol asks to be shared with you (003 §14.2).",
+                    report,
+                    "It is confidential: please do not discuss it in public.",
+                ],
+            )
+    return complaint

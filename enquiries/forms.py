@@ -38,15 +38,7 @@ def _required(message: str) -> dict:
     return {"required": message}
 
 
-class Form(GovukForm):
-    """GovukForm, keeping each date field's own 'required' message through the swap to the
-    GOV.UK day/month/year field."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, declared in self.base_fields.items():
-            if isinstance(declared, forms.DateField) and name in self.fields:
-                self.fields[name].error_messages["required"] = declared.error_messages["required"]
+Form = GovukForm  # the name the enquiry and complaint forms use
 
 
 def check_attachment(upload) -> None:

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_fsm import FSMField, transition
 
+from protocol_site.fsm import ProtectedStateMixin
 from registers.models import Councillor, Officer, Service, Ward
 
 
@@ -21,7 +22,7 @@ OPEN_STATUSES = (Status.LOGGED, Status.ACKNOWLEDGED, Status.HOLDING)
 CLOSED_STATUSES = (Status.RESPONDED, Status.DECLINED)
 
 
-class Enquiry(models.Model):
+class Enquiry(ProtectedStateMixin, models.Model):
     class Kind(models.TextChoices):
         CASEWORK = "casework", "Constituent casework"
         GENERAL = "general", "General or policy question"
@@ -80,6 +81,9 @@ class Enquiry(models.Model):
     )
     routing_reason = models.TextField()
     policy_flagged = models.BooleanField(default=False)
+    # ELE-1: received during a pre-election period (notices.selectors.period_on), fixed when
+    # logged so later changes to the period's dates do not rewrite history.
+    in_pre_election_period = models.BooleanField(default=False)
 
     status = FSMField(default=Status.LOGGED, choices=Status.choices, protected=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
@@ -115,13 +119,6 @@ class Enquiry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.subject}"
-
-    def refresh_from_db(self, *args, **kwargs):
-        # The state is protected from assignment, not from being read again from the database.
-        fields = kwargs.get("fields")
-        if fields is None or "status" in fields:
-            self.__dict__.pop("status", None)
-        super().refresh_from_db(*args, **kwargs)
 
     @property
     def is_open(self) -> bool:

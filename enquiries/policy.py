@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from protocol_site.calendar import LONDON, WorkingCalendar, end_of_day
+from protocol_site.calendar import WorkingCalendar, end_of_day, start_of_working_day
 from registers.ladder import Rung
-
-# Reminders go out at the start of the working day, London time.
-REMINDER_HOUR = 8
 
 
 @dataclass(frozen=True)
@@ -41,10 +38,9 @@ def escalation_ladder() -> tuple[LadderRung, ...]:
 
 def reminder_at(calendar: WorkingCalendar, target: date) -> datetime:
     """08:00 on the working day that is N working days before the target date."""
-    day = target
-    for _ in range(settings.ENQUIRY_REMINDER_WORKING_DAYS_BEFORE):
-        day = _previous_working_day(calendar, day)
-    return datetime.combine(day, time(REMINDER_HOUR), tzinfo=LONDON)
+    return start_of_working_day(
+        calendar.working_days_before(target, settings.ENQUIRY_REMINDER_WORKING_DAYS_BEFORE)
+    )
 
 
 def escalation_dates(calendar: WorkingCalendar, target: date) -> list[tuple[int, datetime]]:
@@ -54,12 +50,3 @@ def escalation_dates(calendar: WorkingCalendar, target: date) -> list[tuple[int,
         day = calendar.add_working_days(day, rung.working_days_after)
         moments.append((index, end_of_day(day)))
     return moments
-
-
-def _previous_working_day(calendar: WorkingCalendar, day: date) -> date:
-    from datetime import timedelta
-
-    day -= timedelta(days=1)
-    while not calendar.is_working_day(day):
-        day -= timedelta(days=1)
-    return day

@@ -1,16 +1,26 @@
-"""ENQ-2: to whom a new enquiry goes, and why, in words the councillor reads."""
+"""ENQ-2: to whom a new enquiry goes, and why, in words the councillor reads.
+
+REG-2: an officer with a declared relationship with the councillor never handles their
+enquiries. A conflicted approached officer is passed over as if nobody had been approached; a
+conflicted head of service gives way to the Director; a conflicted Director to the Chief
+Executive. The declarations register is read once for the whole route (`conflict_check`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from registers.models import DIRECTOR_TIERS, Officer, Post, Service, Tier
+from declarations.conflicts import related_user_ids
+from registers.ladder import Rung, director_for_service, head_of_service_for, ladder_for
+from registers.models import Councillor, Officer, Service, Tier
 
 from .models import Enquiry
 
 JUNIOR_TIERS = (Tier.MANAGER, Tier.OFFICER)
+DECLARED = "has a declared relationship with you"
 
 
 @dataclass(frozen=True)
@@ -21,34 +31,91 @@ class Route:
     policy_flagged: bool = False
 
 
-def _occupied(posts) -> Officer | None:
-    for post in posts.select_related("holder__user", "acting_holder__user"):
-        occupant = post.occupant()
-        if occupant is not None and occupant.is_active:
-            return occupant
-    return None
+@dataclass(frozen=True)
+class Senior:
+    """The senior officer copied on an enquiry: its service's Director, or a stand-in."""
+
+    officer: Officer | None
+    role: str = "Director"
+    note: str = ""  # why it is not the Director, for the councillor
 
 
-def director_for(service: Service) -> Officer | None:
-    """The Director (or Executive/Strategic Director) over the service's directorate."""
-    posts = Post.objects.filter(
-        directorate_id=service.directorate_id, tier__in=DIRECTOR_TIERS, is_active=True
-    ).order_by("-tier", "pk")
-    return _occupied(posts)
+def conflict_check(councillor: Councillor) -> Callable[[int], bool]:
+    """`is_conflicted(user_id)` for this councillor: True for anyone with a declared relationship
+    with them in effect (registers.ladder.ladder_for takes it). One query, on the first call."""
+    related: set[int] | None = None
+
+    def is_conflicted(user_id: int) -> bool:
+        nonlocal related
+        if related is None:
+            related = related_user_ids(councillor.user_id)
+        return user_id in related
+
+    return is_conflicted
 
 
-def head_of_service_for(service: Service) -> Officer | None:
-    posts = Post.objects.filter(
-        service=service, tier__lte=Tier.HEAD_OF_SERVICE, is_active=True
-    ).order_by("-tier", "pk")
-    return _occupied(posts)
+def require_not_conflicted(
+    officer: Officer,
+    councillor: Councillor,
+    *,
+    is_conflicted: Callable[[int], bool] | None = None,
+    field: str = "to",
+) -> None:
+    """A manager passing the enquiry on cannot pass it to someone the councillor is related to."""
+    is_conflicted = is_conflicted or conflict_check(councillor)
+    if is_conflicted(officer.user_id):
+        raise ValidationError(
+            {
+                field: f"{officer} has a declared relationship with {councillor}, so cannot "
+                "deal with their enquiries (REG-2). Choose another officer."
+            }
+        )
 
 
-def route(*, service: Service, kind: str, approached: Officer | None) -> Route:
-    director = director_for(service)
-    copied = (
-        f" {director} (Director) is copied, as the protocol asks (002 §7.iii)." if director else ""
+def senior_for(service: Service, is_conflicted: Callable[[int], bool]) -> Senior:
+    """The service's Director; if they are conflicted, the Chief Executive in their place."""
+    director = director_for_service(service)
+    if director is None or not is_conflicted(director.user_id):
+        return Senior(director)
+    steps = ladder_for(director, (Rung.CHIEF_EXECUTIVE,), is_conflicted=is_conflicted)
+    stand_in = steps[0].person if steps else None
+    if stand_in is None:
+        raise ValidationError(
+            {
+                "service": "The Director of this service cannot take enquiries from you, and there "
+                "is nobody above them to route to."
+            }
+        )
+    return Senior(
+        stand_in,
+        role="Chief Executive",
+        note=f" The Director, {director}, {DECLARED}, so {stand_in} (Chief Executive) takes "
+        "their place.",
     )
+
+
+def route(
+    *,
+    service: Service,
+    kind: str,
+    approached: Officer | None,
+    councillor: Councillor,
+) -> Route:
+    is_conflicted = conflict_check(councillor)
+    senior = senior_for(service, is_conflicted)
+    director = senior.officer
+    copied = (
+        f" {director} ({senior.role}) is copied, as the protocol asks (002 §7.iii)."
+        if director
+        else ""
+    ) + senior.note
+    passed_over = ""
+    if approached is not None and is_conflicted(approached.user_id):
+        passed_over = (
+            f"You approached {approached}, who {DECLARED}, so it was routed as if you had not "
+            "approached anyone (REG-2). "
+        )
+        approached = None
     if approached is not None:
         tier = approached.working_post.tier if approached.working_post else Tier.OFFICER
         junior = tier in JUNIOR_TIERS
@@ -62,7 +129,7 @@ def route(*, service: Service, kind: str, approached: Officer | None) -> Route:
                 reason=(
                     f"You approached {approached} directly, but general or policy questions go "
                     f"through the Director rather than junior staff (001 §5.02), so it went to "
-                    f"{director}."
+                    f"{director}.{senior.note}"
                 ),
             )
         return Route(
@@ -76,11 +143,18 @@ def route(*, service: Service, kind: str, approached: Officer | None) -> Route:
         )
     if kind == Enquiry.Kind.CASEWORK:
         head = head_of_service_for(service)
-        if head is not None:
+        if head is not None and not is_conflicted(head.user_id):
             return Route(
                 assigned_to=head,
                 director=director,
-                reason=f"Casework for {service} goes to its head of service, {head}.{copied}",
+                reason=(
+                    f"{passed_over}Casework for {service} goes to its head of service, "
+                    f"{head}.{copied}"
+                ),
+            )
+        if head is not None:
+            passed_over += (
+                f"Casework for {service} goes to its head of service, but {head} {DECLARED}. "
             )
     if director is None:
         raise ValidationError({"service": "This service has no Director to route to."})
@@ -88,7 +162,9 @@ def route(*, service: Service, kind: str, approached: Officer | None) -> Route:
         assigned_to=director,
         director=director,
         reason=(
-            f"General enquiries go through the Director of the service (000 §4.5, 001 §5.02): "
-            f"{director}."
+            f"{passed_over}General enquiries go through the Director of the service "
+            f"(000 §4.5, 001 §5.02): {director}.{senior.note}"
+            if kind == Enquiry.Kind.GENERAL or not passed_over
+            else f"{passed_over}It went to {director}.{senior.note}"
         ),
     )

@@ -4,6 +4,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from protocol_site.admin import ReadOnlyAdmin
 from protocol_site.models import ClosureDay
 
 from . import services
@@ -12,10 +13,14 @@ from .models import (
     CouncillorRole,
     Directorate,
     Officer,
+    OfficerInterest,
     PoliticalGroup,
     Post,
     Service,
     StatutoryRole,
+    TrainingAttendance,
+    TrainingSession,
+    Visit,
     Ward,
 )
 
@@ -115,3 +120,40 @@ class ClosureDayAdmin(RegisterAdmin):
     list_display = ["date", "reason"]
     date_hierarchy = "date"
     search_fields = ["reason"]
+
+
+@admin.register(OfficerInterest)
+class OfficerInterestAdmin(RegisterAdmin):
+    list_display = ["officer", "kind", "starts_on", "ends_on"]
+    list_filter = ["kind"]
+    list_select_related = ["officer__user"]
+    search_fields = ["officer__user__first_name", "officer__user__last_name", "description"]
+    autocomplete_fields = ["officer"]
+
+
+@admin.register(TrainingSession)
+class TrainingSessionAdmin(RegisterAdmin):
+    list_display = ["title", "kind", "held_on", "provider"]
+    list_filter = ["kind"]
+    search_fields = ["title", "provider"]
+    date_hierarchy = "held_on"
+
+
+@admin.register(TrainingAttendance)
+class TrainingAttendanceAdmin(RegisterAdmin):
+    list_display = ["councillor", "session", "attended"]
+    list_filter = ["attended"]
+    list_select_related = ["councillor__user", "session"]
+    search_fields = ["councillor__user__last_name", "session__title"]
+    autocomplete_fields = ["councillor", "session"]
+
+
+@admin.register(Visit)
+class VisitAdmin(ReadOnlyAdmin):
+    """Visits move only through registers.services.visits (the status is protected)."""
+
+    list_display = ["starts_at", "premises", "councillor", "service", "status"]
+    list_filter = ["status", "directorate"]
+    list_select_related = ["councillor__user", "service"]
+    search_fields = ["premises", "purpose", "councillor__user__last_name"]
+    date_hierarchy = "starts_at"

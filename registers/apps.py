@@ -8,5 +8,9 @@ class RegistersConfig(AppConfig):
 
     def ready(self):
         from .permissions import ensure_role_groups
+        from .selectors import register_home_panel
+        from .views.panels import interests_panel, training_panel, visits_panel
 
         post_migrate.connect(ensure_role_groups, sender=self)
+        for panel in (visits_panel, training_panel, interests_panel):
+            register_home_panel(panel, last=True)

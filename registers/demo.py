@@ -2,7 +2,8 @@
 
 Safe to run again: every row is found by a natural key (a username, a name, a date; a post by
 the officer who holds it) and saved only when something differs, so a second run changes
-nothing and writes no history.
+nothing and writes no history. `seed(recorder)` (from demo_registers.py) then adds the other
+registers: officers' interests, member training, and visits.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.db import models, transaction
 from protocol_site.models import ClosureDay, User
 
 from . import demo_data as data
+from .demo_registers import seed
 from .models import (
     Councillor,
     CouncillorRole,
@@ -30,6 +32,8 @@ from .models import (
     Ward,
 )
 from .roles import ROLE_LABELS, Role, democratic_services_group
+
+__all__ = ["DEMO_LOGINS", "DEMO_PASSWORD", "seed", "seed_demo"]
 
 DEMO_PASSWORD = "demo-password-2026"
 EMAIL_DOMAIN = "example.gov.uk"

@@ -15,7 +15,7 @@ from enum import StrEnum
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import DIRECTOR_TIERS, CouncillorRole, Officer, Post, StatutoryRole, Tier
+from .models import DIRECTOR_TIERS, CouncillorRole, Officer, Post, Service, StatutoryRole, Tier
 
 
 class Rung(StrEnum):
@@ -89,7 +89,7 @@ def _statutory_officer(kind: str) -> Officer | None:
     return role.officer if role else None
 
 
-def _chief_executive() -> Officer | None:
+def chief_executive() -> Officer | None:
     officer = _statutory_officer(StatutoryRole.Kind.HEAD_OF_PAID_SERVICE)
     if officer is not None:
         return officer
@@ -102,12 +102,17 @@ def _chief_executive() -> Officer | None:
     return None
 
 
-def _monitoring_officers() -> Iterator[Officer | None]:
+def monitoring_officers() -> Iterator[Officer | None]:
     """The Monitoring Officer, then the Deputy, who acts when the MO cannot (absent, already
     on the ladder, the subject of the matter, or conflicted). Lazy: the Deputy is looked up
     only when needed."""
     yield _statutory_officer(StatutoryRole.Kind.MONITORING_OFFICER)
     yield _statutory_officer(StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER)
+
+
+def monitoring_officer_user():
+    """The Monitoring Officer's user, or the Deputy's when there is no Monitoring Officer."""
+    return next((officer.user for officer in monitoring_officers() if officer is not None), None)
 
 
 def _leader():
@@ -147,9 +152,9 @@ def ladder_for(
         if rung == Rung.DIRECTOR:
             return [next((o for p, o in occupied if p.tier in DIRECTOR_TIERS), None)]
         if rung == Rung.CHIEF_EXECUTIVE:
-            return [_chief_executive()]
+            return [chief_executive()]
         if rung == Rung.MONITORING_OFFICER:
-            return _monitoring_officers()
+            return monitoring_officers()
         if rung == Rung.LEADER:
             return [_leader()]
         raise ValueError(f"Unknown rung {rung!r}")
@@ -174,3 +179,31 @@ def line_manager_of(officer: Officer) -> Officer | None:
 def director_of(officer: Officer) -> Officer | None:
     steps = ladder_for(officer, (Rung.DIRECTOR,))
     return steps[0].person if steps else None
+
+
+def director_for_service(service: Service) -> Officer | None:
+    """The Director (or Executive/Strategic Director) over the service's directorate: the
+    acting holder where there is one. A Director's post is preferred to an Executive one."""
+    return first_occupant(
+        Post.objects.filter(
+            directorate_id=service.directorate_id, tier__in=DIRECTOR_TIERS, is_active=True
+        ).order_by("-tier", "pk")
+    )
+
+
+def head_of_service_for(service: Service) -> Officer | None:
+    """The most senior occupied post of Head of Service tier or above within the service."""
+    return first_occupant(
+        Post.objects.filter(
+            service=service, tier__lte=Tier.HEAD_OF_SERVICE, is_active=True
+        ).order_by("-tier", "pk")
+    )
+
+
+def first_occupant(posts) -> Officer | None:
+    """The occupant (acting holder first) of the first of `posts` that has an active one."""
+    for post in posts.select_related("holder__user", "acting_holder__user"):
+        occupant = _occupant(post)
+        if occupant is not None:
+            return occupant
+    return None

@@ -5,7 +5,8 @@ from django.db.models import Q
 
 from .roles import DEMOCRATIC_SERVICES_GROUP
 
-# Democratic services administer the organisation (ORG-1, ORG-2) and the closure days (ORG-4).
+# Democratic services administer the organisation (ORG-1, ORG-2), the closure days (ORG-4)
+# and the registers of officers' interests and member training (REG-3).
 DEMOCRATIC_SERVICES_MODELS = {
     "registers": [
         "directorate",
@@ -17,6 +18,9 @@ DEMOCRATIC_SERVICES_MODELS = {
         "councillor",
         "councillorrole",
         "politicalgroup",
+        "officerinterest",
+        "trainingsession",
+        "trainingattendance",
     ],
     "protocol_site": ["closureday"],
 }

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from .models import DIRECTOR_TIERS, Councillor, Officer, StatutoryRole, Tier
 
@@ -54,6 +55,39 @@ class Person:
 
     def has(self, role: Role) -> bool:
         return role in self.roles
+
+    @property
+    def directed_directorate_ids(self) -> frozenset[int]:
+        """The directorates whose Director (or Executive/Strategic Director) post this person
+        holds, or acts up into today."""
+        if self.officer is None:
+            return frozenset()
+        today = timezone.localdate()
+        posts = [self.officer.post] if self.officer.post is not None else []
+        posts += [
+            post
+            for post in self.officer.acting_posts.all()
+            if post.acting_until is None or post.acting_until >= today
+        ]
+        return frozenset(
+            post.directorate_id
+            for post in posts
+            if post.is_active and post.tier in DIRECTOR_TIERS and post.directorate_id
+        )
+
+    @property
+    def sees_all_visits(self) -> bool:
+        """Democratic services and the Monitoring Officer see every member's visit (REG-3)."""
+        return self.can_manage_organisation or self.has(Role.MONITORING_OFFICER)
+
+    @property
+    def uses_visits(self) -> bool:
+        """Councillors ask for visits, Directors arrange them, the rest above see them all."""
+        return (
+            self.councillor is not None
+            or bool(self.directed_directorate_ids)
+            or self.sees_all_visits
+        )
 
     @property
     def can_manage_organisation(self) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from protocol_site.access import visible_or_404
 from protocol_site.models import ClosureDay
 
 from .ladder import ladder_for
@@ -20,9 +21,10 @@ from .models import (
     Post,
     Service,
     StatutoryRole,
+    Visit,
     Ward,
 )
-from .roles import Person, Role
+from .roles import Person, Role, person_for
 
 
 @dataclass
@@ -43,12 +45,15 @@ class HomeSummary:
 
 # The apps above registers (enquiries, complaints, groups) put their own panels on the home
 # page through this hook, registered in their AppConfig.ready(); registers never imports them.
+# Registers' own panels (visits, training, interests) come after the apps' (last=True).
 HOME_PANELS: list[Callable[[Person], dict | None]] = []
+LAST_HOME_PANELS: list[Callable[[Person], dict | None]] = []
 
 
-def register_home_panel(panel: Callable[[Person], dict | None]):
-    if panel not in HOME_PANELS:
-        HOME_PANELS.append(panel)
+def register_home_panel(panel: Callable[[Person], dict | None], *, last: bool = False):
+    panels = LAST_HOME_PANELS if last else HOME_PANELS
+    if panel not in panels:
+        panels.append(panel)
     return panel
 
 
@@ -101,5 +106,39 @@ def home_summary_for(person: Person) -> HomeSummary:
             "Political groups": PoliticalGroup.objects.count(),
         }
         summary.upcoming_closures = list(ClosureDay.objects.filter(date__gte=today)[:5])
-    summary.panels = [p for p in (panel(person) for panel in HOME_PANELS) if p is not None]
+    panels = (panel(person) for panel in (*HOME_PANELS, *LAST_HOME_PANELS))
+    summary.panels = [p for p in panels if p is not None]
     return summary
+
+
+# --- Members' visits to council premises (REG-3) ---------------------------------------------
+
+
+def visits_visible_to(user) -> QuerySet[Visit]:
+    """A councillor's own visits, the visits to the directorates a Director (or acting
+    Director) runs, and every visit for democratic services and the Monitoring Officer."""
+    if not getattr(user, "is_authenticated", False):
+        return Visit.objects.none()
+    person = person_for(user)
+    if person.sees_all_visits:
+        return Visit.objects.all()
+    scope = Q(pk__in=[])
+    if person.councillor is not None:
+        scope |= Q(councillor=person.councillor)
+    if person.directed_directorate_ids:
+        scope |= Q(directorate_id__in=person.directed_directorate_ids)
+    return Visit.objects.filter(scope)
+
+
+VISIT_JOINS = (
+    "councillor__user",
+    "service",
+    "directorate",
+    "director__user",
+    "meeting_officer__user",
+    "arranged_by",
+)
+
+
+def visit_for(user, pk) -> Visit:
+    return visible_or_404(visits_visible_to(user).select_related(*VISIT_JOINS), pk=pk)

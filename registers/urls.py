@@ -35,4 +35,5 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("organisation/", include("registers.manage.urls")),
+    path("visits/", include("registers.visits.urls")),
 ]

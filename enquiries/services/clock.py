@@ -18,6 +18,7 @@ from registers.ladder import RUNG_LABELS, ladder_for
 
 from ..models import OPEN_STATUSES, Enquiry, EnquiryEvent
 from ..policy import escalation_dates, escalation_ladder, reminder_at
+from ..routing import conflict_check
 from .common import notify
 
 
@@ -123,7 +124,12 @@ def _escalate(enquiry: Enquiry, now: datetime) -> int:
             kind=EnquiryEvent.Kind.ESCALATED, cycle=enquiry.target_cycle
         ).values_list("officer__user_id", flat=True)
     )
-    steps = ladder_for(enquiry.assigned_to, wanted, exclude_user_ids=earlier)
+    steps = ladder_for(
+        enquiry.assigned_to,
+        wanted,
+        exclude_user_ids=earlier,
+        is_conflicted=conflict_check(enquiry.councillor),  # REG-2: skip anyone related
+    )
     if not steps:
         return 0
     step = steps[0]

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from notices.selectors import period_on
 from protocol_site.audit import audit_record
 from protocol_site.calendar import council_calendar
 from registers.models import Councillor, Officer, Service, Ward
@@ -17,7 +18,7 @@ from registers.roles import Role, person_for
 from ..models import Enquiry, ExtensionRequest, Status
 from ..models import EnquiryEvent as Ev
 from ..permissions import can_decide_extension, can_decline
-from ..routing import route
+from ..routing import conflict_check, require_not_conflicted, route, senior_for
 from .clock import reschedule
 from .common import locked, notify, record, require_open, require_worker
 
@@ -63,7 +64,7 @@ def enquiry_log(
     from django.conf import settings
 
     explanation = calendar.explain(received_at, settings.ENQUIRY_WORKING_DAYS)
-    routed = route(service=service, kind=kind, approached=approached_officer)
+    routed = route(service=service, kind=kind, approached=approached_officer, councillor=councillor)
     with transaction.atomic():
         enquiry = Enquiry(
             reference=f"new-{uuid.uuid4().hex[:12]}",
@@ -85,6 +86,7 @@ def enquiry_log(
             director=routed.director,
             routing_reason=routed.reason,
             policy_flagged=routed.policy_flagged,
+            in_pre_election_period=period_on(received_at) is not None,
         )
         if attachment is not None:
             enquiry.attachment = attachment
@@ -344,14 +346,14 @@ def enquiry_reassign(
         require_open(enquiry)
         if to.pk == enquiry.assigned_to_id and (service is None or service == enquiry.service):
             raise ValidationError({"to": "It is already with this officer."})
+        is_conflicted = conflict_check(enquiry.councillor)
+        require_not_conflicted(to, enquiry.councillor, is_conflicted=is_conflicted)
         previous = enquiry.assigned_to
         enquiry.assigned_to = to
         fields = ["assigned_to"]
         if service is not None and service.pk != enquiry.service_id:
-            from ..routing import director_for
-
             enquiry.service = service
-            enquiry.director = director_for(service)
+            enquiry.director = senior_for(service, is_conflicted).officer
             fields += ["service", "director"]
         enquiry.save(update_fields=fields)
         record(enquiry, Ev.Kind.REASSIGNED, actor=actor, detail=note, officer=to)

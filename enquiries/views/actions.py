@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
-from protocol_site.views import submit
+from protocol_site.views import step_view
 
 from .. import forms, services
 from ..models import ExtensionRequest
@@ -199,23 +199,17 @@ def _form_for(step: Step, request, enquiry):
 
 def _step_view(name: str):
     step = STEPS[name]
-
-    @require_http_methods(["GET", "POST"])
-    def view(request, pk: int):
-        enquiry = enquiry_for(request.user, pk)
-        if not step.allowed(request.user, enquiry):
-            raise PermissionDenied
-        form = _form_for(step, request, enquiry)
-        message = submit(
-            request, form, lambda data: step.perform(request.user, enquiry, data), step.aliases
-        )
-        if message is not None:
-            return done(request, enquiry.pk, message)
-        return _render(request, enquiry, step, form, name)
-
-    view.__name__ = f"enquiry_{name}"
-    view.__doc__ = step.title
-    return view
+    return step_view(
+        f"enquiry_{name}",
+        load=enquiry_for,
+        allowed=step.allowed,
+        make_form=lambda request, enquiry: _form_for(step, request, enquiry),
+        perform=step.perform,
+        done=done,
+        show=lambda request, enquiry, form: _render(request, enquiry, step, form, name),
+        aliases=step.aliases,
+        title=step.title,
+    )
 
 
 enquiry_acknowledge = _step_view("acknowledge")

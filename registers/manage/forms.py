@@ -18,12 +18,16 @@ from ..models import (
     CouncillorRole,
     Directorate,
     Officer,
+    OfficerInterest,
     PoliticalGroup,
     Post,
     Service,
     StatutoryRole,
+    TrainingAttendance,
+    TrainingSession,
     Ward,
 )
+from ..models.training import ALREADY_RECORDED
 
 
 class ManageForm(GovukModelForm):
@@ -327,3 +331,66 @@ class ClosureDayForm(ManageForm):
         if date and clash.exists():
             raise forms.ValidationError("There is already a closure day on that date.")
         return date
+
+
+class OfficerInterestForm(ManageForm):
+    officer = OfficerChoiceField(queryset=_officers(), empty_label="Choose an officer")
+
+    class Meta:
+        model = OfficerInterest
+        fields = ["officer", "kind", "description", "starts_on", "ends_on"]
+        widgets = {"kind": forms.RadioSelect}
+        labels = {"kind": "Kind of interest", "starts_on": "From", "ends_on": "To"}
+        help_texts = {
+            "description": "What the interest is: the employer, business, body, or land or "
+            "property, and the officer's part in it.",
+            "starts_on": "For example, 1 4 2026",
+            "ends_on": "Leave blank while the interest continues. For example, 31 3 2027",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = OfficerInterest.Kind.choices  # radios: no blank choice
+
+
+class TrainingSessionForm(ManageForm):
+    class Meta:
+        model = TrainingSession
+        fields = ["title", "kind", "held_on", "provider"]
+        widgets = {"kind": forms.RadioSelect}
+        labels = {"kind": "Kind of session", "held_on": "Date"}
+        help_texts = {
+            "provider": "Who gives it: a council team, the LGA, or an outside trainer.",
+            "held_on": "For example, 14 5 2026",
+        }
+
+
+class TrainingSessionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj} ({obj.get_kind_display().lower()})"
+
+
+class TrainingAttendanceForm(ManageForm):
+    session = TrainingSessionChoiceField(
+        queryset=TrainingSession.objects.all(), empty_label="Choose a session"
+    )
+    councillor = CouncillorChoiceField(
+        queryset=Councillor.objects.select_related("user"), empty_label="Choose a councillor"
+    )
+
+    class Meta:
+        model = TrainingAttendance
+        fields = ["session", "councillor", "attended"]
+        labels = {"attended": "Attended"}
+        help_texts = {"attended": "Untick for a councillor who was booked but did not attend."}
+
+    def clean(self):
+        data = super().clean()
+        session, councillor = data.get("session"), data.get("councillor")
+        if session and councillor:
+            clash = TrainingAttendance.objects.filter(session=session, councillor=councillor)
+            if self.instance.pk:
+                clash = clash.exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("councillor", ALREADY_RECORDED)
+        return data

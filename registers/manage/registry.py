@@ -11,6 +11,7 @@ from .. import services
 from ..models import Directorate, Officer, Post, Service, StatutoryRole
 from . import forms
 from .registry_members import MEMBER_REGISTERS
+from .registry_registers import REGISTER_REGISTERS
 from .spec import Column, Register, Related
 
 __all__ = ["BY_KEY", "REGISTERS", "Column", "Register", "Related", "register_for"]
@@ -160,6 +161,7 @@ ORGANISATION_REGISTERS: tuple[Register, ...] = (
             "user__email",
             "post__title",
         ),
+        search_hint="Words in the name, username or email address",
         detail_fields=(
             Column("Name", "user.display_name"),
             Column("Username", "user.username"),
@@ -180,6 +182,17 @@ ORGANISATION_REGISTERS: tuple[Register, ...] = (
                 lambda o: o.acting_posts.all(),
                 (Column("Post", "title"), Column("Until", "acting_until")),
                 register="post",
+            ),
+            Related(
+                "Interests",
+                lambda o: o.interests.order_by("-starts_on"),
+                (
+                    Column("Kind of interest", "get_kind_display"),
+                    Column("From", "starts_on"),
+                    Column("To", "ends_on"),
+                ),
+                register="officerinterest",
+                empty="No interests registered.",
             ),
         ),
         save=services.officer_save,
@@ -208,7 +221,11 @@ ORGANISATION_REGISTERS: tuple[Register, ...] = (
     ),
 )
 
-REGISTERS: tuple[Register, ...] = (*ORGANISATION_REGISTERS, *MEMBER_REGISTERS)
+REGISTERS: tuple[Register, ...] = (
+    *ORGANISATION_REGISTERS,
+    *MEMBER_REGISTERS,
+    *REGISTER_REGISTERS,
+)
 BY_KEY = {register.key: register for register in REGISTERS}
 
 

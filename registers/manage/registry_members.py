@@ -77,6 +77,7 @@ MEMBER_REGISTERS: tuple[Register, ...] = (
             "ward__name",
             "group__name",
         ),
+        search_hint="Words in the name, username or email address",
         detail_fields=(
             Column("Name", "user.display_name"),
             Column("Username", "user.username"),
@@ -98,6 +99,17 @@ MEMBER_REGISTERS: tuple[Register, ...] = (
                     Column("Ends on", "ends_on"),
                 ),
                 register="councillorrole",
+            ),
+            Related(
+                "Training and induction",
+                lambda c: c.training.select_related("session").order_by("-session__held_on"),
+                (
+                    Column("Session", "session.title"),
+                    Column("Date", "session.held_on"),
+                    Column("Attended", "attended"),
+                ),
+                register="trainingattendance",
+                empty="No training recorded.",
             ),
         ),
         save=services.councillor_save,

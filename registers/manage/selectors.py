@@ -12,7 +12,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 
 from protocol_site.audit import audit_trail_for
 
@@ -23,7 +23,7 @@ HISTORY_LIMIT = 100
 
 def entries_for(register: Register, q: str = "") -> QuerySet:
     """The register's entries, searched and sorted, with what the list shows joined in."""
-    queryset = register.model._default_manager.all()
+    queryset = _scoped(register)
     if register.select_related:
         queryset = queryset.select_related(*register.select_related)
     if register.prefetch_related:
@@ -40,15 +40,20 @@ def entries_for(register: Register, q: str = "") -> QuerySet:
     return queryset.order_by(*register.ordering, "pk")
 
 
+def _scoped(register: Register) -> QuerySet:
+    """The register's entries: the whole table, or the part of it the register is about."""
+    return register.model._default_manager.filter(**register.scope)
+
+
 def entry_for(register: Register, pk: int) -> Model:
-    queryset = register.model._default_manager.all()
+    queryset = _scoped(register)
     if register.select_related:
         queryset = queryset.select_related(*register.select_related)
     return get_object_or_404(queryset, pk=pk)
 
 
 def register_counts() -> list[tuple[Register, int]]:
-    return [(register, register.model._default_manager.count()) for register in REGISTERS]
+    return [(register, _scoped(register).count()) for register in REGISTERS]
 
 
 # --- Presenting values ------------------------------------------------------------------
@@ -60,7 +65,7 @@ class Cell:
     url: str | None = None
 
 
-def _resolve(obj, value):
+def resolve(obj, value):
     if callable(value):
         return value(obj)
     for part in value.split("."):
@@ -81,17 +86,17 @@ def display(value) -> str:
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, datetime.datetime):
-        return formats.date_format(value, "j F Y, H:i")
+        return formats.date_format(timezone.localtime(value), "j F Y, H:i")
     if isinstance(value, datetime.date):
         return formats.date_format(value, "j F Y")
     return str(value)
 
 
 def cell(obj, column: Column) -> Cell:
-    value = _resolve(obj, column.value)
+    value = resolve(obj, column.value)
     url = None
     if column.link and isinstance(value, Model) and value.pk:
-        url = reverse(BY_KEY[column.link].detail_url_name, args=[value.pk])
+        url = reverse(BY_KEY[column.link].record_url_name, args=[value.pk])
     return Cell(display(value), url)
 
 
@@ -99,7 +104,7 @@ def row_for(obj, columns, register: Register | None) -> list[Cell]:
     """One table row: the first cell links to the record's own page."""
     cells = [cell(obj, column) for column in columns]
     if register is not None and cells:
-        cells[0].url = reverse(register.detail_url_name, args=[obj.pk])
+        cells[0].url = reverse(register.record_url_name, args=[obj.pk])
     return cells
 
 

@@ -36,7 +36,7 @@ class Register:
     key: str  # the model name: URL names are "manage:<key>_list" and so on
     path: str  # URL segment
     model: type[Model]
-    form: type
+    form: type | None  # None for a read-only register
     plural: str
     singular: str  # "a post", "an officer": used in "Add a post"
     columns: tuple[Column, ...]
@@ -50,6 +50,15 @@ class Register:
     save: Callable = services.register_entry_save
     deletable: bool = False
     description: str = ""
+    search_hint: str = "Words in the name"
+    # Only the entries matching these lookups belong to the register (e.g. restricted posts).
+    scope: dict = field(default_factory=dict)
+    # A read-only register lists and exports what is kept elsewhere: no add or change pages
+    # here, and each row opens the record's own page (`record_url_name`).
+    read_only: bool = False
+    record_url: str | None = None
+    # The spreadsheet's columns; by default the record's details, then the list's other columns.
+    export_columns: tuple[Column, ...] = ()
 
     @property
     def plural_lower(self) -> str:
@@ -73,6 +82,22 @@ class Register:
     @property
     def detail_url_name(self) -> str:
         return self.url_name("detail")
+
+    @property
+    def record_url_name(self) -> str:
+        """Where one entry is shown: its page here, or where a read-only register's entries live."""
+        return self.record_url or self.detail_url_name
+
+    @property
+    def export_url_name(self) -> str:
+        return self.url_name("export")
+
+    @property
+    def csv_columns(self) -> tuple[Column, ...]:
+        if self.export_columns:
+            return self.export_columns
+        labels = {column.label for column in self.detail_fields}
+        return (*self.detail_fields, *(c for c in self.columns if c.label not in labels))
 
     @property
     def edit_url_name(self) -> str:

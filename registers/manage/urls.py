@@ -1,10 +1,14 @@
 """/organisation/...: one set of URLs per register in the registry.
 
 <register>/                 list (GET q= to search, page= to page)
+<register>/csv/             the list as a spreadsheet (GET q= to search)
 <register>/add/             add
 <register>/<id>/            the record, its change history and audit events
 <register>/<id>/change/     change
 closure-days/<id>/delete/   delete a closure day (the only register with deletion)
+
+A read-only register (restricted posts, visits) has only its list and its CSV: its entries are
+changed where they are kept.
 """
 
 from django.urls import path
@@ -20,6 +24,11 @@ for _register in REGISTERS:
     _key = {"register": _register.key}
     urlpatterns += [
         path(f"{_register.path}/", views.entry_list, _key, name=f"{_register.key}_list"),
+        path(f"{_register.path}/csv/", views.entry_export, _key, name=f"{_register.key}_export"),
+    ]
+    if _register.read_only:
+        continue
+    urlpatterns += [
         path(f"{_register.path}/add/", views.entry_add, _key, name=f"{_register.key}_add"),
         path(
             f"{_register.path}/<int:pk>/",

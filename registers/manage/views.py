@@ -9,14 +9,16 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.models import ClosureDay
+from protocol_site.spreadsheet import csv_response
 
 from .. import services
 from ..roles import person_for
-from . import selectors
+from . import export, selectors
 from .registry import register_for
 
 PAGE_SIZE = 50
@@ -38,11 +40,22 @@ def index(request):
     return render(request, "manage/index.html", {"registers": selectors.register_counts()})
 
 
+def _search(request) -> str:
+    return request.GET.get("q", "").strip()[:100]
+
+
+def _editable(key: str):
+    register = register_for(key)
+    if register.read_only:
+        raise Http404
+    return register
+
+
 @organisation_manager_required
 @require_GET
 def entry_list(request, register):
     register = register_for(register)
-    q = request.GET.get("q", "").strip()[:100]
+    q = _search(request)
     paginator = Paginator(selectors.entries_for(register, q), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     rows = [selectors.row_for(obj, register.columns, register) for obj in page.object_list]
@@ -62,8 +75,20 @@ def entry_list(request, register):
 
 @organisation_manager_required
 @require_GET
-def entry_detail(request, register, pk):
+def entry_export(request, register):
+    """REG-4: the list (with its search) as a CSV spreadsheet, streamed as it is read."""
     register = register_for(register)
+    q = _search(request)
+    services.register_export_record(
+        actor=request.user, register_name=register.plural_lower, search=q
+    )
+    return csv_response(export.filename(register), *export.register_table(register, q))
+
+
+@organisation_manager_required
+@require_GET
+def entry_detail(request, register, pk):
+    register = _editable(register)
     obj = selectors.entry_for(register, pk)
     return render(
         request,
@@ -102,13 +127,13 @@ def _save(request, register, instance):
 @organisation_manager_required
 @require_http_methods(["GET", "POST"])
 def entry_add(request, register):
-    return _save(request, register_for(register), None)
+    return _save(request, _editable(register), None)
 
 
 @organisation_manager_required
 @require_http_methods(["GET", "POST"])
 def entry_edit(request, register, pk):
-    register = register_for(register)
+    register = _editable(register)
     return _save(request, register, selectors.entry_for(register, pk))
 
 

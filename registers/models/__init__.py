@@ -1,4 +1,5 @@
 from .councillors import Councillor, CouncillorRole, PoliticalGroup, Ward
+from .interests import OfficerInterest
 from .organisation import (
     DIRECTOR_TIERS,
     Directorate,
@@ -8,6 +9,8 @@ from .organisation import (
     StatutoryRole,
     Tier,
 )
+from .training import TrainingAttendance, TrainingSession
+from .visits import Visit
 
 __all__ = [
     "DIRECTOR_TIERS",
@@ -15,10 +18,14 @@ __all__ = [
     "CouncillorRole",
     "Directorate",
     "Officer",
+    "OfficerInterest",
     "PoliticalGroup",
     "Post",
     "Service",
     "StatutoryRole",
     "Tier",
+    "TrainingAttendance",
+    "TrainingSession",
+    "Visit",
     "Ward",
 ]

@@ -1,19 +1,18 @@
 """Two sweeps at once, and the sweep through a real Celery worker: still exactly once."""
 
-import threading
 import time
 import uuid
 
 import pytest
 import time_machine
 from celery.contrib.testing.worker import start_worker
-from django.db import close_old_connections, connection
 
 from enquiries.models import EnquiryEvent
 from enquiries.services import enquiries_sweep
 from enquiries.tasks import sweep_enquiries
 from protocol_site.celery import app
 from protocol_site.models import OutboxEmail
+from tests.concurrency import ON_SQLITE, run_twice_at_once
 
 from .helpers import at, log_casework
 
@@ -36,35 +35,10 @@ def _expected_exactly_once(overdue):
     assert subjects.values("dedupe_key").distinct().count() == len(overdue) * 4
 
 
-ON_SQLITE = pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="in-memory SQLite locks whole tables across threads; CI runs this on PostgreSQL",
-)
-
-
 @ON_SQLITE
 def test_two_sweeps_running_at_once_escalate_each_rung_once(overdue):
     now = at(2027, 1, 4, 9, 0)
-    barrier = threading.Barrier(2)
-    errors = []
-
-    def sweep():
-        try:
-            barrier.wait()
-            for _ in range(3):
-                enquiries_sweep(now=now)
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=sweep) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert errors == []
+    assert run_twice_at_once(enquiries_sweep, now=now) == []
     _expected_exactly_once(overdue)
 
 

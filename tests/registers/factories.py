@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from registers.models import (
@@ -10,11 +11,15 @@ from registers.models import (
     CouncillorRole,
     Directorate,
     Officer,
+    OfficerInterest,
     PoliticalGroup,
     Post,
     Service,
     StatutoryRole,
     Tier,
+    TrainingAttendance,
+    TrainingSession,
+    Visit,
     Ward,
 )
 from tests.protocol_site.factories import UserFactory
@@ -117,3 +122,48 @@ class CouncillorRoleFactory(DjangoModelFactory):
     )
     starts_on = datetime.date(2024, 5, 20)
     ends_on = None
+
+
+class OfficerInterestFactory(DjangoModelFactory):
+    class Meta:
+        model = OfficerInterest
+
+    officer = factory.SubFactory(OfficerFactory)
+    kind = OfficerInterest.Kind.OUTSIDE_EMPLOYMENT
+    description = factory.Sequence(lambda n: f"Weekend work number {n}")
+    starts_on = datetime.date(2024, 4, 1)
+    ends_on = None
+
+
+class TrainingSessionFactory(DjangoModelFactory):
+    class Meta:
+        model = TrainingSession
+
+    title = factory.Sequence(lambda n: f"Training session {n}")
+    kind = TrainingSession.Kind.TRAINING
+    held_on = datetime.date(2026, 6, 9)
+    provider = "Democratic Services"
+
+
+class TrainingAttendanceFactory(DjangoModelFactory):
+    class Meta:
+        model = TrainingAttendance
+
+    session = factory.SubFactory(TrainingSessionFactory)
+    councillor = factory.SubFactory(CouncillorFactory)
+    attended = True
+
+
+class VisitFactory(DjangoModelFactory):
+    """A visit as asked for (status "requested"); move it on with registers.services.visits.
+    Tests of asking for a visit call visit_request itself."""
+
+    class Meta:
+        model = Visit
+
+    councillor = factory.SubFactory(CouncillorFactory)
+    premises = factory.Sequence(lambda n: f"Depot {n}, Mill Lane")
+    service = factory.SubFactory(ServiceFactory)
+    directorate = factory.LazyAttribute(lambda v: v.service.directorate)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    purpose = "To see the site."

@@ -11,13 +11,21 @@ from protocol_site.models import AuditEvent, ClosureDay
 from registers.manage.registry import BY_KEY
 from registers.models import (
     CouncillorRole,
+    OfficerInterest,
     PoliticalGroup,
     Post,
     StatutoryRole,
     Tier,
+    TrainingSession,
 )
 from tests.protocol_site.factories import ClosureDayFactory
-from tests.registers.factories import CouncillorRoleFactory, PostFactory
+from tests.registers.factories import (
+    CouncillorRoleFactory,
+    OfficerInterestFactory,
+    PostFactory,
+    TrainingAttendanceFactory,
+    TrainingSessionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +127,33 @@ def valid(key, org):
             {**date_data("date", datetime.date(2026, 12, 29)), "reason": "Christmas closure"},
             {"date": datetime.date(2026, 12, 29)},
         ),
+        "officerinterest": (
+            {
+                "officer": org.officers.officer.pk,
+                "kind": OfficerInterest.Kind.BUSINESS_INTEREST,
+                "description": "Director of a bakery",
+                **date_data("starts_on", datetime.date(2025, 1, 6)),
+                **date_data("ends_on", None),
+            },
+            {"officer": org.officers.officer, "description": "Director of a bakery"},
+        ),
+        "trainingsession": (
+            {
+                "title": "Planning for members",
+                "kind": TrainingSession.Kind.TRAINING,
+                **date_data("held_on", datetime.date(2026, 7, 1)),
+                "provider": "Planning Advisory Service",
+            },
+            {"title": "Planning for members"},
+        ),
+        "trainingattendance": (
+            {
+                "session": TrainingSessionFactory(title="Induction").pk,
+                "councillor": org.councillors.councillor.pk,
+                "attended": "on",
+            },
+            {"session__title": "Induction", "councillor": org.councillors.councillor},
+        ),
     }[key]
 
 
@@ -126,6 +161,8 @@ def invalid(key, org):
     if key == "closureday":
         ClosureDayFactory(date=datetime.date(2026, 12, 24))
     data, _ = valid(key, org)
+    if key == "trainingattendance":  # the same councillor at the same session again
+        TrainingAttendanceFactory(session_id=data["session"], councillor_id=data["councillor"])
     return {
         "directorate": (
             {**data, "name": "Resources"},
@@ -146,6 +183,12 @@ def invalid(key, org):
             {**data, **date_data("date", datetime.date(2026, 12, 24))},
             "There is already a closure day on that date.",
         ),
+        "officerinterest": (
+            {**data, **date_data("ends_on", datetime.date(2024, 1, 1))},
+            "The interest must end after it starts.",
+        ),
+        "trainingsession": ({**data, "provider": ""}, "This field is required."),
+        "trainingattendance": (data, "already recorded: open it and change it."),
     }[key]
 
 
@@ -200,6 +243,21 @@ def change(key, org):
             {"reason": "Christmas Eve"},
             {"reason": "Christmas Eve"},
         ),
+        "officerinterest": (
+            OfficerInterestFactory(officer=org.officers.officer),
+            {"description": "Weekend lifeguard, ended", "kind": OfficerInterest.Kind.OTHER},
+            {"description": "Weekend lifeguard, ended", "kind": OfficerInterest.Kind.OTHER},
+        ),
+        "trainingsession": (
+            TrainingSessionFactory(),
+            {"kind": TrainingSession.Kind.INDUCTION},
+            {"kind": TrainingSession.Kind.INDUCTION},
+        ),
+        "trainingattendance": (
+            TrainingAttendanceFactory(councillor=org.councillors.councillor),
+            {"attended": ""},
+            {"attended": False},
+        ),
     }[key]
 
 
@@ -219,7 +277,7 @@ def form_data(response):
     return data
 
 
-KEYS = list(BY_KEY)
+KEYS = [key for key, register in BY_KEY.items() if not register.read_only]
 
 
 @pytest.mark.parametrize("key", KEYS)

@@ -14,11 +14,14 @@ from registers.models import (
     CouncillorRole,
     Directorate,
     Officer,
+    OfficerInterest,
     PoliticalGroup,
     Post,
     Service,
     StatutoryRole,
     Tier,
+    TrainingSession,
+    Visit,
     Ward,
 )
 from registers.roles import ROLE_LABELS, person_for
@@ -174,3 +177,19 @@ def test_demo_rows_pass_model_validation(demo):
     for model in (*models, Councillor, CouncillorRole):
         for obj in model.objects.all():
             obj.full_clean()
+
+
+def test_the_other_registers(demo):
+    """REG-3: interests (one ended), training with attendance, and visits in every state,
+    all for the demo logins to find."""
+    assert OfficerInterest.objects.count() >= 3
+    assert OfficerInterest.objects.filter(ends_on__isnull=False).exists()
+    assert OfficerInterest.objects.filter(officer__user__username="officer.demo").exists()
+    induction = TrainingSession.objects.get(kind=TrainingSession.Kind.INDUCTION)
+    assert induction.attendance.filter(councillor__user__username="cllr.demo").exists()
+    assert TrainingSession.objects.filter(attendance__attended=False).exists()
+    assert set(Visit.objects.values_list("status", flat=True)) == set(Visit.Status.values)
+    for visit in Visit.objects.select_related("director__user"):
+        assert visit.director.user.username == "director.demo"
+    assert Visit.objects.filter(councillor__user__username="cllr.demo").count() >= 2
+    assert "Council registers: " in demo["first"]

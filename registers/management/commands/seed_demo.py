@@ -44,11 +44,12 @@ class Command(BaseCommand):
 
     def seed_casework(self):
         """Each app with a `demo` module adds its own demo records (found, not imported:
-        registers does not depend on the apps built on it)."""
+        registers does not depend on the apps built on it). The registers' own `seed` adds
+        interests, training and visits to the council just built."""
         recorder = get_user_model().objects.get(username="dem.services")
         for config in apps.get_app_configs():
             name = f"{config.name}.demo"
-            if config.name == "registers" or util.find_spec(name) is None:
+            if util.find_spec(name) is None:
                 continue
             with transaction.atomic():
                 created = import_module(name).seed(recorder)

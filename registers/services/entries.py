@@ -13,8 +13,8 @@ from protocol_site.audit import audit_record, changes, snapshot
 from protocol_site.models import ClosureDay, User
 from protocol_site.passwords import password_email_enqueue
 
-from .models import Councillor, Officer
-from .roles import person_for
+from ..models import Councillor, Officer
+from ..roles import person_for
 
 ACCOUNT_FIELDS = ("username", "first_name", "last_name", "email")
 CLASH_MESSAGE = (
@@ -167,3 +167,15 @@ def register_entry_delete(*, actor, instance: models.Model) -> None:
 def closure_day_delete(*, actor, closure_day: ClosureDay) -> None:
     """Remove a closure day: deadlines computed afterwards count it as a working day again."""
     register_entry_delete(actor=actor, instance=closure_day)
+
+
+def register_export_record(*, actor, register_name: str, search: str = "") -> None:
+    """A copy of a register taken as a spreadsheet: the audit trail says who took it, of what."""
+    _require_organisation_manager(actor)
+    searched = f" matching “{search}”" if search else ""
+    audit_record(
+        actor=actor,
+        action="registers.register.exported",
+        summary=f"Exported {register_name}{searched} as CSV.",
+        after={"register": register_name, "search": search},
+    )

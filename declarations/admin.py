@@ -1,0 +1,81 @@
+"""The Django admin for relationship declarations: a read-mostly back office with each
+declaration's field history. Every change goes through declarations.services (the state is
+protected), so nothing here can add, change or delete a declaration or its steps."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from protocol_site.admin import ReadOnlyAdmin
+
+from .models import Declaration, DeclarationStep, Panel
+
+
+class DeclarationStepInline(admin.TabularInline):
+    model = DeclarationStep
+    fields = ["at", "kind", "cycle", "actor", "recipient", "detail"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "reference",
+        "declarer",
+        "declarer_side",
+        "other_party",
+        "relationship",
+        "status",
+        "confirm_by",
+        "created_at",
+    ]
+    list_filter = ["status", "relationship", "declarer_side"]
+    list_select_related = ["declarer", "other_party"]
+    search_fields = [
+        "reference",
+        "declarer__first_name",
+        "declarer__last_name",
+        "other_party__first_name",
+        "other_party__last_name",
+    ]
+    date_hierarchy = "created_at"
+    readonly_fields = [field.name for field in Declaration._meta.concrete_fields]
+    inlines = [DeclarationStepInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # Viewing (and the history pages) only: the state and every field move by services.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DeclarationStep)
+class DeclarationStepAdmin(ReadOnlyAdmin):
+    list_display = ["at", "declaration", "kind", "cycle", "actor", "recipient"]
+    list_filter = ["kind"]
+    list_select_related = ["declaration", "actor", "recipient"]
+    search_fields = ["declaration__reference", "detail"]
+    date_hierarchy = "at"
+
+
+@admin.register(Panel)
+class PanelAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
+    """Read-only: a panel is saved through declarations.panels.services, which refuses a member
+    with a declared relationship and audits the change."""
+
+    list_display = ["meets_on", "purpose", "post", "officer", "candidate_name"]
+    list_filter = ["purpose"]
+    list_select_related = ["post", "officer__user"]
+    search_fields = ["post__title", "candidate_name", "officer__user__last_name"]
+    date_hierarchy = "meets_on"

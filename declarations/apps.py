@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class DeclarationsConfig(AppConfig):
+    name = "declarations"
+    verbose_name = "Relationship declarations and appointment panels"
+    sweep = "declarations.services.declarations_sweep"  # run by `manage.py sweep`
+
+    def ready(self):
+        from registers.selectors import register_home_panel
+
+        from .panels.views import panels_home_panel
+        from .views.home import declarations_home_panel
+
+        register_home_panel(declarations_home_panel)
+        register_home_panel(panels_home_panel)

@@ -1,0 +1,115 @@
+"""The declaration pages' forms: they parse and check input; the services decide and write."""
+
+from __future__ import annotations
+
+from django import forms
+
+from protocol_site.forms import GovukForm
+
+from .models import Relationship
+
+
+def _required(message: str) -> dict:
+    return {"required": message}
+
+
+class ChoosePersonForm(GovukForm):
+    """The second half of the name search: one of at most ~20 people, as radios."""
+
+    person = forms.TypedChoiceField(
+        coerce=int,
+        widget=forms.RadioSelect,
+        label="Who is the relationship with?",
+        error_messages=_required("Select the person the relationship is with"),
+    )
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [
+            (c.user_id, f"{c.name} ({c.description})") for c in candidates
+        ]
+
+
+class DeclareForm(GovukForm):
+    relationship = forms.ChoiceField(
+        choices=Relationship.choices,
+        widget=forms.RadioSelect,
+        label="What is the relationship?",
+        error_messages=_required("Select the kind of relationship"),
+    )
+    details = forms.CharField(
+        widget=forms.Textarea,
+        label="Describe the relationship",
+        help_text="For example, how you are related, or the business you share",
+        error_messages=_required("Describe the relationship"),
+    )
+    starts_on = forms.DateField(
+        label="When did it start?", help_text="For example, 27 3 2019. An estimate will do."
+    )
+    ends_on = forms.DateField(
+        required=False,
+        label="When did it end? (optional)",
+        help_text="Only if it has ended, or will end on a known date",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["starts_on"].error_messages["required"] = "Enter the date it started"
+
+
+class ChangeForm(GovukForm):
+    details = forms.CharField(
+        widget=forms.Textarea,
+        label="Describe the relationship",
+        error_messages=_required("Describe the relationship"),
+    )
+    ends_on = forms.DateField(
+        required=False,
+        label="When did it end? (optional)",
+        help_text="Leave empty while it continues",
+    )
+
+
+class ReviewForm(GovukForm):
+    advice = forms.CharField(
+        widget=forms.Textarea,
+        label="Your advice",
+        help_text="The declarer reads this; the other person and the manager do not",
+        error_messages=_required("Record your advice"),
+    )
+    action = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="Action taken",
+        help_text="Any action taken (004 §5.2), for example a change of line management",
+    )
+
+
+class AskForm(GovukForm):
+    question = forms.CharField(
+        widget=forms.Textarea,
+        label="What more do you need to know?",
+        error_messages=_required("Say what more you need to know"),
+    )
+
+
+class AnswerForm(GovukForm):
+    information = forms.CharField(
+        widget=forms.Textarea,
+        label="Your answer",
+        error_messages=_required("Give the information asked for"),
+    )
+
+
+class WithdrawForm(GovukForm):
+    reason = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="Why are you withdrawing it?",
+        help_text="For example, it was made in error. To record that a relationship has "
+        "ended, give it an end date instead.",
+    )
+
+
+class ConfirmForm(GovukForm):
+    pass

@@ -1,0 +1,98 @@
+"""The panel form: it parses and offers the choices; panel_save checks and writes."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+
+from protocol_site.forms import GovukForm
+from registers.models import Councillor, Officer, Post
+
+from ..models import Panel
+from .selectors import serving_councillors
+
+
+class PostChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Post) -> str:
+        return f"{obj.title} ({obj.get_tier_display()})"
+
+
+class OfficerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Officer) -> str:
+        return f"{obj} ({obj.post})" if obj.post_id else str(obj)
+
+
+class MembersField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Councillor) -> str:
+        group = f" ({obj.group.name})" if obj.group_id else ""
+        return f"{obj}{group}"
+
+
+class PanelForm(GovukForm):
+    purpose = forms.ChoiceField(
+        choices=Panel.Purpose.choices,
+        widget=forms.RadioSelect,
+        label="What is the panel for?",
+        error_messages={
+            "required": "Select whether the panel is for an appointment or a dismissal"
+        },
+    )
+    post = PostChoiceField(
+        queryset=Post.objects.none(),
+        label="Post",
+        empty_label="Choose a post",
+        error_messages={"required": "Select the post"},
+    )
+    officer = OfficerChoiceField(
+        queryset=Officer.objects.none(),
+        required=False,
+        label="Officer concerned",
+        empty_label="None: an outside candidate",
+        help_text="The officer being dismissed, or an internal candidate",
+    )
+    candidate_name = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Outside candidate's name",
+        help_text="Only for a candidate who is not an officer of the council",
+    )
+    meets_on = forms.DateField(
+        label="Date the panel meets",
+        error_messages={"required": "Enter the date the panel meets"},
+    )
+    members = MembersField(
+        queryset=Councillor.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Members sitting on the panel",
+        help_text="Select all that apply. A member related to or associated with the officer "
+        "concerned must not sit (003 §6.2)",
+    )
+    notes = forms.CharField(widget=forms.Textarea, required=False, label="Notes")
+
+    def __init__(self, *args, panel: Panel | None = None, **kwargs):
+        if panel is not None and panel.pk and "initial" not in kwargs:
+            kwargs["initial"] = {
+                "purpose": panel.purpose,
+                "post": panel.post_id,
+                "officer": panel.officer_id,
+                "candidate_name": panel.candidate_name,
+                "meets_on": panel.meets_on,
+                "members": [m.pk for m in panel.members.all()],
+                "notes": panel.notes,
+            }
+        super().__init__(*args, **kwargs)
+        self.fields["meets_on"].error_messages["required"] = "Enter the date the panel meets"
+        current = panel if panel is not None and panel.pk else None
+        self.fields["post"].queryset = Post.objects.filter(
+            Q(is_active=True) | Q(pk=getattr(current, "post_id", None))
+        ).order_by("tier", "title")
+        self.fields["officer"].queryset = (
+            Officer.objects.filter(
+                Q(is_active=True, user__is_active=True) | Q(pk=getattr(current, "officer_id", None))
+            )
+            .select_related("user", "post")
+            .order_by("user__last_name", "user__first_name")
+        )
+        keep = [m.pk for m in current.members.all()] if current else []
+        self.fields["members"].queryset = serving_councillors(keep)

@@ -1,0 +1,139 @@
+"""Yearly re-confirmation (REG-1, journey 3), driven by Celery beat sweeping the database.
+
+Each standing declaration carries `next_action_at`: the reminder moment (08:00 London time,
+DECLARATION_REMINDER_DAYS before `confirm_by`), then the end of the `confirm_by` day. The
+reminder and the lapse are DeclarationStep rows unique on (declaration, kind, cycle), so two
+sweeps at once, a sweep run twice, or a retried task each do the step exactly once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from protocol_site.once import do_once
+
+from ..models import Declaration, DeclarationStep
+from ..routing import manager_to_tell
+from .common import (
+    Kind,
+    Status,
+    audit,
+    date_text,
+    lapse_at,
+    note_manager,
+    notify,
+    reviewer,
+    schedule,
+)
+
+
+def declarations_sweep(*, now: datetime | None = None, limit: int = 1000) -> int:
+    """Send every re-confirmation reminder and lapse notice now due. Returns the steps taken."""
+    now = now or timezone.now()
+    due = list(
+        Declaration.objects.exclude(status=Status.WITHDRAWN)
+        .filter(next_action_at__lte=now)
+        .order_by("next_action_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(declaration_advance(pk=pk, now=now) for pk in due)
+
+
+def declaration_advance(*, pk: int, now: datetime) -> int:
+    """Take the step now due for one declaration, under its row lock."""
+    with transaction.atomic():
+        declaration = (
+            Declaration.objects.select_for_update(of=("self",))
+            .select_related("declarer", "other_party", "manager_notified")
+            .exclude(status=Status.WITHDRAWN)
+            .filter(pk=pk, next_action_at__lte=now)
+            .first()
+        )
+        if declaration is None:
+            return 0
+        steps = 0
+        if declaration.needs_reconfirming:
+            if now >= lapse_at(declaration):
+                steps = _lapse(declaration, now)
+            else:
+                steps = _remind(declaration, now)
+        schedule(declaration, now=now)
+        declaration.save(update_fields=["next_action_at"])
+        return steps
+
+
+def _once(declaration: Declaration, kind: str, now: datetime, detail: str, then) -> int:
+    def done(step: DeclarationStep) -> None:
+        audit(declaration, kind, summary=detail)
+        then()
+
+    values = {
+        "declaration": declaration,
+        "kind": kind,
+        "cycle": declaration.cycle,
+        "at": now,
+        "detail": detail,
+    }
+    return int(do_once(DeclarationStep, values, done))
+
+
+def _remind(declaration: Declaration, now: datetime) -> int:
+    due = date_text(declaration.confirm_by)
+    return _once(
+        declaration,
+        Kind.CONFIRM_REMINDER,
+        now,
+        f"{declaration.declarer.display_name} reminded to re-confirm it by {due}.",
+        lambda: notify(
+            [declaration.declarer],
+            declaration,
+            f"Please re-confirm your relationship declaration by {due}",
+            [
+                "Each year you confirm that a declared relationship still stands, or say "
+                "when it ended.",
+                f"If it is not re-confirmed by {due}, the Monitoring Officer and the "
+                "officer's manager are told.",
+            ],
+            key=f"declaration:{declaration.pk}:cycle:{declaration.cycle}:reminder",
+        ),
+    )
+
+
+def _lapse(declaration: Declaration, now: datetime) -> int:
+    due = date_text(declaration.confirm_by)
+    manager, label = manager_to_tell(declaration)
+    mo = reviewer(declaration)
+    told = [f"{manager.user.display_name} ({label})"] if manager else []
+    told.append("the Monitoring Officer" if mo else "no Monitoring Officer (none in post)")
+
+    def tell() -> None:
+        key = f"declaration:{declaration.pk}:cycle:{declaration.cycle}:lapsed"
+        if manager is not None and manager.user_id != declaration.manager_notified_id:
+            note_manager(declaration, manager, label, at=now)
+        notify(
+            [declaration.declarer],
+            declaration,
+            "Your relationship declaration has not been re-confirmed",
+            [
+                f"It was due to be re-confirmed by {due}. Please sign in and confirm it still "
+                "stands, or say when it ended.",
+            ],
+            key=f"{key}:declarer",
+        )
+        notify(
+            [manager.user if manager else None, mo],
+            declaration,
+            "A relationship declaration has not been re-confirmed",
+            [
+                f"{declaration.declarer.display_name} has not re-confirmed their declared "
+                f"relationship with {declaration.other_party.display_name}, due by {due}.",
+                "It still counts: a relationship does not end because a form was late.",
+            ],
+            key=key,
+        )
+
+    detail = f"Not re-confirmed by {due}; told: {' and '.join(told)}."
+    return _once(declaration, Kind.LAPSED, now, detail, tell)

@@ -1,0 +1,197 @@
+"""What every declaration service shares: locking, the timeline, audit, email, and the
+re-confirmation dates the sweep works from."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from protocol_site.audit import audit_record
+from protocol_site.calendar import end_of_day, start_of_working_day
+from protocol_site.models import User
+from protocol_site.outbox import email_users
+from registers.models import Officer
+
+from ..models import Declaration, DeclarationStep
+from ..routing import reviewer_id_for
+
+NOTIFY_TEMPLATE = "declaration_update"
+Kind = DeclarationStep.Kind
+Status = Declaration.Status
+
+
+def date_text(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def locked(declaration: Declaration) -> Declaration:
+    """Re-read the declaration under a row lock: two people acting at once never both win."""
+    return (
+        Declaration.objects.select_for_update(of=("self",))
+        .select_related("declarer", "other_party", "manager_notified")
+        .get(pk=declaration.pk)
+    )
+
+
+def require_declarer(actor, declaration: Declaration) -> None:
+    if declaration.declarer_id != actor.pk:
+        raise PermissionDenied("Only the person who made the declaration can do this.")
+
+
+def require_reviewer(actor, declaration: Declaration) -> None:
+    if reviewer_id_for(declaration) != actor.pk:
+        raise PermissionDenied("Only the Monitoring Officer reviews declarations.")
+
+
+def require_standing(declaration: Declaration) -> None:
+    if declaration.is_withdrawn:
+        raise ValidationError(f"{declaration.reference} has been withdrawn.")
+
+
+def reviewer(declaration: Declaration) -> User | None:
+    user_id = reviewer_id_for(declaration)
+    return User.objects.filter(pk=user_id).first() if user_id else None
+
+
+def audit(
+    declaration: Declaration,
+    kind: str,
+    *,
+    actor=None,
+    summary: str = "",
+    before: dict | None = None,
+    **extra,
+) -> None:
+    audit_record(
+        actor=actor,
+        action=f"declarations.declaration.{kind}",
+        obj=declaration,
+        summary=summary[:500],
+        before=before,
+        after={
+            "status": declaration.status,
+            "cycle": declaration.cycle,
+            "confirm_by": declaration.confirm_by,
+            **{k: getattr(v, "pk", v) for k, v in extra.items()},
+        },
+    )
+
+
+def record(
+    declaration: Declaration,
+    kind: str,
+    *,
+    actor=None,
+    detail: str = "",
+    recipient=None,
+    at: datetime | None = None,
+    **audit_extra,
+) -> DeclarationStep:
+    """A timeline step and its audit event."""
+    step = DeclarationStep.objects.create(
+        declaration=declaration,
+        kind=kind,
+        cycle=declaration.cycle,
+        actor=actor if getattr(actor, "pk", None) else None,
+        recipient=recipient,
+        detail=detail,
+        at=at or timezone.now(),
+    )
+    audit(declaration, kind, actor=actor, summary=detail, **audit_extra)
+    return step
+
+
+def notify(users, declaration: Declaration, headline: str, lines: list[str], *, key=None):
+    """Queue one email per distinct person. Emails never carry the details of the
+    relationship or the Monitoring Officer's advice: the reader signs in to see them."""
+    email_users(
+        users,
+        template=NOTIFY_TEMPLATE,
+        context={"declaration": declaration, "headline": headline, "lines": lines},
+        dedupe_key=key,
+    )
+
+
+def note_manager(
+    declaration: Declaration, manager: Officer, label: str, *, actor=None, at=None
+) -> None:
+    """Record that `manager` has been told: from now they may see the declaration."""
+    if declaration.manager_notified_id != manager.user_id:
+        declaration.manager_notified = manager.user
+        declaration.save(update_fields=["manager_notified"])
+    record(
+        declaration,
+        Kind.MANAGER_NOTIFIED,
+        actor=actor,
+        recipient=manager.user,
+        detail=f"{manager.user.display_name} ({label}) told.",
+        at=at,
+        manager=manager.user,
+    )
+
+
+def relationship_line(declaration: Declaration) -> str:
+    text = f"{declaration.get_relationship_display()}, from {date_text(declaration.starts_on)}"
+    if declaration.ends_on:
+        text += f" to {date_text(declaration.ends_on)}"
+    return text + "."
+
+
+# --- Re-confirmation dates ---------------------------------------------------------------------
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier), or the month's last day (31 Jan -> 28 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def next_confirm_by(today: date) -> date:
+    return add_months(today, settings.DECLARATION_CONFIRM_MONTHS)
+
+
+def reminder_on(declaration: Declaration) -> date:
+    return declaration.confirm_by - timedelta(days=settings.DECLARATION_REMINDER_DAYS)
+
+
+def reminder_at(declaration: Declaration) -> datetime:
+    return start_of_working_day(reminder_on(declaration))
+
+
+def lapse_at(declaration: Declaration) -> datetime:
+    """The moment the re-confirmation date has passed."""
+    return end_of_day(declaration.confirm_by)
+
+
+def is_due(declaration: Declaration, today: date | None = None) -> bool:
+    """Due for re-confirmation: the reminder window has opened (or it has lapsed)."""
+    today = today or timezone.localdate()
+    return declaration.needs_reconfirming and today >= reminder_on(declaration)
+
+
+def schedule(declaration: Declaration, *, now: datetime, done: set[str] | None = None) -> None:
+    """Set next_action_at from the dates and the steps this cycle has had (`done`: the kinds
+    of this cycle's reminder steps; looked up when not given)."""
+    if not declaration.needs_reconfirming:
+        declaration.next_action_at = None
+        return
+    if done is None:
+        done = set(
+            declaration.steps.filter(
+                cycle=declaration.cycle, kind__in=DeclarationStep.REMINDER_KINDS
+            ).values_list("kind", flat=True)
+        )
+    if Kind.LAPSED in done:
+        declaration.next_action_at = None
+    elif Kind.CONFIRM_REMINDER in done or now >= lapse_at(declaration):
+        declaration.next_action_at = lapse_at(declaration)
+    else:
+        declaration.next_action_at = reminder_at(declaration)

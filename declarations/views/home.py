@@ -1,0 +1,27 @@
+"""The declarations panel on the home page (registers owns the page; this app adds a panel)."""
+
+from __future__ import annotations
+
+from registers.roles import Person
+
+from ..selectors import due_for_confirmation, made_by, review_queue, reviews_declarations
+from .declare import declares
+
+DUE_SHOWN = 5
+
+
+def declarations_home_panel(person: Person) -> dict | None:
+    reviews = reviews_declarations(person.user)
+    if not declares(person) and not reviews:
+        return None
+    user = person.user
+    panel = {
+        "template": "declarations/_home_panel.html",
+        "declares": declares(person),
+        "made": made_by(user).exclude(status="withdrawn").count(),
+        "due": list(due_for_confirmation(user)[:DUE_SHOWN]),
+        "reviews": reviews,
+    }
+    if reviews:
+        panel["awaiting"] = review_queue(user).filter(status="submitted").count()
+    return panel

@@ -1,0 +1,130 @@
+"""Keeping local members informed (WARD-1) and the pre-election period (ELE-1).
+
+A ward notice tells the members for one or more wards of a matter, a public meeting or a
+consultation affecting them (004 §10, 000 §6.6, 002 §7.ii). A pre-election period is declared
+by the Monitoring Officer with guidance for members and officers (001 §8.01, 003 §11.3).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from registers.models import Ward
+
+
+class WardNotice(models.Model):
+    class Kind(models.TextChoices):
+        MATTER = "matter", "A matter affecting the ward"
+        PUBLIC_MEETING = "public_meeting", "A public meeting"
+        CONSULTATION = "consultation", "A consultation"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    title = models.CharField(max_length=200)
+    details = models.TextField()
+    wards = models.ManyToManyField(Ward, related_name="notices")
+    # A public meeting: when and where (004 §10.5, 002 §7.ii).
+    meeting_at = models.DateTimeField(null=True, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    # A consultation: when it closes (004 §10.6).
+    consultation_closes_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+    changed_at = models.DateTimeField(null=True, blank=True)
+    # Bumped at each change the ward members are told of, so each is emailed once.
+    revision = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords(m2m_fields=[wards])
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        indexes = [
+            models.Index(fields=["-recorded_at"], name="ward_notice_recent_idx"),
+            models.Index(fields=["recorded_by", "-recorded_at"], name="ward_notice_recorder_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="public_meeting") | Q(meeting_at__isnull=False) & ~Q(place=""),
+                name="ward_notice_meeting_has_time_and_place",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="consultation") | Q(consultation_closes_on__isnull=False),
+                name="ward_notice_consultation_has_closing_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_meeting(self) -> bool:
+        return self.kind == self.Kind.PUBLIC_MEETING
+
+    @property
+    def is_consultation(self) -> bool:
+        return self.kind == self.Kind.CONSULTATION
+
+
+class ElectionPeriod(models.Model):
+    """From `starts_on` to the end of polling day, unless the Monitoring Officer ends it early.
+
+    `last_day` is polling day, or the day it was ended early: periods may not overlap, and
+    the overlap check and "which period is on" are both plain indexed date comparisons.
+    """
+
+    name = models.CharField(max_length=150)
+    starts_on = models.DateField()
+    polling_day = models.DateField()
+    guidance = models.TextField()
+    last_day = models.DateField()
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    declared_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    end_reason = models.TextField(blank=True)
+    # Bumped at each change members and officers are told of, so each is emailed once.
+    revision = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        indexes = [models.Index(fields=["starts_on", "last_day"], name="election_period_on_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(polling_day__gte=F("starts_on")) & Q(last_day__gte=F("starts_on")),
+                name="election_period_dates_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def ended_early(self) -> bool:
+        return self.ended_at is not None
+
+    def is_on(self, moment=None) -> bool:
+        moment = moment or timezone.now()
+        day = timezone.localdate(moment)
+        return self.starts_on <= day <= self.last_day and (
+            self.ended_at is None or moment < self.ended_at
+        )
+
+    def state(self, today=None) -> str:
+        """ "current", "upcoming" or "over" (ended early or past polling day)."""
+        today = today or timezone.localdate()
+        if self.ended_at is not None or self.last_day < today:
+            return "over"
+        if self.starts_on > today:
+            return "upcoming"
+        return "current"

@@ -1,0 +1,222 @@
+"""Every read of ward notices and pre-election periods that depends on who is asking, or when.
+
+Ward notices are not confidential among council users, but lists stay scoped: a councillor
+sees the notices for their own ward, officers and democratic services see them all. Someone
+else's ward notice is 404 to a councillor, the same as one that does not exist. Pre-election
+periods and their guidance are for everyone signed in.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.core.cache import cache
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from protocol_site.access import visible_or_404
+from registers.models import Councillor, Officer, Tier, Ward
+from registers.roles import Person, Role, person_for
+
+from .models import ElectionPeriod, WardNotice
+
+# The banner's period is cached this long per process; the services clear it on a change.
+PERIOD_CACHE_SECONDS = 60
+_MISSING = object()
+
+
+# --- Who may do what ---------------------------------------------------------------------
+
+
+def uses_ward_notices(person: Person) -> bool:
+    return (
+        person.councillor is not None
+        or person.officer is not None
+        or person.has(Role.DEMOCRATIC_SERVICES)
+    )
+
+
+def may_publish(person: Person) -> bool:
+    """WARD-1: officers (and democratic services) record notices for ward members."""
+    return person.officer is not None or person.has(Role.DEMOCRATIC_SERVICES)
+
+
+def sees_all_notices(person: Person) -> bool:
+    return may_publish(person)
+
+
+def may_correct(person: Person, notice: WardNotice) -> bool:
+    """The officer who recorded it, or democratic services."""
+    if person.has(Role.DEMOCRATIC_SERVICES):
+        return True
+    return may_publish(person) and notice.recorded_by_id == person.user.pk
+
+
+def may_declare_periods(person: Person) -> bool:
+    """ELE-1: the Monitoring Officer issues the pre-election guidance (001 §8.01, 003 §11.3)."""
+    return person.has(Role.MONITORING_OFFICER)
+
+
+# --- Ward notices ------------------------------------------------------------------------
+
+
+def ward_notices_visible_to(user) -> QuerySet[WardNotice]:
+    if not getattr(user, "is_authenticated", False):
+        return WardNotice.objects.none()
+    person = person_for(user)
+    if sees_all_notices(person):
+        return WardNotice.objects.all()
+    if person.councillor is not None and person.councillor.ward_id:
+        return WardNotice.objects.filter(wards=person.councillor.ward_id)
+    return WardNotice.objects.none()
+
+
+def ward_notice_for(user, pk) -> WardNotice:
+    return visible_or_404(
+        ward_notices_visible_to(user).select_related("recorded_by").prefetch_related("wards"),
+        pk=pk,
+    )
+
+
+def recent_ward_notices(person: Person, limit: int = 3) -> list[WardNotice]:
+    """The latest notices for a councillor's own ward, for their home page."""
+    councillor = person.councillor
+    if councillor is None or not councillor.ward_id:
+        return []
+    return list(
+        WardNotice.objects.filter(wards=councillor.ward_id).order_by("-recorded_at", "-pk")[:limit]
+    )
+
+
+def ward_notices_listed(qs: QuerySet[WardNotice]) -> QuerySet[WardNotice]:
+    """What a list row shows, in a fixed number of queries whatever the page holds."""
+    return (
+        qs.select_related("recorded_by").prefetch_related("wards").order_by("-recorded_at", "-pk")
+    )
+
+
+def history_changes(instance, *, hidden=(), labels=None, limit: int = 20) -> list[dict]:
+    """A record's field history (django-simple-history), newest first: when, by whom, and
+    which fields changed. The first version (its creation) is not a change."""
+    records = list(
+        instance.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
+    names = {f.name: f.verbose_name for f in type(instance)._meta.get_fields() if f.concrete}
+    names.update(labels or {})
+    found = []
+    for newer, older in zip(records, records[1:], strict=False):
+        delta = newer.diff_against(older, foreign_keys_are_objs=False)
+        fields = [c.field for c in delta.changes if c.field not in hidden]
+        if fields:
+            found.append(
+                {
+                    "at": newer.history_date,
+                    "by": newer.history_user,
+                    "fields": [str(names.get(name, name)).capitalize() for name in fields],
+                }
+            )
+    return found
+
+
+def ward_notice_changes(notice: WardNotice) -> list[dict]:
+    return history_changes(
+        notice,
+        hidden={"revision", "changed_at"},
+        labels={"meeting_at": "date and time", "consultation_closes_on": "closing date"},
+    )
+
+
+def period_changes(period: ElectionPeriod) -> list[dict]:
+    return history_changes(
+        period,
+        hidden={"revision", "last_day", "ended_by"},
+        labels={"ended_at": "ended early", "end_reason": "reason for ending early"},
+    )
+
+
+def current_ward_councillors(wards, on: date | None = None) -> QuerySet[Councillor]:
+    """The members in office today for any of `wards`, with an account that can sign in."""
+    on = on or timezone.localdate()
+    return (
+        Councillor.objects.filter(ward__in=wards, user__is_active=True, term_start__lte=on)
+        .filter(Q(term_end__isnull=True) | Q(term_end__gte=on))
+        .select_related("user", "ward")
+    )
+
+
+def wards_for_choice() -> QuerySet[Ward]:
+    return Ward.objects.order_by("name")
+
+
+# --- Pre-election periods ----------------------------------------------------------------
+
+
+def periods_on(moment: datetime) -> QuerySet[ElectionPeriod]:
+    day = timezone.localdate(moment)
+    return ElectionPeriod.objects.filter(starts_on__lte=day, last_day__gte=day).filter(
+        Q(ended_at__isnull=True) | Q(ended_at__gt=moment)
+    )
+
+
+def period_on(moment: datetime | None = None) -> ElectionPeriod | None:
+    """The pre-election period in force at `moment` (default now), or None. The one rule the
+    banner, the enquiry mark and briefings all use."""
+    return periods_on(moment or timezone.now()).order_by("starts_on").first()
+
+
+def _period_cache_key(day: date) -> str:
+    return f"notices:election-period:{day.isoformat()}"
+
+
+def current_period() -> ElectionPeriod | None:
+    """period_on(now), cached briefly: the banner on every page costs at most one query."""
+    key = _period_cache_key(timezone.localdate())
+    found = cache.get(key, _MISSING)
+    if found is _MISSING:
+        found = period_on()
+        cache.set(key, found, PERIOD_CACHE_SECONDS)
+    if found is not None and not found.is_on():
+        return None  # ended within the cache's lifetime in another process
+    return found
+
+
+def forget_current_period() -> None:
+    cache.delete(_period_cache_key(timezone.localdate()))
+
+
+def overlapping_periods(
+    starts_on: date, last_day: date, exclude_pk: int | None = None
+) -> QuerySet[ElectionPeriod]:
+    qs = ElectionPeriod.objects.filter(starts_on__lte=last_day, last_day__gte=starts_on)
+    return qs.exclude(pk=exclude_pk) if exclude_pk else qs
+
+
+def periods_visible_to(user) -> QuerySet[ElectionPeriod]:
+    if not getattr(user, "is_authenticated", False):
+        return ElectionPeriod.objects.none()
+    return ElectionPeriod.objects.all()
+
+
+def period_for(user, pk) -> ElectionPeriod:
+    return visible_or_404(periods_visible_to(user).select_related("declared_by", "ended_by"), pk=pk)
+
+
+def guidance_recipients(*, all_officers: bool, on: date | None = None) -> list:
+    """Members in office and officers (senior officers only, 003 §11.3, unless all_officers):
+    the users a declared period's guidance is emailed to."""
+    on = on or timezone.localdate()
+    members = Councillor.objects.filter(user__is_active=True, term_start__lte=on).filter(
+        Q(term_end__isnull=True) | Q(term_end__gte=on)
+    )
+    officers = Officer.objects.filter(is_active=True, user__is_active=True)
+    if not all_officers:
+        acting = Q(acting_posts__acting_until__isnull=True) | Q(acting_posts__acting_until__gte=on)
+        senior = Q(post__tier__lte=Tier.HEAD_OF_SERVICE, post__is_active=True) | (
+            Q(acting_posts__tier__lte=Tier.HEAD_OF_SERVICE, acting_posts__is_active=True) & acting
+        )
+        officers = officers.filter(senior).distinct()
+    users = [c.user for c in members.select_related("user")]
+    users += [o.user for o in officers.select_related("user")]
+    return users

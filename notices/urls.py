@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "notices"
+
+urlpatterns = [
+    path("", views.notice_list, name="list"),
+    path("new/", views.notice_new, name="new"),
+    path("<int:pk>/", views.notice_detail, name="detail"),
+    path("<int:pk>/change/", views.notice_change, name="change"),
+    path("elections/", views.period_list, name="periods"),
+    path("elections/new/", views.period_new, name="period_new"),
+    path("elections/<int:pk>/", views.period_detail, name="period"),
+    path("elections/<int:pk>/change/", views.period_change, name="period_change"),
+    path("elections/<int:pk>/end/", views.period_end, name="period_end"),
+]

@@ -1,0 +1,137 @@
+"""WARD-1 pages: the list (scoped to the viewer), one notice, recording and correcting one."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from protocol_site.views import submit
+from registers.roles import require_person
+
+from ..forms import NOTICE_ERROR_FIELDS, WardNoticeForm
+from ..models import WardNotice
+from ..selectors import (
+    may_correct,
+    may_publish,
+    sees_all_notices,
+    uses_ward_notices,
+    ward_notice_changes,
+    ward_notice_for,
+    ward_notices_listed,
+    ward_notices_visible_to,
+    wards_for_choice,
+)
+from ..services import ward_notice_publish, ward_notice_update
+
+PAGE_SIZE = 25
+KINDS = {"any": "Any kind", **dict(WardNotice.Kind.choices)}
+
+
+@require_GET
+def notice_list(request):
+    person = require_person(request, uses_ward_notices)
+    sees_all = sees_all_notices(person)
+    qs = ward_notices_visible_to(request.user)
+    kind = request.GET.get("kind", "any")
+    kind = kind if kind in KINDS else "any"
+    if kind != "any":
+        qs = qs.filter(kind=kind)
+    wards, ward, mine = [], None, False
+    if sees_all:
+        wards = list(wards_for_choice())
+        ward = next((w for w in wards if str(w.pk) == request.GET.get("ward")), None)
+        if ward is not None:
+            qs = qs.filter(wards=ward)
+        mine = request.GET.get("mine") == "1"
+        if mine:
+            qs = qs.filter(recorded_by=request.user)
+    q = request.GET.get("q", "").strip()[:100]
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(details__icontains=q))
+    paginator = Paginator(ward_notices_listed(qs), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    own_ward = person.councillor.ward if person.councillor is not None else None
+    return render(
+        request,
+        "notices/list.html",
+        {
+            "sees_all": sees_all,
+            "own_ward": own_ward,
+            "kinds": KINDS,
+            "kind": kind,
+            "wards": wards,
+            "ward": ward,
+            "mine": mine,
+            "q": q,
+            "filtered": kind != "any" or ward is not None or mine or bool(q),
+            "page": page,
+            "page_range": paginator.get_elided_page_range(page.number, on_each_side=2),
+            "may_publish": may_publish(person),
+        },
+    )
+
+
+@require_GET
+def notice_detail(request, pk: int):
+    person = require_person(request, uses_ward_notices)
+    notice = ward_notice_for(request.user, pk)
+    return render(
+        request,
+        "notices/detail.html",
+        {
+            "notice": notice,
+            "wards": list(notice.wards.all()),
+            "may_correct": may_correct(person, notice),
+            "changes": ward_notice_changes(notice),
+        },
+    )
+
+
+def _told(notice: WardNotice) -> str:
+    names = ", ".join(str(w) for w in notice.wards.all())
+    return f"The members for {names} are being emailed."
+
+
+@require_http_methods(["GET", "POST"])
+def notice_new(request):
+    require_person(request, may_publish)
+    form = WardNoticeForm(request.POST if request.method == "POST" else None)
+    notice = submit(
+        request,
+        form,
+        lambda data: ward_notice_publish(actor=request.user, **form.service_values()),
+        NOTICE_ERROR_FIELDS,
+    )
+    if notice is not None:
+        messages.success(request, f"Notice recorded: {notice.title}. {_told(notice)}")
+        return redirect("notices:detail", notice.pk)
+    return render(request, "notices/form.html", {"form": form, "notice": None})
+
+
+@require_http_methods(["GET", "POST"])
+def notice_change(request, pk: int):
+    person = require_person(request, may_publish)
+    notice = ward_notice_for(request.user, pk)
+    if not may_correct(person, notice):
+        raise PermissionDenied
+    form = WardNoticeForm(
+        request.POST if request.method == "POST" else None,
+        initial=WardNoticeForm.initial_for(notice),
+        correcting=True,
+    )
+    revision = notice.revision
+    saved = submit(
+        request,
+        form,
+        lambda data: ward_notice_update(actor=request.user, notice=notice, **form.service_values()),
+        NOTICE_ERROR_FIELDS,
+    )
+    if saved is not None:
+        told = " The ward members are being told." if saved.revision != revision else ""
+        messages.success(request, f"Notice saved: {saved.title}.{told}")
+        return redirect("notices:detail", saved.pk)
+    return render(request, "notices/form.html", {"form": form, "notice": notice})

@@ -1,0 +1,24 @@
+"""Every write to the registers: the registry's entries (entries.py) and members' visits
+(visits.py)."""
+
+from .entries import (
+    closure_day_delete,
+    councillor_save,
+    officer_save,
+    register_entry_delete,
+    register_entry_save,
+    register_export_record,
+)
+from .visits import visit_arrange, visit_cancel, visit_request
+
+__all__ = [
+    "closure_day_delete",
+    "councillor_save",
+    "officer_save",
+    "register_entry_delete",
+    "register_entry_save",
+    "register_export_record",
+    "visit_arrange",
+    "visit_cancel",
+    "visit_request",
+]

@@ -1,0 +1,199 @@
+"""Members' visits to council premises (REG-3; 000 §4.6, 002 §8, 001 §5.05).
+
+A councillor asks for a visit; the Director over the service is told in advance and makes the
+arrangements (who meets the member, any conditions); the councillor may cancel. Each function:
+one transaction, the permission and precondition checks, the transition, an audit event, the
+emails through the outbox.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django_fsm import can_proceed
+
+from protocol_site.audit import audit_record
+from protocol_site.calendar import LONDON, WorkingCalendar, council_calendar
+from protocol_site.outbox import email_users
+
+from ..ladder import director_for_service
+from ..models import Officer, Service, Visit
+from ..roles import person_for
+
+
+def visit_earliest_date(calendar: WorkingCalendar, now: datetime) -> date:
+    """The first day a visit asked for `now` may take place: VISIT_NOTICE_WORKING_DAYS working
+    days after the day of receipt (a request made at a weekend counts from the Monday)."""
+    return calendar.add_working_days(
+        calendar.day_of_receipt(now), settings.VISIT_NOTICE_WORKING_DAYS
+    )
+
+
+def when_text(moment: datetime) -> str:
+    local = moment.astimezone(LONDON)
+    return f"{local:%A} {local.day} {local:%B %Y} at {local:%H:%M}"
+
+
+def may_arrange(user, visit: Visit) -> bool:
+    """The Director (or acting Director) of the visit's directorate makes the arrangements."""
+    return visit.directorate_id in person_for(user).directed_directorate_ids
+
+
+def _audit(visit: Visit, verb: str, *, actor, summary: str, **after) -> None:
+    audit_record(
+        actor=actor,
+        action=f"registers.visit.{verb}",
+        obj=visit,
+        summary=summary[:500],
+        after={"status": visit.status, **{k: getattr(v, "pk", v) for k, v in after.items()}},
+    )
+
+
+def _notify(users, template: str, visit: Visit, key: str, **context) -> None:
+    email_users(
+        users,
+        template=template,
+        context={"visit": visit, "when": when_text(visit.starts_at), **context},
+        dedupe_key=f"visit:{visit.pk}:{key}",
+    )
+
+
+def _locked(visit: Visit) -> Visit:
+    """Re-read the visit under a row lock: two people acting at once never both win."""
+    return (
+        Visit.objects.select_for_update(of=("self",))
+        .select_related(
+            "councillor__user", "service", "directorate", "director__user", "meeting_officer__user"
+        )
+        .get(pk=visit.pk)
+    )
+
+
+def visit_request(
+    *, actor, service: Service, premises: str, starts_at: datetime, purpose: str
+) -> Visit:
+    """A councillor asks to visit council premises. The Director over the service's
+    directorate is told in advance so they can make arrangements (000 §4.6, 002 §8.i)."""
+    councillor = person_for(actor).councillor
+    if councillor is None:
+        raise PermissionDenied("Only a councillor can ask to visit council premises.")
+    premises, purpose = premises.strip(), purpose.strip()
+    errors = {}
+    if not premises:
+        errors["premises"] = "Enter the premises you want to visit."
+    if not purpose:
+        errors["purpose"] = "Say why you want to visit, as a member."
+    if not service.is_active:
+        errors["service"] = "Choose a current service."
+    if starts_at.tzinfo is None:
+        raise ValueError("Visit times must be timezone-aware.")
+    now = timezone.now()
+    earliest = visit_earliest_date(council_calendar(), now)
+    if starts_at <= now:
+        errors["starts_at"] = "The visit must be in the future."
+    elif starts_at.astimezone(LONDON).date() < earliest:
+        days = settings.VISIT_NOTICE_WORKING_DAYS
+        errors["starts_at"] = (
+            f"The Director needs {days} working day{'' if days == 1 else 's'}' notice of a "
+            f"visit: choose {earliest:%A} {earliest.day} {earliest:%B %Y} or later."
+        )
+    director = director_for_service(service) if service.is_active else None
+    if service.is_active and director is None:
+        errors["service"] = (
+            "Nobody holds the Director's post for this service just now, so nobody can be told "
+            "of the visit. Ask democratic services."
+        )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        visit = Visit(
+            councillor=councillor,
+            premises=premises,
+            service=service,
+            directorate_id=service.directorate_id,
+            starts_at=starts_at,
+            purpose=purpose,
+            requested_at=now,
+            director=director,
+        )
+        visit._history_user = actor
+        visit.save()
+        _audit(
+            visit,
+            "requested",
+            actor=actor,
+            summary=f"{councillor} asked to visit {premises} ({service}) on "
+            f"{when_text(starts_at)}; {director} (Director) told.",
+            director=director,
+        )
+        _notify([director.user], "visit_requested", visit, "requested")
+    return visit
+
+
+def visit_arrange(*, actor, visit: Visit, meeting_officer: Officer, conditions: str = "") -> Visit:
+    """The Director records who will meet the member and any conditions; the councillor and
+    the officer meeting them are told."""
+    with transaction.atomic():
+        visit = _locked(visit)
+        if not may_arrange(actor, visit):
+            raise PermissionDenied("Only the Director of the directorate arranges this visit.")
+        if not can_proceed(visit.arrange):
+            raise ValidationError(f"This visit is {visit.get_status_display().lower()}.")
+        if not visit.is_upcoming:
+            raise ValidationError("This visit's time has passed.")
+        if not meeting_officer.is_active:
+            raise ValidationError({"meeting_officer": "Choose a current officer."})
+        visit.arrange()
+        visit.meeting_officer = meeting_officer
+        visit.conditions = conditions.strip()
+        visit.arranged_by = actor
+        visit.arranged_at = timezone.now()
+        visit._history_user = actor
+        visit.save(
+            update_fields=["status", "meeting_officer", "conditions", "arranged_by", "arranged_at"]
+        )
+        _audit(
+            visit,
+            "arranged",
+            actor=actor,
+            summary=f"Arranged: {meeting_officer} will meet {visit.councillor}.",
+            meeting_officer=meeting_officer,
+        )
+        _notify(
+            [visit.councillor.user, meeting_officer.user],
+            "visit_arranged",
+            visit,
+            "arranged",
+        )
+    return visit
+
+
+def visit_cancel(*, actor, visit: Visit, reason: str = "") -> Visit:
+    """The councillor cancels their visit; the Director (and any officer due to meet them)
+    are told."""
+    with transaction.atomic():
+        visit = _locked(visit)
+        if visit.councillor.user_id != actor.pk:
+            raise PermissionDenied("Only the councillor who asked for the visit can cancel it.")
+        if not can_proceed(visit.cancel):
+            raise ValidationError("This visit is already cancelled.")
+        if not visit.is_upcoming:
+            raise ValidationError("This visit's time has passed.")
+        visit.cancel()
+        visit.cancelled_at = timezone.now()
+        visit.cancel_reason = reason.strip()
+        visit._history_user = actor
+        visit.save(update_fields=["status", "cancelled_at", "cancel_reason"])
+        _audit(visit, "cancelled", actor=actor, summary=f"Cancelled by {visit.councillor}.")
+        told = [visit.director, visit.meeting_officer]
+        _notify(
+            [officer.user for officer in told if officer is not None],
+            "visit_cancelled",
+            visit,
+            "cancelled",
+        )
+    return visit

@@ -1,0 +1,80 @@
+"""WARD-1 and ELE-1 in a real browser: an officer records a ward notice, a councillor reads it,
+the Monitoring Officer declares a pre-election period and its banner shows; axe on each page."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from notices.services import election_period_declare
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_an_officer_tells_ward_members_of_a_public_meeting(
+    signed_in, axe, officer, councillor, org
+):
+    page = signed_in(officer)
+    page.get_by_role("link", name="Ward notices", exact=True).click()
+    axe(page)
+    page.get_by_role("button", name="Record a notice").click()
+    axe(page)
+    page.get_by_role("button", name="Record and email members").click()  # nothing filled in
+    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    axe(page)
+    day = timezone.localdate() + timedelta(days=10)
+    page.get_by_label("A public meeting").check()
+    page.get_by_label("Title").fill("Drop-in on the Riverside flood scheme")
+    page.get_by_label("Details").fill("Engineers will show the plans and take questions.")
+    page.get_by_label("Riverside").check()
+    page.get_by_role("group", name="Date of the meeting").get_by_label("Day").fill(str(day.day))
+    page.get_by_role("group", name="Date of the meeting").get_by_label("Month").fill(str(day.month))
+    page.get_by_role("group", name="Date of the meeting").get_by_label("Year").fill(str(day.year))
+    page.get_by_label("Time of the meeting").fill("18:30")
+    page.get_by_label("Place of the meeting").fill("St Mary's Hall")
+    page.get_by_role("button", name="Record and email members").click()
+    page.get_by_text("Notice recorded").wait_for()
+    axe(page)
+    url = page.url
+
+    member = signed_in(councillor)
+    member.get_by_role("link", name="Drop-in on the Riverside flood scheme").first.click()
+    expect(member).to_have_url(url)
+    axe(member)
+    member.goto("/notices/")
+    axe(member)
+
+
+def test_the_pre_election_banner_and_guidance(signed_in, axe, monitoring_officer, councillor):
+    page = signed_in(monitoring_officer)
+    page.goto("/notices/elections/new/")
+    axe(page)
+    page.get_by_role("button", name="Declare the period").click()
+    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    axe(page)
+    today = timezone.localdate()
+    election_period_declare(
+        actor=monitoring_officer,
+        name="Riverside ward by-election",
+        starts_on=today - timedelta(days=3),
+        polling_day=today + timedelta(days=20),
+        guidance="No ward walkabouts with candidates.",
+    )
+    member = signed_in(councillor)
+    banner = member.get_by_role("region", name="Pre-election period")
+    expect(banner.get_by_text("Riverside ward by-election")).to_be_visible()
+    axe(member)
+    banner.get_by_role("link", name="Read the Monitoring Officer's guidance").click()
+    member.get_by_text("No ward walkabouts with candidates.").wait_for()
+    axe(member)
+    member.goto("/notices/elections/")
+    axe(member)

@@ -1,0 +1,57 @@
+"""declarations.conflicts (REG-2): the one place that says who is conflicted with whom."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from declarations.conflicts import are_related, conflicted_among, in_effect, related_user_ids
+
+from .factories_conflicts import declare, withdraw
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_declaration_relates_the_two_either_way_round(org, councillor, officer, director):
+    declare(councillor, officer)
+    assert are_related(councillor.pk, officer.pk)
+    assert are_related(officer.pk, councillor.pk)
+    assert not are_related(councillor.pk, director.pk)
+    assert related_user_ids(councillor.pk) == {officer.pk}
+    assert related_user_ids(officer.pk) == {councillor.pk}
+
+
+def test_only_declarations_in_effect_count(org, councillor, officer, director, line_manager):
+    today = timezone.localdate()
+    withdraw(declare(councillor, officer))
+    declare(
+        councillor, director, starts_on=today - timedelta(days=400), ends_on=today - timedelta(1)
+    )
+    declare(councillor, line_manager, starts_on=today + timedelta(days=7))
+    assert related_user_ids(councillor.pk) == set()
+    assert related_user_ids(councillor.pk, on=today + timedelta(days=7)) == {line_manager.pk}
+    assert not in_effect().exists()
+
+
+def test_a_lapsed_declaration_still_counts(org, councillor, officer):
+    lapsed = declare(
+        councillor,
+        officer,
+        starts_on=date(2020, 1, 1),
+        confirmed_on=date(2020, 1, 1),
+        confirm_by=date(2021, 1, 1),
+    )
+    assert lapsed.is_lapsed
+    assert are_related(councillor.pk, officer.pk)
+
+
+def test_conflicted_among_answers_for_a_whole_group_in_one_query(
+    django_assert_num_queries, org, councillor, group_leader, officer, director, line_manager
+):
+    declare(councillor, officer)
+    declare(director, group_leader)
+    with django_assert_num_queries(1):
+        found = conflicted_among(
+            [officer.pk, director.pk, line_manager.pk], [councillor.pk, group_leader.pk]
+        )
+    assert found == {officer.pk, director.pk}

@@ -1,0 +1,212 @@
+"""REG-2 in enquiries: an officer with a declared relationship with the councillor is never
+given, or escalated, that councillor's enquiries, and the councillor is told why in plain words."""
+
+from datetime import date
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from enquiries.models import Enquiry, EnquiryEvent
+from enquiries.services import enquiries_sweep, enquiry_reassign
+from registers.models import Tier
+from tests.registers.factories import (
+    DirectorateFactory,
+    OfficerFactory,
+    PostFactory,
+    ServiceFactory,
+)
+
+from ..declarations.factories_conflicts import declare, withdraw
+from .factories import casework
+from .helpers import at, log_casework
+
+pytestmark = pytest.mark.django_db
+
+Ev = EnquiryEvent.Kind
+SINCE = date(2026, 1, 1)  # in effect on every date the frozen clock visits
+
+
+def general(org, **kwargs) -> Enquiry:
+    return casework(org, kind=Enquiry.Kind.GENERAL, **kwargs)
+
+
+def declarations_read(queries) -> int:
+    return sum("declarations_declaration" in q["sql"] for q in queries.captured_queries)
+
+
+# --- Routing a new enquiry ---------------------------------------------------------------
+
+
+def test_a_conflicted_approached_officer_is_passed_over(org, councillor, officer):
+    declare(councillor, officer, relationship="family")
+    enquiry = casework(org)
+    assert enquiry.assigned_to == org.officers.head_of_service
+    assert enquiry.approached_officer == org.officers.officer
+    reason = enquiry.routing_reason
+    assert "You approached Oliver Hughes, who has a declared relationship with you" in reason
+    assert "as if you had not approached anyone" in reason
+    assert "Casework for Waste and Recycling goes to its head of service, Gareth Evans" in reason
+    # Nothing of the declaration beyond the fact of it.
+    for detail in ("Family", "family", "relative", "DEC-"):
+        assert detail not in reason
+    routed = enquiry.events.get(kind=Ev.ROUTED)
+    assert routed.detail == reason and routed.officer == org.officers.head_of_service
+
+
+def test_the_officer_declaring_it_counts_the_same(org, councillor, officer):
+    declare(officer, councillor)
+    assert casework(org).assigned_to == org.officers.head_of_service
+
+
+def test_a_withdrawn_declaration_no_longer_passes_the_officer_over(org, councillor, officer):
+    withdraw(declare(councillor, officer))
+    enquiry = casework(org)
+    assert enquiry.assigned_to == org.officers.officer
+    assert "declared relationship" not in enquiry.routing_reason
+
+
+def test_a_conflicted_approached_officer_on_a_general_question_goes_to_the_director(
+    org, councillor, officer
+):
+    declare(councillor, officer)
+    enquiry = general(org)
+    assert enquiry.assigned_to == org.officers.director
+    assert enquiry.policy_flagged is False  # routed as if nobody had been approached
+    assert "declared relationship with you" in enquiry.routing_reason
+    assert "General enquiries go through the Director" in enquiry.routing_reason
+
+
+def test_a_conflicted_head_of_service_gives_way_to_the_director(org, councillor, head_of_service):
+    declare(councillor, head_of_service)
+    enquiry = casework(org, approached_officer=None)
+    assert enquiry.assigned_to == org.officers.director
+    assert "but Gareth Evans has a declared relationship with you" in enquiry.routing_reason
+    assert "It went to David Okafor" in enquiry.routing_reason
+
+
+def test_a_conflicted_director_is_neither_assigned_nor_copied(org, councillor, director):
+    declare(councillor, director)
+    enquiry = general(org, approached_officer=None)
+    assert enquiry.assigned_to == org.officers.chief_executive
+    assert enquiry.director == org.officers.chief_executive
+    assert "The Director, David Okafor, has a declared relationship with you" in (
+        enquiry.routing_reason
+    )
+    copy = casework(org)
+    assert copy.assigned_to == org.officers.officer
+    assert copy.director == org.officers.chief_executive
+    assert "Helen Carter (Chief Executive) is copied" in copy.routing_reason
+
+
+def test_routing_reads_the_register_once(org, councillor, officer, head_of_service):
+    declare(councillor, officer)
+    with CaptureQueriesContext(connection) as queries:
+        casework(org)
+    assert declarations_read(queries) == 1
+
+
+# --- Reassignment by a manager -----------------------------------------------------------
+
+
+def test_reassigning_to_a_conflicted_officer_is_refused(org, councillor, officer, line_manager):
+    enquiry = casework(org)
+    declare(line_manager, councillor)
+    with pytest.raises(ValidationError) as raised:
+        enquiry_reassign(
+            actor=officer, enquiry=enquiry, to=org.officers.line_manager, note="Theirs."
+        )
+    assert raised.value.message_dict["to"] == [
+        "Maya Patel has a declared relationship with Cllr Chris Baker, so cannot deal with "
+        "their enquiries (REG-2). Choose another officer."
+    ]
+    enquiry.refresh_from_db()
+    assert enquiry.assigned_to == org.officers.officer
+    assert not enquiry.events.filter(kind=Ev.REASSIGNED).exists()
+
+
+def test_the_reassign_form_names_the_reason(client_for, org, councillor, officer, line_manager):
+    enquiry = casework(org)
+    declare(councillor, line_manager)
+    url = reverse("enquiries:reassign", args=[enquiry.pk])
+    response = client_for(officer).post(
+        url, {"to": org.officers.line_manager.pk, "service": "", "note": "Theirs."}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in html
+    assert 'href="#id_to"' in html
+    assert "Maya Patel has a declared relationship with Cllr Chris Baker" in html
+    enquiry.refresh_from_db()
+    assert enquiry.assigned_to == org.officers.officer
+
+
+def test_reassigning_with_a_conflicted_director_copies_the_chief_executive(
+    org, councillor, officer, director
+):
+    housing = DirectorateFactory(name="Housing")
+    service = ServiceFactory(directorate=housing, name="Tenancy")
+    post = PostFactory(
+        title="Director of Housing",
+        tier=Tier.DIRECTOR,
+        service=None,
+        directorate=housing,
+        reports_to=org.posts.chief_executive,
+    )
+    housing_director = OfficerFactory(post=post)
+    declare(councillor, housing_director.user)
+    enquiry = enquiry_reassign(
+        actor=officer,
+        enquiry=casework(org),
+        to=org.officers.head_of_service,
+        note="Tenancy casework.",
+        service=service,
+    )
+    assert enquiry.director == org.officers.chief_executive
+
+
+# --- Escalation up the ladder by the sweep -------------------------------------------------
+
+
+@pytest.fixture
+def overdue(org, councillor):
+    with time_machine.travel(at(2026, 11, 2, 9, 0), tick=False):
+        return log_casework(org, councillor)
+
+
+def escalated_to(enquiry) -> list[int]:
+    return list(
+        enquiry.events.filter(kind=Ev.ESCALATED).order_by("rung").values_list("officer", flat=True)
+    )
+
+
+def test_escalation_skips_a_conflicted_line_manager(org, councillor, overdue):
+    declare(councillor, org.officers.line_manager.user, starts_on=SINCE)
+    with time_machine.travel(at(2026, 11, 17, 0, 0), tick=False):
+        assert enquiries_sweep(now=at(2026, 11, 17, 0, 0)) == 1
+    overdue.refresh_from_db()
+    assert overdue.escalated_to == org.officers.assistant_director
+    assert escalated_to(overdue) == [org.officers.assistant_director.pk]
+
+
+def test_escalation_never_reaches_a_conflicted_rung(org, councillor, overdue):
+    declare(org.officers.director.user, councillor, starts_on=SINCE)
+    with time_machine.travel(at(2027, 1, 4, 9, 0), tick=False):
+        enquiries_sweep(now=at(2027, 1, 4, 9, 0))
+    officers = escalated_to(overdue)
+    assert org.officers.director.pk not in officers
+    assert officers[:2] == [org.officers.line_manager.pk, org.officers.assistant_director.pk]
+    assert org.officers.monitoring_officer.pk in officers
+
+
+def test_one_escalation_reads_the_register_once(org, councillor, overdue):
+    declare(councillor, org.officers.line_manager.user, starts_on=SINCE)
+    with (
+        time_machine.travel(at(2026, 11, 17, 0, 0), tick=False),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        enquiries_sweep(now=at(2026, 11, 17, 0, 0))
+    assert declarations_read(queries) == 1

@@ -1,0 +1,46 @@
+import pytest
+import time_machine
+from django.core.cache import cache
+
+from tests.protocol_site.factories import UserFactory
+from tests.registers.factories import CouncillorFactory, WardFactory
+
+from .helpers import NOW
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    """A Wednesday in spring: mid-April 2026, before the May elections."""
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The banner's period is cached per day; no test sees another's."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def hillside(org):
+    """A second ward, with one member in office and one whose term has ended."""
+    ward = WardFactory(name="Hillside")
+    CouncillorFactory(
+        user=UserFactory(username="hill.member", first_name="Hana", last_name="Hill"),
+        ward=ward,
+        group=org.group_b,
+    )
+    CouncillorFactory(
+        user=UserFactory(username="former.member", first_name="Fred", last_name="Former"),
+        ward=ward,
+        group=org.group_b,
+        term_end=NOW.date().replace(year=2025),
+    )
+    return ward
+
+
+@pytest.fixture
+def hill_member(hillside):
+    return hillside.councillors.get(user__username="hill.member").user

@@ -1,0 +1,336 @@
+"""The briefing pages' forms: they parse and check input; the services decide and write."""
+
+from __future__ import annotations
+
+from django import forms
+
+from protocol_site.forms import GovukForm
+from registers.models import Councillor, Officer, Ward
+
+from .models import BriefingRequest, RepresentativeMeeting, SeniorCapacity
+from .services.requests import ADDRESSEE_TIERS
+
+
+def _required(message: str) -> dict:
+    return {"required": message}
+
+
+def current_officers():
+    return (
+        Officer.objects.filter(is_active=True, user__is_active=True)
+        .select_related("user", "post")
+        .order_by("user__last_name", "user__first_name")
+    )
+
+
+class OfficerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Officer) -> str:
+        return f"{obj} ({obj.post})" if obj.post_id else str(obj)
+
+
+class Form(GovukForm):
+    """Dates keep their own 'required' message through the swap to the GOV.UK date input."""
+
+    date_messages: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in self.date_messages.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
+
+
+class BriefingRequestForm(Form):
+    """GRP-2: what a Group Leader asks for. A lead member or chair who does not lead a group
+    asks only for a confidential briefing (004 §7.1): `group_leader=False` drops the choices."""
+
+    kind = forms.ChoiceField(
+        choices=BriefingRequest.Kind.choices,
+        widget=forms.RadioSelect,
+        label="What does the group need?",
+        error_messages=_required("Choose a briefing note or an officer to attend"),
+    )
+    addressed_to = OfficerChoiceField(
+        queryset=Officer.objects.none(),
+        label="Who are you asking?",
+        help_text="The Chief Executive or a Director (002 §9). The Chief Executive clears "
+        "every request (001 §1.11).",
+        empty_label="Choose the Chief Executive or a Director",
+        error_messages=_required("Choose the Chief Executive or a Director"),
+    )
+    subject = forms.CharField(
+        max_length=200,
+        label="Subject",
+        help_text="What the group wants to know about, in a sentence",
+        error_messages=_required("Enter the subject"),
+    )
+    topic = forms.CharField(
+        max_length=150,
+        label="The Council business it is about",
+        help_text="For example, the 2027/28 budget. Briefings on the same business are "
+        "compared in the equal-access log.",
+        error_messages=_required("Enter the Council business it is about"),
+    )
+    details = forms.CharField(
+        widget=forms.Textarea, required=False, label="Anything the officer should know"
+    )
+    meeting_date = forms.DateField(label="Date of the group meeting")
+    others_present = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="Who else will be present",
+        help_text="Besides the group's members",
+    )
+    non_council_attendees = forms.BooleanField(
+        required=False,
+        label="People who are not members of the council will be present (for example, an MP)",
+        help_text="Officers attend only with the Chief Executive's written exception, copied "
+        "to every Group Leader (004 §6.6)",
+    )
+    non_council_names = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="Their names, and who they are",
+    )
+    decision_meeting = forms.CharField(
+        max_length=150,
+        required=False,
+        label="The formal decision meeting",
+        help_text="For example, Budget Council. Under equal access the note is offered to the "
+        "other groups before it (003 §7.1(b)).",
+    )
+    decision_meeting_date = forms.DateField(
+        required=False,
+        label="Date of the decision meeting (optional)",
+        help_text="For example, 24 2 2027",
+    )
+    alternative_budget = forms.BooleanField(
+        required=False,
+        label="Advice for the group's alternative budget (001 §1.13)",
+    )
+    confidential = forms.BooleanField(
+        required=False,
+        label="A private and confidential briefing for me, not for the group (004 §7.1)",
+        help_text="It stays with you unless you record permission to share it",
+    )
+    date_messages = {"meeting_date": "Enter the date of the group meeting"}
+
+    def __init__(self, *args, group_leader: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["addressed_to"].queryset = current_officers().filter(
+            post__tier__in=ADDRESSEE_TIERS
+        )
+        if not group_leader:
+            for name in ("kind", "non_council_attendees", "non_council_names", "confidential"):
+                del self.fields[name]
+            del self.fields["alternative_budget"]
+            self.fields["meeting_date"].label = "When you need it by"
+
+    def clean(self):
+        data = super().clean()
+        if "kind" not in self.fields:
+            data.update(kind=BriefingRequest.Kind.NOTE, confidential=True)
+        return data
+
+
+class DecisionForm(Form):
+    """The Chief Executive's decision: clear, nominate a representative, or decline."""
+
+    CLEAR, NOMINATE, DECLINE = "clear", "nominate", "decline"
+    decision = forms.ChoiceField(
+        choices=[
+            (CLEAR, "Clear it: the officer asked writes the note or attends"),
+            (NOMINATE, "Nominate a representative to go in their stead (002 §9.b.ii)"),
+            (DECLINE, "Decline it: the issue is too political (002 §9.b.ii)"),
+        ],
+        widget=forms.RadioSelect,
+        label="Your decision",
+        error_messages=_required("Choose clear, nominate or decline"),
+    )
+    nominee = OfficerChoiceField(
+        queryset=Officer.objects.none(),
+        required=False,
+        label="The representative, if you nominate one",
+        empty_label="Choose an officer",
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea, required=False, label="Your reasons, if you decline"
+    )
+    exception_text = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="Your written exception (004 §6.6)",
+        help_text="Why officers may attend a meeting that includes people who are not "
+        "members of the council. It is emailed to every Group Leader.",
+    )
+
+    def __init__(self, *args, briefing: BriefingRequest, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominee"].queryset = current_officers().exclude(pk=briefing.addressed_to_id)
+        if not briefing.non_council_attendees:
+            del self.fields["exception_text"]
+
+    def clean(self):
+        data = super().clean()
+        decision = data.get("decision")
+        if decision == self.NOMINATE and not data.get("nominee"):
+            self.add_error("nominee", "Choose the officer you nominate")
+        if decision == self.DECLINE and not data.get("reason", "").strip():
+            self.add_error("reason", "Give the reasons for declining")
+        return data
+
+
+class NoteForm(Form):
+    """GRP-3: material facts, options and their merits; the author's confirmation to issue."""
+
+    facts = forms.CharField(
+        widget=forms.Textarea,
+        label="Material facts",
+        error_messages=_required("Enter the material facts"),
+    )
+    options = forms.CharField(
+        widget=forms.Textarea,
+        label="Options, and their merits and demerits for the council",
+        error_messages=_required("Enter the options and their merits for the council"),
+    )
+    confirmed_no_politics = forms.BooleanField(
+        required=False,
+        label="I confirm this note contains no political implications and no recommendation",
+        help_text="Needed to issue it (002 §9.a.ii). Not needed to save a draft.",
+    )
+
+
+class AttendanceForm(Form):
+    """GRP-4: when, with which senior officer, and that the officer left in time."""
+
+    attended_on = forms.DateField(label="Date you attended")
+    senior_officer = OfficerChoiceField(
+        queryset=Officer.objects.none(),
+        label="The senior officer present",
+        help_text="The Chief Executive, Deputy Chief Executive, Monitoring Officer or their "
+        "nominee (004 §6.2)",
+        empty_label="Choose an officer",
+        error_messages=_required("Choose the senior officer who was present"),
+    )
+    senior_capacity = forms.ChoiceField(
+        choices=SeniorCapacity.choices,
+        widget=forms.RadioSelect,
+        label="They attended as",
+        error_messages=_required("Say in what capacity the senior officer attended"),
+    )
+    left_before_decision = forms.BooleanField(
+        required=False,
+        label="I attended for the item only, and left before any decision was taken and "
+        "before party business was discussed",
+        help_text="000 §8.4, 004 §6.3",
+    )
+    only_council_members = forms.BooleanField(
+        required=False,
+        label="Only members of the council were present (003 §7.1(e))",
+    )
+    date_messages = {"attended_on": "Enter the date you attended"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["senior_officer"].queryset = current_officers()
+
+
+class ShareForm(Form):
+    """GRP-7: the member's permission to share a confidential briefing with someone."""
+
+    user = forms.ModelChoiceField(
+        queryset=Councillor.objects.none(),
+        label="Who may read it",
+        empty_label="Choose a councillor",
+        error_messages=_required("Choose who may read it"),
+    )
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (
+            Councillor.objects.filter(user__is_active=True)
+            .exclude(user=actor)
+            .select_related("user")
+            .order_by("user__last_name", "user__first_name")
+        )
+
+    def clean_user(self):
+        return self.cleaned_data["user"].user
+
+
+class ReasonForm(Form):
+    reason = forms.CharField(widget=forms.Textarea, required=False, label="Why (optional)")
+
+
+class ConfirmForm(Form):
+    """A step with nothing to fill in: the button is the decision."""
+
+
+class RepresentativeMeetingForm(Form):
+    """GRP-8: the officer asks before meeting an MP or another council's councillor."""
+
+    kind = forms.ChoiceField(
+        choices=RepresentativeMeeting.Kind.choices,
+        widget=forms.RadioSelect,
+        label="Who is the representative?",
+        error_messages=_required("Say who the representative is"),
+    )
+    representative = forms.CharField(
+        max_length=150, label="Their name", error_messages=_required("Enter their name")
+    )
+    representative_role = forms.CharField(
+        max_length=150,
+        label="Their office",
+        help_text="For example, MP for Eastgate, or councillor, Northshire County Council",
+        error_messages=_required("Enter their office"),
+    )
+    subject = forms.CharField(
+        max_length=200, label="Subject", error_messages=_required("Enter the subject")
+    )
+    meeting_date = forms.DateField(label="Date of the meeting")
+    ward = forms.ModelChoiceField(
+        queryset=Ward.objects.order_by("name"),
+        label="The ward it concerns",
+        empty_label="Choose a ward",
+        error_messages=_required("Choose the ward it concerns"),
+    )
+    local_councillor = forms.ModelChoiceField(
+        queryset=Councillor.objects.none(),
+        label="The local councillor who will be present (004 §8.2)",
+        empty_label="Choose a councillor",
+        error_messages=_required("Choose the local councillor who will be present"),
+    )
+    date_messages = {"meeting_date": "Enter the date of the meeting"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["local_councillor"].queryset = (
+            Councillor.objects.filter(ward__isnull=False, user__is_active=True)
+            .select_related("user", "ward")
+            .order_by("ward__name", "user__last_name")
+        )
+        self.fields["local_councillor"].label_from_instance = lambda c: f"{c} ({c.ward})"
+
+
+class RepresentativeDecisionForm(Form):
+    AUTHORISE, REFUSE = "authorise", "refuse"
+    decision = forms.ChoiceField(
+        choices=[(AUTHORISE, "Authorise it, and inform every Group Leader"), (REFUSE, "Refuse")],
+        widget=forms.RadioSelect,
+        label="Your decision",
+        error_messages=_required("Choose authorise or refuse"),
+    )
+    note = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="Conditions or reasons",
+        help_text="Needed if you refuse",
+    )
+
+
+class RepresentativeHeldForm(Form):
+    held_on = forms.DateField(label="Date of the meeting")
+    local_councillor_present = forms.BooleanField(
+        required=False, label="The local councillor was present throughout (004 §8.2)"
+    )
+    date_messages = {"held_on": "Enter the date of the meeting"}

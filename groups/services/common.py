@@ -1,0 +1,133 @@
+"""What every briefing service shares: who is who, locking, the timeline, audit and email."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from protocol_site.audit import audit_record
+from protocol_site.outbox import email_users
+from registers.ladder import chief_executive, monitoring_officer_user  # noqa: F401 (used by the services)
+from registers.models import CouncillorRole, PoliticalGroup
+from registers.roles import Role, person_for
+
+from ..models import BriefingEvent, BriefingRequest
+
+EMAIL_TEMPLATE = "briefing_update"
+Ev = BriefingEvent.Kind
+
+# 004 §7.1: who may ask for a private and confidential briefing, besides Group Leaders.
+CONFIDENTIAL_ROLE_KINDS = (
+    CouncillorRole.Kind.LEADER,
+    CouncillorRole.Kind.DEPUTY_LEADER,
+    CouncillorRole.Kind.CABINET_MEMBER,
+    CouncillorRole.Kind.COMMITTEE_CHAIR,
+)
+
+
+def date_text(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def is_chief_executive(user) -> bool:
+    return person_for(user).has(Role.CHIEF_EXECUTIVE)
+
+
+def require_chief_executive(user, what: str) -> None:
+    if not is_chief_executive(user):
+        raise PermissionDenied(f"Only the Chief Executive can {what}.")
+
+
+def holds_confidential_role(councillor) -> bool:
+    """A lead member or committee chair today (004 §7.1)."""
+    today = timezone.localdate()
+    return (
+        councillor.roles.filter(kind__in=CONFIDENTIAL_ROLE_KINDS, starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .exists()
+    )
+
+
+def chief_executive_user():
+    officer = chief_executive()
+    return officer.user if officer is not None else None
+
+
+def group_leaders(*, exclude_group_id: int | None = None) -> list:
+    """The leaders of the active groups, as users."""
+    groups = PoliticalGroup.objects.filter(is_active=True, leader__isnull=False).select_related(
+        "leader__user"
+    )
+    if exclude_group_id is not None:
+        groups = groups.exclude(pk=exclude_group_id)
+    return [group.leader.user for group in groups]
+
+
+def locked(briefing: BriefingRequest) -> BriefingRequest:
+    """Re-read the request under a row lock: two people acting at once never both win."""
+    return (
+        BriefingRequest.objects.select_for_update(of=("self",))
+        .select_related("group", "requested_by", "addressed_to__user", "officer__user")
+        .get(pk=briefing.pk)
+    )
+
+
+def require_status(briefing: BriefingRequest, *statuses: str) -> None:
+    if briefing.status not in statuses:
+        raise ValidationError(f"{briefing.reference} is {briefing.get_status_display().lower()}.")
+
+
+def require_assigned_officer(actor, briefing: BriefingRequest) -> None:
+    if briefing.officer is None or briefing.officer.user_id != actor.pk:
+        raise PermissionDenied("Only the officer who was cleared or nominated can do this.")
+
+
+def record(
+    briefing: BriefingRequest,
+    kind: str,
+    *,
+    actor=None,
+    detail: str = "",
+    show_actor: bool = True,
+    **extra,
+):
+    """A timeline step and its audit event. Never pass a note's or a meeting's content.
+    `show_actor=False` keeps the actor in the audit trail but off the group's timeline (a
+    member of another group acting on an offer)."""
+    event = BriefingEvent.objects.create(
+        request=briefing,
+        kind=kind,
+        actor=actor if show_actor and getattr(actor, "pk", None) else None,
+        detail=detail,
+    )
+    audit_record(
+        actor=actor,
+        action=f"groups.briefing.{kind}",
+        obj=briefing,
+        summary=detail[:500],
+        after={
+            "status": briefing.status,
+            "officer": briefing.officer_id,
+            **{k: getattr(v, "pk", v) for k, v in extra.items()},
+        },
+    )
+    return event
+
+
+def briefing_url(briefing: BriefingRequest) -> str:
+    return reverse("groups:detail", args=[briefing.pk])
+
+
+def notify(users, headline: str, lines: list[str], *, link: str = "", key: str | None = None):
+    """Queue one email per distinct person. Only pass what every recipient may read: a
+    link only for those who can open it, never a note's content to another group."""
+    email_users(
+        users,
+        template=EMAIL_TEMPLATE,
+        context={"headline": headline, "lines": lines, "link": link},
+        dedupe_key=key,
+    )

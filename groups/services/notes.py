@@ -1,0 +1,223 @@
+"""GRP-3, GRP-6, GRP-7: the officer's briefing note, its offer to the other groups (equal
+access, 003 §7.1(b)), and a confidential briefing's permission to share (004 §7.1)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from registers.models import PoliticalGroup
+from registers.roles import person_for
+
+from ..models import BriefingNote, BriefingOffer, BriefingRequest, BriefingShare, Status
+from .common import (
+    Ev,
+    briefing_url,
+    date_text,
+    locked,
+    notify,
+    record,
+    require_assigned_officer,
+)
+
+CONFIRM_ERROR = (
+    "Confirm that the note contains no political implications and no recommendation "
+    "before you issue it (002 §9.a.ii)."
+)
+
+
+def may_write_note(briefing: BriefingRequest) -> bool:
+    """A note answers a cleared request; after attending, the officer may note the
+    information given, so it can be offered to the other groups too (003 §7.1(b))."""
+    if briefing.status == Status.CLEARED:
+        return True
+    return briefing.status == Status.COMPLETED and briefing.kind == BriefingRequest.Kind.ATTENDANCE
+
+
+def _draft(actor, briefing: BriefingRequest, facts: str, options: str) -> BriefingNote:
+    require_assigned_officer(actor, briefing)
+    if not may_write_note(briefing):
+        raise ValidationError(f"{briefing.reference} is {briefing.get_status_display().lower()}.")
+    errors = {}
+    if not facts.strip():
+        errors["facts"] = "Enter the material facts."
+    if not options.strip():
+        errors["options"] = "Enter the options and their merits for the council."
+    if errors:
+        raise ValidationError(errors)
+    note = BriefingNote.objects.select_for_update().filter(request=briefing).first()
+    if note is not None and note.is_issued:
+        raise ValidationError("The note has been issued: it cannot be changed.")
+    if note is None:
+        note = BriefingNote(request=briefing, author=actor)
+    note.facts, note.options = facts.strip(), options.strip()
+    note.author = actor
+    note.updated_at = timezone.now()
+    note.save()
+    return note
+
+
+def briefing_note_save(*, actor, briefing: BriefingRequest, facts: str, options: str):
+    """Save the draft; nobody but the author and the officers over the request sees it."""
+    with transaction.atomic():
+        briefing = locked(briefing)
+        note = _draft(actor, briefing, facts, options)
+        record(briefing, Ev.NOTE_SAVED, actor=actor, detail="Draft saved.")
+    return note
+
+
+def briefing_note_issue(
+    *, actor, briefing: BriefingRequest, facts: str, options: str, confirmed: bool
+) -> BriefingNote:
+    """Issue the note once its author confirms it is limited to facts, options and their
+    merits (002 §9.a.ii); then offer it to the other groups where the council shares advice."""
+    if not confirmed:
+        raise ValidationError({"confirmed_no_politics": CONFIRM_ERROR})
+    with transaction.atomic():
+        briefing = locked(briefing)
+        note = _draft(actor, briefing, facts, options)
+        note.confirmed_no_politics = True
+        note.issue()
+        note.issued_at = timezone.now()
+        note.save(update_fields=["confirmed_no_politics", "status", "issued_at"])
+        if briefing.status == Status.CLEARED and briefing.kind == BriefingRequest.Kind.NOTE:
+            briefing.complete()
+            briefing.closed_at = note.issued_at
+            briefing.save(update_fields=["status", "closed_at"])
+        record(
+            briefing,
+            Ev.NOTE_ISSUED,
+            actor=actor,
+            detail="Issued. The author confirmed it contains no political implications and "
+            "no recommendation.",
+        )
+        audience = "to you" if briefing.confidential else f"to {briefing.group}"
+        notify(
+            [briefing.requested_by],
+            f"A briefing note has been issued {audience}: {briefing.reference}",
+            [briefing.subject],
+            link=briefing_url(briefing),
+            key=f"briefing:{briefing.pk}:issued",
+        )
+        if not briefing.confidential and settings.GROUP_BRIEFING_EQUAL_ACCESS:
+            _offer_to_other_groups(actor, briefing, note)
+    return note
+
+
+def _offer_to_other_groups(actor, briefing: BriefingRequest, note: BriefingNote) -> None:
+    """003 §7.1(b): advice given to one group is made available to the others before the
+    formal decision meeting. Each other active group is offered it once."""
+    groups = list(PoliticalGroup.objects.filter(is_active=True).exclude(pk=briefing.group_id))
+    if not groups:
+        return
+    BriefingOffer.objects.bulk_create(
+        [BriefingOffer(note=note, group=group, offered_at=note.issued_at) for group in groups],
+        ignore_conflicts=True,
+    )
+    names = ", ".join(group.name for group in groups)
+    record(briefing, Ev.OFFERED, actor=actor, detail=f"Offered to {names} (003 §7.1(b)).")
+    before = ""
+    if briefing.decision_meeting_date:
+        before = (
+            f" before the {briefing.decision_meeting} on "
+            f"{date_text(briefing.decision_meeting_date)}"
+        )
+    leaders = PoliticalGroup.objects.filter(pk__in=[g.pk for g in groups], leader__isnull=False)
+    for group in leaders.select_related("leader__user"):
+        offer = note.offers.get(group=group)
+        notify(
+            [group.leader.user],
+            "A briefing note is offered to your group",
+            [
+                f"Officers gave another group a briefing note on {briefing.topic}: "
+                f"{briefing.subject}.",
+                f"So that every group has the same access (003 §7.1(b)), it is offered to "
+                f"{group}{before}.",
+            ],
+            link=reverse("groups:offer", args=[offer.pk]),
+            key=f"briefing:offer:{offer.pk}",
+        )
+
+
+def briefing_offer_receive(*, actor, offer: BriefingOffer) -> BriefingOffer:
+    """The Group Leader takes up the offer: from then, the group's members may read the note."""
+    person = person_for(actor)
+    councillor = person.councillor
+    if councillor is None or getattr(councillor, "leads_group", None) is None:
+        raise PermissionDenied("Only the Group Leader can receive a note for the group.")
+    if councillor.leads_group.pk != offer.group_id:
+        raise PermissionDenied("This note was offered to another group.")
+    if not settings.GROUP_BRIEFING_EQUAL_ACCESS:
+        raise PermissionDenied("This council does not share briefings between groups.")
+    with transaction.atomic():
+        now = timezone.now()
+        taken = BriefingOffer.objects.filter(pk=offer.pk, received_at__isnull=True).update(
+            received_at=now, received_by=actor
+        )
+        offer.refresh_from_db()
+        if taken:
+            briefing = offer.note.request
+            record(
+                briefing,
+                Ev.RECEIVED,
+                actor=actor,
+                show_actor=False,
+                detail=f"{offer.group} received the note.",
+                group_id=offer.group_id,
+            )
+    return offer
+
+
+def _require_confidential_owner(actor, briefing: BriefingRequest) -> None:
+    if not briefing.confidential:
+        raise ValidationError("Only a confidential briefing is shared by permission.")
+    if briefing.requested_by_id != actor.pk:
+        raise PermissionDenied("Only the member the briefing is for can share it.")
+
+
+def briefing_share(*, actor, briefing: BriefingRequest, user) -> BriefingShare:
+    """004 §7.1: the member records permission to share a confidential briefing with someone."""
+    _require_confidential_owner(actor, briefing)
+    if user.pk == actor.pk:
+        raise ValidationError({"user": "Choose someone other than yourself."})
+    with transaction.atomic():
+        briefing = locked(briefing)
+        share, created = BriefingShare.objects.get_or_create(request=briefing, user=user)
+        if not created:
+            raise ValidationError({"user": f"You have already shared it with {user}."})
+        record(briefing, Ev.SHARED, actor=actor, detail=f"Shared with {user}.", user_id=user.pk)
+        issued = BriefingNote.objects.filter(request=briefing, status="issued").exists()
+        notify(
+            [user],
+            "A confidential briefing has been shared with you",
+            [
+                f"{actor.display_name} has shared a confidential briefing with you: "
+                f"{briefing.subject}.",
+                "It stays confidential (004 §7.1): please do not pass it on.",
+            ]
+            + ([] if issued else ["You can read it once the officer has issued it."]),
+            link=reverse("groups:shared", args=[share.pk]),
+            key=f"briefing:share:{share.pk}",
+        )
+    return share
+
+
+def briefing_unshare(*, actor, share: BriefingShare) -> None:
+    """The member withdraws the permission: the person can no longer read it."""
+    briefing = share.request
+    _require_confidential_owner(actor, briefing)
+    with transaction.atomic():
+        briefing = locked(briefing)
+        user = share.user
+        deleted, _ = BriefingShare.objects.filter(pk=share.pk).delete()
+        if deleted:
+            record(
+                briefing,
+                Ev.UNSHARED,
+                actor=actor,
+                detail=f"No longer shared with {user}.",
+                user_id=user.pk,
+            )

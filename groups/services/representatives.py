@@ -1,0 +1,210 @@
+"""GRP-8, 004 §8.2: an officer's meeting with a councillor from another council or an MP, not on
+a cross-party basis: the Chief Executive's prior authorisation, every Group Leader informed,
+and the local councillor present."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from protocol_site.audit import audit_record
+from registers.models import Councillor, Ward
+from registers.roles import person_for
+
+from ..models import RepresentativeMeeting
+from .common import (
+    chief_executive_user,
+    date_text,
+    group_leaders,
+    notify,
+    require_chief_executive,
+)
+
+Status = RepresentativeMeeting.Status
+
+
+def _audit(meeting: RepresentativeMeeting, kind: str, *, actor, summary: str = "") -> None:
+    audit_record(
+        actor=actor,
+        action=f"groups.representative_meeting.{kind}",
+        obj=meeting,
+        summary=summary[:500],
+        after={"status": meeting.status},
+    )
+
+
+def _url(meeting: RepresentativeMeeting) -> str:
+    return reverse("groups:representative", args=[meeting.pk])
+
+
+def _locked(meeting: RepresentativeMeeting) -> RepresentativeMeeting:
+    return (
+        RepresentativeMeeting.objects.select_for_update(of=("self",))
+        .select_related("officer__user", "local_councillor__user", "ward")
+        .get(pk=meeting.pk)
+    )
+
+
+def _require_requested(meeting: RepresentativeMeeting) -> None:
+    if meeting.status != Status.REQUESTED:
+        raise ValidationError(f"{meeting.reference} is {meeting.get_status_display().lower()}.")
+
+
+def arrangements(meeting: RepresentativeMeeting) -> str:
+    return (
+        f"{meeting.officer} will meet {meeting.representative} ({meeting.representative_role}) "
+        f"on {date_text(meeting.meeting_date)} about {meeting.subject}, with "
+        f"{meeting.local_councillor}, councillor for {meeting.ward}, present."
+    )
+
+
+def representative_meeting_request(
+    *,
+    actor,
+    kind: str,
+    representative: str,
+    representative_role: str,
+    subject: str,
+    meeting_date: date,
+    ward: Ward,
+    local_councillor: Councillor,
+) -> RepresentativeMeeting:
+    """The officer asks the Chief Executive's prior authorisation (004 §8.2)."""
+    officer = person_for(actor).officer
+    if officer is None:
+        raise PermissionDenied("Only an officer asks to meet another elected representative.")
+    errors = {}
+    if kind not in RepresentativeMeeting.Kind.values:
+        errors["kind"] = "Say who the representative is."
+    for name, value in (
+        ("representative", representative),
+        ("representative_role", representative_role),
+        ("subject", subject),
+    ):
+        if not value.strip():
+            errors[name] = "Enter this."
+    if meeting_date < timezone.localdate():
+        errors["meeting_date"] = "Authorisation comes first: the meeting must be in the future."
+    if local_councillor.ward_id != ward.pk:
+        errors["local_councillor"] = f"Choose a councillor for {ward}."
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    with transaction.atomic():
+        meeting = RepresentativeMeeting.objects.create(
+            reference=f"new-{uuid.uuid4().hex[:12]}",
+            officer=officer,
+            kind=kind,
+            representative=representative.strip(),
+            representative_role=representative_role.strip(),
+            subject=subject.strip(),
+            meeting_date=meeting_date,
+            ward=ward,
+            local_councillor=local_councillor,
+            created_at=now,
+        )
+        meeting.reference = f"REP-{now:%Y}-{meeting.pk:06d}"
+        meeting.save(update_fields=["reference"])
+        _audit(meeting, "requested", actor=actor, summary=arrangements(meeting))
+        notify(
+            [chief_executive_user()],
+            f"An officer asks to meet an elected representative: {meeting.reference}",
+            [arrangements(meeting), "Your prior authorisation is needed (004 §8.2)."],
+            link=_url(meeting),
+            key=f"representative:{meeting.pk}:requested",
+        )
+    return meeting
+
+
+def representative_meeting_authorise(
+    *, actor, meeting: RepresentativeMeeting, note: str = ""
+) -> RepresentativeMeeting:
+    """The Chief Executive authorises it and informs every Group Leader (004 §8.2)."""
+    require_chief_executive(actor, "authorise a meeting with an elected representative")
+    with transaction.atomic():
+        meeting = _locked(meeting)
+        _require_requested(meeting)
+        meeting.authorise()
+        meeting.decided_by, meeting.decided_at = actor, timezone.now()
+        meeting.decision_note = note.strip()
+        meeting.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+        _audit(meeting, "authorised", actor=actor, summary=meeting.decision_note)
+        notify(
+            [meeting.officer.user, meeting.local_councillor.user],
+            f"Meeting authorised: {meeting.reference}",
+            [arrangements(meeting)] + ([meeting.decision_note] if meeting.decision_note else []),
+            link=_url(meeting),
+            key=f"representative:{meeting.pk}:authorised",
+        )
+        notify(
+            group_leaders(),
+            "An officer will meet an elected representative from outside the council",
+            [
+                arrangements(meeting),
+                "Group Leaders are informed of these arrangements (004 §8.2).",
+            ],
+            key=f"representative:{meeting.pk}:leaders",
+        )
+    return meeting
+
+
+def representative_meeting_refuse(
+    *, actor, meeting: RepresentativeMeeting, reason: str
+) -> RepresentativeMeeting:
+    require_chief_executive(actor, "refuse a meeting with an elected representative")
+    if not reason.strip():
+        raise ValidationError({"reason": "Give the reasons."})
+    with transaction.atomic():
+        meeting = _locked(meeting)
+        _require_requested(meeting)
+        meeting.refuse()
+        meeting.decided_by, meeting.decided_at = actor, timezone.now()
+        meeting.decision_note = reason.strip()
+        meeting.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+        _audit(meeting, "refused", actor=actor, summary=meeting.decision_note)
+        notify(
+            [meeting.officer.user],
+            f"Meeting not authorised: {meeting.reference}",
+            [f"The Chief Executive's reasons: {meeting.decision_note}"],
+            link=_url(meeting),
+            key=f"representative:{meeting.pk}:refused",
+        )
+    return meeting
+
+
+def representative_meeting_record(
+    *, actor, meeting: RepresentativeMeeting, held_on: date, local_councillor_present: bool
+) -> RepresentativeMeeting:
+    """The officer records the meeting, held with the local councillor present."""
+    if meeting.officer.user_id != actor.pk:
+        raise PermissionDenied("Only the officer who met them records the meeting.")
+    errors = {}
+    if held_on > timezone.localdate():
+        errors["held_on"] = "The date must be today or in the past."
+    if not local_councillor_present:
+        errors["local_councillor_present"] = (
+            f"The meeting is held with {meeting.local_councillor} present (004 §8.2). If they "
+            "were not there, raise it with the Chief Executive."
+        )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        meeting = _locked(meeting)
+        if meeting.status != Status.AUTHORISED:
+            raise ValidationError(f"{meeting.reference} is not authorised.")
+        meeting.hold()
+        meeting.held_on = held_on
+        meeting.local_councillor_present = True
+        meeting.save(update_fields=["status", "held_on", "local_councillor_present"])
+        _audit(
+            meeting,
+            "held",
+            actor=actor,
+            summary=f"Held on {date_text(held_on)} with {meeting.local_councillor} present.",
+        )
+    return meeting

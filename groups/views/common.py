@@ -1,0 +1,70 @@
+"""What the briefing views share: who uses them, what the viewer may do, and after a change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+
+from registers.roles import Person, Role, person_for
+
+from ..models import BriefingNote, BriefingRequest, Status
+from ..selectors import briefings_visible_to, uses_briefings
+from ..services.common import holds_confidential_role
+from ..services.notes import may_write_note
+
+
+def require_briefings(request) -> Person:
+    person = person_for(request.user)
+    if not uses_briefings(person):
+        raise PermissionDenied
+    return person
+
+
+def may_request(person: Person) -> bool:
+    """A Group Leader; or a lead member or chair, for a confidential briefing (004 §7.1)."""
+    if person.has(Role.GROUP_LEADER):
+        return True
+    councillor = person.councillor
+    return (
+        councillor is not None and bool(councillor.group_id) and holds_confidential_role(councillor)
+    )
+
+
+def done(request, pk: int, message: str):
+    """After a change: back to the request, or to the list if it has moved out of reach."""
+    messages.success(request, message)
+    if briefings_visible_to(request.user).filter(pk=pk).exists():
+        return redirect("groups:detail", pk)
+    return redirect("groups:list")
+
+
+@dataclass(frozen=True)
+class Actions:
+    decide: bool = False
+    withdraw: bool = False
+    note: bool = False
+    attendance: bool = False
+    share: bool = False
+
+    @property
+    def any(self) -> bool:
+        return any((self.decide, self.withdraw, self.note, self.attendance, self.share))
+
+
+def actions_for(user, briefing: BriefingRequest, note: BriefingNote | None = None) -> Actions:
+    """The services decide; this only offers what they would allow."""
+    person = person_for(user)
+    assigned = briefing.officer is not None and briefing.officer.user_id == user.pk
+    requester = briefing.requested_by_id == user.pk
+    return Actions(
+        decide=person.has(Role.CHIEF_EXECUTIVE) and briefing.status == Status.REQUESTED,
+        withdraw=requester and briefing.is_open,
+        note=assigned and may_write_note(briefing) and not (note and note.is_issued),
+        attendance=assigned
+        and briefing.kind == BriefingRequest.Kind.ATTENDANCE
+        and briefing.status == Status.CLEARED,
+        share=requester and briefing.confidential,
+    )

@@ -1,0 +1,151 @@
+"""GRP-8: an officer asks to meet an MP or another council's councillor; the Chief Executive
+authorises or refuses; the officer records it was held with the local councillor present."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from protocol_site.audit import audit_trail_for
+from protocol_site.views import submit
+from registers.roles import Role, person_for, require_person
+
+from .. import services
+from ..forms import (
+    RepresentativeDecisionForm,
+    RepresentativeHeldForm,
+    RepresentativeMeetingForm,
+)
+from ..models import RepresentativeMeeting
+from ..selectors import (
+    REPRESENTATIVE_JOINS,
+    representative_meeting_for,
+    representative_meetings_visible_to,
+)
+
+Status = RepresentativeMeeting.Status
+
+
+def _uses(person) -> bool:
+    return person.officer is not None or person.councillor is not None
+
+
+def _is_officer(person) -> bool:
+    return person.officer is not None
+
+
+def _done(request, meeting, message: str):
+    messages.success(request, message)
+    return redirect("groups:representative", meeting.pk)
+
+
+@require_GET
+def representative_list(request):
+    person = require_person(request, _uses)
+    qs = representative_meetings_visible_to(request.user).select_related(*REPRESENTATIVE_JOINS)
+    page = Paginator(qs.order_by("-created_at", "-pk"), 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "groups/representatives.html",
+        {
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            "is_officer": _is_officer(person),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def representative_new(request):
+    require_person(request, _is_officer)
+    form = RepresentativeMeetingForm(request.POST if request.method == "POST" else None)
+    meeting = submit(
+        request,
+        form,
+        lambda data: services.representative_meeting_request(actor=request.user, **data),
+    )
+    if meeting is not None:
+        return _done(
+            request,
+            meeting,
+            f"{meeting.reference} sent to the Chief Executive for prior authorisation.",
+        )
+    return render(request, "groups/representative_new.html", {"form": form})
+
+
+def _actions(user, meeting) -> dict:
+    person = person_for(user)
+    return {
+        "decide": person.has(Role.CHIEF_EXECUTIVE) and meeting.status == Status.REQUESTED,
+        "held": meeting.officer.user_id == user.pk and meeting.status == Status.AUTHORISED,
+    }
+
+
+@require_GET
+def representative_detail(request, pk: int):
+    meeting = representative_meeting_for(request.user, pk)
+    return render(
+        request,
+        "groups/representative.html",
+        {
+            "meeting": meeting,
+            "actions": _actions(request.user, meeting),
+            "events": audit_trail_for(meeting).order_by("id"),
+        },
+    )
+
+
+def _decide(actor, meeting, data):
+    if data["decision"] == RepresentativeDecisionForm.REFUSE:
+        services.representative_meeting_refuse(actor=actor, meeting=meeting, reason=data["note"])
+        return f"You refused {meeting.reference}. The officer has been told."
+    services.representative_meeting_authorise(actor=actor, meeting=meeting, note=data["note"])
+    return f"You authorised {meeting.reference}. Every Group Leader has been informed."
+
+
+@require_http_methods(["GET", "POST"])
+def representative_decide(request, pk: int):
+    meeting = representative_meeting_for(request.user, pk)
+    if not _actions(request.user, meeting)["decide"]:
+        raise PermissionDenied
+    form = RepresentativeDecisionForm(request.POST if request.method == "POST" else None)
+    message = submit(
+        request, form, lambda data: _decide(request.user, meeting, data), {"reason": "note"}
+    )
+    if message is not None:
+        return _done(request, meeting, message)
+    return render(
+        request,
+        "groups/representative_action.html",
+        {"meeting": meeting, "form": form, "title": "Authorise the meeting", "submit": "Decide"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def representative_held(request, pk: int):
+    meeting = representative_meeting_for(request.user, pk)
+    if not _actions(request.user, meeting)["held"]:
+        raise PermissionDenied
+    form = RepresentativeHeldForm(request.POST if request.method == "POST" else None)
+    result = submit(
+        request,
+        form,
+        lambda data: services.representative_meeting_record(
+            actor=request.user, meeting=meeting, **data
+        ),
+    )
+    if result is not None:
+        return _done(request, meeting, f"{meeting.reference} recorded as held.")
+    return render(
+        request,
+        "groups/representative_action.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "title": "Record the meeting",
+            "submit": "Record the meeting",
+        },
+    )

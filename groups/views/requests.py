@@ -1,0 +1,129 @@
+"""GRP-2, GRP-5: ask for a briefing, follow it, and the Chief Executive's decision on it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from protocol_site.views import submit
+from registers.roles import Role, require_person
+
+from .. import services
+from ..forms import BriefingRequestForm, DecisionForm, ReasonForm
+from ..selectors import (
+    attendance_for,
+    briefing_for,
+    is_briefing_officer,
+    note_for,
+    offers_for,
+    timeline_for,
+)
+from .common import actions_for, done, may_request
+
+
+@require_http_methods(["GET", "POST"])
+def briefing_new(request):
+    person = require_person(request, may_request)
+    group_leader = person.has(Role.GROUP_LEADER)
+    form = BriefingRequestForm(
+        request.POST if request.method == "POST" else None, group_leader=group_leader
+    )
+    briefing = submit(
+        request, form, lambda data: services.briefing_request(actor=request.user, **data)
+    )
+    if briefing is not None:
+        return done(
+            request,
+            briefing.pk,
+            f"Request {briefing.reference} sent. The Chief Executive will clear it, nominate "
+            "a representative, or decline it.",
+        )
+    group = person.councillor.leads_group if group_leader else person.councillor.group
+    return render(
+        request,
+        "groups/new.html",
+        {"form": form, "group": group, "group_leader": group_leader},
+    )
+
+
+@require_GET
+def briefing_detail(request, pk: int):
+    briefing = briefing_for(request.user, pk)
+    note = note_for(request.user, briefing)
+    officer_view = is_briefing_officer(request.user, briefing)
+    requester = briefing.requested_by_id == request.user.pk
+    return render(
+        request,
+        "groups/detail.html",
+        {
+            "briefing": briefing,
+            "note": note,
+            "attendance": attendance_for(briefing),
+            "offers": list(offers_for(briefing)) if note and note.is_issued else [],
+            "equal_access": settings.GROUP_BRIEFING_EQUAL_ACCESS,
+            "shares": list(briefing.shares.select_related("user"))
+            if briefing.confidential and (requester or officer_view)
+            else [],
+            "events": list(timeline_for(briefing)),
+            "actions": actions_for(request.user, briefing, note),
+        },
+    )
+
+
+def _decide(actor, briefing, data):
+    decision = data["decision"]
+    exception = data.get("exception_text", "")
+    if decision == DecisionForm.DECLINE:
+        services.briefing_decline(actor=actor, briefing=briefing, reason=data["reason"])
+        return f"You declined {briefing.reference}. The member who asked has been told why."
+    if decision == DecisionForm.NOMINATE:
+        briefing = services.briefing_nominate(
+            actor=actor, briefing=briefing, nominee=data["nominee"], exception_text=exception
+        )
+        return f"You nominated {briefing.officer} for {briefing.reference}."
+    briefing = services.briefing_clear(actor=actor, briefing=briefing, exception_text=exception)
+    return f"You cleared {briefing.reference}: {briefing.officer} has been told."
+
+
+@require_http_methods(["GET", "POST"])
+def briefing_decide(request, pk: int):
+    briefing = briefing_for(request.user, pk)
+    if not actions_for(request.user, briefing).decide:
+        raise PermissionDenied
+    form = DecisionForm(request.POST if request.method == "POST" else None, briefing=briefing)
+    message = submit(request, form, lambda data: _decide(request.user, briefing, data))
+    if message is not None:
+        return done(request, briefing.pk, message)
+    return render(request, "groups/decide.html", {"briefing": briefing, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def briefing_withdraw(request, pk: int):
+    briefing = briefing_for(request.user, pk)
+    if not actions_for(request.user, briefing).withdraw:
+        raise PermissionDenied
+    form = ReasonForm(request.POST if request.method == "POST" else None)
+    result = submit(
+        request,
+        form,
+        lambda data: services.briefing_withdraw(
+            actor=request.user, briefing=briefing, reason=data["reason"]
+        ),
+    )
+    if result is not None:
+        return done(request, briefing.pk, f"You withdrew {briefing.reference}.")
+    return render(
+        request,
+        "groups/action.html",
+        {
+            "briefing": briefing,
+            "form": form,
+            "title": "Withdraw the request",
+            "intro": "The Chief Executive and any officer cleared to brief the group are told "
+            "it is no longer needed.",
+            "submit": "Withdraw the request",
+            "warning": True,
+        },
+    )

@@ -21,6 +21,8 @@ import holidays
 from django.conf import settings
 
 LONDON = ZoneInfo("Europe/London")
+# Reminders go out at the start of the working day, London time.
+WORKING_DAY_START_HOUR = 8
 
 NATIONS = {
     "ENG": "England and Wales",
@@ -116,6 +118,19 @@ class WorkingCalendar:
             day += timedelta(days=1)
         return day
 
+    def previous_working_day(self, day: date) -> date:
+        """The last working day strictly before `day`."""
+        day -= timedelta(days=1)
+        while not self.is_working_day(day):
+            day -= timedelta(days=1)
+        return day
+
+    def working_days_before(self, day: date, n: int) -> date:
+        """Working day N before `day` (N ≥ 0; N = 0 gives `day` itself)."""
+        for _ in range(n):
+            day = self.previous_working_day(day)
+        return day
+
     def working_day_on_or_after(self, day: date) -> date:
         return day if self.is_working_day(day) else self.next_working_day(day)
 
@@ -193,6 +208,11 @@ class WorkingCalendar:
             due=due,
             excluded=tuple(excluded),
         )
+
+
+def start_of_working_day(day: date) -> datetime:
+    """08:00 on `day`, London time: when reminders go out."""
+    return datetime.combine(day, time(WORKING_DAY_START_HOUR), tzinfo=LONDON)
 
 
 def end_of_day(day: date) -> datetime:

@@ -68,6 +68,8 @@ class GovukFormMixin:
                     help_text=field.help_text,
                     initial=field.initial,
                 )
+                # The form's own "required" message survives the swap.
+                self.fields[name].error_messages["required"] = field.error_messages["required"]
 
 
 class GovukForm(GovukFormMixin, forms.Form):

@@ -6,13 +6,19 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 
 from .models import OutboxEmail
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
+
+
+def _render_text(name: str, context: dict) -> str:
+    """A plain-text part: not HTML, so nothing is escaped (O'Brien stays O'Brien)."""
+    return get_template(name).template.render(Context(context, autoescape=False))
 
 
 def email_enqueue(
@@ -28,12 +34,12 @@ def email_enqueue(
     With a dedupe_key, a second call for the same notification writes nothing and returns None.
     """
     context = {"site_url": settings.SITE_URL, "council_name": settings.COUNCIL_NAME, **context}
-    subject = " ".join(render_to_string(f"emails/{template}/subject.txt", context).split())
+    subject = " ".join(_render_text(f"emails/{template}/subject.txt", context).split())
     row = OutboxEmail(
         recipient=recipient,
         to_address=to_address,
         subject=subject[:250],
-        body_text=render_to_string(f"emails/{template}/body.txt", context),
+        body_text=_render_text(f"emails/{template}/body.txt", context),
         body_html=render_to_string(f"emails/{template}/body.html", context),
         dedupe_key=dedupe_key,
     )

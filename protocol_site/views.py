@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.views.decorators.http import require_http_methods
 
 
 def add_service_errors(form, error: ValidationError, aliases: dict[str, str] | None = None):
@@ -28,3 +29,36 @@ def submit(request, form, perform: Callable, aliases: dict[str, str] | None = No
     except ValidationError as error:
         add_service_errors(form, error, aliases)
         return None
+
+
+def step_view(
+    name: str,
+    *,
+    load: Callable,
+    allowed: Callable,
+    make_form: Callable,
+    perform: Callable,
+    done: Callable,
+    show: Callable,
+    aliases: dict[str, str] | None = None,
+    title: str = "",
+):
+    """One action page on a case, as every app has them: `load(user, pk)` (404 out of scope),
+    `allowed(user, obj)` (403 if not), `make_form(request, obj)`, then on a valid POST
+    `perform(user, obj, cleaned_data)` -> message and `done(request, pk, message)`; otherwise
+    `show(request, obj, form)` with the service's errors on the form."""
+
+    @require_http_methods(["GET", "POST"])
+    def view(request, pk: int):
+        obj = load(request.user, pk)
+        if not allowed(request.user, obj):
+            raise PermissionDenied
+        form = make_form(request, obj)
+        message = submit(request, form, lambda data: perform(request.user, obj, data), aliases)
+        if message is not None:
+            return done(request, obj.pk, message)
+        return show(request, obj, form)
+
+    view.__name__ = name
+    view.__doc__ = title
+    return view

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "enquiries",
     "complaints",
     "groups",
+    "declarations",
+    "notices",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "protocol_site.context_processors.council",
                 "registers.context_processors.person",
+                "notices.context_processors.election_period",
             ],
         },
     },
@@ -155,6 +159,7 @@ CELERY_BEAT_SCHEDULE = {
     "send-outbox": {"task": "protocol_site.tasks.send_pending_email", "schedule": 30.0},
     "sweep-enquiries": {"task": "enquiries.tasks.sweep_enquiries", "schedule": 120.0},
     "sweep-complaints": {"task": "complaints.tasks.sweep_complaints", "schedule": 120.0},
+    "sweep-declarations": {"task": "declarations.tasks.sweep_declarations", "schedule": 300.0},
     "purge-sent-outbox": {
         "task": "protocol_site.tasks.purge_sent_email",
         "schedule": crontab(hour=4, minute=15),
@@ -221,3 +226,29 @@ COMPLAINT_ESCALATION_LADDER = env_list(
     "COMPLAINT_ESCALATION_LADDER",
     ["line_manager", "assistant_director", "director", "monitoring_officer"],
 )
+# 003 §14.1: an officer's complaint about a member is reported to the Chief Executive and
+# copied to the officer's Director (chief_executive and/or director, or none).
+COMPLAINT_ABOUT_MEMBER_REPORTED_TO = env_list(
+    "COMPLAINT_ABOUT_MEMBER_REPORTED_TO", ["chief_executive", "director"]
+)
+
+# Members' visits to council premises (REG-3): the Director is told at least this many working
+# days before the visit (000 §4.6, 002 §8).
+VISIT_NOTICE_WORKING_DAYS = env_int("VISIT_NOTICE_WORKING_DAYS", 2, minimum=0, maximum=20)
+
+# Relationship declarations (REG-1): re-confirmed every so many months, the declarer reminded
+# so many days before; the officer's line manager or Head of Service is told (002 §3.c.iii,
+# 003 §5.2(b)).
+DECLARATION_CONFIRM_MONTHS = env_int("DECLARATION_CONFIRM_MONTHS", 12, minimum=1, maximum=24)
+DECLARATION_REMINDER_DAYS = env_int("DECLARATION_REMINDER_DAYS", 14, minimum=1, maximum=60)
+DECLARATION_NOTIFY_RUNG = env_choice(
+    "DECLARATION_NOTIFY_RUNG", "LINE_MANAGER", ("LINE_MANAGER", "HEAD_OF_SERVICE")
+).lower()
+
+# Pre-election periods (ELE-1): the Monitoring Officer's guidance is emailed to members and to
+# senior officers, Head of Service and above (003 §11.3), or to every officer (001 §8.01).
+ELECTION_GUIDANCE_TO_ALL_OFFICERS = env_bool("ELECTION_GUIDANCE_TO_ALL_OFFICERS", False)
+
+# Political group briefings (GRP-6): advice given to one group is offered to the others before
+# the formal decision meeting (003 §7.1(b)); false for councils that struck that rule (002 §9).
+GROUP_BRIEFING_EQUAL_ACCESS = env_bool("GROUP_BRIEFING_EQUAL_ACCESS", True)

@@ -51,17 +51,37 @@ def page(browser, live_server):
     context.close()
 
 
+def sign_in_on(page, user, password="password"):
+    page.goto("/sign-in/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("Signed in as").wait_for()
+    return page
+
+
 @pytest.fixture
 def sign_in(page):
     def _sign_in(user, password="password"):
-        page.goto("/sign-in/")
-        page.get_by_label("Username").fill(user.username)
-        page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Sign in").click()
-        page.get_by_text("Signed in as").wait_for()
-        return page
+        return sign_in_on(page, user, password)
 
     return _sign_in
+
+
+@pytest.fixture
+def signed_in(browser, live_server):
+    """`signed_in(user)`: a new browser window with `user` signed in, for journeys that pass
+    a case between people."""
+    contexts = []
+
+    def _signed_in(user, password="password"):
+        context = browser.new_context(base_url=live_server.url)
+        contexts.append(context)
+        return sign_in_on(context.new_page(), user, password)
+
+    yield _signed_in
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
@@ -71,6 +91,7 @@ def axe():
     checker = Axe()
 
     def _check(page):
+        page.wait_for_load_state()  # scan the page a click led to, not the one before it
         results = checker.run(
             page,
             options={

@@ -1,6 +1,9 @@
 """Every page of the foundation passes axe-core's WCAG 2.2 A and AA rules in Chromium."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,7 +26,7 @@ def test_sign_in_page_and_its_errors(page, axe, officer):
     page.get_by_label("Username").fill(officer.username)
     page.get_by_label("Password").fill("wrong")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("alert").filter(has_text="There is a problem").is_visible()
+    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
     axe(page)
 
 
@@ -48,7 +51,7 @@ def test_keyboard_only_sign_in_and_sign_out(page, officer):
     page.get_by_role("button", name="Sign out").focus()
     page.keyboard.press("Enter")
     page.get_by_role("heading", name="Sign in").wait_for()
-    assert page.url.endswith("/sign-in/")
+    expect(page).to_have_url(re.compile(r"/sign-in/$"))
 
 
 def test_organisation_screens(sign_in, axe, democratic_services, org):
@@ -62,7 +65,7 @@ def test_organisation_screens(sign_in, axe, democratic_services, org):
     page.goto("/organisation/posts/add/")
     axe(page)
     page.get_by_role("button", name="Add post").click()  # nothing filled in
-    assert page.get_by_role("alert").filter(has_text="There is a problem").is_visible()
+    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
     axe(page)
     page.goto("/organisation/officers/")
     page.get_by_role("link", name=org.officers.officer.user.get_full_name()).first.click()
@@ -74,7 +77,7 @@ def test_choosing_a_password_pages(page, axe, officer):
     page.get_by_role("link", name="Forgotten your password").click()
     axe(page)
     page.get_by_role("button", name="Send the link").click()  # no address
-    assert page.get_by_role("alert").filter(has_text="There is a problem").is_visible()
+    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
     axe(page)
     page.get_by_label("Email").fill(officer.email)
     page.get_by_role("button", name="Send the link").click()

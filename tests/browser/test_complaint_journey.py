@@ -1,28 +1,20 @@
 """A councillor raises a concern about an officer; the line manager resolves it; axe on all."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_concern_about_an_officer_is_raised_and_resolved(
-    browser, live_server, axe, councillor, line_manager, monitoring_officer, org
+    signed_in, axe, councillor, line_manager, monitoring_officer, org
 ):
-    def signed_in(user):
-        context = browser.new_context(base_url=live_server.url)
-        page = context.new_page()
-        page.goto("/sign-in/")
-        page.get_by_label("Username").fill(user.username)
-        page.get_by_label("Password").fill("password")
-        page.get_by_role("button", name="Sign in").click()
-        page.get_by_text("Signed in as").wait_for()
-        return page
 
     page = signed_in(councillor)
     page.goto("/complaints/new/")
     axe(page)
     page.get_by_role("button", name="Raise").first.click()  # nothing filled in
-    assert page.get_by_role("alert").filter(has_text="There is a problem").is_visible()
+    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
     axe(page)
     page.get_by_label("Which officer is it about?").select_option(str(org.officers.officer.pk))
     page.get_by_label("Summarise the concern").fill("Rude reply at a ward surgery")
@@ -48,3 +40,33 @@ def test_a_concern_about_an_officer_is_raised_and_resolved(
     axe(mo)
     mo.goto("/complaints/patterns/")
     axe(mo)
+
+
+def test_the_monitoring_officer_reports_on_an_officers_complaint_about_a_member(
+    signed_in, axe, monitoring_officer, chief_executive, org
+):
+    from tests.complaints.helpers import about_member
+
+    complaint = about_member(org)
+
+    mo = signed_in(monitoring_officer)
+    mo.goto(f"/complaints/{complaint.pk}/")
+    mo.get_by_role("button", name="Report the outcome").click()
+    axe(mo)
+    mo.get_by_role("button", name="Send the report").click()  # nothing written
+    expect(mo.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    axe(mo)
+    mo.get_by_label("Findings, and the resolution or recommended action").fill(
+        "The remarks were unfair; the member has apologised."
+    )
+    mo.get_by_label("Also tell the member's group leader").check()
+    mo.get_by_role("button", name="Send the report").click()
+    mo.get_by_text("has apologised").first.wait_for()
+    axe(mo)
+
+    chief = signed_in(chief_executive)
+    chief.goto("/complaints/?tab=all")
+    axe(chief)
+    chief.get_by_role("link", name=complaint.reference).click()
+    chief.get_by_text("Also reported to").wait_for()
+    axe(chief)

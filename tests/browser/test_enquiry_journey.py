@@ -4,6 +4,7 @@ checks every page on the way (WCAG 2.2 AA)."""
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from protocol_site.calendar import council_calendar
 
@@ -26,8 +27,8 @@ def test_log_hold_respond_and_read(page, sign_in, axe, councillor, officer, org)
 
     page.get_by_role("button", name="Send enquiry").click()  # nothing filled in
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
-    assert summary.is_visible()
-    assert summary.get_by_role("link", name="Enter a subject").is_visible()
+    expect(summary).to_be_visible()
+    expect(summary.get_by_role("link", name="Enter a subject")).to_be_visible()
     axe(page)
 
     page.get_by_label("Subject").focus()
@@ -45,8 +46,8 @@ def test_log_hold_respond_and_read(page, sign_in, axe, councillor, officer, org)
     page.get_by_role("button", name="Send enquiry").focus()
     page.keyboard.press("Enter")
     page.get_by_role("heading", name="Missed bin collections on Elm Road").wait_for()
-    assert page.get_by_text("It is with Oliver Hughes").is_visible()  # the success banner
-    assert page.get_by_text("casework, which is proper (001 §5.02)").first.is_visible()
+    expect(page.get_by_text("It is with Oliver Hughes")).to_be_visible()  # the success banner
+    expect(page.get_by_text("casework, which is proper (001 §5.02)").first).to_be_visible()
     reference = page.locator(".govuk-caption-l").inner_text()
     axe(page)
     sign_out(page)
@@ -70,7 +71,7 @@ def test_log_hold_respond_and_read(page, sign_in, axe, councillor, officer, org)
     page.get_by_label("Year").fill(str(expected.year))
     page.get_by_role("button", name="Send holding reply").click()
     page.get_by_text("Holding reply sent on").wait_for()
-    assert page.get_by_role("definition").filter(has_text="Now expected by").is_visible()
+    expect(page.get_by_role("definition").filter(has_text="Now expected by")).to_be_visible()
     axe(page)
 
     page.get_by_role("button", name="Respond").click()
@@ -88,10 +89,10 @@ def test_log_hold_respond_and_read(page, sign_in, axe, councillor, officer, org)
     sign_in(councillor)
     page.get_by_role("link", name=reference).click()
     page.get_by_role("heading", name="Response").wait_for()
-    assert page.get_by_text("Collections resume Monday.").first.is_visible()
+    expect(page.get_by_text("Collections resume Monday.").first).to_be_visible()
     timeline = page.locator(".app-timeline")
     for step in ("Logged", "Routed", "Holding reply", "Responded"):
-        assert timeline.get_by_role("heading", name=step, exact=True).is_visible()
+        expect(timeline.get_by_role("heading", name=step, exact=True)).to_be_visible()
     axe(page)
 
 
@@ -126,7 +127,7 @@ def test_the_other_enquiry_pages_pass_axe(page, sign_in, axe, director, democrat
         page.goto(path)
         axe(page)
     page.get_by_role("button", name="Decline enquiry").click()  # no reason given
-    assert page.get_by_role("alert").filter(has_text="Select a reason").is_visible()
+    expect(page.get_by_role("alert").filter(has_text="Select a reason")).to_be_visible()
     axe(page)
     sign_out(page)
 
@@ -134,8 +135,8 @@ def test_the_other_enquiry_pages_pass_axe(page, sign_in, axe, director, democrat
     page.goto("/enquiries/record/")
     axe(page)
     page.get_by_role("button", name="Record enquiry").click()
-    assert page.get_by_role("alert").filter(has_text="Enter the time").is_visible()
+    expect(page.get_by_role("alert").filter(has_text="Enter the time")).to_be_visible()
     axe(page)
     page.goto(f"/enquiries/{enquiry.pk}/")
-    assert page.get_by_text("Withheld: this is confidential constituent casework.").is_visible()
+    expect(page.get_by_text("Withheld: this is confidential constituent casework.")).to_be_visible()
     axe(page)

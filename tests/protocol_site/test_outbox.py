@@ -37,6 +37,12 @@ def test_enqueue_renders_the_template_triplet():
     assert mail.outbox == []  # nothing is sent in the request path
 
 
+def test_plain_text_parts_are_not_html_escaped_but_the_html_part_is():
+    row = _queue(context={"message": "O'Brien's <reply> & more"})
+    assert "O'Brien's <reply> & more" in row.body_text
+    assert "O&#x27;Brien&#x27;s &lt;reply&gt; &amp; more" in row.body_html
+
+
 def test_the_same_notification_is_queued_once():
     assert _queue(dedupe_key="enquiry:1:reminder:1") is not None
     with transaction.atomic():

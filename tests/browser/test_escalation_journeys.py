@@ -1,0 +1,143 @@
+"""Journeys across time in Chromium: the beat sweep moves an overdue enquiry to the line
+manager's dashboard, and an unresolved concern about an officer up to the Monitoring Officer.
+Democratic services add a councillor. axe-core checks every page on the way."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from complaints.models import Complaint
+from complaints.services import complaints_sweep
+from enquiries.policy import escalation_dates
+from enquiries.services import enquiries_sweep
+from protocol_site.calendar import council_calendar
+from tests.enquiries.helpers import log_casework
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+MINUTE = timedelta(minutes=1)
+
+
+def test_an_overdue_enquiry_reaches_the_line_managers_dashboard(
+    signed_in, axe, councillor, line_manager, org
+):
+    enquiry = log_casework(org, councillor, subject="Fly-tipping behind the library")
+    first_rung = escalation_dates(council_calendar(), enquiry.target_date)[0][1]
+    assert enquiries_sweep(now=first_rung + MINUTE) >= 1
+    enquiry.refresh_from_db()
+    assert enquiry.escalated_to == org.officers.line_manager
+
+    page = signed_in(line_manager)
+    link = page.get_by_role("link", name="1 escalated to you")
+    expect(link).to_be_visible()
+    axe(page)
+    link.click()
+    row = page.get_by_role("row").filter(has_text=enquiry.reference)
+    expect(row).to_contain_text(f"Escalated to {org.officers.line_manager}")
+    axe(page)
+    row.get_by_role("link", name=enquiry.reference).click()
+    expect(page.get_by_role("definition").filter(has_text="because it is overdue")).to_be_visible()
+    axe(page)
+
+
+def test_a_concern_about_an_officer_reaches_the_monitoring_officer(
+    signed_in, axe, councillor, monitoring_officer, org
+):
+    page = signed_in(councillor)
+    page.goto("/complaints/new/")
+    page.get_by_label("Which officer is it about?").select_option(str(org.officers.officer.pk))
+    page.get_by_label("Summarise the concern").fill("No reply to three emails")
+    page.get_by_label("Describe the concern").fill("Emails of 2, 9 and 16 October went unanswered.")
+    page.get_by_role("button", name="Raise").first.click()
+    page.get_by_text("No reply to three emails").first.wait_for()
+
+    complaint = Complaint.objects.get(summary="No reply to three emails")
+    for _ in range(6):  # each stage left unresolved past its resolve-by day moves up
+        if complaint.current_handler_id == monitoring_officer.pk:
+            break
+        complaints_sweep(now=complaint.next_action_at + MINUTE)
+        complaint.refresh_from_db()
+    assert complaint.current_handler_id == monitoring_officer.pk
+    assert complaint.stage_number > 1
+
+    page.reload()
+    expect(page.get_by_text("Monitoring Officer").first).to_be_visible()
+    axe(page)
+
+    mo = signed_in(monitoring_officer)
+    mo.goto("/complaints/?tab=queue")
+    mo.get_by_role("link", name=complaint.reference).click()
+    expect(mo.get_by_role("heading", name="No reply to three emails")).to_be_visible()
+    axe(mo)
+
+
+def test_democratic_services_add_a_councillor(signed_in, axe, democratic_services, org):
+    page = signed_in(democratic_services)
+    page.goto("/organisation/councillors/")
+    page.get_by_role("button", name="Add a councillor").first.click()
+    page.get_by_role("heading", level=1).wait_for()
+    axe(page)
+    page.locator("#main-form button[type=submit]").click()  # nothing filled in
+    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    axe(page)
+    page.get_by_label("Username").fill("cllr.new")
+    page.get_by_label("First name").fill("Priya")
+    page.get_by_label("Last name").fill("Shah")
+    page.get_by_label("Email address").fill("priya.shah@example.gov.uk")
+    page.get_by_label("Ward").select_option(label=str(org.ward))
+    start = timezone.localdate()
+    term = page.get_by_role("group", name="Term of office starts")
+    term.get_by_label("Day").fill(str(start.day))
+    term.get_by_label("Month").fill(str(start.month))
+    term.get_by_label("Year").fill(str(start.year))
+    page.locator("#main-form button[type=submit]").click()
+    expect(page.get_by_text("Priya Shah").first).to_be_visible()
+    axe(page)
+
+
+def tab_to(page, locator, *, limit: int = 80):
+    """Press Tab until `locator` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {locator}")
+
+
+def choose_by_keyboard(page, select, label: str, *, limit: int = 60):
+    """On a focused select, press the down arrow until the option `label` is chosen."""
+    wanted = select.locator("option", has_text=label).first.get_attribute("value")
+    for _ in range(limit):
+        if select.input_value() == wanted:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"the arrow keys never reached {label!r}")
+
+
+def test_a_councillor_logs_an_enquiry_with_the_keyboard_alone(page, axe, councillor, org):
+    page.goto("/sign-in/")
+    tab_to(page, page.get_by_label("Username"))
+    page.keyboard.type(councillor.username)
+    page.keyboard.press("Tab")
+    page.keyboard.type("password")
+    page.keyboard.press("Enter")
+    page.get_by_text("Signed in as").wait_for()
+
+    tab_to(page, page.get_by_role("button", name="Log an enquiry"))
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Log an enquiry", level=1).wait_for()
+    tab_to(page, page.get_by_label("Subject"))
+    page.keyboard.type("Broken street light on Mill Lane")
+    tab_to(page, page.get_by_label("Details", exact=False).first)
+    page.keyboard.type("The light outside 14 Mill Lane has been out for a week.")
+    tab_to(page, page.get_by_label("Constituent casework"))
+    page.keyboard.press("Space")
+    service = page.get_by_label("Which service is it about?")
+    tab_to(page, service)
+    choose_by_keyboard(page, service, "Place and Environment: Waste and Recycling")
+    tab_to(page, page.get_by_role("button", name="Send enquiry"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Broken street light on Mill Lane")).to_be_visible()
+    axe(page)

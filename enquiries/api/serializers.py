@@ -106,6 +106,11 @@ class EnquirySerializer(serializers.ModelSerializer):
         help_text="The full response, once responded; otherwise null."
     )
     timeline = serializers.SerializerMethodField()
+    in_pre_election_period = serializers.BooleanField(
+        read_only=True,
+        help_text="Received during a pre-election period the Monitoring Officer declared "
+        "(ELE-1): handle with the period's guidance in mind.",
+    )
 
     class Meta:
         model = Enquiry
@@ -121,6 +126,7 @@ class EnquirySerializer(serializers.ModelSerializer):
             "channel",
             "ward",
             "received_at",
+            "in_pre_election_period",
             "due_date",
             "target_date",
             "overdue",

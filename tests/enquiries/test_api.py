@@ -149,6 +149,7 @@ def test_an_enquiry_carries_the_documented_fields(org, api, councillor, two):
     assert body["escalated_to"] is None and body["response"] is None
     assert body["details"] == mine.details and body["kind"] == "casework"
     assert body["channel"] == "online" and body["overdue"] is False
+    assert body["in_pre_election_period"] is False
     assert body["due_date"] == mine.due_date.isoformat() == body["target_date"]
     assert datetime.fromisoformat(body["received_at"]) == mine.received_at
     assert body["routing_reason"] == mine.routing_reason

@@ -24,6 +24,8 @@ def test_an_enquiry_logged_in_a_period_is_marked(org, monitoring_officer, client
     assert TAG in client.get(reverse("enquiries:detail", args=[enquiry.pk])).content.decode()
     html = client.get(reverse("enquiries:list"), {"status": "any"}).content.decode()
     assert enquiry.reference in html and TAG in html
+    api = client.get(f"/api/v1/enquiries/{enquiry.pk}/").json()
+    assert api["in_pre_election_period"] is True
 
 
 def test_an_enquiry_logged_outside_a_period_is_not(org, monitoring_officer, client_for, officer):

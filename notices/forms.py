@@ -128,6 +128,16 @@ class WardNoticeForm(GovukForm):
 NOTICE_ERROR_FIELDS = {"meeting_at": "meeting_on"}
 
 
+class WardNoticeWithdrawForm(GovukForm):
+    reason = forms.CharField(
+        widget=forms.Textarea,
+        max_length=2000,
+        label="Why is the notice withdrawn?",
+        help_text="For example, the meeting is cancelled. The ward members are told this.",
+        error_messages=_required("Enter why the notice is withdrawn"),
+    )
+
+
 class ElectionPeriodForm(GovukForm):
     name = forms.CharField(
         max_length=150,

@@ -36,6 +36,16 @@ class WardNotice(models.Model):
     changed_at = models.DateTimeField(null=True, blank=True)
     # Bumped at each change the ward members are told of, so each is emailed once.
     revision = models.PositiveSmallIntegerField(default=0)
+    # Withdrawn: the matter was dropped or the meeting cancelled. It stays on the record.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    withdraw_reason = models.TextField(blank=True)
     history = HistoricalRecords(m2m_fields=[wards])
 
     class Meta:
@@ -65,6 +75,10 @@ class WardNotice(models.Model):
     @property
     def is_consultation(self) -> bool:
         return self.kind == self.Kind.CONSULTATION
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 class ElectionPeriod(models.Model):

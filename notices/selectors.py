@@ -73,18 +73,22 @@ def ward_notices_visible_to(user) -> QuerySet[WardNotice]:
 
 def ward_notice_for(user, pk) -> WardNotice:
     return visible_or_404(
-        ward_notices_visible_to(user).select_related("recorded_by").prefetch_related("wards"),
+        ward_notices_visible_to(user)
+        .select_related("recorded_by", "withdrawn_by")
+        .prefetch_related("wards"),
         pk=pk,
     )
 
 
 def recent_ward_notices(person: Person, limit: int = 3) -> list[WardNotice]:
-    """The latest notices for a councillor's own ward, for their home page."""
+    """The latest notices still standing for a councillor's own ward, for their home page."""
     councillor = person.councillor
     if councillor is None or not councillor.ward_id:
         return []
     return list(
-        WardNotice.objects.filter(wards=councillor.ward_id).order_by("-recorded_at", "-pk")[:limit]
+        WardNotice.objects.filter(wards=councillor.ward_id, withdrawn_at__isnull=True).order_by(
+            "-recorded_at", "-pk"
+        )[:limit]
     )
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.notice_new, name="new"),
     path("<int:pk>/", views.notice_detail, name="detail"),
     path("<int:pk>/change/", views.notice_change, name="change"),
+    path("<int:pk>/withdraw/", views.notice_withdraw, name="withdraw"),
     path("elections/", views.period_list, name="periods"),
     path("elections/new/", views.period_new, name="period_new"),
     path("elections/<int:pk>/", views.period_detail, name="period"),

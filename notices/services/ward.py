@@ -115,15 +115,27 @@ def _ward_names(wards) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _email(users, notice: WardNotice, headline: str, key: str, changed: list[str] = ()):
+def _email(
+    users,
+    notice: WardNotice,
+    headline: str,
+    key: str,
+    changed: list[str] = (),
+    *,
+    wards=None,
+    readable: bool = True,
+):
+    """`wards`: the wards named in the email (default: the notice's). `readable`: whether
+    the recipients can still open the notice (not when their ward was taken off it)."""
     email_users(
         users,
         template=TEMPLATE,
         context={
             "notice": notice,
             "headline": headline,
-            "ward_names": _ward_names(notice.wards.all()),
+            "ward_names": _ward_names(wards if wards is not None else notice.wards.all()),
             "changed": list(changed),
+            "readable": readable,
         },
         dedupe_key=key,
     )
@@ -195,9 +207,7 @@ def ward_notice_update(
     closing date or kind), or of any change when `tell_members`; members of a ward newly
     added are sent the notice itself."""
     with transaction.atomic():
-        notice = WardNotice.objects.select_for_update().get(pk=notice.pk)
-        if not may_correct(person_for(actor), notice):
-            raise PermissionDenied("Only the officer who recorded it or democratic services.")
+        notice = _locked_for_change(actor, notice)
         values = _checked(
             kind=kind,
             title=title,
@@ -223,7 +233,7 @@ def ward_notice_update(
             notice.revision += 1
         notice.changed_at = timezone.now()
         _save_with_wards(notice, wards, actor)
-        audit_record(
+        event = audit_record(
             actor=actor,
             action="notices.ward_notice.changed",
             obj=notice,
@@ -233,6 +243,17 @@ def ward_notice_update(
         )
         kept = [w for w in wards if w.pk in old_ward_ids]
         added = [w for w in wards if w.pk not in old_ward_ids]
+        removed = list(Ward.objects.filter(pk__in=old_ward_ids - {w.pk for w in wards}))
+        if removed:
+            # They can no longer open it: tell them it no longer concerns their ward.
+            _email(
+                [c.user for c in current_ward_councillors(removed)],
+                notice,
+                "A notice no longer concerns your ward",
+                f"notices.ward_notice:{notice.pk}:change:{event.pk}:removed",
+                wards=removed,
+                readable=False,
+            )
         if told and kept:
             members = [c.user for c in current_ward_councillors(kept)]
             _email(
@@ -244,4 +265,44 @@ def ward_notice_update(
             )
         if added:
             _tell_new_members(notice, added)
+    return notice
+
+
+def _locked_for_change(actor, notice: WardNotice) -> WardNotice:
+    """The notice under its row lock, if `actor` may change it and it still stands."""
+    notice = WardNotice.objects.select_for_update().get(pk=notice.pk)
+    if not may_correct(person_for(actor), notice):
+        raise PermissionDenied("Only the officer who recorded it or democratic services.")
+    if notice.is_withdrawn:
+        raise ValidationError("This notice has been withdrawn: record a new one instead.")
+    return notice
+
+
+def ward_notice_withdraw(*, actor, notice: WardNotice, reason: str) -> WardNotice:
+    """Withdraw a notice (the matter dropped, the meeting cancelled, the consultation pulled).
+    It stays on the record, marked withdrawn; the ward members are told once."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why the notice is withdrawn"})
+    with transaction.atomic():
+        notice = _locked_for_change(actor, notice)
+        notice.withdrawn_at = timezone.now()
+        notice.withdrawn_by = actor
+        notice.withdraw_reason = reason
+        notice._history_user = actor
+        notice.save(update_fields=["withdrawn_at", "withdrawn_by", "withdraw_reason"])
+        audit_record(
+            actor=actor,
+            action="notices.ward_notice.withdrawn",
+            obj=notice,
+            summary=f"Withdrawn: {notice.title}",
+            after={"withdraw_reason": reason},
+        )
+        wards = list(notice.wards.all())
+        _email(
+            [c.user for c in current_ward_councillors(wards)],
+            notice,
+            "A notice for your ward has been withdrawn",
+            f"notices.ward_notice:{notice.pk}:withdrawn",
+        )
     return notice

@@ -1,13 +1,14 @@
 """The notices pages: ward notices for local members (WARD-1), pre-election periods (ELE-1)."""
 
 from .elections import period_change, period_detail, period_end, period_list, period_new
-from .ward import notice_change, notice_detail, notice_list, notice_new
+from .ward import notice_change, notice_detail, notice_list, notice_new, notice_withdraw
 
 __all__ = [
     "notice_change",
     "notice_detail",
     "notice_list",
     "notice_new",
+    "notice_withdraw",
     "period_change",
     "period_detail",
     "period_end",

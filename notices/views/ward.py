@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from protocol_site.views import submit
 from registers.roles import require_person
 
-from ..forms import NOTICE_ERROR_FIELDS, WardNoticeForm
+from ..forms import NOTICE_ERROR_FIELDS, WardNoticeForm, WardNoticeWithdrawForm
 from ..models import WardNotice
 from ..selectors import (
     may_correct,
@@ -25,7 +25,7 @@ from ..selectors import (
     ward_notices_visible_to,
     wards_for_choice,
 )
-from ..services import ward_notice_publish, ward_notice_update
+from ..services import ward_notice_publish, ward_notice_update, ward_notice_withdraw
 
 PAGE_SIZE = 25
 KINDS = {"any": "Any kind", **dict(WardNotice.Kind.choices)}
@@ -112,12 +112,18 @@ def notice_new(request):
     return render(request, "notices/form.html", {"form": form, "notice": None})
 
 
-@require_http_methods(["GET", "POST"])
-def notice_change(request, pk: int):
+def _changeable(request, pk: int) -> WardNotice:
+    """A notice the signed-in officer may correct or withdraw, still standing; else 403."""
     person = require_person(request, may_publish)
     notice = ward_notice_for(request.user, pk)
-    if not may_correct(person, notice):
+    if not may_correct(person, notice) or notice.is_withdrawn:
         raise PermissionDenied
+    return notice
+
+
+@require_http_methods(["GET", "POST"])
+def notice_change(request, pk: int):
+    notice = _changeable(request, pk)
     form = WardNoticeForm(
         request.POST if request.method == "POST" else None,
         initial=WardNoticeForm.initial_for(notice),
@@ -135,3 +141,20 @@ def notice_change(request, pk: int):
         messages.success(request, f"Notice saved: {saved.title}.{told}")
         return redirect("notices:detail", saved.pk)
     return render(request, "notices/form.html", {"form": form, "notice": notice})
+
+
+@require_http_methods(["GET", "POST"])
+def notice_withdraw(request, pk: int):
+    notice = _changeable(request, pk)
+    form = WardNoticeWithdrawForm(request.POST if request.method == "POST" else None)
+    withdrawn = submit(
+        request,
+        form,
+        lambda data: ward_notice_withdraw(actor=request.user, notice=notice, **data),
+    )
+    if withdrawn is not None:
+        messages.success(
+            request, f"Notice withdrawn: {withdrawn.title}. The ward members are being told."
+        )
+        return redirect("notices:detail", withdrawn.pk)
+    return render(request, "notices/withdraw.html", {"form": form, "notice": notice})

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from notices.services import election_period_declare
+from notices.services import election_period_declare, ward_notice_publish
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -78,3 +78,25 @@ def test_the_pre_election_banner_and_guidance(signed_in, axe, monitoring_officer
     axe(member)
     member.goto("/notices/elections/")
     axe(member)
+
+
+def test_an_officer_withdraws_a_notice(signed_in, axe, officer, org):
+    notice = ward_notice_publish(
+        actor=officer,
+        kind="matter",
+        title="Road closure on Mill Lane",
+        details="Mill Lane closes for resurfacing.",
+        wards=[org.ward],
+    )
+    page = signed_in(officer)
+    page.goto(f"/notices/{notice.pk}/")
+    page.get_by_role("button", name="Withdraw this notice").click()
+    page.get_by_role("heading", name="Withdraw Road closure on Mill Lane").wait_for()
+    axe(page)
+    page.get_by_role("button", name="Withdraw the notice").click()  # no reason
+    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    axe(page)
+    page.get_by_label("Why is the notice withdrawn?").fill("The resurfacing is postponed.")
+    page.get_by_role("button", name="Withdraw the notice").click()
+    expect(page.get_by_role("region", name="Withdrawn")).to_contain_text("postponed")
+    axe(page)

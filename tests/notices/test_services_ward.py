@@ -145,12 +145,14 @@ def test_members_of_an_added_ward_are_sent_the_notice_itself(org, officer, hills
     )
     assert emailed() == ["hill.member@example.gov.uk"]
     assert "affecting your ward" in OutboxEmail.objects.get().subject
-    # Taken off and put back: they are not sent the same notice twice.
+    # Taken off (they are told it no longer concerns them) and put back: they are not sent
+    # the same notice twice.
     ward_notice_update(actor=officer, notice=notice, **edit_values(notice, wards=[org.ward]))
     ward_notice_update(
         actor=officer, notice=notice, **edit_values(notice, wards=[org.ward, hillside])
     )
-    assert OutboxEmail.objects.count() == 1
+    assert OutboxEmail.objects.count() == 2
+    assert OutboxEmail.objects.filter(subject__contains="affecting your ward").count() == 1
 
 
 def test_an_unchanged_past_meeting_can_still_be_corrected(org, officer, frozen_clock):

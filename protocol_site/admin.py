@@ -6,11 +6,17 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from .models import AuditEvent, OutboxEmail, User
+from .security import user_sessions_end
 
 
 @admin.register(User)
 class CouncilUserAdmin(UserAdmin):
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_staff"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            user_sessions_end(user=obj)  # a deactivated account is signed out everywhere
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -1,6 +1,7 @@
 from celery import shared_task
 
 from .outbox import outbox_purge_sent, outbox_send_pending
+from .security import sign_in_records_purge
 
 
 @shared_task
@@ -12,3 +13,8 @@ def send_pending_email() -> int:
 @shared_task
 def purge_sent_email() -> int:
     return outbox_purge_sent()
+
+
+@shared_task
+def purge_sign_in_records() -> int:
+    return sign_in_records_purge()

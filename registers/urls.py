@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from protocol_site.passwords import OutboxPasswordResetForm
+from protocol_site.security import UnlockingSetPasswordForm
 
 from .views.home import healthz, home
 
@@ -26,7 +27,7 @@ urlpatterns = [
     ),
     path(
         "password/choose/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        auth_views.PasswordResetConfirmView.as_view(form_class=UnlockingSetPasswordForm),
         name="password_reset_confirm",
     ),
     path(

@@ -13,7 +13,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_check_deploy_is_clean_under_production_settings(tmp_path):
+SECURITY_VARIABLES = {
+    "SESSION_IDLE_TIMEOUT_MINUTES": "20",
+    "SIGN_IN_FAILURE_LIMIT": "10",
+    "SIGN_IN_COOLOFF_MINUTES": "30",
+    "TRUSTED_PROXY_COUNT": "1",
+}
+
+
+@pytest.mark.parametrize("extra", [{}, SECURITY_VARIABLES], ids=["defaults", "security-set"])
+def test_check_deploy_is_clean_under_production_settings(tmp_path, extra):
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(tmp_path),
@@ -23,6 +32,7 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy-check.sqlite3'}",
         "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
         "VAR_DIR": str(tmp_path / "var"),
+        **extra,
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -119,6 +129,8 @@ def test_env_example_documents_every_variable_the_settings_read():
     documented = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]*)=", example, re.MULTILINE))
     assert read, "no env_*() calls found in the settings"
     assert read - documented == set(), "add these to .env.example with a comment"
+    readme = (ROOT / "README.md").read_text()
+    assert {name for name in read if f"`{name}`" not in readme} == set(), "add to the README"
     required = {
         "DJANGO_SECRET_KEY",
         "DJANGO_ALLOWED_HOSTS",
@@ -132,3 +144,12 @@ def test_env_example_documents_every_variable_the_settings_read():
         "SITE_URL",
     }
     assert required <= documented
+
+
+def test_the_security_settings_are_documented_in_env_example_and_the_readme():
+    example = (ROOT / ".env.example").read_text()
+    readme = (ROOT / "README.md").read_text()
+    for name in SECURITY_VARIABLES:
+        assert re.search(rf"^{name}=", example, re.MULTILINE), name
+        assert f"| `{name}` |" in readme, name  # the settings table
+        assert f"`{name}`" in readme.split("## Security", 1)[1], name  # the Security section

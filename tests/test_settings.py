@@ -1,5 +1,6 @@
 """Deploy-time settings are parsed strictly and production refuses to start without them."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -150,6 +151,12 @@ def test_production_settings_refuse_to_load_without(missing):
         ("WORKING_DAY_CUTOFF_HOUR", "24"),
         ("EMAIL_PORT", "0"),
         ("EMAIL_USE_TLS", "maybe"),
+        ("SESSION_IDLE_TIMEOUT_MINUTES", "0"),
+        ("SESSION_IDLE_TIMEOUT_MINUTES", "half an hour"),
+        ("SIGN_IN_FAILURE_LIMIT", "five"),
+        ("SIGN_IN_FAILURE_LIMIT", "0"),
+        ("SIGN_IN_COOLOFF_MINUTES", "-1"),
+        ("TRUSTED_PROXY_COUNT", "many"),
     ],
 )
 @pytest.mark.parametrize(
@@ -165,3 +172,78 @@ def test_local_settings_need_nothing_from_the_environment():
     result = _load_settings("protocol_site.settings.local", {})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "DEBUG=True NATION=ENG" in result.stdout
+
+
+# --- Security settings (README "Security") -----------------------------------------------------
+
+SECURITY_REPORT = (
+    "import json, django\n"
+    "from django.conf import settings as s\n"
+    "django.setup()\n"
+    "print(json.dumps({\n"
+    "    'hasher': s.PASSWORD_HASHERS[0],\n"
+    "    'session_engine': s.SESSION_ENGINE,\n"
+    "    'cookie_age': s.SESSION_COOKIE_AGE,\n"
+    "    'idle_middleware': 'protocol_site.security.IdleTimeoutMiddleware' in s.MIDDLEWARE,\n"
+    "    'axes_enabled': s.AXES_ENABLED,\n"
+    "    'axes_handler': s.AXES_HANDLER,\n"
+    "    'failure_limit': s.AXES_FAILURE_LIMIT,\n"
+    "    'cooloff_seconds': s.AXES_COOLOFF_TIME.total_seconds(),\n"
+    "    'lockout_parameters': s.AXES_LOCKOUT_PARAMETERS,\n"
+    "    'proxies': s.TRUSTED_PROXY_COUNT,\n"
+    "    'first_backend': s.AUTHENTICATION_BACKENDS[0],\n"
+    "    'last_middleware': s.MIDDLEWARE[-1],\n"
+    "}))\n"
+)
+
+
+def _security_settings(module: str, env: dict[str, str]) -> dict:
+    child_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": tempfile.gettempdir()}
+    child_env.update(env)
+    child_env["DJANGO_SETTINGS_MODULE"] = module
+    result = subprocess.run(
+        [sys.executable, "-c", SECURITY_REPORT],
+        cwd=ROOT,
+        env=child_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize(
+    "module", ["protocol_site.settings.local", "protocol_site.settings.production"]
+)
+def test_argon2_lockouts_and_the_idle_timeout_are_on_by_default(module):
+    values = _security_settings(module, PRODUCTION_REQUIRED)
+    assert values == {
+        "hasher": "django.contrib.auth.hashers.Argon2PasswordHasher",
+        "session_engine": "django.contrib.sessions.backends.db",
+        "cookie_age": 30 * 60,
+        "idle_middleware": True,
+        "axes_enabled": True,
+        "axes_handler": "axes.handlers.database.AxesDatabaseHandler",
+        "failure_limit": 5,
+        "cooloff_seconds": 15 * 60,
+        "lockout_parameters": [["username", "ip_address"]],
+        "proxies": 0,
+        "first_backend": "axes.backends.AxesStandaloneBackend",
+        "last_middleware": "axes.middleware.AxesMiddleware",
+    }
+
+
+def test_the_security_settings_come_from_the_environment():
+    env = {
+        **PRODUCTION_REQUIRED,
+        "SESSION_IDLE_TIMEOUT_MINUTES": "45",
+        "SIGN_IN_FAILURE_LIMIT": "8",
+        "SIGN_IN_COOLOFF_MINUTES": "60",
+        "TRUSTED_PROXY_COUNT": "1",
+    }
+    values = _security_settings("protocol_site.settings.production", env)
+    assert values["cookie_age"] == 45 * 60
+    assert values["failure_limit"] == 8
+    assert values["cooloff_seconds"] == 60 * 60
+    assert values["proxies"] == 1

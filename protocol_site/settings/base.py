@@ -1,5 +1,6 @@
 """Settings shared by every environment. Deploy-time values come from the environment."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "govuk_frontend_django",
+    "axes",
     "protocol_site",
     "registers",
     "enquiries",
@@ -46,12 +48,15 @@ INSTALLED_APPS = [
     "declarations",
     "notices",
     "reports",
+    "scale",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the session middleware, so it marks the session before that saves it.
+    "protocol_site.security.IdleTimeoutMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -59,6 +64,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A page view asks for the calendar, the statutory officers, a ladder once (GET/HEAD only).
+    "protocol_site.request_memo.RequestMemoMiddleware",
+    # Last, as django-axes documents: turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "protocol_site.urls"
@@ -99,10 +108,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiler spends seconds compiling the annual report's aggregates (and
+    # any query its cost estimate calls big) to save milliseconds: off, as for most web apps.
+    # The report groups a year's enquiries in memory rather than sorting them on disk.
+    DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off -c work_mem=32MB"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "protocol_site.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a sign-in while its username and address are locked out (see Security).
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -111,6 +127,14 @@ GUARDIAN_MONKEY_PATCH_USER = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Argon2 for every new or changed password; a password stored under an older hasher still
+# verifies and is re-hashed with Argon2 when its owner next signs in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -134,6 +158,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1, maximum=65535)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds: a mail server that stops answering cannot hold a worker (and a row's lock) for ever.
+EMAIL_TIMEOUT = 30
 EMAIL_FILE_PATH = str(VAR_DIR / "emails")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "member-officer-protocol@localhost")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
@@ -164,6 +190,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "protocol_site.tasks.purge_sent_email",
         "schedule": crontab(hour=4, minute=15),
     },
+    "purge-sign-in-records": {
+        "task": "protocol_site.tasks.purge_sign_in_records",
+        "schedule": crontab(hour=4, minute=30),
+    },
 }
 
 REST_FRAMEWORK = {
@@ -181,6 +211,34 @@ SPECTACULAR_SETTINGS = {"TITLE": "Member/Officer Protocol API", "VERSION": "0.1.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# --- Security (README "Security") -------------------------------------------------------------
+# Sessions live in the database: protocol_site.security ends a deactivated person's sessions
+# by deleting their rows, and the request path never needs Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Idle timeout: a session ends this many minutes after its last request. The idle-timeout
+# middleware moves a signed-in session's expiry on at most once every SESSION_REFRESH_SECONDS,
+# so most requests write nothing to the session table (sliding expiry, to within a minute).
+SESSION_IDLE_TIMEOUT_MINUTES = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30, minimum=1, maximum=1440)
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_MINUTES * 60
+SESSION_REFRESH_SECONDS = 60
+# Sign-in attempts (django-axes): after SIGN_IN_FAILURE_LIMIT failures in a row for one
+# username from one address, that pair is refused for SIGN_IN_COOLOFF_MINUTES; each further
+# try while locked out starts the wait again. Attempts are rows in the database.
+SIGN_IN_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5, minimum=1, maximum=100)
+SIGN_IN_COOLOFF_MINUTES = env_int("SIGN_IN_COOLOFF_MINUTES", 15, minimum=1, maximum=1440)
+# Proxies in front of the web server that append the caller's address to X-Forwarded-For
+# (0: use the connection's own address; the header is then ignored, as anyone can send it).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=5)
+AXES_ENABLED = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=SIGN_IN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_CLIENT_IP_CALLABLE = "protocol_site.security.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "protocol_site.security.lockout_response"
 
 LOGGING = {
     "version": 1,

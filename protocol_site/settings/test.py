@@ -9,7 +9,14 @@ from .base import CELERY_BROKER_URL, DATABASES
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; Argon2 is tested
+# Sign-in lockouts are off by default so the test client's login() (which authenticates without
+# a request, refused by django-axes) works; tests/protocol_site/test_security.py turns them on.
+AXES_ENABLED = False
+# Tests travel in time with a signed-in client, and count queries: sessions last and are
+# moved on rarely. The idle-timeout tests (test_security.py) put the real values back.
+SESSION_COOKIE_AGE = 400 * 24 * 60 * 60
+SESSION_REFRESH_SECONDS = 10 * 365 * 24 * 60 * 60
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

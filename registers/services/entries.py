@@ -12,6 +12,7 @@ from django.db import IntegrityError, models, transaction
 from protocol_site.audit import audit_record, changes, snapshot
 from protocol_site.models import ClosureDay, User
 from protocol_site.passwords import password_email_enqueue
+from protocol_site.security import user_sessions_end
 
 from ..models import Councillor, Officer
 from ..roles import person_for
@@ -93,8 +94,20 @@ def register_entry_save(*, actor, form) -> models.Model:
 
     def write():
         form.save()
+        if isinstance(instance, Officer) and instance.user_id:
+            _mirror_officer_active(instance.user, instance.is_active)
 
     return _save_with_audit(actor=actor, instance=instance, write=write)
+
+
+def _mirror_officer_active(user, active: bool) -> None:
+    """An inactive officer cannot sign in: their account follows, and their sessions end."""
+    if user.is_active == active:
+        return
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    if not active:
+        user_sessions_end(user=user)
 
 
 def _account_snapshot(profile) -> dict:
@@ -111,6 +124,7 @@ def _profile_save(*, actor, form, profile, mirror_active: bool):
     def write():
         user = profile.user if profile.user_id else User()
         new_account = user.pk is None
+        was_active = user.is_active
         for name in ACCOUNT_FIELDS:
             setattr(user, name, account[name])
         if user.pk is None:
@@ -119,6 +133,8 @@ def _profile_save(*, actor, form, profile, mirror_active: bool):
             user.is_active = profile.is_active
         user.full_clean(exclude=["password"])
         user.save()
+        if was_active and not user.is_active and not new_account:
+            user_sessions_end(user=user)  # signed out everywhere, at once
         profile.user = user
         profile.full_clean()
         form.save()

@@ -61,3 +61,20 @@ def test_an_admin_save_goes_through_the_service(client_for, root):
         action="registers.directorate.created", object_id=str(directorate.pk), actor=root
     ).exists()
     assert directorate.history.get().history_user == root
+
+
+def test_an_officer_made_inactive_in_the_admin_cannot_sign_in_and_is_signed_out(
+    client_for, root, officer, org
+):
+    from django.contrib.sessions.models import Session
+
+    signed_in = client_for(officer)
+    assert Session.objects.count() == 1
+    profile = org.officers.officer
+    url = reverse("admin:registers_officer_change", args=[profile.pk])
+    response = client_for(root).post(url, {"user": officer.pk, "post": profile.post_id})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    officer.refresh_from_db()
+    assert officer.is_active is False
+    assert signed_in.get(reverse("home")).status_code == 302  # sent to sign-in
+    assert Session.objects.filter().count() == 1  # root's only

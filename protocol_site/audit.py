@@ -54,8 +54,9 @@ def audit_record(
     before: dict | None = None,
     after: dict | None = None,
 ) -> AuditEvent:
-    """Append one event to the trail. Must run inside the caller's transaction."""
-    with transaction.atomic():
+    """Append one event to the trail. Must run inside the caller's transaction (and fails it
+    if it fails: no savepoint of its own)."""
+    with transaction.atomic(savepoint=False):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
@@ -86,8 +87,19 @@ def audit_trail_for(obj: models.Model):
     ).select_related("actor")
 
 
-def audit_verify() -> list[str]:
-    """Walk the chain; return a description of every break (empty when intact)."""
+def audit_head() -> tuple[int, str] | None:
+    """The last event's id and hash. Written down outside the database (the verify command
+    prints it), it lets a later check prove nothing up to that event was cut off or rewritten,
+    which the chain alone cannot: its hashes are unkeyed, so whoever can write to the table
+    can delete events from its end, or recompute every hash after an edit."""
+    return AuditEvent.objects.order_by("-id").values_list("id", "hash").first()
+
+
+def audit_verify(anchor: tuple[int, str] | None = None) -> list[str]:
+    """Walk the chain; return a description of every break (empty when intact).
+
+    With an `anchor` (an earlier audit_head()), also check that event is still there, unchanged.
+    """
     problems = []
     expected_prev = GENESIS
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
@@ -96,4 +108,11 @@ def audit_verify() -> list[str]:
         if event.compute_hash() != event.hash:
             problems.append(f"event {event.pk}: its content was changed")
         expected_prev = event.hash
+    if anchor is not None:
+        pk, recorded = anchor
+        found = AuditEvent.objects.filter(pk=pk).values_list("hash", flat=True).first()
+        if found is None:
+            problems.append(f"event {pk}: the anchor is gone (events were deleted)")
+        elif found != recorded:
+            problems.append(f"event {pk}: the anchor's hash differs (the trail was rewritten)")
     return problems

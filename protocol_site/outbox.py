@@ -4,7 +4,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.template import Context
 from django.template.loader import get_template, render_to_string
@@ -88,12 +88,42 @@ def outbox_pending_ids(limit: int = 200) -> list[int]:
     )
 
 
-def outbox_send(pk: int) -> bool:
+def _claim(pk: int) -> bool:
+    """Count the attempt in its own transaction before anything is sent.
+
+    A message whose sending kills the worker (so the send's own transaction never commits)
+    still uses up its attempts and is given up after MAX_ATTEMPTS, not retried for ever.
+    """
+    with transaction.atomic():
+        row = (
+            OutboxEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk=pk, status=OutboxEmail.Status.PENDING)
+            .first()
+        )
+        if row is None:
+            return False
+        if row.attempts >= MAX_ATTEMPTS:
+            logger.error("Outbox email %s: giving up after %s attempts", row.pk, row.attempts)
+            row.status = OutboxEmail.Status.FAILED
+            row.last_error = row.last_error or "Every attempt stopped before it finished."
+            row.save(update_fields=["status", "last_error"])
+            return False
+        row.attempts += 1
+        row.save(update_fields=["attempts"])
+    return True
+
+
+def outbox_send(pk: int, *, connection=None) -> bool:
     """Send one pending row and mark it sent, in one transaction holding the row's lock.
 
-    A second worker skips a row already being sent; a crash before commit leaves it pending,
-    and the resend carries the same Message-ID.
+    A second worker skips a row already being sent. A crash before the mail server accepts
+    the message rolls the transaction back and the next sweep sends it once. A crash after
+    the server accepted it but before the commit sends it again, with the same Message-ID:
+    delivery is at least once, and that window is kept to the server's reply and one UPDATE.
+    `connection` is an open mail connection shared by a batch (see outbox_send_pending).
     """
+    if not _claim(pk):
+        return False
     with transaction.atomic():
         row = (
             OutboxEmail.objects.select_for_update(skip_locked=True)
@@ -108,29 +138,53 @@ def outbox_send(pk: int) -> bool:
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[row.to_address],
             headers={"Message-ID": row.message_id},
+            connection=connection,
         )
         if row.body_html:
             message.attach_alternative(row.body_html, "text/html")
-        row.attempts += 1
         try:
             message.send(fail_silently=False)
         except Exception as exc:  # noqa: BLE001 - any transport failure is retried later
             logger.warning("Sending outbox email %s failed: %s", row.pk, exc)
+            _close_quietly(connection)  # the next message opens a fresh connection
             row.last_error = str(exc)[:2000]
             if row.attempts >= MAX_ATTEMPTS:
                 row.status = OutboxEmail.Status.FAILED
             row.next_attempt_at = timezone.now() + timedelta(minutes=2**row.attempts)
-            row.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+            row.save(update_fields=["last_error", "status", "next_attempt_at"])
             return False
         row.status = OutboxEmail.Status.SENT
         row.sent_at = timezone.now()
         row.last_error = ""
-        row.save(update_fields=["attempts", "status", "sent_at", "last_error"])
+        row.save(update_fields=["status", "sent_at", "last_error"])
         return True
 
 
+def _close_quietly(connection) -> None:
+    if connection is None:
+        return
+    try:
+        connection.close()
+    except Exception as exc:  # noqa: BLE001 - every row is already committed
+        logger.warning("Closing the mail connection failed: %s", exc)
+
+
 def outbox_send_pending(limit: int = 200) -> int:
-    return sum(outbox_send(pk) for pk in outbox_pending_ids(limit))
+    """Send the due rows over one mail connection: each row is marked sent as soon as the
+    server has accepted it, without waiting for a connection to close in between."""
+    pks = outbox_pending_ids(limit)
+    if not pks:
+        return 0
+    connection = get_connection(fail_silently=False)
+    try:
+        connection.open()
+    except Exception as exc:  # noqa: BLE001 - each row then tries alone and records why
+        logger.warning("Opening the mail connection failed: %s", exc)
+        connection = None
+    try:
+        return sum(outbox_send(pk, connection=connection) for pk in pks)
+    finally:
+        _close_quietly(connection)
 
 
 def outbox_purge_sent(older_than_days: int = 180) -> int:

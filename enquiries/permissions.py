@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from registers.ladder import ladder_for
+from declarations.conflicts import are_related
+from registers.ladder import ladder_for, posts_above
 from registers.models import Tier
 from registers.roles import Role, person_for
 
@@ -23,13 +24,20 @@ def _managers_of(enquiry: Enquiry) -> set[int]:
 
     rungs = (Rung.LINE_MANAGER, Rung.ASSISTANT_DIRECTOR, Rung.DIRECTOR)
     ids = {step.user_id for step in ladder_for(enquiry.assigned_to, rungs)}
-    post = enquiry.assigned_to.working_post
-    while post is not None and post.reports_to_id:
-        post = post.reports_to
+    for post in posts_above(enquiry.assigned_to.working_post):
         occupant = post.occupant()
         if occupant is not None:
             ids.add(occupant.user_id)
     return ids
+
+
+def _manages(person, enquiry: Enquiry) -> bool:
+    """Line-management reach: above the assigned officer, or the Chief Executive over every
+    enquiry; never for someone with a declared relationship with the councillor (REG-2)."""
+    uid = person.user.pk
+    if not (person.has(Role.CHIEF_EXECUTIVE) or uid in _managers_of(enquiry)):
+        return False
+    return not are_related(uid, enquiry.councillor.user_id)
 
 
 def can_work(user, enquiry: Enquiry) -> bool:
@@ -37,16 +45,13 @@ def can_work(user, enquiry: Enquiry) -> bool:
     person = person_for(user)
     if person.officer is None:
         return False
-    if person.has(Role.CHIEF_EXECUTIVE):
-        return True
-    uid = user.pk
-    if uid in (
+    if user.pk in (
         enquiry.assigned_to.user_id,
         getattr(enquiry.director, "user_id", None),
         getattr(enquiry.escalated_to, "user_id", None),
     ):
         return True
-    return uid in _managers_of(enquiry)
+    return _manages(person, enquiry)
 
 
 def is_senior(user) -> bool:
@@ -58,11 +63,12 @@ def is_senior(user) -> bool:
 def can_decide_extension(user, enquiry: Enquiry) -> bool:
     """Senior management above the officer (003 §8.2), or the Chief Executive."""
     person = person_for(user)
+    is_director = user.pk == getattr(enquiry.director, "user_id", None)
     if person.has(Role.CHIEF_EXECUTIVE):
-        return True
+        return is_director or _manages(person, enquiry)
     if not is_senior(user) or user.pk == enquiry.assigned_to.user_id:
         return False
-    return user.pk == getattr(enquiry.director, "user_id", None) or user.pk in _managers_of(enquiry)
+    return is_director or _manages(person, enquiry)
 
 
 def can_decline(user, enquiry: Enquiry) -> bool:

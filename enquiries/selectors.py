@@ -7,8 +7,10 @@ from datetime import timedelta
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from declarations.conflicts import in_effect
 from protocol_site.access import visible_or_404
-from registers.models import DIRECTOR_TIERS, Post
+from registers.ladder import posts_below
+from registers.models import DIRECTOR_TIERS
 from registers.roles import Person, Role, person_for
 
 from .models import CLOSED_STATUSES, OPEN_STATUSES, Enquiry, EnquiryEvent
@@ -16,25 +18,26 @@ from .models import CLOSED_STATUSES, OPEN_STATUSES, Enquiry, EnquiryEvent
 DUE_SOON_DAYS = 3
 
 
-def _posts_below(post: Post) -> list[int]:
-    """Every post under `post` in the structure (one query per level)."""
-    found, frontier = [], [post.pk]
-    while frontier:
-        frontier = list(
-            Post.objects.filter(reports_to_id__in=frontier).values_list("pk", flat=True)
+def _related_to_councillor(user) -> Exists:
+    """A declared relationship in effect between `user` and the enquiry's councillor (REG-2),
+    as a subquery: no extra query, however many enquiries."""
+    councillor_user = OuterRef("councillor__user_id")
+    return Exists(
+        in_effect().filter(
+            Q(declarer_id=user.pk, other_party_id=councillor_user)
+            | Q(declarer_id=councillor_user, other_party_id=user.pk)
         )
-        found.extend(frontier)
-    return found
-
-
-def sees_all(person: Person) -> bool:
-    return person.has(Role.CHIEF_EXECUTIVE) or person.has(Role.DEMOCRATIC_SERVICES)
+    )
 
 
 def enquiries_visible_to(user) -> QuerySet[Enquiry]:
+    """A councillor's own; an officer's, the Director's copy and escalations; and, through
+    line management, those of the posts below and a Director's directorate (the Chief
+    Executive's reach is every enquiry), except a councillor's with whom the manager has a
+    declared relationship (REG-2). Democratic services keep the register of them all."""
     person = person_for(user)
     base = Enquiry.objects.all()
-    if sees_all(person):
+    if person.has(Role.DEMOCRATIC_SERVICES):
         return base
     scope = Q(pk__in=[])
     if person.councillor is not None:
@@ -50,13 +53,15 @@ def enquiries_visible_to(user) -> QuerySet[Enquiry]:
             | Q(escalated_to=officer)
             | Q(Exists(escalated))
         )
+        reach = Q(pk__in=[])
         post = officer.working_post
-        if post is not None:
+        if person.has(Role.CHIEF_EXECUTIVE):
+            reach = Q(pk__isnull=False)
+        elif post is not None:
             if post.tier in DIRECTOR_TIERS and post.directorate_id:
-                scope |= Q(service__directorate_id=post.directorate_id)
-            below = _posts_below(post)
-            if below:
-                scope |= Q(assigned_to__post_id__in=below)
+                reach |= Q(service__directorate_id=post.directorate_id)
+            reach |= Q(assigned_to__post_id__in=posts_below(post))
+        scope |= reach & ~Q(_related_to_councillor(user))
     return base.filter(scope)
 
 

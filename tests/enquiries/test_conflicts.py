@@ -10,7 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from enquiries.models import Enquiry, EnquiryEvent
+from enquiries.models import Enquiry, EnquiryEvent, Status
+from enquiries.permissions import can_decide_extension, can_work
+from enquiries.selectors import enquiries_visible_to
 from enquiries.services import enquiries_sweep, enquiry_reassign
 from registers.models import Tier
 from tests.registers.factories import (
@@ -209,4 +211,102 @@ def test_one_escalation_reads_the_register_once(org, councillor, overdue):
         CaptureQueriesContext(connection) as queries,
     ):
         enquiries_sweep(now=at(2026, 11, 17, 0, 0))
+    assert declarations_read(queries) == 1
+
+
+# --- Line-management reach ------------------------------------------------------------------
+# A manager above the officer (or the Director over the directorate, or the Chief Executive
+# over every enquiry) with a declared relationship with the councillor neither sees nor acts
+# on that councillor's enquiries through that reach, from the day it is declared.
+
+
+def _pages(enquiry) -> list[str]:
+    names = ("detail", "attachment", "acknowledge", "holding", "extension", "respond", "decline")
+    return [reverse(f"enquiries:{name}", args=[enquiry.pk]) for name in names] + [
+        reverse("api:enquiry-detail", args=[enquiry.pk])
+    ]
+
+
+@pytest.mark.parametrize("manager", ["line_manager", "head_of_service", "assistant_director"])
+def test_a_related_manager_loses_reach_over_the_councillors_enquiries(
+    request, client_for, org, councillor, manager
+):
+    enquiry = casework(org)
+    user = request.getfixturevalue(manager)
+    client = client_for(user)
+    assert client.get(_pages(enquiry)[0]).status_code == 200
+    declare(councillor, user)  # declared after the enquiry was logged
+    assert not enquiries_visible_to(user).filter(pk=enquiry.pk).exists()
+    assert not can_work(user, enquiry) and not can_decide_extension(user, enquiry)
+    for url in _pages(enquiry):
+        assert client.get(url).status_code == 404, url
+    response = client.post(
+        reverse("enquiries:respond", args=[enquiry.pk]), {"response": "Done.", "minor": "on"}
+    )
+    assert response.status_code == 404
+    enquiry.refresh_from_db()
+    assert enquiry.status == Status.LOGGED
+    assert enquiry.reference not in client.get(reverse("enquiries:list")).content.decode()
+
+
+def test_the_managers_who_are_not_related_keep_their_reach(
+    client_for, org, councillor, line_manager, head_of_service, assistant_director
+):
+    enquiry = casework(org)
+    declare(line_manager, councillor)
+    for user in (head_of_service, assistant_director):
+        assert enquiries_visible_to(user).filter(pk=enquiry.pk).exists()
+        assert can_work(user, enquiry) and can_decide_extension(user, enquiry)
+    # The officer it is assigned to is not a manager: their enquiry stays theirs.
+    officer = org.officers.officer.user
+    assert client_for(officer).get(_pages(enquiry)[0]).status_code == 200
+
+
+def test_another_councillors_enquiries_stay_in_reach(org, councillor, line_manager):
+    declare(councillor, line_manager)
+    others = casework(org, councillor=org.councillors.other_group_councillor)
+    assert enquiries_visible_to(line_manager).filter(pk=others.pk).exists()
+    assert can_work(line_manager, others)
+
+
+def test_withdrawing_the_declaration_gives_the_reach_back(org, councillor, line_manager):
+    enquiry = casework(org)
+    declaration = declare(line_manager, councillor)
+    assert not can_work(line_manager, enquiry)
+    withdraw(declaration)
+    assert enquiries_visible_to(line_manager).filter(pk=enquiry.pk).exists()
+    assert can_work(line_manager, enquiry)
+
+
+def test_a_related_director_passed_over_has_no_reach_through_the_directorate(
+    client_for, org, councillor, director
+):
+    declare(councillor, director)
+    enquiry = casework(org)  # copied to the Chief Executive instead
+    assert enquiry.director == org.officers.chief_executive
+    assert not enquiries_visible_to(director).filter(pk=enquiry.pk).exists()
+    assert not can_work(director, enquiry)
+    assert client_for(director).get(_pages(enquiry)[0]).status_code == 404
+
+
+def test_a_related_chief_executive_does_not_see_every_enquiry(
+    client_for, org, councillor, chief_executive, director
+):
+    declare(chief_executive, councillor)
+    enquiry = casework(org)
+    assert enquiry.director == org.officers.director
+    assert not enquiries_visible_to(chief_executive).filter(pk=enquiry.pk).exists()
+    assert not can_work(chief_executive, enquiry)
+    assert not can_decide_extension(chief_executive, enquiry)
+    assert client_for(chief_executive).get(_pages(enquiry)[0]).status_code == 404
+    assert can_work(director, enquiry)  # the Director copied still has it
+
+
+def test_the_reach_reads_the_register_inside_its_one_query(org, councillor, line_manager):
+    casework(org)
+    declare(councillor, line_manager)
+    visible = enquiries_visible_to(line_manager)
+    with CaptureQueriesContext(connection) as queries:
+        assert list(visible) == []
+    assert len(queries.captured_queries) == 1
     assert declarations_read(queries) == 1

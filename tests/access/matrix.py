@@ -1,0 +1,285 @@
+"""The access matrix: what a GET of every URL answers, for an anonymous visitor and for every
+role, in the small council of tests/access/world.py (its records are named in the `record`
+column; `-` for a URL with no arguments).
+
+One row per URL name. A URL added to the URLconf fails tests/access/test_access_matrix.py
+until it has a row here; a row whose URL has gone fails too. Write the status the protocol
+requires, not whatever the page happens to answer.
+
+Columns (the people of tests/conftest.py):
+
+    ano  anonymous visitor              hos  Head of Service
+    cll  councillor (group A)           ad   Assistant Director
+    oth  councillor of group B          dir  Director (of Place, over the service)
+    ldr  Group Leader (group A)         ce   Chief Executive (Head of Paid Service)
+    off  officer                        mo   Monitoring Officer
+    mgr  the officer's line manager     ds   democratic services
+                                        out  signed in, with no role in the council
+
+Codes:
+
+    200  the page
+    403  the role never reaches this page, or may not take this step on a record it sees
+    404  the record is outside the person's reach: the same as not existing
+    405  the URL takes only POST
+    in   302 to the sign-in page, coming back here afterwards
+    >/   302 to that path
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ROLES = (
+    "anonymous",
+    "councillor",
+    "other_group_councillor",
+    "group_leader",
+    "officer",
+    "line_manager",
+    "head_of_service",
+    "assistant_director",
+    "director",
+    "chief_executive",
+    "monitoring_officer",
+    "democratic_services",
+    "outsider",
+)
+
+TABLE = """
+# Signing in and out: the only pages open to anonymous visitors; `logout` takes a POST.
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+home                              -             in  200 200 200 200 200 200 200 200 200 200 200 200
+healthz                           -             200 200 200 200 200 200 200 200 200 200 200 200 200
+login                             -             200 >/  >/  >/  >/  >/  >/  >/  >/  >/  >/  >/  >/
+logout                            -             in  405 405 405 405 405 405 405 405 405 405 405 405
+password_reset                    -             200 200 200 200 200 200 200 200 200 200 200 200 200
+password_reset_done               -             200 200 200 200 200 200 200 200 200 200 200 200 200
+password_reset_confirm            reset         200 200 200 200 200 200 200 200 200 200 200 200 200
+password_reset_complete           -             200 200 200 200 200 200 200 200 200 200 200 200 200
+
+# The organisation and its registers (ORG-1, ORG-2, ORG-4, REG-3, REG-4): democratic
+# services only. Every other signed-in person is refused (403).
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+manage:index                      -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:directorate_list           -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:directorate_export         -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:directorate_add            -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:directorate_detail         directorate   in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:directorate_edit           directorate   in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:service_list               -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:service_export             -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:service_add                -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:service_detail             service       in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:service_edit               service       in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:post_list                  -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:post_export                -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:post_add                   -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:post_detail                post          in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:post_edit                  post          in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:officer_list               -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:officer_export             -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:officer_add                -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:officer_detail             officer       in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:officer_edit               officer       in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:statutoryrole_list         -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:statutoryrole_export       -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:statutoryrole_add          -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:statutoryrole_detail       statutory     in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:statutoryrole_edit         statutory     in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:ward_list                  -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:ward_export                -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:ward_add                   -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:ward_detail                ward          in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:ward_edit                  ward          in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:councillor_list            -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:councillor_export          -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:councillor_add             -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:councillor_detail          councillor    in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:councillor_edit            councillor    in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:councillorrole_list        -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:councillorrole_export      -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:councillorrole_add         -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:councillorrole_detail      cllr_role     in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:councillorrole_edit        cllr_role     in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:politicalgroup_list        -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:politicalgroup_export      -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:politicalgroup_add         -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:politicalgroup_detail      group         in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:politicalgroup_edit        group         in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:closureday_list            -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:closureday_export          -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:closureday_add             -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:closureday_detail          closureday    in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:closureday_edit            closureday    in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:officerinterest_list       -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:officerinterest_export     -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:officerinterest_add        -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:officerinterest_detail     interest      in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:officerinterest_edit       interest      in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:restrictedpost_list        -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:restrictedpost_export      -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:visit_list                 -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:visit_export               -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:trainingsession_list       -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:trainingsession_export     -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:trainingsession_add        -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:trainingsession_detail     training      in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:trainingsession_edit       training      in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:trainingattendance_list    -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:trainingattendance_export  -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:trainingattendance_add     -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:trainingattendance_detail  attendee      in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:trainingattendance_edit    attendee      in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:closureday_delete          closureday    in  403 403 403 403 403 403 403 403 403 403 200 403
+
+# Members' visits (REG-3): a councillor's own, the Director's directorate's, all for the
+# Monitoring Officer and democratic services; to anyone else a visit does not exist.
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+visits:list                       -             in  200 200 200 403 403 403 403 200 403 200 200 403
+visits:new                        -             in  200 200 200 403 403 403 403 403 403 403 403 403
+visits:detail                     visit         in  200 404 404 404 404 404 404 200 404 200 200 404
+visits:arrange                    visit         in  403 404 404 404 404 404 404 200 404 403 403 404
+visits:cancel                     visit         in  200 404 404 404 404 404 404 403 404 403 403 404
+
+# Members' enquiries (ENQ): the councillor's own and the officer's chain of management;
+# democratic services keep the register (not the casework text or attachment); the
+# Monitoring Officer sees volumes only, not another member's enquiry; only senior management
+# (Head of Service and up) decide on more time and decline (003 §8.2, 002 §7.iii).
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+enquiries:list                    -             in  200 200 200 200 200 200 200 200 200 200 200 403
+enquiries:new                     -             in  200 200 200 403 403 403 403 403 403 403 403 403
+enquiries:record                  -             in  403 403 403 200 200 200 200 200 200 200 200 403
+enquiries:performance             -             in  403 403 403 403 403 403 403 200 200 200 200 403
+enquiries:detail                  enquiry       in  200 404 404 200 200 200 200 200 200 404 200 404
+enquiries:acknowledge             enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
+enquiries:holding                 enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
+enquiries:extension               enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
+enquiries:extension_decide        extension     in  403 404 404 403 403 200 200 200 200 404 403 404
+enquiries:guidance                enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
+enquiries:reassign                enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
+enquiries:respond                 enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
+enquiries:decline                 enquiry       in  403 404 404 403 403 200 200 200 200 404 403 404
+enquiries:attachment              enquiry       in  200 404 404 200 200 200 200 200 200 404 404 404
+
+# Complaints (CMP-5): the complainant, the stage's handler and the Monitoring Officer
+# (copied); the officer complained about only once told; no other Director, nor democratic
+# services. `about_member` is reported to the Chief Executive and copied to the Director.
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+complaints:list                   -             in  200 200 200 200 200 200 200 200 200 200 200 403
+complaints:new                    -             in  200 200 200 200 200 200 200 200 200 200 200 403
+complaints:patterns               -             in  403 403 403 403 403 403 403 403 403 200 403 403
+complaints:detail                 complaint     in  200 404 404 404 200 404 404 404 404 200 404 404
+complaints:acknowledge            complaint     in  403 404 404 404 200 404 404 404 404 403 404 404
+complaints:resolve                complaint     in  403 404 404 404 200 404 404 404 404 403 404 404
+complaints:refer                  complaint     in  403 404 404 404 200 404 404 404 404 403 404 404
+complaints:escalate               complaint     in  200 404 404 404 200 404 404 404 404 403 404 404
+complaints:withdraw               complaint     in  200 404 404 404 403 404 404 404 404 403 404 404
+complaints:notify_subject         complaint     in  403 404 404 404 200 404 404 404 404 200 404 404
+complaints:report                 about_member  in  404 404 404 403 403 404 404 403 403 200 404 404
+
+# Political groups (GRP-7): a group's briefings are its own; another group's councillors get
+# 404; the Chief Executive and the Monitoring Officer see all, the Director those addressed
+# to them. Group B reads group A's note only through its offer (GRP-6); Cllr Baker reads
+# the leader's confidential briefing only through its share (004 §7.1).
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+groups:list                       -             in  200 200 200 200 200 200 200 200 200 200 200 403
+groups:new                        -             in  403 403 200 403 403 403 403 403 403 403 403 403
+groups:equal_access               -             in  403 403 403 403 403 403 403 403 200 200 403 403
+groups:detail                     briefing      in  200 404 200 404 404 404 404 200 200 200 404 404
+groups:decide                     briefing      in  403 404 403 404 404 404 404 403 200 403 404 404
+groups:withdraw                   briefing      in  403 404 200 404 404 404 404 403 403 403 404 404
+groups:note                       note          in  403 404 403 404 404 404 404 200 403 403 404 404
+groups:attendance                 attendance    in  403 404 403 404 404 404 404 200 403 403 404 404
+groups:share                      confidential  in  404 404 200 404 404 404 404 403 403 403 404 404
+groups:unshare                    unshare       in  405 405 405 405 405 405 405 405 405 405 405 405
+groups:offer                      offer         in  404 200 404 404 404 404 404 404 404 404 404 404
+groups:shared                     share         in  200 404 404 404 404 404 404 404 404 404 404 404
+groups:representatives            -             in  200 200 200 200 200 200 200 200 200 200 200 403
+groups:representative_new         -             in  403 403 403 200 200 200 200 200 200 200 200 403
+groups:representative             meeting       in  200 404 404 404 404 404 404 200 200 200 404 404
+groups:representative_decide      meeting       in  403 404 404 404 404 404 404 403 200 403 404 404
+groups:representative_held        authorised    in  403 404 404 404 404 404 404 200 403 403 404 404
+
+# Relationship declarations (REG-1): the declarer, the person named and the manager told;
+# the Monitoring Officer reviews; the whole register is for the Monitoring Officer and
+# democratic services. A councillor declares only with an officer (404 for a councillor).
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+declarations:list                 -             in  200 200 200 200 200 200 200 200 200 200 200 403
+declarations:find                 -             in  200 200 200 200 200 200 200 200 200 200 200 403
+declarations:new                  declarable    in  404 404 404 200 200 200 200 200 200 200 200 403
+declarations:queue                -             in  403 403 403 403 403 403 403 403 403 200 403 403
+declarations:register             -             in  403 403 403 403 403 403 403 403 403 200 200 403
+declarations:register_csv         -             in  403 403 403 403 403 403 403 403 403 200 200 403
+declarations:detail               declaration   in  404 200 404 200 200 404 404 404 404 200 200 404
+declarations:change               declaration   in  404 403 404 200 403 404 404 404 404 403 403 404
+declarations:withdraw             declaration   in  404 403 404 200 403 404 404 404 404 403 403 404
+declarations:confirm              declaration   in  404 403 404 403 403 404 404 404 404 403 403 404
+declarations:answer               declaration   in  404 403 404 403 403 404 404 404 404 403 403 404
+declarations:review               declaration   in  404 403 404 403 403 404 404 404 404 200 403 404
+declarations:ask                  declaration   in  404 403 404 403 403 404 404 404 404 200 403 404
+
+# Appointment and dismissal panels (REG-2): democratic services and the Monitoring Officer.
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+panels:list                       -             in  403 403 403 403 403 403 403 403 403 200 200 403
+panels:add                        -             in  403 403 403 403 403 403 403 403 403 200 200 403
+panels:detail                     panel         in  403 403 403 403 403 403 403 403 403 200 200 403
+panels:change                     panel         in  403 403 403 403 403 403 403 403 403 200 200 403
+
+# Ward notices (WARD-1) for officers and the ward's members; pre-election periods (ELE-1)
+# read by everyone signed in, declared and changed by the Monitoring Officer.
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+notices:list                      -             in  200 200 200 200 200 200 200 200 200 200 200 403
+notices:new                       -             in  403 403 403 200 200 200 200 200 200 200 200 403
+notices:detail                    notice        in  200 200 200 200 200 200 200 200 200 200 200 403
+notices:change                    notice        in  403 403 403 200 403 403 403 403 403 403 200 403
+notices:withdraw                  notice        in  403 403 403 200 403 403 403 403 403 403 200 403
+notices:periods                   -             in  200 200 200 200 200 200 200 200 200 200 200 200
+notices:period_new                -             in  403 403 403 403 403 403 403 403 403 200 403 403
+notices:period                    period        in  200 200 200 200 200 200 200 200 200 200 200 200
+notices:period_change             period        in  403 403 403 403 403 403 403 403 403 200 403 403
+notices:period_end                period        in  403 403 403 403 403 403 403 403 403 200 403 403
+
+# Annual report (RPT-1): the Monitoring Officer and democratic services; the directorate
+# report for a Director.
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+reports:annual                    -             in  403 403 403 403 403 403 403 403 403 200 200 403
+reports:annual_download           -             in  403 403 403 403 403 403 403 403 403 200 200 403
+reports:directorate               -             in  403 403 403 403 403 403 403 200 403 403 403 403
+
+# The JSON API answers 403 rather than redirecting; detail is scoped exactly as the pages.
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+api:enquiry-list                  -             403 200 200 200 200 200 200 200 200 200 200 200 200
+api:enquiry-detail                enquiry       403 200 404 404 200 200 200 200 200 200 404 200 404
+api:complaint-list                -             403 200 200 200 200 200 200 200 200 200 200 200 200
+api:complaint-detail              complaint     403 200 404 404 404 200 404 404 404 404 200 404 404
+api:schema                        -             403 200 200 200 200 200 200 200 200 200 200 200 200
+
+"""
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    record: str
+    expected: dict[str, str]  # role -> code
+
+
+def _parse(table: str) -> dict[str, Row]:
+    rows: dict[str, Row] = {}
+    for number, line in enumerate(table.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, record, *codes = line.split()
+        if len(codes) != len(ROLES):
+            raise ValueError(f"Line {number} ({name}): {len(codes)} codes for {len(ROLES)} roles")
+        if name in rows:
+            raise ValueError(f"Line {number}: {name} has two rows")
+        for code in codes:
+            if code not in {"200", "403", "404", "405", "in"} and not code.startswith(">/"):
+                raise ValueError(f"Line {number} ({name}): unknown code {code!r}")
+        rows[name] = Row(name, record, dict(zip(ROLES, codes, strict=True)))
+    return rows
+
+
+MATRIX = _parse(TABLE)

@@ -1,0 +1,260 @@
+"""A small council with one of every kind of record, for the access matrix.
+
+Built on the standard `org` (tests/conftest.py) at a fixed moment (Monday 2 November 2026,
+09:00), always through the services or the factories. Each record belongs to known people; the
+keys are the `record` column of tests/access/matrix.py:
+
+- `enquiry`: Cllr Baker's casework, put to the officer (assigned), the Director copied, with an
+  attachment; `extension`: the officer's pending request for more time on it;
+- `complaint`: Cllr Baker's concern about the officer, with the line manager (stage 1), the
+  Monitoring Officer copied; `about_member`: the officer's concern about Cllr Baker, with the
+  officer's line manager, reported to the Chief Executive and copied to the Director;
+- `declaration`: the officer's declared friendship with Cllr Price (group B), the line
+  manager told; `declarable`: Cllr Baker, as the other side of a new declaration;
+- `panel`, `visit` (Cllr Baker to a waste depot), `notice` (the officer's, for Riverside),
+  `period` (declared by the Monitoring Officer), and the registers' entries: `directorate`,
+  `service`, `post`, `officer`, `statutory`, `ward`, `councillor`, `cllr_role` (the Group
+  Leader chairs a committee), `group`, `closureday`, `interest`, `training`, `attendee`;
+- briefings group A's leader asked of the Director: `briefing` (awaiting the Chief
+  Executive), `note` and `attendance` (cleared: the Director writes or attends), `offer` (an
+  issued note offered to group B), `confidential` (issued to the leader) and its `share`
+  with Cllr Baker (`unshare` to take it back);
+- meetings with an MP the Director asked for, Cllr Baker present: `meeting` (awaiting the
+  Chief Executive) and `authorised`.
+
+`build(org)` returns, per record key, the URL kwargs that name it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from complaints.services import complaint_raise
+from declarations.models import Panel, Relationship
+from declarations.panels.services import panel_save
+from declarations.services import declaration_make
+from enquiries.models import Enquiry
+from enquiries.services import enquiry_log, enquiry_request_extension
+from groups.models import BriefingOffer, BriefingRequest, RepresentativeMeeting
+from groups.services import (
+    briefing_clear,
+    briefing_note_issue,
+    briefing_request,
+    briefing_share,
+    representative_meeting_authorise,
+    representative_meeting_request,
+)
+from notices.models import WardNotice
+from notices.services import election_period_declare, ward_notice_publish
+from protocol_site.calendar import council_calendar
+from registers.models import CouncillorRole, StatutoryRole
+from registers.services import visit_request
+from tests.protocol_site.factories import ClosureDayFactory
+from tests.registers.factories import (
+    CouncillorRoleFactory,
+    OfficerInterestFactory,
+    TrainingAttendanceFactory,
+    TrainingSessionFactory,
+)
+
+LONDON = ZoneInfo("Europe/London")
+NOW = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)  # a Monday
+MEETING = date(2026, 11, 10)
+DECISION = date(2026, 11, 20)
+
+
+def _pk(obj) -> dict:
+    return {"pk": obj.pk}
+
+
+def _briefing(org, **kwargs) -> BriefingRequest:
+    values = {
+        "actor": org.councillors.group_leader.user,
+        "kind": BriefingRequest.Kind.NOTE,
+        "addressed_to": org.officers.director,
+        "subject": "Options for the waste contract",
+        "topic": "Waste contract renewal",
+        "details": "What the options cost.",
+        "meeting_date": MEETING,
+        "others_present": "Group members only",
+        "decision_meeting": "Cabinet",
+        "decision_meeting_date": DECISION,
+    }
+    values.update(kwargs)
+    return briefing_request(**values)
+
+
+def _cleared(org, **kwargs) -> BriefingRequest:
+    return briefing_clear(
+        actor=org.officers.chief_executive.user, briefing=_briefing(org, **kwargs)
+    )
+
+
+def _issued(org, **kwargs) -> BriefingRequest:
+    briefing = _cleared(org, **kwargs)
+    briefing_note_issue(
+        actor=org.officers.director.user,
+        briefing=briefing,
+        facts="The contract ends in March 2027; three bids were received.",
+        options="Extend for a year, or re-tender.",
+        confirmed=True,
+    )
+    return briefing
+
+
+def _meeting(org) -> RepresentativeMeeting:
+    return representative_meeting_request(
+        actor=org.officers.director.user,
+        kind=RepresentativeMeeting.Kind.MP,
+        representative="Jane Doe",
+        representative_role="MP for Riverside",
+        subject="Flooding on the Riverside estate",
+        meeting_date=MEETING,
+        ward=org.ward,
+        local_councillor=org.councillors.councillor,
+    )
+
+
+def _enquiries(org) -> dict:
+    enquiry = enquiry_log(
+        actor=org.councillors.councillor.user,
+        councillor=org.councillors.councillor,
+        subject="Missed bin collection on Elm Road",
+        details="Residents at 1-9 Elm Road report three missed collections.",
+        kind=Enquiry.Kind.CASEWORK,
+        service=org.service,
+        approached_officer=org.officers.officer,
+        attachment=SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    extension = enquiry_request_extension(
+        actor=org.officers.officer.user,
+        enquiry=enquiry,
+        reason="Three depots' records to read.",
+        proposed_date=council_calendar().add_working_days(NOW.date(), 15),
+    )
+    return {"enquiry": _pk(enquiry), "extension": {"pk": enquiry.pk, "req": extension.pk}}
+
+
+def _complaints(org) -> dict:
+    complaint = complaint_raise(
+        actor=org.councillors.councillor.user,
+        about_officer=org.officers.officer,
+        summary="Dismissive replies to casework",
+        details="The officer was dismissive in three replies about Elm Road.",
+    )
+    member_complaint = complaint_raise(
+        actor=org.officers.officer.user,
+        about_councillor=org.councillors.councillor,
+        summary="Criticised me at a public meeting",
+        details="The councillor named me and criticised my work at the area forum.",
+    )
+    return {"complaint": _pk(complaint), "about_member": _pk(member_complaint)}
+
+
+def _registers(org) -> dict:
+    declaration = declaration_make(
+        actor=org.officers.officer.user,
+        other_party=org.councillors.other_group_councillor.user,
+        relationship=Relationship.CLOSE_FRIENDSHIP,
+        details="We play in the same five-a-side team.",
+        starts_on=date(2019, 4, 1),
+    )
+    panel = panel_save(
+        actor=org.officers.democratic_services.user,
+        purpose=Panel.Purpose.APPOINTMENT,
+        post=org.posts.director,
+        candidate_name="Priya Ramanathan",
+        meets_on=date(2026, 12, 3),
+        members=[org.councillors.councillor, org.councillors.other_group_councillor],
+    )
+    visit = visit_request(
+        actor=org.councillors.councillor.user,
+        service=org.service,
+        premises="Mill Lane Depot",
+        starts_at=datetime(2026, 11, 10, 10, 0, tzinfo=LONDON),
+        purpose="Residents ask about lorry movements: to see the site.",
+    )
+    attendance = TrainingAttendanceFactory(
+        session=TrainingSessionFactory(title="Member induction"),
+        councillor=org.councillors.councillor,
+    )
+    return {
+        "declaration": _pk(declaration),
+        "declarable": {"user_pk": org.councillors.councillor.user.pk},
+        "panel": _pk(panel),
+        "visit": _pk(visit),
+        "directorate": _pk(org.directorate),
+        "service": _pk(org.service),
+        "post": _pk(org.posts.officer),
+        "officer": _pk(org.officers.officer),
+        "statutory": _pk(StatutoryRole.objects.get(officer=org.officers.monitoring_officer)),
+        "ward": _pk(org.ward),
+        "councillor": _pk(org.councillors.councillor),
+        "cllr_role": _pk(
+            CouncillorRoleFactory(
+                councillor=org.councillors.group_leader,
+                kind=CouncillorRole.Kind.COMMITTEE_CHAIR,
+                starts_on=date(2026, 5, 1),
+            )
+        ),
+        "group": _pk(org.group_a),
+        "closureday": _pk(ClosureDayFactory()),
+        "interest": _pk(OfficerInterestFactory(officer=org.officers.officer)),
+        "training": _pk(attendance.session),
+        "attendee": _pk(attendance),
+    }
+
+
+def _notices(org) -> dict:
+    notice = ward_notice_publish(
+        actor=org.officers.officer.user,
+        kind=WardNotice.Kind.MATTER,
+        title="Planning application: 40 homes on the depot site",
+        details="An application for 40 homes on the former depot.",
+        wards=[org.ward],
+    )
+    period = election_period_declare(
+        actor=org.officers.monitoring_officer.user,
+        name="Borough elections 6 May 2027",
+        starts_on=date(2027, 3, 29),
+        polling_day=date(2027, 5, 6),
+        guidance="No new publicity campaigns until polling day.",
+    )
+    return {"notice": _pk(notice), "period": _pk(period)}
+
+
+def _groups(org) -> dict:
+    confidential = _issued(org, confidential=True, subject="The leader's budget questions")
+    share = briefing_share(
+        actor=org.councillors.group_leader.user,
+        briefing=confidential,
+        user=org.councillors.councillor.user,
+    )
+    offered = _issued(org, subject="Options for the leisure contract")
+    meeting = representative_meeting_authorise(
+        actor=org.officers.chief_executive.user, meeting=_meeting(org)
+    )
+    return {
+        "briefing": _pk(_briefing(org)),
+        "note": _pk(_cleared(org, subject="Recycling rates")),
+        "attendance": _pk(
+            _cleared(org, kind=BriefingRequest.Kind.ATTENDANCE, subject="Depot closures")
+        ),
+        "offer": _pk(BriefingOffer.objects.get(note__request=offered, group=org.group_b)),
+        "confidential": _pk(confidential),
+        "share": _pk(share),
+        "unshare": {"pk": confidential.pk, "share_pk": share.pk},
+        "meeting": _pk(_meeting(org)),
+        "authorised": _pk(meeting),
+    }
+
+
+def build(org) -> dict[str, dict]:
+    """Every record, as the URL kwargs that name it; '-' is a URL with no arguments."""
+    world = {"-": {}, "reset": {"uidb64": "MQ", "token": "set-password"}}
+    for part in (_enquiries, _complaints, _registers, _notices, _groups):
+        world.update(part(org))
+    return world

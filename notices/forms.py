@@ -7,7 +7,7 @@ from datetime import datetime
 from django import forms
 
 from protocol_site.calendar import LONDON
-from protocol_site.forms import GovukForm
+from protocol_site.forms import GovukForm, ModelMultipleChoiceField
 from registers.models import Ward
 
 from .models import ElectionPeriod, WardNotice
@@ -40,7 +40,7 @@ class WardNoticeForm(GovukForm):
         help_text="What is proposed or happening, and who members can contact about it",
         error_messages=_required("Enter the details"),
     )
-    wards = forms.ModelMultipleChoiceField(
+    wards = ModelMultipleChoiceField(
         queryset=Ward.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         label="Which wards does it affect?",

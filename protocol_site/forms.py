@@ -30,6 +30,7 @@ class GovukDateWidget(forms.MultiWidget):
 
 class GovukDateField(forms.MultiValueField):
     widget = GovukDateWidget
+    FIRST_YEAR, LAST_YEAR = 1900, 2100
 
     def __init__(self, **kwargs):
         fields = [forms.CharField(required=False) for _ in range(3)]
@@ -48,9 +49,38 @@ class GovukDateField(forms.MultiValueField):
         if missing:
             raise forms.ValidationError(f"{label} must include a {' and '.join(missing)}.")
         try:
-            return datetime.date(int(year), int(month), int(day))
-        except ValueError:
+            value = datetime.date(int(year), int(month), int(day))
+        except (ValueError, OverflowError):  # not numbers, not a day, or a year beyond C's int
             raise forms.ValidationError(f"{label} must be a real date.") from None
+        if not self.FIRST_YEAR <= value.year <= self.LAST_YEAR:
+            # Deadlines are counted on from the dates people give: year 9999 has no room.
+            raise forms.ValidationError(
+                f"{label} must be between {self.FIRST_YEAR} and {self.LAST_YEAR}."
+            )
+        return value
+
+
+# The largest id any database column here holds (a signed 64-bit integer).
+LARGEST_ID = 2**63 - 1
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Checkboxes of saved things. A posted id too large for any id column is an invalid
+    choice, like any other id that is not on the list (SQLite cannot even look it up)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                too_large = abs(int(str(pk))) > LARGEST_ID
+            except ValueError:
+                continue  # not a number: Django's own check refuses it
+            if too_large:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
 
 
 class GovukFormMixin:

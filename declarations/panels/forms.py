@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Q
 
-from protocol_site.forms import GovukForm
+from protocol_site.forms import GovukForm, ModelMultipleChoiceField
 from registers.models import Councillor, Officer, Post
 
 from ..models import Panel
@@ -22,7 +22,7 @@ class OfficerChoiceField(forms.ModelChoiceField):
         return f"{obj} ({obj.post})" if obj.post_id else str(obj)
 
 
-class MembersField(forms.ModelMultipleChoiceField):
+class MembersField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Councillor) -> str:
         group = f" ({obj.group.name})" if obj.group_id else ""
         return f"{obj}{group}"

@@ -1,0 +1,288 @@
+"""One of each thing a form or a form page works on, made through the services on top of the
+standard organisation (tests/conftest.py) at a fixed moment, each only when first asked for."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from complaints.services import complaint_raise
+from declarations.models import Relationship
+from declarations.panels.services import panel_save
+from declarations.services import declaration_ask_for_information, declaration_make
+from enquiries.models import Enquiry
+from enquiries.services import enquiry_log, enquiry_request_extension
+from groups.models import BriefingRequest, RepresentativeMeeting
+from groups.services import (
+    briefing_clear,
+    briefing_note_issue,
+    briefing_request,
+    briefing_share,
+    representative_meeting_authorise,
+    representative_meeting_request,
+)
+from notices.models import WardNotice
+from notices.services import election_period_declare, ward_notice_publish
+from protocol_site.calendar import council_calendar
+from registers.models import CouncillorRole, Post
+from registers.services import visit_request
+from tests.protocol_site.factories import ClosureDayFactory, UserFactory
+from tests.registers.factories import (
+    CouncillorFactory,
+    CouncillorRoleFactory,
+    OfficerInterestFactory,
+    TrainingAttendanceFactory,
+    TrainingSessionFactory,
+)
+
+LONDON = ZoneInfo("Europe/London")
+# Monday 2 November 2026, 09:00: every fixed date below is counted from here.
+NOW = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)
+MEETING = date(2026, 11, 10)
+DECISION = date(2026, 11, 20)
+AFTER_MEETING = datetime(2026, 11, 10, 21, 0, tzinfo=LONDON)
+
+
+class World:
+    """`world.enquiry`, `world.briefing`, ...: made on first use, then kept."""
+
+    def __init__(self, org):
+        self.org = org
+        self.people = {**vars(org.officers), **vars(org.councillors)}
+
+    def user(self, role: str):
+        """A standard person's user by fixture name ('officer', 'councillor', ...)."""
+        if role == "group_b_leader":
+            return self.group_b_leader
+        return self.people[role].user
+
+    @cached_property
+    def group_b_leader(self):
+        user = UserFactory(username="b.leader", first_name="Bella", last_name="Morgan")
+        councillor = CouncillorFactory(user=user, ward=self.org.ward, group=self.org.group_b)
+        self.org.group_b.leader = councillor
+        self.org.group_b.save(update_fields=["leader"])
+        return user
+
+    # --- enquiries ---------------------------------------------------------------------------
+
+    @cached_property
+    def enquiry(self) -> Enquiry:
+        org = self.org
+        return enquiry_log(
+            actor=org.councillors.councillor.user,
+            councillor=org.councillors.councillor,
+            subject="Missed bin collection on Elm Road",
+            details="Residents at 1-9 Elm Road report three missed collections.",
+            kind=Enquiry.Kind.CASEWORK,
+            service=org.service,
+            approached_officer=org.officers.officer,
+        )
+
+    @cached_property
+    def extension(self):
+        proposed = council_calendar().add_working_days(self.enquiry.target_date, 5)
+        return enquiry_request_extension(
+            actor=self.enquiry.assigned_to.user,
+            enquiry=self.enquiry,
+            reason="The site survey is next month.",
+            proposed_date=proposed,
+        )
+
+    # --- complaints --------------------------------------------------------------------------
+
+    @cached_property
+    def complaint(self):
+        return complaint_raise(
+            actor=self.org.councillors.councillor.user,
+            about_officer=self.org.officers.officer,
+            summary="Dismissive replies to casework",
+            details="The officer was dismissive in three replies about Elm Road.",
+        )
+
+    @cached_property
+    def complaint_about_member(self):
+        return complaint_raise(
+            actor=self.org.officers.officer.user,
+            about_councillor=self.org.councillors.councillor,
+            summary="Criticised me at a public meeting",
+            details="The councillor named me and criticised my work at the area forum.",
+        )
+
+    def complaint_handler(self, complaint) -> str:
+        handler = complaint.current_handler
+        return next(k for k, p in self.people.items() if p.user.pk == handler.pk)
+
+    # --- group briefings ---------------------------------------------------------------------
+
+    def _ask(self, **kwargs) -> BriefingRequest:
+        values = {
+            "actor": self.org.councillors.group_leader.user,
+            "kind": BriefingRequest.Kind.NOTE,
+            "addressed_to": self.org.officers.director,
+            "subject": "Options for the waste contract",
+            "topic": "Waste contract renewal",
+            "details": "What the options cost.",
+            "meeting_date": MEETING,
+            "others_present": "Group members only",
+            "decision_meeting": "Cabinet",
+            "decision_meeting_date": DECISION,
+        }
+        return briefing_request(**{**values, **kwargs})
+
+    @cached_property
+    def briefing(self) -> BriefingRequest:
+        return self._ask()
+
+    @cached_property
+    def briefing_with_outsiders(self) -> BriefingRequest:
+        return self._ask(non_council_attendees=True, non_council_names="Jo Bloggs MP")
+
+    @cached_property
+    def cleared_note(self) -> BriefingRequest:
+        return briefing_clear(actor=self.user("chief_executive"), briefing=self._ask())
+
+    @cached_property
+    def cleared_attendance(self) -> BriefingRequest:
+        briefing = self._ask(kind=BriefingRequest.Kind.ATTENDANCE)
+        return briefing_clear(actor=self.user("chief_executive"), briefing=briefing)
+
+    @cached_property
+    def confidential(self) -> BriefingRequest:
+        return self._ask(confidential=True)
+
+    @cached_property
+    def share(self):
+        return briefing_share(
+            actor=self.user("group_leader"),
+            briefing=self.confidential,
+            user=self.user("councillor"),
+        )
+
+    @cached_property
+    def offer(self):
+        self.group_b_leader  # noqa: B018 -- group B needs a leader to be offered the note
+        briefing = briefing_clear(actor=self.user("chief_executive"), briefing=self._ask())
+        briefing_note_issue(
+            actor=briefing.officer.user,
+            briefing=briefing,
+            facts="The contract ends in March 2027.",
+            options="Extend for a year; re-tender.",
+            confirmed=True,
+        )
+        return briefing.note.offers.get(group=self.org.group_b)
+
+    def _representative(self) -> RepresentativeMeeting:
+        return representative_meeting_request(
+            actor=self.user("officer"),
+            kind=RepresentativeMeeting.Kind.MP,
+            representative="Jo Bloggs",
+            representative_role="MP for Eastgate",
+            subject="Flooding on the A1",
+            meeting_date=MEETING,
+            ward=self.org.ward,
+            local_councillor=self.org.councillors.councillor,
+        )
+
+    @cached_property
+    def representative(self) -> RepresentativeMeeting:
+        return self._representative()
+
+    @cached_property
+    def representative_authorised(self) -> RepresentativeMeeting:
+        return representative_meeting_authorise(
+            actor=self.user("chief_executive"), meeting=self._representative(), note=""
+        )
+
+    # --- declarations and panels -------------------------------------------------------------
+
+    @cached_property
+    def declaration(self):
+        """The officer's declaration about the councillor, awaiting review."""
+        return declaration_make(
+            actor=self.user("officer"),
+            other_party=self.user("councillor"),
+            relationship=Relationship.CLOSE_FRIENDSHIP,
+            details="We play in the same five-a-side team.",
+            starts_on=date(2019, 4, 1),
+            ends_on=None,
+        )
+
+    @cached_property
+    def declaration_asked(self):
+        """The councillor's declaration about the line manager, with a question for them."""
+        made = declaration_make(
+            actor=self.user("councillor"),
+            other_party=self.user("line_manager"),
+            relationship=Relationship.FAMILY,
+            details="She is my cousin.",
+            starts_on=date(1990, 1, 1),
+            ends_on=None,
+        )
+        return declaration_ask_for_information(
+            actor=self.user("monitoring_officer"), declaration=made, question="Since when?"
+        )
+
+    @cached_property
+    def panel(self):
+        return panel_save(
+            actor=self.user("democratic_services"),
+            purpose="appointment",
+            post=Post.objects.get(pk=self.org.posts.director.pk),
+            officer=self.org.officers.assistant_director,
+            meets_on=date(2026, 12, 1),
+            members=[self.org.councillors.group_leader],
+            notes="Interviews in the council chamber.",
+        )
+
+    # --- notices, visits and the registers ---------------------------------------------------
+
+    @cached_property
+    def notice(self) -> WardNotice:
+        return ward_notice_publish(
+            actor=self.user("officer"),
+            kind=WardNotice.Kind.PUBLIC_MEETING,
+            title="Public meeting on the Mill Lane traffic scheme",
+            details="Options for traffic calming.",
+            wards=[self.org.ward],
+            meeting_at=datetime(2026, 11, 20, 18, 30, tzinfo=LONDON),
+            place="Riverside Community Centre",
+        )
+
+    @cached_property
+    def period(self):
+        return election_period_declare(
+            actor=self.user("monitoring_officer"),
+            name="Riverside ward by-election",
+            starts_on=date(2026, 12, 1),
+            polling_day=date(2027, 1, 14),
+            guidance="No new publicity campaigns until polling day.",
+        )
+
+    @cached_property
+    def visit(self):
+        return visit_request(
+            actor=self.user("councillor"),
+            service=self.org.service,
+            premises="Mill Lane Depot",
+            starts_at=datetime(2026, 11, 10, 10, 0, tzinfo=LONDON),
+            purpose="Residents ask about lorry movements: to see the site.",
+        )
+
+    @cached_property
+    def registers(self) -> dict:
+        """One entry in each register that the standard organisation does not fill."""
+        org = self.org
+        attendance = TrainingAttendanceFactory(councillor=org.councillors.councillor)
+        return {
+            "councillorrole": CouncillorRoleFactory(
+                councillor=org.councillors.group_leader,
+                kind=CouncillorRole.Kind.CABINET_MEMBER,
+                starts_on=date(2026, 5, 20),
+            ),
+            "closureday": ClosureDayFactory(date=date(2026, 12, 24)),
+            "officerinterest": OfficerInterestFactory(officer=org.officers.officer),
+            "trainingsession": TrainingSessionFactory(),
+            "trainingattendance": attendance,
+        }

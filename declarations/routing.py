@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from registers.ladder import Rung, ladder_for
+from registers.ladder import Rung, ladder_for, statutory_officers
 from registers.models import Councillor, Officer, StatutoryRole, Tier
 
 from .models import Declaration, Side
@@ -151,19 +151,13 @@ def manager_to_tell(declaration: Declaration) -> tuple[Officer | None, str]:
 
 
 def statutory_user_ids() -> tuple[int | None, int | None]:
-    """The Monitoring Officer's and the Deputy's user ids (one query)."""
-    rows = dict(
-        StatutoryRole.objects.filter(
-            kind__in=[
-                StatutoryRole.Kind.MONITORING_OFFICER,
-                StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER,
-            ],
-            officer__is_active=True,
-        ).values_list("kind", "officer__user_id")
-    )
+    """The Monitoring Officer's and the Deputy's user ids (one query, once per page view)."""
+    officers = statutory_officers()
+    mo = officers.get(StatutoryRole.Kind.MONITORING_OFFICER)
+    deputy = officers.get(StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER)
     return (
-        rows.get(StatutoryRole.Kind.MONITORING_OFFICER),
-        rows.get(StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER),
+        mo.user_id if mo is not None else None,
+        deputy.user_id if deputy is not None else None,
     )
 
 

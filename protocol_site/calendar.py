@@ -221,7 +221,14 @@ def end_of_day(day: date) -> datetime:
 
 
 def council_calendar() -> WorkingCalendar:
-    """The calendar of this installation: its nation, cut-off hour and closure days (one query)."""
+    """The calendar of this installation: its nation, cut-off hour and closure days (one query,
+    once per page view)."""
+    from .request_memo import memoised
+
+    return memoised("council_calendar", _council_calendar)
+
+
+def _council_calendar() -> WorkingCalendar:
     from .models import ClosureDay
 
     closures = tuple(ClosureDay.objects.order_by("date").values_list("date", "reason"))

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
+
+from protocol_site.request_memo import memoised
 
 from .models import DIRECTOR_TIERS, CouncillorRole, Officer, Post, Service, StatutoryRole, Tier
 
@@ -55,20 +58,55 @@ class Step:
         return RUNG_LABELS[self.rung]
 
 
-def _posts_above(post: Post | None) -> list[Post]:
-    """The chain of posts above `post`, nearest first, with their holders (one query a level)."""
-    chain, seen = [], set()
-    current = post
-    while current is not None and current.reports_to_id and current.reports_to_id not in seen:
-        seen.add(current.reports_to_id)
-        current = (
-            Post.objects.select_related("holder__user", "acting_holder__user")
-            .filter(pk=current.reports_to_id)
-            .first()
+def posts_above(post: Post | None) -> list[Post]:
+    """The chain of posts above `post`, nearest first, with their holders: one query however
+    deep the structure, and once per page view."""
+    if post is None or not post.reports_to_id:
+        return []
+    return memoised(("posts_above", post.pk, post.reports_to_id), lambda: _chain_above(post))
+
+
+_ABOVE_SQL = """
+    WITH RECURSIVE above(id) AS (
+        SELECT CAST(%s AS bigint)
+        UNION
+        SELECT p.reports_to_id FROM {table} p JOIN above ON p.id = above.id
+        WHERE p.reports_to_id IS NOT NULL
+    )
+    SELECT id FROM above
+"""
+
+
+_BELOW_SQL = """
+    WITH RECURSIVE below(id) AS (
+        SELECT id FROM {table} WHERE reports_to_id = %s
+        UNION
+        SELECT p.id FROM {table} p JOIN below ON p.reports_to_id = below.id
+    )
+    SELECT id FROM below
+"""
+
+
+def posts_below(post: Post) -> RawSQL:
+    """The ids of every post under `post` in the structure, as a subquery for `__in` (no query
+    of its own, however deep the structure)."""
+    return RawSQL(_BELOW_SQL.format(table=Post._meta.db_table), [post.pk])
+
+
+def _chain_above(post: Post) -> list[Post]:
+    ids = RawSQL(_ABOVE_SQL.format(table=Post._meta.db_table), [post.reports_to_id])
+    found = {
+        p.pk: p
+        for p in Post.objects.select_related("holder__user", "acting_holder__user").filter(
+            pk__in=ids
         )
-        if current is None:
-            break
-        chain.append(current)
+    }
+    chain, seen = [], set()
+    current = post.reports_to_id
+    while current and current not in seen and current in found:
+        seen.add(current)
+        chain.append(found[current])
+        current = found[current].reports_to_id
     return chain
 
 
@@ -80,13 +118,18 @@ def _occupant(post: Post) -> Officer | None:
     return None
 
 
+def statutory_officers() -> dict[str, Officer]:
+    """The officers in post in each statutory role, by kind (one query, once per page view)."""
+    return memoised("statutory_officers", _statutory_officers)
+
+
+def _statutory_officers() -> dict[str, Officer]:
+    roles = StatutoryRole.objects.select_related("officer__user").filter(officer__is_active=True)
+    return {role.kind: role.officer for role in roles}
+
+
 def _statutory_officer(kind: str) -> Officer | None:
-    role = (
-        StatutoryRole.objects.select_related("officer__user")
-        .filter(kind=kind, officer__is_active=True)
-        .first()
-    )
-    return role.officer if role else None
+    return statutory_officers().get(kind)
 
 
 def chief_executive() -> Officer | None:
@@ -104,10 +147,10 @@ def chief_executive() -> Officer | None:
 
 def monitoring_officers() -> Iterator[Officer | None]:
     """The Monitoring Officer, then the Deputy, who acts when the MO cannot (absent, already
-    on the ladder, the subject of the matter, or conflicted). Lazy: the Deputy is looked up
-    only when needed."""
-    yield _statutory_officer(StatutoryRole.Kind.MONITORING_OFFICER)
-    yield _statutory_officer(StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER)
+    on the ladder, the subject of the matter, or conflicted). Both come from one query."""
+    officers = statutory_officers()
+    yield officers.get(StatutoryRole.Kind.MONITORING_OFFICER)
+    yield officers.get(StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER)
 
 
 def monitoring_officer_user():
@@ -138,7 +181,7 @@ def ladder_for(
     `exclude_user_ids`: people who must not handle it (e.g. earlier handlers);
     `is_conflicted(user_id)`: the declarations register's check, skipped when it says yes.
     """
-    chain = _posts_above(officer.working_post)
+    chain = posts_above(officer.working_post)
     occupied = [(post, occ) for post in chain if (occ := _occupant(post)) is not None]
     excluded = {officer.user_id, *exclude_user_ids}
     steps: list[Step] = []

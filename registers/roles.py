@@ -6,11 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.utils import timezone
 
-from .models import DIRECTOR_TIERS, Councillor, Officer, StatutoryRole, Tier
+from .models import DIRECTOR_TIERS, Councillor, Officer, Post, StatutoryRole, Tier
 
 DEMOCRATIC_SERVICES_GROUP = "Democratic services"
 
@@ -96,6 +98,39 @@ class Person:
         )
 
 
+def _with_profiles(user):
+    """The user again, with their officer and councillor records and what their roles hang on,
+    in one query: the extra lookups below run only for the few who act up or hold a
+    statutory role."""
+    officer_post = OuterRef("officer__post_id")
+    return (
+        get_user_model()
+        ._default_manager.select_related(
+            "officer__post__service",
+            "officer__post__directorate",
+            "councillor__ward",
+            "councillor__group",
+            "councillor__leads_group",
+        )
+        .annotate(
+            _democratic_services=Exists(
+                Group.objects.filter(user=OuterRef("pk"), name=DEMOCRATIC_SERVICES_GROUP)
+            ),
+            _acts_up=Exists(Post.objects.filter(acting_holder_id=OuterRef("officer__id"))),
+            _statutory=Exists(StatutoryRole.objects.filter(officer_id=OuterRef("officer__id"))),
+            _manages=Exists(Post.objects.filter(reports_to_id=officer_post, is_active=True)),
+        )
+        .filter(pk=user.pk)
+        .first()
+    )
+
+
+def _empty_prefetch(instance, name: str, model) -> None:
+    """Mark a relation as prefetched and empty, so reading it costs no query."""
+    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache[name] = model.objects.none()
+
+
 def person_for(user) -> Person:
     if not getattr(user, "is_authenticated", False):
         return Person(user=user)
@@ -103,22 +138,31 @@ def person_for(user) -> Person:
     if cached is not None:
         return cached
     roles: set[Role] = set()
-    officer = (
-        Officer.objects.select_related("user", "post")
-        .prefetch_related("acting_posts", "statutory_roles")
-        .filter(user=user, is_active=True)
-        .first()
-    )
-    councillor = (
-        Councillor.objects.select_related("user", "ward", "group", "leads_group")
-        .filter(user=user)
-        .first()
-    )
+    row = _with_profiles(user)
+    officer = getattr(row, "officer", None) if row is not None else None
+    councillor = getattr(row, "councillor", None) if row is not None else None
+    if officer is not None and not officer.is_active:
+        officer = None
     if officer is not None:
+        officer.user = user
+        if row._acts_up:
+            acting = Post.objects.select_related("service", "directorate")
+            prefetch_related_objects([officer], Prefetch("acting_posts", queryset=acting))
+        else:
+            _empty_prefetch(officer, "acting_posts", Post)
+        if row._statutory:
+            prefetch_related_objects([officer], "statutory_roles")
+        else:
+            _empty_prefetch(officer, "statutory_roles", StatutoryRole)
         roles.add(Role.OFFICER)
         post = officer.working_post
         if post is not None:
-            if post.direct_reports.filter(is_active=True).exists():
+            manages = (
+                row._manages
+                if post.pk == officer.post_id
+                else post.direct_reports.filter(is_active=True).exists()
+            )
+            if manages:
                 roles.add(Role.LINE_MANAGER)
             if post.tier == Tier.ASSISTANT_DIRECTOR:
                 roles.add(Role.ASSISTANT_DIRECTOR)
@@ -132,10 +176,11 @@ def person_for(user) -> Person:
             elif statutory.kind == StatutoryRole.Kind.HEAD_OF_PAID_SERVICE:
                 roles.add(Role.CHIEF_EXECUTIVE)
     if councillor is not None:
+        councillor.user = user
         roles.add(Role.COUNCILLOR)
         if getattr(councillor, "leads_group", None) is not None:
             roles.add(Role.GROUP_LEADER)
-    if user.groups.filter(name=DEMOCRATIC_SERVICES_GROUP).exists():
+    if row is not None and row._democratic_services:
         roles.add(Role.DEMOCRATIC_SERVICES)
     person = Person(user=user, officer=officer, councillor=councillor, roles=frozenset(roles))
     user._person_cache = person

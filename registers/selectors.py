@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from protocol_site.access import visible_or_404
 from protocol_site.models import ClosureDay
+from protocol_site.tally import count_together, tally
 
 from .ladder import ladder_for
 from .models import (
@@ -91,23 +92,34 @@ def home_summary_for(person: Person) -> HomeSummary:
                 .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))
                 .select_related("user", "group")
             )
-        if person.has(Role.GROUP_LEADER):
-            summary.group_members = councillor.leads_group.members.count()
     if person.can_manage_organisation:
-        summary.organisation_counts = {
-            "Directorates": Directorate.objects.count(),
-            "Services": Service.objects.count(),
-            "Posts": Post.objects.count(),
-            "Officers": Officer.objects.count(),
-            "Statutory roles": StatutoryRole.objects.count(),
-            "Wards": Ward.objects.count(),
-            "Councillors": Councillor.objects.count(),
-            "Councillor roles": CouncillorRole.objects.count(),
-            "Political groups": PoliticalGroup.objects.count(),
-        }
         summary.upcoming_closures = list(ClosureDay.objects.filter(date__gte=today)[:5])
-    panels = (panel(person) for panel in (*HOME_PANELS, *LAST_HOME_PANELS))
-    summary.panels = [p for p in panels if p is not None]
+
+    def counted() -> tuple[dict, int | None, list]:
+        """Every panel's counts, and the organisation's, come from one query."""
+        organisation, members = {}, None
+        if person.councillor is not None and person.has(Role.GROUP_LEADER):
+            members = tally(person.councillor.leads_group.members.all())
+        if person.can_manage_organisation:
+            organisation = {
+                "Directorates": tally(Directorate.objects.all()),
+                "Services": tally(Service.objects.all()),
+                "Posts": tally(Post.objects.all()),
+                "Officers": tally(Officer.objects.all()),
+                "Statutory roles": tally(StatutoryRole.objects.all()),
+                "Wards": tally(Ward.objects.all()),
+                "Councillors": tally(Councillor.objects.all()),
+                "Councillor roles": tally(CouncillorRole.objects.all()),
+                "Political groups": tally(PoliticalGroup.objects.all()),
+            }
+        panels = (panel(person) for panel in (*HOME_PANELS, *LAST_HOME_PANELS))
+        return organisation, members, [p for p in panels if p is not None]
+
+    summary.organisation_counts, summary.group_members, panels = count_together(
+        counted, user_pk=getattr(person.user, "pk", None)
+    )
+    # A panel may show only when one of its counts is not zero ("hide_when_zero": its key).
+    summary.panels = [p for p in panels if p.get(p.get("hide_when_zero"), 1) != 0]
     return summary
 
 

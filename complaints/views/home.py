@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from protocol_site.tally import tally
 from registers.roles import Person
 
 from ..models import Status
@@ -15,11 +16,11 @@ def complaints_home_panel(person: Person) -> dict | None:
     user = person.user
     panel = {
         "template": "complaints/_home_panel.html",
-        "raised": complaints_visible_to(user).filter(complainant=user).count(),
-        "handling": complaints_handled_by(user).count(),
-        "reported": user.complaint_copies.filter(complaint__status=Status.OPEN).count(),
+        "raised": tally(complaints_visible_to(user).filter(complainant=user)),
+        "handling": tally(complaints_handled_by(user)),
+        "reported": tally(user.complaint_copies.filter(complaint__status=Status.OPEN)),
         "is_mo": is_mo(person),
     }
     if panel["is_mo"]:
-        panel["queue"] = mo_queue(user).filter(status=Status.OPEN).count()
+        panel["queue"] = tally(mo_queue(user).filter(status=Status.OPEN))
     return panel

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from protocol_site.tally import tally
 from protocol_site.views import submit
 from registers.manage.selectors import audit_events_for
 from registers.roles import Person, require_person
@@ -87,5 +88,5 @@ def panels_home_panel(person: Person) -> dict | None:
         return None
     return {
         "template": "declarations/panels/_home_panel.html",
-        "upcoming": panels_for(person.user).filter(meets_on__gte=timezone.localdate()).count(),
+        "upcoming": tally(panels_for(person.user).filter(meets_on__gte=timezone.localdate())),
     }

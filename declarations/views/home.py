@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from protocol_site.tally import tally
 from registers.roles import Person
 
 from ..selectors import due_for_confirmation, made_by, review_queue, reviews_declarations
@@ -18,10 +19,10 @@ def declarations_home_panel(person: Person) -> dict | None:
     panel = {
         "template": "declarations/_home_panel.html",
         "declares": declares(person),
-        "made": made_by(user).exclude(status="withdrawn").count(),
+        "made": tally(made_by(user).exclude(status="withdrawn")),
         "due": list(due_for_confirmation(user)[:DUE_SHOWN]),
         "reviews": reviews,
     }
     if reviews:
-        panel["awaiting"] = review_queue(user).filter(status="submitted").count()
+        panel["awaiting"] = tally(review_queue(user).filter(status="submitted"))
     return panel

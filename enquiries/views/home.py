@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from protocol_site.tally import tally
 from registers.roles import Person
 
-from ..selectors import enquiries_visible_to, officer_queue, queue_counts
+from ..selectors import enquiries_visible_to, officer_queue, queue_filter
 from .common import can_record, can_see_performance, uses_enquiries
 
 LATEST = 5
@@ -31,8 +32,11 @@ def enquiries_home_panel(person: Person) -> dict | None:
             .order_by("-received_at", "-pk")[:LATEST]
         )
     if person.officer is not None:
-        panel["counts"] = queue_counts(officer_queue(user))
-        panel["escalated_to_me"] = queue_counts(
-            officer_queue(user).filter(escalated_to=person.officer)
-        )["open"]
+        queue = officer_queue(user)
+        panel["counts"] = {
+            view: tally(queue_filter(queue, view)) for view in ("open", "due_soon", "overdue")
+        }
+        panel["escalated_to_me"] = tally(
+            queue_filter(queue.filter(escalated_to=person.officer), "open")
+        )
     return panel

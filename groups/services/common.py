@@ -42,14 +42,17 @@ def require_chief_executive(user, what: str) -> None:
         raise PermissionDenied(f"Only the Chief Executive can {what}.")
 
 
+def confidential_roles(councillor):
+    """The councillor's roles as lead member or committee chair today (004 §7.1)."""
+    today = timezone.localdate()
+    return councillor.roles.filter(kind__in=CONFIDENTIAL_ROLE_KINDS, starts_on__lte=today).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today)
+    )
+
+
 def holds_confidential_role(councillor) -> bool:
     """A lead member or committee chair today (004 §7.1)."""
-    today = timezone.localdate()
-    return (
-        councillor.roles.filter(kind__in=CONFIDENTIAL_ROLE_KINDS, starts_on__lte=today)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .exists()
-    )
+    return confidential_roles(councillor).exists()
 
 
 def chief_executive_user():

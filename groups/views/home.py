@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from protocol_site.tally import tally
 from registers.roles import Person, Role
 
 from ..models import Status
 from ..selectors import briefings_visible_to, offers_visible_to, uses_briefings
+from ..services.common import confidential_roles
 from .common import may_request
+
+
+def _may_request(person: Person):
+    """`may_request`, its lookup counted with the page's other figures (a number of roles,
+    true when any)."""
+    councillor = person.councillor
+    if person.has(Role.GROUP_LEADER) or councillor is None or not councillor.group_id:
+        return may_request(person)
+    return tally(confidential_roles(councillor))
 
 
 def briefings_home_panel(person: Person) -> dict | None:
@@ -14,17 +25,22 @@ def briefings_home_panel(person: Person) -> dict | None:
         return None
     user = person.user
     visible = briefings_visible_to(user)
-    panel = {"template": "groups/_home_panel.html", "may_request": may_request(person)}
+    panel = {"template": "groups/_home_panel.html", "may_request": _may_request(person)}
     if person.councillor is not None and person.councillor.group_id:
-        panel["group_open"] = visible.filter(
-            group_id=person.councillor.group_id, status__in=(Status.REQUESTED, Status.CLEARED)
-        ).count()
-        panel["offers"] = offers_visible_to(user).filter(received_at__isnull=True).count()
+        panel["group_open"] = tally(
+            visible.filter(
+                group_id=person.councillor.group_id, status__in=(Status.REQUESTED, Status.CLEARED)
+            )
+        )
+        panel["offers"] = tally(offers_visible_to(user).filter(received_at__isnull=True))
     if person.has(Role.CHIEF_EXECUTIVE):
-        panel["to_decide"] = visible.filter(status=Status.REQUESTED).count()
+        panel["to_decide"] = tally(visible.filter(status=Status.REQUESTED))
     if person.officer is not None:
-        panel["assigned"] = visible.filter(officer=person.officer, status=Status.CLEARED).count()
+        panel["assigned"] = tally(visible.filter(officer=person.officer, status=Status.CLEARED))
     # Members of a group and the Chief Executive always; other officers when they have work.
-    if not ("group_open" in panel or "to_decide" in panel or panel.get("assigned")):
+    if "group_open" in panel or "to_decide" in panel:
+        return panel
+    if "assigned" not in panel or panel["assigned"] == 0:
         return None
+    panel["hide_when_zero"] = "assigned"  # the home page drops it once the count is known
     return panel

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from protocol_site.tally import tally
+
 from ..models import OfficerInterest, TrainingAttendance, Visit
 from ..roles import Person
 from ..selectors import visits_visible_to
@@ -44,11 +46,13 @@ def visits_panel(person: Person) -> dict | None:
     still_on = upcoming.exclude(status=Visit.Status.CANCELLED)
     panel = {"template": "registers/_visits_panel.html"}
     if person.councillor is not None:
-        panel["mine"] = still_on.filter(councillor=person.councillor).count()
+        panel["mine"] = tally(still_on.filter(councillor=person.councillor))
     if person.directed_directorate_ids:
-        panel["to_arrange"] = upcoming.filter(
-            directorate_id__in=person.directed_directorate_ids, status=Visit.Status.REQUESTED
-        ).count()
+        panel["to_arrange"] = tally(
+            upcoming.filter(
+                directorate_id__in=person.directed_directorate_ids, status=Visit.Status.REQUESTED
+            )
+        )
     if person.sees_all_visits:
-        panel["all_upcoming"] = still_on.count()
+        panel["all_upcoming"] = tally(still_on)
     return panel

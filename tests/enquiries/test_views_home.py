@@ -74,7 +74,7 @@ def test_the_home_page_stays_within_its_query_count_with_enquiries(
         casework(org, subject=f"Enquiry {n}")
     for user in (director, councillor):
         client = client_for(user)
-        with django_assert_max_num_queries(27):  # every app's panel (see tests/registers)
+        with django_assert_max_num_queries(16):  # every app's panel (see tests/registers)
             client.get(HOME)
 
 
@@ -137,7 +137,7 @@ def test_performance_keeps_its_query_count(
     for n in range(3):
         casework(org, subject=f"E{n}")
     client.get(PERFORMANCE)
-    with django_assert_max_num_queries(20) as few:
+    with django_assert_max_num_queries(6) as few:  # 5, and the banner's 60-second cache
         client.get(PERFORMANCE)
     queries = len(few)
     for n in range(20):

@@ -176,7 +176,7 @@ def _thirty(key, org):
             TrainingAttendanceFactory()
 
 
-LIST_QUERY_BOUND = 10  # session, user, who is asking (6), count, page
+LIST_QUERY_BOUND = 6  # session, user, who is asking, count, page; the banner's 60 s cache
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -297,5 +297,5 @@ def test_a_record_page_has_a_bounded_number_of_queries(
         PostFactory(title=f"Report {n}", reports_to=org.posts.head_of_service)
         org.posts.head_of_service.title = f"Head {n}"
         org.posts.head_of_service.save()
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(15):  # a first view: the caches are cold
         assert client.get(url).status_code == 200

@@ -4,7 +4,8 @@
 #   make test    venv, dependencies, assets (and Chromium unless BROWSER_TESTS=0), whole suite
 #
 # Variables: PORT (make run, default 8000), PYTEST_ARGS (extra pytest arguments),
-# PYTEST_WORKERS (default 2), BROWSER_TESTS (0 skips installing Chromium), PYTHON.
+# PYTEST_WORKERS (default 2), BROWSER_TESTS (0 skips installing Chromium), PYTHON,
+# FACTOR and BENCH_DATABASE_URL (make bench).
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -24,12 +25,13 @@ BROWSER_TESTS ?= 1
 export BROWSER_TESTS
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help venv assets migrate demo run test lint format browsers clean distclean var
+.PHONY: help venv assets migrate demo run test lint format browsers clean distclean var bench
 
 help:
 	@echo "make run       set everything up and run web + Celery worker + beat (Ctrl-C stops)"
 	@echo "make test      set everything up and run the whole test suite"
 	@echo "make lint      ruff check and ruff format --check"
+	@echo "make bench     seed PostgreSQL at FACTOR (default 1) and benchmark it (var/bench/)"
 	@echo "make venv | assets | migrate | demo | browsers | clean | distclean"
 
 # --- Python -----------------------------------------------------------------------------
@@ -87,6 +89,23 @@ demo: migrate
 
 run: venv assets migrate demo
 	@bash bin/run-local
+
+# --- Scale benchmark (README "Scale and benchmark") -------------------------------------
+
+FACTOR ?= 1
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/protocol_bench
+BENCH_STAMP := $(VENV)/.bench-installed
+BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_DEBUG=false
+
+$(BENCH_STAMP): pyproject.toml $(VENV_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	@touch $@
+
+bench: $(BENCH_STAMP) var
+	$(BIN)/python -m scale.createdb $(BENCH_DATABASE_URL)
+	$(BENCH_ENV) $(MANAGE) migrate --noinput
+	$(BENCH_ENV) $(MANAGE) seed_scale --factor $(FACTOR) --reset --skip-if-seeded
+	$(BENCH_ENV) $(MANAGE) bench
 
 # --- Checks -----------------------------------------------------------------------------
 

@@ -117,6 +117,13 @@ class Complaint(ProtectedStateMixin, models.Model):
             ),
             models.Index(fields=["current_handler", "status"], name="complaint_queue_idx"),
             models.Index(fields=["complainant", "-created_at"], name="complaint_complainant_idx"),
+            # Newest first (the Monitoring Officer's queue, the API) and the report's period;
+            # the queue is counted from this index alone.
+            models.Index(
+                fields=["created_at", "id"],
+                include=["mo_copied"],
+                name="complaint_created_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from registers.models import Directorate
 from registers.roles import Person, person_for
 
-from .selectors import enquiries_total, this_municipal_year
+from .selectors import enquiries_headline, this_municipal_year
 from .tables import enquiry_tables, period_label
 
 
@@ -21,8 +21,9 @@ def may_see_directorate_report(user) -> bool:
 
 
 def directorate_home_panel(person: Person) -> dict | None:
-    """One aggregate query per directorate (a Director usually has one, named elsewhere on the
-    page); the directorates' names are looked up only when there are several."""
+    """One aggregate query per directorate, read from an index (a Director usually has one,
+    named elsewhere on the page); the directorates' names are looked up only when there are
+    several."""
     ids = sorted(person.directed_directorate_ids)
     if not ids:
         return None
@@ -36,8 +37,7 @@ def directorate_home_panel(person: Person) -> dict | None:
         "template": "reports/_home_panel.html",
         "period_label": period_label(period),
         "directorates": [
-            (names.get(pk, ""), enquiries_total(period, directorate_id=pk, median=False))
-            for pk in ids
+            (names.get(pk, ""), enquiries_headline(period, directorate_id=pk)) for pk in ids
         ],
     }
 

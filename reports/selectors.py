@@ -17,31 +17,30 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.conf import settings
 from django.db.models import (
     Count,
     Exists,
-    ExpressionWrapper,
-    F,
-    FloatField,
+    FilteredRelation,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
 )
-from django.db.models.functions import Coalesce, NullIf, TruncDate, TruncMonth
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from complaints.models import Complaint, ComplaintStage, Referral
 from complaints.models import Status as ComplaintStatus
 from declarations.models import Declaration, DeclarationStep
-from enquiries.models import OPEN_STATUSES, Enquiry, EnquiryEvent, ExtensionRequest, Status
-from enquiries.policy import escalation_ladder
+from enquiries.models import Enquiry
 from groups.models import Attendance, BriefingNote, BriefingOffer, BriefingRequest
 from groups.models import Status as BriefingStatus
 from protocol_site.calendar import LONDON, council_calendar
-from registers.ladder import RUNG_LABELS
-from registers.models import PoliticalGroup, TrainingAttendance, TrainingSession, Visit
+from protocol_site.request_memo import memoised
+from registers.models import PoliticalGroup, Service, TrainingAttendance, TrainingSession, Visit
+
+from . import enquiry_figures as ef
+from .enquiry_figures import escalation_rungs
 
 MUNICIPAL_YEAR_STARTS = 5  # May: annual council meetings are held in May.
 
@@ -89,47 +88,16 @@ def this_municipal_year(today: date | None = None) -> Period:
 def _enquiries(period: Period, directorate_id: int | None) -> QuerySet[Enquiry]:
     qs = Enquiry.objects.filter(period.at("received_at"))
     if directorate_id is not None:
-        qs = qs.filter(service__directorate_id=directorate_id)
+        # The services by id, not a join: the database then reads each service's stretch of
+        # its (service, received) index instead of the whole period's.
+        services = memoised(
+            ("reports.directorate_services", directorate_id),
+            lambda: list(
+                Service.objects.filter(directorate_id=directorate_id).values_list("pk", flat=True)
+            ),
+        )
+        qs = qs.filter(service_id__in=services)
     return qs.order_by()
-
-
-def escalation_rungs() -> list[tuple[int, str]]:
-    """The enquiry ladder's rungs, as EnquiryEvent.rung numbers them, with their labels."""
-    return [(i, RUNG_LABELS[r.rung]) for i, r in enumerate(escalation_ladder())]
-
-
-def _enquiry_figures(today: date) -> dict:
-    limit = settings.ENQUIRY_WORKING_DAYS
-    events = EnquiryEvent.objects.filter(enquiry=OuterRef("pk"))
-    escalated = events.filter(kind=EnquiryEvent.Kind.ESCALATED)
-    agreed = ExtensionRequest.objects.filter(
-        enquiry=OuterRef("pk"), outcome=ExtensionRequest.Outcome.AGREED
-    )
-    figures = {
-        "received": Count("pk"),
-        "answered": Count("pk", filter=Q(first_reply_at__isnull=False)),
-        "on_time": Count("pk", filter=Q(first_reply_working_days__lte=limit)),
-        "late": Count("pk", filter=Q(first_reply_working_days__gt=limit)),
-        "open_overdue": Count(
-            "pk",
-            filter=Q(first_reply_at__isnull=True, status__in=OPEN_STATUSES, due_date__lt=today),
-        ),
-        "holding_replies": Count(
-            "pk", filter=Q(Exists(events.filter(kind=EnquiryEvent.Kind.HOLDING_REPLY)))
-        ),
-        "extensions": Count("pk", filter=Q(Exists(agreed))),
-        "declined": Count("pk", filter=Q(status=Status.DECLINED)),
-        "escalated": Count("pk", filter=Q(Exists(escalated))),
-    }
-    for rung, _label in escalation_rungs():
-        figures[f"rung_{rung}"] = Count("pk", filter=Q(Exists(escalated.filter(rung=rung))))
-    return figures
-
-
-SHARE = ExpressionWrapper(
-    F("on_time") * 100.0 / NullIf(F("on_time") + F("late") + F("open_overdue"), 0),
-    output_field=FloatField(),
-)
 
 
 def _median(buckets: dict[int, int]) -> float | None:
@@ -146,74 +114,68 @@ def _median(buckets: dict[int, int]) -> float | None:
     return sum(found) / 2
 
 
-def _medians(qs: QuerySet[Enquiry], keys: tuple[str, ...]) -> dict[tuple, float | None]:
-    """Median working days to the first reply per group, from one count per number of days."""
-    buckets: dict[tuple, dict[int, int]] = defaultdict(dict)
-    histogram = (
-        qs.filter(first_reply_working_days__isnull=False)
-        .values(*keys, "first_reply_working_days")
-        .annotate(n=Count("pk"))
-    )
-    for row in histogram:
-        key = tuple(row[k] for k in keys)
-        buckets[key][row["first_reply_working_days"]] = row["n"]
-    return {key: _median(days) for key, days in buckets.items()}
+def _key(period: Period, directorate_id: int | None) -> tuple:
+    return (period.start, period.end, directorate_id)
+
+
+def _figures(row: dict, median: float | None = None) -> dict:
+    return row | {"share": ef.share(row), "median_days": median}
 
 
 def enquiries_by_service(period: Period, *, directorate_id: int | None = None) -> list[dict]:
     """One row per service that had enquiries in the period, by directorate."""
-    keys = ("service__directorate__name", "service__name")
-    qs = _enquiries(period, directorate_id)
-    rows = list(
-        qs.values(*keys)
-        .annotate(**_enquiry_figures(timezone.localdate()))
-        .annotate(share=SHARE)
-        .order_by(*keys)
-    )
-    medians = _medians(qs, keys)
-    for row in rows:
-        row["median_days"] = medians.get(tuple(row[k] for k in keys))
-    return rows
+    qs, key = _enquiries(period, directorate_id), _key(period, directorate_id)
+    services = ef.add_up(ef.cells(qs, key), lambda r: (*(r[k] for k in ef.KEYS), r["service_id"]))
+    days = ef.histogram(qs, key)
+    return [
+        dict(zip(ef.KEYS, names, strict=True)) | _figures(row, _median(days.get(service, {})))
+        for (*names, service), row in sorted(services.items())
+    ]
 
 
 def enquiries_total(
     period: Period, *, directorate_id: int | None = None, median: bool = True
 ) -> dict:
-    qs = _enquiries(period, directorate_id)
-    figures = _enquiry_figures(timezone.localdate())
-    total = qs.aggregate(**figures)
-    counted = total["on_time"] + total["late"] + total["open_overdue"]
-    total["share"] = 100.0 * total["on_time"] / counted if counted else None
-    total["median_days"] = _medians(qs, ()).get((), None) if median else None
-    return total
+    qs, key = _enquiries(period, directorate_id), _key(period, directorate_id)
+    total = ef.add_up(ef.cells(qs, key), lambda r: "all").get("all")
+    total = total or ef.empty(len(escalation_rungs()))
+    days: dict[int, int] = defaultdict(int)
+    if median:
+        for service_days in ef.histogram(qs, key).values():
+            for n, count in service_days.items():
+                days[n] += count
+    return _figures(total, _median(days) if median else None)
+
+
+def enquiries_headline(period: Period, *, directorate_id: int | None = None) -> dict:
+    """Received, on time, late, open and overdue, escalated, and the share on time: what a
+    Director sees live (the same figures as the report's, without the timeline's detail)."""
+    figures = ef.headline(_enquiries(period, directorate_id))
+    return figures | {"share": ef.share(figures)}
 
 
 def enquiries_by_month(period: Period, *, directorate_id: int | None = None) -> list[dict]:
-    return list(
-        _enquiries(period, directorate_id)
-        .annotate(month=TruncMonth("received_at"))
-        .values("month")
-        .annotate(**_enquiry_figures(timezone.localdate()))
-        .annotate(share=SHARE)
-        .order_by("month")
-    )
+    qs, key = _enquiries(period, directorate_id), _key(period, directorate_id)
+    months = ef.add_up(ef.cells(qs, key), lambda r: (r["year"], r["month"]))
+    return [
+        {"month": ef.month_start(*month)} | _figures(row) for month, row in sorted(months.items())
+    ]
 
 
 def escalations_by_rung(period: Period, *, directorate_id: int | None = None) -> list[dict]:
-    """Escalations of enquiries received in the period, by rung of the ladder."""
-    labels = dict(escalation_rungs())
-    events = EnquiryEvent.objects.filter(
-        kind=EnquiryEvent.Kind.ESCALATED,
-        enquiry__in=_enquiries(period, directorate_id).values("pk"),
-    )
-    rows = list(
-        events.values("rung")
-        .annotate(escalations=Count("pk"), enquiries=Count("enquiry", distinct=True))
-        .order_by("rung")
-    )
-    for row in rows:
-        row["label"] = labels.get(row["rung"], "")
-    return rows
+    """Escalations of enquiries received in the period, by rung of the ladder: how many, and
+    how many enquiries (an enquiry whose deadline moved may climb a rung again)."""
+    total = enquiries_total(period, directorate_id=directorate_id, median=False)
+    return [
+        {
+            "rung": rung,
+            "label": label,
+            "escalations": total[f"escalations_{rung}"],
+            "enquiries": total[f"rung_{rung}"],
+        }
+        for rung, label in escalation_rungs()
+        if total[f"escalations_{rung}"]
+    ]
 
 
 # Complaints ---------------------------------------------------------------------------------
@@ -225,28 +187,55 @@ def _complaints(period: Period) -> QuerySet[Complaint]:
     return Complaint.objects.filter(period.at("created_at")).order_by()
 
 
-def _per_direction() -> dict:
-    return {d.value: Count("pk", filter=Q(direction=d)) for d in DIRECTIONS}
-
-
-def complaints_by_direction(period: Period) -> list[dict]:
+def _complaint_cells(period: Period) -> list[dict]:
+    """The period's complaints counted by direction, status, stage reached, outcome and whether
+    a stage went to the Standards Committee: one grouped query per page view, which the tables
+    by direction, by stage and by outcome add up."""
     to_committee = ComplaintStage.objects.filter(
         complaint=OuterRef("pk"), referral=Referral.STANDARDS_COMMITTEE
     )
-    return list(
-        _complaints(period)
-        .values("direction")
-        .annotate(
-            received=Count("pk"),
-            open=Count("pk", filter=Q(status=ComplaintStatus.OPEN)),
-            resolved=Count("pk", filter=Q(status=ComplaintStatus.RESOLVED)),
-            referred=Count("pk", filter=Q(status=ComplaintStatus.REFERRED)),
-            withdrawn=Count("pk", filter=Q(status=ComplaintStatus.WITHDRAWN)),
-            beyond_first_stage=Count("pk", filter=Q(stage_number__gt=1)),
-            to_standards_committee=Count("pk", filter=Q(Exists(to_committee))),
-        )
-        .order_by("direction")
+    return memoised(
+        ("reports.complaint_cells", period.start, period.end),
+        lambda: list(
+            _complaints(period)
+            .annotate(to_committee=Exists(to_committee))
+            .values("direction", "status", "stage_number", "outcome", "to_committee")
+            .annotate(n=Count("pk"))
+            .order_by()
+        ),
     )
+
+
+def _by(cells: list[dict], key: str, counts) -> list[dict]:
+    """Cells added up per value of `key`, in order: `counts(cell)` is a cell's figures."""
+    rows: dict = {}
+    for cell in cells:
+        row = rows.setdefault(cell[key], defaultdict(int))
+        for name, n in counts(cell).items():
+            row[name] += n
+    return [{key: value} | dict(rows[value]) for value in sorted(rows)]
+
+
+def complaints_by_direction(period: Period) -> list[dict]:
+    def counts(cell: dict) -> dict:
+        n = cell["n"]
+        return {
+            "received": n,
+            "open": n if cell["status"] == ComplaintStatus.OPEN else 0,
+            "resolved": n if cell["status"] == ComplaintStatus.RESOLVED else 0,
+            "referred": n if cell["status"] == ComplaintStatus.REFERRED else 0,
+            "withdrawn": n if cell["status"] == ComplaintStatus.WITHDRAWN else 0,
+            "beyond_first_stage": n if cell["stage_number"] > 1 else 0,
+            "to_standards_committee": n if cell["to_committee"] else 0,
+        }
+
+    return _by(_complaint_cells(period), "direction", counts)
+
+
+def _per_direction_of(cell: dict) -> dict:
+    return {"total": cell["n"]} | {
+        d.value: cell["n"] if cell["direction"] == d else 0 for d in DIRECTIONS
+    }
 
 
 def complaint_median_days(period: Period) -> dict[str, float | None]:
@@ -276,40 +265,44 @@ def complaint_median_days(period: Period) -> dict[str, float | None]:
 
 def complaints_by_stage(period: Period) -> list[dict]:
     """How far complaints went: the highest stage each reached, per direction."""
-    return list(
-        _complaints(period)
-        .values("stage_number")
-        .annotate(total=Count("pk"), **_per_direction())
-        .order_by("stage_number")
-    )
+    return _by(_complaint_cells(period), "stage_number", _per_direction_of)
 
 
 def complaints_by_outcome(period: Period) -> list[dict]:
-    return list(
-        _complaints(period)
-        .exclude(outcome="")
-        .values("outcome")
-        .annotate(total=Count("pk"), **_per_direction())
-        .order_by("outcome")
-    )
+    cells = [cell for cell in _complaint_cells(period) if cell["outcome"] != ""]
+    return _by(cells, "outcome", _per_direction_of)
 
 
 # Registers ----------------------------------------------------------------------------------
 
 
 def declarations_by_side(period: Period) -> list[dict]:
-    """Declarations made in the period, and those reviewed, lapsed or withdrawn in it."""
-    steps = DeclarationStep.objects.filter(period.at("at"), declaration=OuterRef("pk"))
+    """Declarations made in the period, and those reviewed, lapsed or withdrawn in it: each
+    declaration joined to its steps of those kinds in the period only (not a look-up in every
+    declaration's timeline), counted once per declaration."""
     kinds = DeclarationStep.Kind
+    counted = {
+        "reviewed": kinds.REVIEWED,
+        "reconfirmed": kinds.CONFIRMED,
+        "lapsed": kinds.LAPSED,
+        "withdrawn": kinds.WITHDRAWN,
+    }
+    start, end = period.bounds
+    in_period = FilteredRelation(
+        "steps",
+        condition=Q(steps__kind__in=list(counted.values()))
+        & Q(steps__at__gte=start, steps__at__lt=end),
+    )
     return list(
         Declaration.objects.order_by()
+        .alias(period_steps=in_period)
         .values("declarer_side")
         .annotate(
-            made=Count("pk", filter=period.at("created_at")),
-            reviewed=Count("pk", filter=Q(Exists(steps.filter(kind=kinds.REVIEWED)))),
-            reconfirmed=Count("pk", filter=Q(Exists(steps.filter(kind=kinds.CONFIRMED)))),
-            lapsed=Count("pk", filter=Q(Exists(steps.filter(kind=kinds.LAPSED)))),
-            withdrawn=Count("pk", filter=Q(Exists(steps.filter(kind=kinds.WITHDRAWN)))),
+            made=Count("pk", filter=period.at("created_at"), distinct=True),
+            **{
+                name: Count("pk", filter=Q(period_steps__kind=kind), distinct=True)
+                for name, kind in counted.items()
+            },
         )
         .order_by("declarer_side")
     )

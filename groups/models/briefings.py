@@ -95,6 +95,8 @@ class BriefingRequest(ProtectedStateMixin, models.Model):
             models.Index(fields=["addressed_to", "status"], name="briefing_addressee_idx"),
             models.Index(fields=["requested_by", "-created_at"], name="briefing_requester_idx"),
             models.Index(fields=["status", "-created_at"], name="briefing_status_idx"),
+            # Newest first when the scope is an OR (the group's requests or one's own).
+            models.Index(fields=["created_at", "id"], name="briefing_created_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,0 +1,196 @@
+"""The key pages, timed server-side through Django's test client against the seeded database.
+
+Each page is asked for by the person it is for, chosen as the heaviest such person in the data
+(the officer with the longest queue, the councillor with the most enquiries, the Director of
+the busiest directorate), warmed up, then timed request by request; the SQL queries of one
+request are counted.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Count, Q
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from complaints.models import Complaint
+from enquiries.models import OPEN_STATUSES, Enquiry, EnquiryEvent
+from groups.models import BriefingRequest
+from protocol_site.models import User
+from registers.models import Directorate, PoliticalGroup, StatutoryRole, Tier
+from registers.roles import DEMOCRATIC_SERVICES_GROUP
+
+
+@dataclass
+class PageResult:
+    name: str
+    who: str
+    url: str
+    times_ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)  # this process's CPU: Python's share
+    sql_ms: float = 0.0  # the database's time in the request whose queries were counted
+    queries: int = 0
+    status: int = 0
+    error: str = ""
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.times_ms) if self.times_ms else 0.0
+
+    @property
+    def p95(self) -> float:
+        return percentile(self.times_ms, 95)
+
+    @property
+    def cpu_p50(self) -> float:
+        return statistics.median(self.cpu_ms) if self.cpu_ms else 0.0
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(1, round(pct / 100 * len(ordered) + 0.4999))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+@dataclass
+class Cast:
+    """The people the pages are timed for."""
+
+    officer: User
+    director: User
+    councillor: User
+    monitoring_officer: User
+    group_member: User
+    democratic_services: User
+    enquiry_id: int
+
+
+def _top(queryset, key: str) -> dict:
+    row = queryset.order_by("-n", key).first()
+    if row is None:
+        raise LookupError(f"No one found for {key}: seed the database first.")
+    return row
+
+
+def choose_cast() -> Cast:
+    busiest_officer = (
+        Enquiry.objects.filter(status__in=OPEN_STATUSES, assigned_to__post__tier=Tier.OFFICER)
+        .values("assigned_to__user_id")
+        .annotate(n=Count("pk"))
+    )
+    officer_user_id = _top(busiest_officer, "assigned_to__user_id")["assigned_to__user_id"]
+    busiest_directorate = _top(
+        Directorate.objects.annotate(n=Count("services__enquiries")).values("pk", "n"), "pk"
+    )["pk"]
+    director = User.objects.get(
+        officer__post__directorate_id=busiest_directorate, officer__post__tier=Tier.DIRECTOR
+    )
+    busiest_councillor = Enquiry.objects.values("councillor__user_id").annotate(n=Count("pk"))
+    councillor_user_id = _top(busiest_councillor, "councillor__user_id")["councillor__user_id"]
+    mo = StatutoryRole.objects.select_related("officer__user").get(
+        kind=StatutoryRole.Kind.MONITORING_OFFICER
+    )
+    group = _top(
+        PoliticalGroup.objects.annotate(n=Count("briefing_requests")).values("pk", "n"), "pk"
+    )
+    leader = PoliticalGroup.objects.select_related("leader__user").get(pk=group["pk"]).leader
+    democratic_services = User.objects.filter(groups__name=DEMOCRATIC_SERVICES_GROUP).first()
+    enquiry = _top(
+        EnquiryEvent.objects.filter(enquiry__assigned_to__user_id=officer_user_id)
+        .values("enquiry_id")
+        .annotate(n=Count("pk")),
+        "enquiry_id",
+    )["enquiry_id"]
+    return Cast(
+        officer=User.objects.get(pk=officer_user_id),
+        director=director,
+        councillor=User.objects.get(pk=councillor_user_id),
+        monitoring_officer=mo.officer.user,
+        group_member=leader.user,
+        democratic_services=democratic_services,
+        enquiry_id=enquiry,
+    )
+
+
+def key_pages(cast: Cast) -> list[tuple[str, str, User, str]]:
+    """(name, who, user, url) for every key page."""
+    return [
+        ("Officer queue", "busiest front-line officer", cast.officer, reverse("enquiries:list")),
+        ("Director dashboard", "Director of the busiest directorate", cast.director,
+         reverse("home")),
+        ("Councillor's enquiries", "busiest councillor", cast.councillor,
+         reverse("enquiries:list")),
+        ("Enquiry detail", "its officer (the longest timeline)", cast.officer,
+         reverse("enquiries:detail", args=[cast.enquiry_id])),
+        ("MO complaints queue", "Monitoring Officer", cast.monitoring_officer,
+         reverse("complaints:list")),
+        ("Group briefing log", "leader of the busiest group", cast.group_member,
+         reverse("groups:list")),
+        ("Annual report (one year)", "Monitoring Officer", cast.monitoring_officer,
+         reverse("reports:annual")),
+        ("Enquiries API list", "democratic services (sees all)", cast.democratic_services,
+         reverse("api:enquiry-list")),
+        ("Complaints API list", "Monitoring Officer (sees all)", cast.monitoring_officer,
+         reverse("api:complaint-list")),
+    ]  # fmt: skip
+
+
+def time_page(name: str, who: str, user: User, url: str, *, warmup: int, requests: int):
+    """A page that fails is reported as failed (status 500, the error), not timed."""
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    result = PageResult(name=name, who=who, url=url)
+    for _ in range(warmup):
+        client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    result.queries = len(captured.captured_queries)
+    result.sql_ms = 1000 * sum(float(q["time"]) for q in captured.captured_queries)
+    result.status = response.status_code
+    if response.status_code != 200:
+        result.error = f"answered {response.status_code} for {user.username}"
+        return result
+    for _ in range(requests):
+        begun, cpu = time.perf_counter(), time.process_time()
+        client.get(url)
+        result.times_ms.append((time.perf_counter() - begun) * 1000)
+        result.cpu_ms.append((time.process_time() - cpu) * 1000)
+    return result
+
+
+def bench_pages(*, warmup: int, requests: int, say=print) -> list[PageResult]:
+    cast = choose_cast()
+    results = []
+    for name, who, user, url in key_pages(cast):
+        result = time_page(name, who, user, url, warmup=warmup, requests=requests)
+        if result.error:
+            say(f"  {name}: FAILED, {result.error}")
+        else:
+            say(f"  {name}: p50 {result.p50:.1f} ms, p95 {result.p95:.1f} ms, "
+                f"{result.queries} queries ({result.sql_ms:.0f} ms in SQL), "
+                f"Python CPU p50 {result.cpu_p50:.0f} ms")  # fmt: skip
+        results.append(result)
+    return results
+
+
+def scope_sizes(cast: Cast) -> dict[str, int]:
+    """How much each chosen person's pages range over (for the report)."""
+    officer = cast.officer.officer
+    return {
+        "officer_open_queue": Enquiry.objects.filter(
+            Q(assigned_to=officer) | Q(escalated_to=officer), status__in=OPEN_STATUSES
+        ).count(),
+        "councillor_enquiries": Enquiry.objects.filter(councillor__user=cast.councillor).count(),
+        "complaints": Complaint.objects.count(),
+        "group_briefings": BriefingRequest.objects.filter(
+            group__leader__user=cast.group_member
+        ).count(),
+    }

@@ -1,0 +1,185 @@
+"""Rows into tables in bulk: PostgreSQL COPY, or batched inserts on other databases.
+
+Ids are given here, not by the database, so rows can point at each other before they are
+written (PostgreSQL's and SQLite's foreign keys are checked at commit). Sequences are moved past
+the ids used when the writing is done.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+
+from django.core.management.color import no_style
+from django.db import connection, models
+
+NULL = "\\N"
+BATCH = 20_000
+
+
+def _escape(text: str) -> str:
+    """COPY's text format: backslash, tab, newline and carriage return are escaped."""
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _text(value) -> str:
+    return NULL if value is None else _escape(str(value))
+
+
+def _number(value) -> str:
+    return NULL if value is None else str(int(value))
+
+
+def _boolean(value) -> str:
+    return NULL if value is None else ("t" if value else "f")
+
+
+def _moment(value: datetime | None) -> str:
+    if value is None:
+        return NULL
+    if value.tzinfo is None:
+        raise ValueError("Times must be timezone-aware.")
+    return value.isoformat()
+
+
+def _day(value: date | None) -> str:
+    return NULL if value is None else value.isoformat()
+
+
+def _json(value) -> str:
+    return NULL if value is None else _escape(json.dumps(value))
+
+
+def _copy_formatter(field: models.Field) -> Callable:
+    kind = field.get_internal_type()
+    if kind == "BooleanField":
+        return _boolean
+    if kind == "DateTimeField":
+        return _moment
+    if kind == "DateField":
+        return _day
+    if kind == "JSONField":
+        return _json
+    if kind in ("FloatField", "DecimalField"):
+        return lambda v: NULL if v is None else repr(float(v))
+    if field.is_relation or kind.endswith("IntegerField") or kind.endswith("AutoField"):
+        return _number
+    return _text
+
+
+class Table:
+    """One table being filled: `add(row)` with values in `columns` order, then `flush()`."""
+
+    def __init__(self, writer: Writer, model: type[models.Model], columns: Iterable[str]):
+        self.writer = writer
+        self.model = model
+        self.columns = list(columns)
+        opts = model._meta
+        self.fields = [opts.get_field(name) for name in self.columns]
+        self.db_columns = [f.column for f in self.fields]
+        self.rows: list[tuple] = []
+        self.written = 0
+        self.postgres = connection.vendor == "postgresql"
+        self.formatters = [_copy_formatter(f) for f in self.fields]
+
+    def add(self, row: tuple) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.rows:
+            return
+        table = connection.ops.quote_name(self.model._meta.db_table)
+        columns = ", ".join(connection.ops.quote_name(c) for c in self.db_columns)
+        with connection.cursor() as cursor:
+            if self.postgres:
+                self._copy(cursor, table, columns)
+            else:
+                self._insert(cursor, table, columns)
+        self.written += len(self.rows)
+        self.rows = []
+
+    def _copy(self, cursor, table: str, columns: str) -> None:
+        formatters = self.formatters
+        lines = [
+            "\t".join([fmt(value) for fmt, value in zip(formatters, row, strict=True)])
+            for row in self.rows
+        ]
+        data = io.StringIO("\n".join(lines) + "\n")
+        cursor.cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", data)
+
+    def _insert(self, cursor, table: str, columns: str) -> None:
+        marks = ", ".join(["%s"] * len(self.columns))
+        prepared = [
+            [f.get_db_prep_save(v, connection) for f, v in zip(self.fields, row, strict=True)]
+            for row in self.rows
+        ]
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", prepared)
+
+
+class Writer:
+    """Hands out ids per model and keeps the tables being filled."""
+
+    def __init__(self):
+        self.tables: dict[tuple, Table] = {}
+        self.next_ids: dict[type[models.Model], int] = {}
+
+    def table(self, model: type[models.Model], columns: Iterable[str]) -> Table:
+        columns = tuple(columns)
+        key = (model, columns)
+        if key not in self.tables:
+            self.tables[key] = Table(self, model, columns)
+        return self.tables[key]
+
+    def new_id(self, model: type[models.Model]) -> int:
+        if model not in self.next_ids:
+            top = model.objects.order_by("-pk").values_list("pk", flat=True).first()
+            self.next_ids[model] = (top or 0) + 1
+        value = self.next_ids[model]
+        self.next_ids[model] = value + 1
+        return value
+
+    def flush(self) -> None:
+        for table in self.tables.values():
+            table.flush()
+
+    def finish(self) -> dict[str, int]:
+        """Write what is left and move the sequences past the ids given out."""
+        self.flush()
+        used = list(self.next_ids)
+        if used and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), used):
+                    cursor.execute(sql)
+        written: dict[str, int] = {}
+        for table in self.tables.values():
+            label = table.model._meta.label
+            written[label] = written.get(label, 0) + table.written
+        return written
+
+
+@contextmanager
+def foreign_keys_checked_at_the_end(tables: Iterable[str]) -> Iterator[None]:
+    """PostgreSQL checks a deferred foreign key row by row at commit; for millions of rows it is
+    far quicker to drop the keys, load, and add them back, which checks each key once over the
+    whole table (as pg_restore does). Other databases: nothing to do."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s)",
+            [list(tables)],
+        )
+        keys = cursor.fetchall()
+        for table, name, _definition in keys:
+            cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+    yield
+    with connection.cursor() as cursor:
+        for table, name, definition in keys:
+            cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')

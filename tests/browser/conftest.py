@@ -103,5 +103,8 @@ def axe():
         )
         violations = results.response["violations"]
         assert violations == [], results.generate_report()
+        if log := os.environ.get("AXE_LOG"):  # for counting the pages scanned
+            with open(log, "a", encoding="utf-8") as scanned:
+                scanned.write(page.url.split("?")[0].split("//", 1)[-1].split("/", 1)[-1] + "\n")
 
     return _check

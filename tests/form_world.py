@@ -17,7 +17,6 @@ from groups.models import BriefingRequest, RepresentativeMeeting
 from groups.services import (
     briefing_clear,
     briefing_note_issue,
-    briefing_request,
     briefing_share,
     representative_meeting_authorise,
     representative_meeting_request,
@@ -27,6 +26,7 @@ from notices.services import election_period_declare, ward_notice_publish
 from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, Post
 from registers.services import visit_request
+from tests.groups.helpers import MEETING, ask
 from tests.protocol_site.factories import ClosureDayFactory, UserFactory
 from tests.registers.factories import (
     CouncillorFactory,
@@ -39,8 +39,6 @@ from tests.registers.factories import (
 LONDON = ZoneInfo("Europe/London")
 # Monday 2 November 2026, 09:00: every fixed date below is counted from here.
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)
-MEETING = date(2026, 11, 10)
-DECISION = date(2026, 11, 20)
 AFTER_MEETING = datetime(2026, 11, 10, 21, 0, tzinfo=LONDON)
 
 
@@ -117,19 +115,7 @@ class World:
     # --- group briefings ---------------------------------------------------------------------
 
     def _ask(self, **kwargs) -> BriefingRequest:
-        values = {
-            "actor": self.org.councillors.group_leader.user,
-            "kind": BriefingRequest.Kind.NOTE,
-            "addressed_to": self.org.officers.director,
-            "subject": "Options for the waste contract",
-            "topic": "Waste contract renewal",
-            "details": "What the options cost.",
-            "meeting_date": MEETING,
-            "others_present": "Group members only",
-            "decision_meeting": "Cabinet",
-            "decision_meeting_date": DECISION,
-        }
-        return briefing_request(**{**values, **kwargs})
+        return ask(self.org, **kwargs)
 
     @cached_property
     def briefing(self) -> BriefingRequest:

@@ -40,9 +40,7 @@ from enquiries.models import Enquiry
 from enquiries.services import enquiry_log, enquiry_request_extension
 from groups.models import BriefingOffer, BriefingRequest, RepresentativeMeeting
 from groups.services import (
-    briefing_clear,
     briefing_note_issue,
-    briefing_request,
     briefing_share,
     representative_meeting_authorise,
     representative_meeting_request,
@@ -52,6 +50,7 @@ from notices.services import election_period_declare, ward_notice_publish
 from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, StatutoryRole
 from registers.services import visit_request
+from tests.groups.helpers import MEETING, ask, cleared
 from tests.protocol_site.factories import ClosureDayFactory
 from tests.registers.factories import (
     CouncillorRoleFactory,
@@ -62,39 +61,14 @@ from tests.registers.factories import (
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)  # a Monday
-MEETING = date(2026, 11, 10)
-DECISION = date(2026, 11, 20)
 
 
 def _pk(obj) -> dict:
     return {"pk": obj.pk}
 
 
-def _briefing(org, **kwargs) -> BriefingRequest:
-    values = {
-        "actor": org.councillors.group_leader.user,
-        "kind": BriefingRequest.Kind.NOTE,
-        "addressed_to": org.officers.director,
-        "subject": "Options for the waste contract",
-        "topic": "Waste contract renewal",
-        "details": "What the options cost.",
-        "meeting_date": MEETING,
-        "others_present": "Group members only",
-        "decision_meeting": "Cabinet",
-        "decision_meeting_date": DECISION,
-    }
-    values.update(kwargs)
-    return briefing_request(**values)
-
-
-def _cleared(org, **kwargs) -> BriefingRequest:
-    return briefing_clear(
-        actor=org.officers.chief_executive.user, briefing=_briefing(org, **kwargs)
-    )
-
-
 def _issued(org, **kwargs) -> BriefingRequest:
-    briefing = _cleared(org, **kwargs)
+    briefing = cleared(org, **kwargs)
     briefing_note_issue(
         actor=org.officers.director.user,
         briefing=briefing,
@@ -238,10 +212,10 @@ def _groups(org) -> dict:
         actor=org.officers.chief_executive.user, meeting=_meeting(org)
     )
     return {
-        "briefing": _pk(_briefing(org)),
-        "note": _pk(_cleared(org, subject="Recycling rates")),
+        "briefing": _pk(ask(org)),
+        "note": _pk(cleared(org, subject="Recycling rates")),
         "attendance": _pk(
-            _cleared(org, kind=BriefingRequest.Kind.ATTENDANCE, subject="Depot closures")
+            cleared(org, kind=BriefingRequest.Kind.ATTENDANCE, subject="Depot closures")
         ),
         "offer": _pk(BriefingOffer.objects.get(note__request=offered, group=org.group_b)),
         "confidential": _pk(confidential),

@@ -88,6 +88,15 @@ def outbox_pending_ids(limit: int = 200) -> list[int]:
     )
 
 
+def _pending_locked(pk: int) -> OutboxEmail | None:
+    """The row, if still pending and no other worker holds it (inside a transaction)."""
+    return (
+        OutboxEmail.objects.select_for_update(skip_locked=True)
+        .filter(pk=pk, status=OutboxEmail.Status.PENDING)
+        .first()
+    )
+
+
 def _claim(pk: int) -> bool:
     """Count the attempt in its own transaction before anything is sent.
 
@@ -95,11 +104,7 @@ def _claim(pk: int) -> bool:
     still uses up its attempts and is given up after MAX_ATTEMPTS, not retried for ever.
     """
     with transaction.atomic():
-        row = (
-            OutboxEmail.objects.select_for_update(skip_locked=True)
-            .filter(pk=pk, status=OutboxEmail.Status.PENDING)
-            .first()
-        )
+        row = _pending_locked(pk)
         if row is None:
             return False
         if row.attempts >= MAX_ATTEMPTS:
@@ -125,11 +130,7 @@ def outbox_send(pk: int, *, connection=None) -> bool:
     if not _claim(pk):
         return False
     with transaction.atomic():
-        row = (
-            OutboxEmail.objects.select_for_update(skip_locked=True)
-            .filter(pk=pk, status=OutboxEmail.Status.PENDING)
-            .first()
-        )
+        row = _pending_locked(pk)
         if row is None:
             return False
         message = EmailMultiAlternatives(

@@ -2,7 +2,6 @@
 
 import pytest
 import time_machine
-from django.core.cache import cache
 
 from . import world as world_module
 
@@ -11,14 +10,6 @@ from . import world as world_module
 def frozen_clock():
     with time_machine.travel(world_module.NOW, tick=False) as traveller:
         yield traveller
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """The pre-election banner's period is cached: no test sees another's."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

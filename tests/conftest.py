@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from hypothesis import settings as hypothesis_settings
 
@@ -43,15 +42,6 @@ from tests.registers.factories import (
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Per-process caches (the pre-election banner's period, among others) start empty in
-    every test, so no test sees another's."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @dataclass

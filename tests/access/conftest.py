@@ -2,6 +2,7 @@
 
 import pytest
 import time_machine
+from django.core.cache import cache
 
 from . import world as world_module
 
@@ -10,6 +11,14 @@ from . import world as world_module
 def frozen_clock():
     with time_machine.travel(world_module.NOW, tick=False) as traveller:
         yield traveller
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The pre-election banner's period is cached: no test sees another's."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

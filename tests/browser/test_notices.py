@@ -4,12 +4,20 @@ the Monitoring Officer declares a pre-election period and its banner shows; axe 
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from notices.services import election_period_declare, ward_notice_publish
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def test_an_officer_tells_ward_members_of_a_public_meeting(

@@ -1,5 +1,6 @@
 import pytest
 import time_machine
+from django.core.cache import cache
 
 from tests.protocol_site.factories import UserFactory
 from tests.registers.factories import CouncillorFactory, WardFactory
@@ -12,6 +13,14 @@ def frozen_clock():
     """A Wednesday in spring: mid-April 2026, before the May elections."""
     with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The banner's period is cached per day; no test sees another's."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 
 from registers.roles import person_for
 
@@ -55,16 +51,6 @@ def enquiry_queryset(user, base: QuerySet[Enquiry]) -> QuerySet[Enquiry]:
         "events", queryset=timeline_for(user, EVERY_ENQUIRY), to_attr="visible_timeline"
     )
     return base.select_related(*RELATED).prefetch_related(events)
-
-
-def field_errors(exc: DjangoValidationError) -> dict[str, list[str]]:
-    """A service's ValidationError as DRF's field errors."""
-    if not hasattr(exc, "error_dict"):
-        return {api_settings.NON_FIELD_ERRORS_KEY: exc.messages}
-    return {
-        (api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else field): messages
-        for field, messages in exc.message_dict.items()
-    }
 
 
 @extend_schema_view(
@@ -123,12 +109,9 @@ class EnquiryListView(generics.ListCreateAPIView):
             data=request.data, context={**self.get_serializer_context(), "person": person}
         )
         incoming.is_valid(raise_exception=True)
-        try:
-            logged = enquiry_log(actor=request.user, **incoming.validated_data)
-        except DjangoValidationError as exc:
-            raise ValidationError(field_errors(exc)) from exc
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc) or None) from exc
+        # A ValidationError or PermissionDenied from the service is answered by the API's
+        # exception handler (protocol_site.api): 400 with field errors, or 403.
+        logged = enquiry_log(actor=request.user, **incoming.validated_data)
         # The body of what the caller has just logged, even where it was routed beyond
         # their reach (an officer recording one for another service).
         enquiry = enquiry_queryset(request.user, Enquiry.objects).get(pk=logged.pk)

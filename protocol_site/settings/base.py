@@ -205,6 +205,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # A service's ValidationError is a 400 with field errors, in one place (protocol_site.api).
+    "EXCEPTION_HANDLER": "protocol_site.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {"TITLE": "Member/Officer Protocol API", "VERSION": "0.1.0"}
 

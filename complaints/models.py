@@ -56,6 +56,11 @@ class Complaint(ProtectedStateMixin, models.Model):
         MEMBER_ABOUT_OFFICER = "member_about_officer", "A member's complaint about an officer"
         OFFICER_ABOUT_MEMBER = "officer_about_member", "An officer's complaint about a member"
 
+    # The case kit (protocol_site.cases): its timeline and what each audit event records.
+    TIMELINE = "events"
+    AUDIT_ACTION = "complaints.complaint"
+    AUDIT_FIELDS = ("status", "stage_number", "current_handler")
+
     reference = models.CharField(max_length=20, unique=True)
     direction = models.CharField(max_length=24, choices=Direction.choices)
     complainant = models.ForeignKey(

@@ -51,6 +51,11 @@ class Enquiry(ProtectedStateMixin, models.Model):
         DISPROPORTIONATE = "disproportionate", "Disproportionate burden (003 §8.2)"
         OTHER = "other", "Other reason"
 
+    # The case kit (protocol_site.cases): its timeline and what each audit event records.
+    TIMELINE = "events"
+    AUDIT_ACTION = "enquiries.enquiry"
+    AUDIT_FIELDS = ("status", "target_date", "assigned_to")
+
     reference = models.CharField(max_length=20, unique=True)
     councillor = models.ForeignKey(Councillor, on_delete=models.PROTECT, related_name="enquiries")
     ward = models.ForeignKey(

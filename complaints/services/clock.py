@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from protocol_site.calendar import WorkingCalendar, council_calendar, end_of_day
-from protocol_site.once import do_once
+from protocol_site.cases import do_once
 
 from ..models import Complaint, ComplaintEvent, Outcome, Status
 from .common import Ev, current_stage, date_text, move_up, notify
@@ -23,7 +23,7 @@ from .common import Ev, current_stage, date_text, move_up, notify
 
 def _remind_once(complaint, stage, kind: str, now: datetime, detail: str, headline: str, line: str):
     """One reminder to the stage's handler, recorded on the timeline (internal) exactly once."""
-    return do_once(
+    return None is not do_once(
         ComplaintEvent,
         {
             "complaint": complaint,

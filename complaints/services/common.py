@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from protocol_site.audit import audit_record
 from protocol_site.calendar import WorkingCalendar, end_of_day, start_of_working_day
-from protocol_site.once import do_once
+from protocol_site.cases import do_once
 from protocol_site.outbox import email_users
 from registers.ladder import Step
 from registers.roles import Role, person_for

@@ -13,7 +13,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from protocol_site.once import do_once
+from protocol_site.cases import do_once
 
 from ..models import Declaration, DeclarationStep
 from ..routing import manager_to_tell
@@ -77,7 +77,7 @@ def _once(declaration: Declaration, kind: str, now: datetime, detail: str, then)
         "at": now,
         "detail": detail,
     }
-    return int(do_once(DeclarationStep, values, done))
+    return int(do_once(DeclarationStep, values, done) is not None)
 
 
 def _remind(declaration: Declaration, now: datetime) -> int:

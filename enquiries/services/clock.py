@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from protocol_site.calendar import WorkingCalendar, council_calendar, end_of_day
-from protocol_site.once import do_once
+from protocol_site.cases import do_once
 from registers.ladder import RUNG_LABELS, ladder_for
 
 from ..models import OPEN_STATUSES, Enquiry, EnquiryEvent
@@ -98,7 +98,8 @@ def _remind(enquiry: Enquiry) -> int:
         )
 
     return int(
-        do_once(
+        None
+        is not do_once(
             EnquiryEvent,
             {
                 "enquiry": enquiry,
@@ -169,4 +170,4 @@ def _escalate(enquiry: Enquiry, now: datetime) -> int:
         },
         send,
     )
-    return int(done)
+    return int(done is not None)

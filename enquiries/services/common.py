@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from protocol_site.audit import audit_record
+from protocol_site.cases import record_event
 from protocol_site.outbox import email_users
 
 from ..models import Enquiry, EnquiryEvent
@@ -29,22 +29,7 @@ def require_worker(actor, enquiry: Enquiry) -> None:
 
 
 def record(enquiry: Enquiry, kind: str, *, actor=None, detail: str = "", **extra) -> EnquiryEvent:
-    event = EnquiryEvent.objects.create(
-        enquiry=enquiry, kind=kind, actor=actor, detail=detail, **extra
-    )
-    audit_record(
-        actor=actor,
-        action=f"enquiries.enquiry.{kind}",
-        obj=enquiry,
-        summary=detail[:500],
-        after={
-            "status": enquiry.status,
-            "target_date": enquiry.target_date,
-            "assigned_to": enquiry.assigned_to_id,
-            **{k: getattr(v, "pk", v) for k, v in extra.items()},
-        },
-    )
-    return event
+    return record_event(enquiry, kind, actor=actor, detail=detail, **extra)
 
 
 def notify(users, enquiry: Enquiry, headline: str, lines: list[str], *, key: str | None = None):

@@ -1,0 +1,24 @@
+"""The case kit: what enquiries, complaints, declarations and briefings share (see kit.py,
+once.py and sweep.py)."""
+
+from .kit import (
+    audit_case,
+    create_with_reference,
+    lock,
+    long_date,
+    notify,
+    record_event,
+    record_once,
+)
+from .once import do_once
+
+__all__ = [
+    "audit_case",
+    "create_with_reference",
+    "do_once",
+    "lock",
+    "long_date",
+    "notify",
+    "record_event",
+    "record_once",
+]

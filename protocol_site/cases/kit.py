@@ -1,0 +1,135 @@
+"""What every kind of case shares: its row lock, its reference, its timeline (each step a
+timeline row and an audit event, always together), its emails and the way it writes dates.
+
+A case model declares:
+- `TIMELINE`: the reverse accessor of its timeline rows (e.g. "events");
+- `AUDIT_ACTION`: the audit action prefix (e.g. "enquiries.enquiry");
+- `AUDIT_FIELDS`: the case's fields every audit event records after the step.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import TypeVar
+
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from protocol_site.audit import audit_record
+from protocol_site.outbox import email_users
+
+M = TypeVar("M", bound=models.Model)
+
+
+def long_date(day: date | datetime) -> str:
+    """ "Monday 7 December 2026": how every page and email writes a date in words."""
+    if isinstance(day, datetime):
+        day = timezone.localtime(day).date() if timezone.is_aware(day) else day.date()
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def lock(case: M, *related: str) -> M:
+    """Re-read `case` under its row lock (and only its own row), with `related` joined: two
+    people acting at once never both win. Call inside a transaction."""
+    return (
+        type(case)
+        ._default_manager.select_for_update(of=("self",))
+        .select_related(*related)
+        .get(pk=case.pk)
+    )
+
+
+def create_with_reference(model: type[M], *, prefix: str, on: datetime, **fields) -> M:
+    """Create a case and give it its reference, PREFIX-YYYY-NNNNNN (the year it was received,
+    its id): unique without a counter of its own."""
+    case = model._default_manager.create(reference=f"new-{uuid.uuid4().hex[:12]}", **fields)
+    case.reference = f"{prefix}-{on:%Y}-{case.pk:06d}"
+    case.save(update_fields=["reference"])
+    return case
+
+
+def _plain(value):
+    return getattr(value, "pk", value)
+
+
+def audit_case(
+    case: models.Model,
+    kind: str,
+    *,
+    actor=None,
+    summary: str = "",
+    before: dict | None = None,
+    **extra,
+) -> None:
+    """One audit event for a step on a case: the case's own fields after it, and `extra`."""
+    after = {}
+    for name in case.AUDIT_FIELDS:
+        field = case._meta.get_field(name)
+        after[name] = getattr(case, field.attname)
+    after.update({key: _plain(value) for key, value in extra.items()})
+    audit_record(
+        actor=actor,
+        action=f"{case.AUDIT_ACTION}.{kind}",
+        obj=case,
+        summary=summary[:500],
+        before=before,
+        after=after,
+    )
+
+
+def record_event(
+    case: models.Model,
+    kind: str,
+    *,
+    actor=None,
+    detail: str = "",
+    show_actor: bool = True,
+    audit: dict | None = None,
+    **fields,
+):
+    """A step on the case's timeline and its audit event, always together.
+
+    `fields` are the timeline row's own columns (they are audited too); `audit` adds what only
+    the audit trail records. `show_actor=False` keeps the actor in the audit trail but off the
+    timeline.
+    """
+    timeline = getattr(case, case.TIMELINE)
+    person = actor if show_actor and getattr(actor, "pk", None) else None
+    event = timeline.create(kind=kind, actor=person, detail=detail, **fields)
+    audit_case(case, kind, actor=actor, summary=detail, **fields, **(audit or {}))
+    return event
+
+
+def record_once(
+    case: models.Model,
+    kind: str,
+    *,
+    then: Callable[[models.Model], None] | None = None,
+    **values,
+):
+    """`record_event` for a step that must happen exactly once (a reminder, an escalation):
+    the timeline row's unique key decides who does it. Returns the row, or None when another
+    sweep, beat or retry had done it already (and then nothing is written)."""
+    try:
+        with transaction.atomic():
+            event = record_event(case, kind, **values)
+            if then is not None:
+                then(event)
+    except IntegrityError:
+        return None
+    return event
+
+
+def notify(
+    users: Iterable,
+    notification: str,
+    context: dict | None = None,
+    *,
+    key: str | None = None,
+) -> int:
+    """Queue the email `templates/emails/<notification>/` to each distinct person (None and
+    repeats skipped), in the caller's transaction. With `key`, a second call for the same
+    notification and person writes nothing."""
+    return email_users(users, template=notification, context=context or {}, dedupe_key=key)

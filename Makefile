@@ -30,7 +30,7 @@ MANAGE := $(BIN)/python manage.py
 help:
 	@echo "make run       set everything up and run web + Celery worker + beat (Ctrl-C stops)"
 	@echo "make test      set everything up and run the whole test suite"
-	@echo "make lint      ruff check and ruff format --check"
+	@echo "make lint      ruff check, ruff format --check and the import layers (lint-imports)"
 	@echo "make bench     seed PostgreSQL at FACTOR (default 1) and benchmark it (var/bench/)"
 	@echo "make venv | assets | migrate | demo | browsers | clean | distclean"
 
@@ -95,7 +95,8 @@ run: venv assets migrate demo
 FACTOR ?= 1
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/protocol_bench
 BENCH_STAMP := $(VENV)/.bench-installed
-BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_DEBUG=false
+# The bench settings are the local ones plus the scale app (never in the site's own settings).
+BENCH_ENV := DJANGO_SETTINGS_MODULE=protocol_site.settings.bench DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_DEBUG=false
 
 $(BENCH_STAMP): pyproject.toml $(VENV_STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
@@ -135,6 +136,7 @@ test: venv assets $(if $(filter 0,$(BROWSER_TESTS)),,browsers)
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: venv
 	$(BIN)/ruff check --fix .

@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "declarations",
     "notices",
     "reports",
-    "scale",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,9 @@ COUNCIL_NAME = "Test Borough Council"
 COUNCIL_NATION = "ENG"
 WORKING_DAY_CUTOFF_HOUR = None
 
+# The benchmark dataset's own tests (tests/scale) seed and bench a tiny council here; the
+# site's settings (local, production) never load it: only bench.py and these do.
+INSTALLED_APPS = [*INSTALLED_APPS, "scale"]  # noqa: F405
 TEMPLATES[0]["DIRS"].append(BASE_DIR / "tests" / "protocol_site" / "templates")  # noqa: F405
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # A private broker folder per test process, so parallel runs never share messages.

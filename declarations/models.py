@@ -36,6 +36,11 @@ class Declaration(ProtectedStateMixin, models.Model):
         REVIEWED = "reviewed", "Reviewed"
         WITHDRAWN = "withdrawn", "Withdrawn"
 
+    # The case kit (protocol_site.cases): its timeline, and what each audit event records.
+    TIMELINE = "steps"
+    AUDIT_ACTION = "declarations.declaration"
+    AUDIT_FIELDS = ("status", "cycle", "confirm_by")
+
     reference = models.CharField(max_length=20, unique=True)
     declarer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="declarations_made"

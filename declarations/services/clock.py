@@ -13,15 +13,14 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from protocol_site.cases import do_once
+from protocol_site.cases import long_date, record_once
 
-from ..models import Declaration, DeclarationStep
+from ..models import Declaration
 from ..routing import manager_to_tell
 from .common import (
+    LOCK_RELATED,
     Kind,
     Status,
-    audit,
-    date_text,
     lapse_at,
     note_manager,
     notify,
@@ -47,7 +46,7 @@ def declaration_advance(*, pk: int, now: datetime) -> int:
     with transaction.atomic():
         declaration = (
             Declaration.objects.select_for_update(of=("self",))
-            .select_related("declarer", "other_party", "manager_notified")
+            .select_related(*LOCK_RELATED)
             .exclude(status=Status.WITHDRAWN)
             .filter(pk=pk, next_action_at__lte=now)
             .first()
@@ -66,22 +65,21 @@ def declaration_advance(*, pk: int, now: datetime) -> int:
 
 
 def _once(declaration: Declaration, kind: str, now: datetime, detail: str, then) -> int:
-    def done(step: DeclarationStep) -> None:
-        audit(declaration, kind, summary=detail)
-        then()
-
-    values = {
-        "declaration": declaration,
-        "kind": kind,
-        "cycle": declaration.cycle,
-        "at": now,
-        "detail": detail,
-    }
-    return int(do_once(DeclarationStep, values, done) is not None)
+    """The step's timeline row (unique per kind and cycle) and its audit event, then `then`:
+    all or nothing, and only by the first sweep to get there."""
+    step = record_once(
+        declaration,
+        kind,
+        then=lambda step: then(),
+        detail=detail,
+        cycle=declaration.cycle,
+        row={"at": now},
+    )
+    return int(step is not None)
 
 
 def _remind(declaration: Declaration, now: datetime) -> int:
-    due = date_text(declaration.confirm_by)
+    due = long_date(declaration.confirm_by)
     return _once(
         declaration,
         Kind.CONFIRM_REMINDER,
@@ -103,7 +101,7 @@ def _remind(declaration: Declaration, now: datetime) -> int:
 
 
 def _lapse(declaration: Declaration, now: datetime) -> int:
-    due = date_text(declaration.confirm_by)
+    due = long_date(declaration.confirm_by)
     manager, label = manager_to_tell(declaration)
     mo = reviewer(declaration)
     told = [f"{manager.user.display_name} ({label})"] if manager else []

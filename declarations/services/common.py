@@ -1,5 +1,5 @@
-"""What every declaration service shares: locking, the timeline, audit, email, and the
-re-confirmation dates the sweep works from."""
+"""What every declaration service shares: who may act, email, and the re-confirmation dates
+the sweep works from."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from protocol_site.audit import audit_record
 from protocol_site.calendar import end_of_day, start_of_working_day
+from protocol_site.cases import long_date, record_event
 from protocol_site.models import User
 from protocol_site.outbox import email_users
 from registers.models import Officer
@@ -21,20 +21,9 @@ from ..routing import reviewer_id_for
 
 NOTIFY_TEMPLATE = "declaration_update"
 Kind = DeclarationStep.Kind
+# Joined whenever a declaration is re-read under its lock.
+LOCK_RELATED = ("declarer", "other_party", "manager_notified")
 Status = Declaration.Status
-
-
-def date_text(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def locked(declaration: Declaration) -> Declaration:
-    """Re-read the declaration under a row lock: two people acting at once never both win."""
-    return (
-        Declaration.objects.select_for_update(of=("self",))
-        .select_related("declarer", "other_party", "manager_notified")
-        .get(pk=declaration.pk)
-    )
 
 
 def require_declarer(actor, declaration: Declaration) -> None:
@@ -57,54 +46,6 @@ def reviewer(declaration: Declaration) -> User | None:
     return User.objects.filter(pk=user_id).first() if user_id else None
 
 
-def audit(
-    declaration: Declaration,
-    kind: str,
-    *,
-    actor=None,
-    summary: str = "",
-    before: dict | None = None,
-    **extra,
-) -> None:
-    audit_record(
-        actor=actor,
-        action=f"declarations.declaration.{kind}",
-        obj=declaration,
-        summary=summary[:500],
-        before=before,
-        after={
-            "status": declaration.status,
-            "cycle": declaration.cycle,
-            "confirm_by": declaration.confirm_by,
-            **{k: getattr(v, "pk", v) for k, v in extra.items()},
-        },
-    )
-
-
-def record(
-    declaration: Declaration,
-    kind: str,
-    *,
-    actor=None,
-    detail: str = "",
-    recipient=None,
-    at: datetime | None = None,
-    **audit_extra,
-) -> DeclarationStep:
-    """A timeline step and its audit event."""
-    step = DeclarationStep.objects.create(
-        declaration=declaration,
-        kind=kind,
-        cycle=declaration.cycle,
-        actor=actor if getattr(actor, "pk", None) else None,
-        recipient=recipient,
-        detail=detail,
-        at=at or timezone.now(),
-    )
-    audit(declaration, kind, actor=actor, summary=detail, **audit_extra)
-    return step
-
-
 def notify(users, declaration: Declaration, headline: str, lines: list[str], *, key=None):
     """Queue one email per distinct person. Emails never carry the details of the
     relationship or the Monitoring Officer's advice: the reader signs in to see them."""
@@ -123,21 +64,21 @@ def note_manager(
     if declaration.manager_notified_id != manager.user_id:
         declaration.manager_notified = manager.user
         declaration.save(update_fields=["manager_notified"])
-    record(
+    record_event(
         declaration,
         Kind.MANAGER_NOTIFIED,
         actor=actor,
-        recipient=manager.user,
         detail=f"{manager.user.display_name} ({label}) told.",
-        at=at,
-        manager=manager.user,
+        cycle=declaration.cycle,
+        row={"recipient": manager.user, "at": at or timezone.now()},
+        audit={"manager": manager.user},
     )
 
 
 def relationship_line(declaration: Declaration) -> str:
-    text = f"{declaration.get_relationship_display()}, from {date_text(declaration.starts_on)}"
+    text = f"{declaration.get_relationship_display()}, from {long_date(declaration.starts_on)}"
     if declaration.ends_on:
-        text += f" to {date_text(declaration.ends_on)}"
+        text += f" to {long_date(declaration.ends_on)}"
     return text + "."
 
 

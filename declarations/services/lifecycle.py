@@ -6,7 +6,6 @@ considers what action, if any, should be taken. Field history comes from simple_
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,21 +14,19 @@ from django.db.models import Q
 from django.utils import timezone
 
 from protocol_site.audit import audit_record, changes, snapshot
+from protocol_site.cases import audit_case, create_with_reference, lock, long_date, record_event
 from registers.roles import person_for
 
 from ..models import Declaration, Relationship, Side
 from ..routing import manager_to_tell, side_for, sides_for
 from .common import (
+    LOCK_RELATED,
     Kind,
     Status,
-    audit,
-    date_text,
     is_due,
-    locked,
     next_confirm_by,
     note_manager,
     notify,
-    record,
     relationship_line,
     require_declarer,
     require_reviewer,
@@ -111,8 +108,7 @@ def declaration_make(
     _check_dates(starts_on, ends_on, today)
     with transaction.atomic():
         _check_no_open_duplicate(actor, other_party, today)
-        declaration = Declaration(
-            reference=f"new-{uuid.uuid4().hex[:12]}",
+        fields = dict(
             declarer=actor,
             declarer_side=side,
             other_party=other_party,
@@ -124,23 +120,32 @@ def declaration_make(
             confirmed_on=today,
             confirm_by=next_confirm_by(today),
         )
-        schedule(declaration, now=now, done=set())
-        manager, label = manager_to_tell(declaration)
-        declaration.manager_notified = manager.user if manager else None
-        declaration._history_user = actor
-        declaration.save()
-        declaration.reference = f"DEC-{now:%Y}-{declaration.pk:06d}"
-        declaration.skip_history_when_saving = True
-        declaration.save(update_fields=["reference"])
-        del declaration.skip_history_when_saving
-        declaration.history.update(reference=declaration.reference)
+        probe = Declaration(**fields)
+        schedule(probe, now=now, done=set())
+        manager, label = manager_to_tell(probe)
+        declaration = create_with_reference(
+            Declaration,
+            prefix="DEC",
+            on=now,
+            history_user=actor,
+            next_action_at=probe.next_action_at,
+            manager_notified=manager.user if manager else None,
+            **fields,
+        )
         detail = (
             f"{actor.display_name} declared a relationship with {other_party.display_name}: "
             f"{relationship_line(declaration)}"
         )
         if manager is None:
             detail += " No manager could be found to tell."
-        record(declaration, Kind.DECLARED, actor=actor, detail=detail, at=now)
+        record_event(
+            declaration,
+            Kind.DECLARED,
+            actor=actor,
+            detail=detail,
+            cycle=declaration.cycle,
+            row={"at": now},
+        )
         if manager is not None:
             _tell_manager_of_declaration(declaration, manager, label, actor=actor)
         notify(
@@ -189,7 +194,7 @@ def declaration_review(
     if not advice:
         raise ValidationError({"advice": "Record your advice."})
     with transaction.atomic():
-        declaration = locked(declaration)
+        declaration = lock(declaration, *LOCK_RELATED)
         require_reviewer(actor, declaration)
         require_standing(declaration)
         declaration.review()
@@ -201,11 +206,12 @@ def declaration_review(
         declaration.save(
             update_fields=["status", "mo_advice", "mo_action", "reviewed_by", "reviewed_at"]
         )
-        record(
+        record_event(
             declaration,
             Kind.REVIEWED,
             actor=actor,
             detail="Advice recorded" + ("; action taken recorded." if action else "."),
+            cycle=declaration.cycle,
         )
         notify(
             [declaration.declarer],
@@ -224,14 +230,20 @@ def declaration_ask_for_information(
     if not question:
         raise ValidationError({"question": "Say what more you need to know."})
     with transaction.atomic():
-        declaration = locked(declaration)
+        declaration = lock(declaration, *LOCK_RELATED)
         require_reviewer(actor, declaration)
         require_standing(declaration)
         declaration.ask_for_information()
         declaration.information_requested = question
         declaration._history_user = actor
         declaration.save(update_fields=["status", "information_requested"])
-        record(declaration, Kind.INFORMATION_REQUESTED, actor=actor, detail=question)
+        record_event(
+            declaration,
+            Kind.INFORMATION_REQUESTED,
+            actor=actor,
+            detail=question,
+            cycle=declaration.cycle,
+        )
         notify(
             [declaration.declarer],
             declaration,
@@ -249,14 +261,20 @@ def declaration_give_information(
     if not information:
         raise ValidationError({"information": "Give the information asked for."})
     with transaction.atomic():
-        declaration = locked(declaration)
+        declaration = lock(declaration, *LOCK_RELATED)
         require_declarer(actor, declaration)
         if declaration.status != Status.MORE_INFORMATION:
             raise ValidationError("No information has been asked for.")
         declaration.resubmit()
         declaration._history_user = actor
         declaration.save(update_fields=["status"])
-        record(declaration, Kind.INFORMATION_GIVEN, actor=actor, detail=information)
+        record_event(
+            declaration,
+            Kind.INFORMATION_GIVEN,
+            actor=actor,
+            detail=information,
+            cycle=declaration.cycle,
+        )
         notify(
             [reviewer(declaration)],
             declaration,
@@ -276,7 +294,7 @@ def declaration_change(
         raise ValidationError({"details": "Describe the relationship."})
     now = timezone.now()
     with transaction.atomic():
-        declaration = locked(declaration)
+        declaration = lock(declaration, *LOCK_RELATED)
         require_declarer(actor, declaration)
         require_standing(declaration)
         _check_dates(declaration.starts_on, ends_on, timezone.localdate(now))
@@ -290,7 +308,7 @@ def declaration_change(
             what.append("Details updated.")
         if ends_on != declaration.ends_on:
             what.append(
-                f"End date set to {date_text(ends_on)}." if ends_on else "End date removed."
+                f"End date set to {long_date(ends_on)}." if ends_on else "End date removed."
             )
         if not what:
             raise ValidationError("Nothing has changed.")
@@ -299,7 +317,15 @@ def declaration_change(
         declaration._history_user = actor
         declaration.save(update_fields=["details", "ends_on", "next_action_at"])
         old, new = changes(before, snapshot(declaration, HISTORY_FIELDS))
-        record(declaration, Kind.CHANGED, actor=actor, detail=" ".join(what), before=old, **new)
+        record_event(
+            declaration,
+            Kind.CHANGED,
+            actor=actor,
+            detail=" ".join(what),
+            cycle=declaration.cycle,
+            before=old,
+            audit=new,
+        )
         notify(
             [reviewer(declaration), declaration.manager_notified],
             declaration,
@@ -313,18 +339,19 @@ def declaration_withdraw(*, actor, declaration: Declaration, reason: str = "") -
     """The declarer withdraws it (made in error, or never should have been)."""
     reason = (reason or "").strip()
     with transaction.atomic():
-        declaration = locked(declaration)
+        declaration = lock(declaration, *LOCK_RELATED)
         require_declarer(actor, declaration)
         require_standing(declaration)
         declaration.withdraw()
         declaration.next_action_at = None
         declaration._history_user = actor
         declaration.save(update_fields=["status", "next_action_at"])
-        record(
+        record_event(
             declaration,
             Kind.WITHDRAWN,
             actor=actor,
             detail=f"Withdrawn by {actor.display_name}. {reason}".strip(),
+            cycle=declaration.cycle,
         )
         notify(
             [reviewer(declaration), declaration.manager_notified],
@@ -341,14 +368,14 @@ def declaration_confirm(*, actor, declaration: Declaration) -> Declaration:
     now = timezone.now()
     today = timezone.localdate(now)
     with transaction.atomic():
-        declaration = locked(declaration)
+        declaration = lock(declaration, *LOCK_RELATED)
         require_declarer(actor, declaration)
         require_standing(declaration)
         if not declaration.needs_reconfirming:
             raise ValidationError("It ends before it is due to be re-confirmed.")
         if not is_due(declaration, today):
             raise ValidationError(
-                f"It is not due to be re-confirmed until {date_text(declaration.confirm_by)}."
+                f"It is not due to be re-confirmed until {long_date(declaration.confirm_by)}."
             )
         was_lapsed = declaration.is_lapsed
         declaration.cycle += 1
@@ -357,11 +384,12 @@ def declaration_confirm(*, actor, declaration: Declaration) -> Declaration:
         schedule(declaration, now=now, done=set())
         declaration._history_user = actor
         declaration.save(update_fields=["cycle", "confirmed_on", "confirm_by", "next_action_at"])
-        record(
+        record_event(
             declaration,
             Kind.CONFIRMED,
             actor=actor,
-            detail=f"Confirmed it still stands. Next due by {date_text(declaration.confirm_by)}.",
+            detail=f"Confirmed it still stands. Next due by {long_date(declaration.confirm_by)}.",
+            cycle=declaration.cycle,
         )
         if was_lapsed:
             notify(
@@ -376,7 +404,7 @@ def declaration_confirm(*, actor, declaration: Declaration) -> Declaration:
 def declaration_record_view(*, actor, declaration: Declaration) -> None:
     """Every view of a declaration by someone other than its declarer is audited."""
     if actor.pk != declaration.declarer_id:
-        audit(declaration, "viewed", actor=actor, summary=f"Viewed by {actor}.")
+        audit_case(declaration, "viewed", actor=actor, summary=f"Viewed by {actor}.")
 
 
 def declarations_record_export(*, actor, count: int, status: str = "", q: str = "") -> None:

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from django.shortcuts import render
 
+from protocol_site.cases import long_date
 from protocol_site.views import step_view
 
 from .. import forms, services
 from ..models import DeclarationStep
 from ..selectors import declaration_for
-from ..services.common import date_text
 from .common import actions_for, done
 
 Kind = DeclarationStep.Kind
@@ -52,7 +52,7 @@ def _confirm(actor, declaration, data):
     declaration = services.declaration_confirm(actor=actor, declaration=declaration)
     return (
         f"You re-confirmed {declaration.reference}. It is next due to be re-confirmed by "
-        f"{date_text(declaration.confirm_by)}."
+        f"{long_date(declaration.confirm_by)}."
     )
 
 

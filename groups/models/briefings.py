@@ -33,6 +33,11 @@ class BriefingRequest(ProtectedStateMixin, models.Model):
         NOTE = "note", "A briefing note"
         ATTENDANCE = "attendance", "An officer to attend a group meeting"
 
+    # The case kit (protocol_site.cases): its timeline, and what each audit event records.
+    TIMELINE = "events"
+    AUDIT_ACTION = "groups.briefing"
+    AUDIT_FIELDS = ("status", "officer")
+
     reference = models.CharField(max_length=20, unique=True)
     kind = models.CharField(max_length=12, choices=Kind.choices)
     group = models.ForeignKey(

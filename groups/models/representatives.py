@@ -24,6 +24,10 @@ class RepresentativeMeeting(ProtectedStateMixin, models.Model):
         OTHER_COUNCIL = "other_council", "A councillor from another council"
         OTHER = "other", "Another elected representative"
 
+    # The case kit (protocol_site.cases): what each audit event records.
+    AUDIT_ACTION = "groups.representative_meeting"
+    AUDIT_FIELDS = ("status",)
+
     reference = models.CharField(max_length=20, unique=True)
     officer = models.ForeignKey(
         Officer, on_delete=models.PROTECT, related_name="representative_meetings"

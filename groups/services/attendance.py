@@ -10,19 +10,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from protocol_site.cases import lock, long_date, record_event
 from registers.models import Officer
 from registers.roles import Role, person_for
 
 from ..models import Attendance, BriefingRequest, SeniorCapacity, Status
 from .common import (
+    LOCK_RELATED,
     Ev,
     briefing_url,
     chief_executive_user,
-    date_text,
-    locked,
     monitoring_officer_user,
     notify,
-    record,
     require_assigned_officer,
     require_status,
 )
@@ -76,7 +75,7 @@ def briefing_attendance_record(
     only_council_members: bool,
 ) -> Attendance:
     with transaction.atomic():
-        briefing = locked(briefing)
+        briefing = lock(briefing, *LOCK_RELATED)
         require_assigned_officer(actor, briefing)
         if briefing.kind != BriefingRequest.Kind.ATTENDANCE:
             raise ValidationError("This request is for a note, not for attendance.")
@@ -103,11 +102,17 @@ def briefing_attendance_record(
         briefing.save(update_fields=["status", "closed_at"])
         capacity = SeniorCapacity(senior_capacity).label
         detail = (
-            f"{briefing.officer} attended on {date_text(attended_on)} with {senior_officer} "
+            f"{briefing.officer} attended on {long_date(attended_on)} with {senior_officer} "
             f"({capacity}) present, for the item only, and left before any decision and "
             "before party business."
         )
-        record(briefing, Ev.ATTENDED, actor=actor, detail=detail, attendance_id=attendance.pk)
+        record_event(
+            briefing,
+            Ev.ATTENDED,
+            actor=actor,
+            detail=detail,
+            audit={"attendance_id": attendance.pk},
+        )
         notify(
             [briefing.requested_by, chief_executive_user(), monitoring_officer_user()],
             f"An officer's attendance at a group meeting was logged: {briefing.reference}",

@@ -1,15 +1,12 @@
-"""What every briefing service shares: who is who, locking, the timeline, audit and email."""
+"""What every briefing service shares: who is who, and email."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from protocol_site.audit import audit_record
 from protocol_site.outbox import email_users
 from registers.ladder import chief_executive, monitoring_officer_user  # noqa: F401 (used by the services)
 from registers.models import CouncillorRole, PoliticalGroup
@@ -27,10 +24,6 @@ CONFIDENTIAL_ROLE_KINDS = (
     CouncillorRole.Kind.CABINET_MEMBER,
     CouncillorRole.Kind.COMMITTEE_CHAIR,
 )
-
-
-def date_text(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def is_chief_executive(user) -> bool:
@@ -70,13 +63,8 @@ def group_leaders(*, exclude_group_id: int | None = None) -> list:
     return [group.leader.user for group in groups]
 
 
-def locked(briefing: BriefingRequest) -> BriefingRequest:
-    """Re-read the request under a row lock: two people acting at once never both win."""
-    return (
-        BriefingRequest.objects.select_for_update(of=("self",))
-        .select_related("group", "requested_by", "addressed_to__user", "officer__user")
-        .get(pk=briefing.pk)
-    )
+# Joined whenever a request is re-read under its lock.
+LOCK_RELATED = ("group", "requested_by", "addressed_to__user", "officer__user")
 
 
 def require_status(briefing: BriefingRequest, *statuses: str) -> None:
@@ -87,38 +75,6 @@ def require_status(briefing: BriefingRequest, *statuses: str) -> None:
 def require_assigned_officer(actor, briefing: BriefingRequest) -> None:
     if briefing.officer is None or briefing.officer.user_id != actor.pk:
         raise PermissionDenied("Only the officer who was cleared or nominated can do this.")
-
-
-def record(
-    briefing: BriefingRequest,
-    kind: str,
-    *,
-    actor=None,
-    detail: str = "",
-    show_actor: bool = True,
-    **extra,
-):
-    """A timeline step and its audit event. Never pass a note's or a meeting's content.
-    `show_actor=False` keeps the actor in the audit trail but off the group's timeline (a
-    member of another group acting on an offer)."""
-    event = BriefingEvent.objects.create(
-        request=briefing,
-        kind=kind,
-        actor=actor if show_actor and getattr(actor, "pk", None) else None,
-        detail=detail,
-    )
-    audit_record(
-        actor=actor,
-        action=f"groups.briefing.{kind}",
-        obj=briefing,
-        summary=detail[:500],
-        after={
-            "status": briefing.status,
-            "officer": briefing.officer_id,
-            **{k: getattr(v, "pk", v) for k, v in extra.items()},
-        },
-    )
-    return event
 
 
 def briefing_url(briefing: BriefingRequest) -> str:

@@ -9,17 +9,16 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from protocol_site.cases import lock, long_date, record_event
 from registers.models import PoliticalGroup
 from registers.roles import person_for
 
 from ..models import BriefingNote, BriefingOffer, BriefingRequest, BriefingShare, Status
 from .common import (
+    LOCK_RELATED,
     Ev,
     briefing_url,
-    date_text,
-    locked,
     notify,
-    record,
     require_assigned_officer,
 )
 
@@ -63,9 +62,9 @@ def _draft(actor, briefing: BriefingRequest, facts: str, options: str) -> Briefi
 def briefing_note_save(*, actor, briefing: BriefingRequest, facts: str, options: str):
     """Save the draft; nobody but the author and the officers over the request sees it."""
     with transaction.atomic():
-        briefing = locked(briefing)
+        briefing = lock(briefing, *LOCK_RELATED)
         note = _draft(actor, briefing, facts, options)
-        record(briefing, Ev.NOTE_SAVED, actor=actor, detail="Draft saved.")
+        record_event(briefing, Ev.NOTE_SAVED, actor=actor, detail="Draft saved.")
     return note
 
 
@@ -77,7 +76,7 @@ def briefing_note_issue(
     if not confirmed:
         raise ValidationError({"confirmed_no_politics": CONFIRM_ERROR})
     with transaction.atomic():
-        briefing = locked(briefing)
+        briefing = lock(briefing, *LOCK_RELATED)
         note = _draft(actor, briefing, facts, options)
         note.confirmed_no_politics = True
         note.issue()
@@ -87,7 +86,7 @@ def briefing_note_issue(
             briefing.complete()
             briefing.closed_at = note.issued_at
             briefing.save(update_fields=["status", "closed_at"])
-        record(
+        record_event(
             briefing,
             Ev.NOTE_ISSUED,
             actor=actor,
@@ -118,12 +117,12 @@ def _offer_to_other_groups(actor, briefing: BriefingRequest, note: BriefingNote)
         ignore_conflicts=True,
     )
     names = ", ".join(group.name for group in groups)
-    record(briefing, Ev.OFFERED, actor=actor, detail=f"Offered to {names} (003 §7.1(b)).")
+    record_event(briefing, Ev.OFFERED, actor=actor, detail=f"Offered to {names} (003 §7.1(b)).")
     before = ""
     if briefing.decision_meeting_date:
         before = (
             f" before the {briefing.decision_meeting} on "
-            f"{date_text(briefing.decision_meeting_date)}"
+            f"{long_date(briefing.decision_meeting_date)}"
         )
     leaders = PoliticalGroup.objects.filter(pk__in=[g.pk for g in groups], leader__isnull=False)
     for group in leaders.select_related("leader__user"):
@@ -160,13 +159,13 @@ def briefing_offer_receive(*, actor, offer: BriefingOffer) -> BriefingOffer:
         offer.refresh_from_db()
         if taken:
             briefing = offer.note.request
-            record(
+            record_event(
                 briefing,
                 Ev.RECEIVED,
                 actor=actor,
                 show_actor=False,
                 detail=f"{offer.group} received the note.",
-                group_id=offer.group_id,
+                audit={"group_id": offer.group_id},
             )
     return offer
 
@@ -184,11 +183,17 @@ def briefing_share(*, actor, briefing: BriefingRequest, user) -> BriefingShare:
     if user.pk == actor.pk:
         raise ValidationError({"user": "Choose someone other than yourself."})
     with transaction.atomic():
-        briefing = locked(briefing)
+        briefing = lock(briefing, *LOCK_RELATED)
         share, created = BriefingShare.objects.get_or_create(request=briefing, user=user)
         if not created:
             raise ValidationError({"user": f"You have already shared it with {user}."})
-        record(briefing, Ev.SHARED, actor=actor, detail=f"Shared with {user}.", user_id=user.pk)
+        record_event(
+            briefing,
+            Ev.SHARED,
+            actor=actor,
+            detail=f"Shared with {user}.",
+            audit={"user_id": user.pk},
+        )
         issued = BriefingNote.objects.filter(request=briefing, status="issued").exists()
         notify(
             [user],
@@ -210,14 +215,14 @@ def briefing_unshare(*, actor, share: BriefingShare) -> None:
     briefing = share.request
     _require_confidential_owner(actor, briefing)
     with transaction.atomic():
-        briefing = locked(briefing)
+        briefing = lock(briefing, *LOCK_RELATED)
         user = share.user
         deleted, _ = BriefingShare.objects.filter(pk=share.pk).delete()
         if deleted:
-            record(
+            record_event(
                 briefing,
                 Ev.UNSHARED,
                 actor=actor,
                 detail=f"No longer shared with {user}.",
-                user_id=user.pk,
+                audit={"user_id": user.pk},
             )

@@ -4,7 +4,6 @@ and the local councillor present."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,14 +11,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from protocol_site.audit import audit_record
+from protocol_site.cases import audit_case, create_with_reference, lock, long_date
 from registers.models import Councillor, Ward
 from registers.roles import person_for
 
 from ..models import RepresentativeMeeting
 from .common import (
     chief_executive_user,
-    date_text,
     group_leaders,
     notify,
     require_chief_executive,
@@ -28,26 +26,8 @@ from .common import (
 Status = RepresentativeMeeting.Status
 
 
-def _audit(meeting: RepresentativeMeeting, kind: str, *, actor, summary: str = "") -> None:
-    audit_record(
-        actor=actor,
-        action=f"groups.representative_meeting.{kind}",
-        obj=meeting,
-        summary=summary[:500],
-        after={"status": meeting.status},
-    )
-
-
 def _url(meeting: RepresentativeMeeting) -> str:
     return reverse("groups:representative", args=[meeting.pk])
-
-
-def _locked(meeting: RepresentativeMeeting) -> RepresentativeMeeting:
-    return (
-        RepresentativeMeeting.objects.select_for_update(of=("self",))
-        .select_related("officer__user", "local_councillor__user", "ward")
-        .get(pk=meeting.pk)
-    )
 
 
 def _require_requested(meeting: RepresentativeMeeting) -> None:
@@ -58,7 +38,7 @@ def _require_requested(meeting: RepresentativeMeeting) -> None:
 def arrangements(meeting: RepresentativeMeeting) -> str:
     return (
         f"{meeting.officer} will meet {meeting.representative} ({meeting.representative_role}) "
-        f"on {date_text(meeting.meeting_date)} about {meeting.subject}, with "
+        f"on {long_date(meeting.meeting_date)} about {meeting.subject}, with "
         f"{meeting.local_councillor}, councillor for {meeting.ward}, present."
     )
 
@@ -96,8 +76,10 @@ def representative_meeting_request(
         raise ValidationError(errors)
     now = timezone.now()
     with transaction.atomic():
-        meeting = RepresentativeMeeting.objects.create(
-            reference=f"new-{uuid.uuid4().hex[:12]}",
+        meeting = create_with_reference(
+            RepresentativeMeeting,
+            prefix="REP",
+            on=now,
             officer=officer,
             kind=kind,
             representative=representative.strip(),
@@ -108,9 +90,7 @@ def representative_meeting_request(
             local_councillor=local_councillor,
             created_at=now,
         )
-        meeting.reference = f"REP-{now:%Y}-{meeting.pk:06d}"
-        meeting.save(update_fields=["reference"])
-        _audit(meeting, "requested", actor=actor, summary=arrangements(meeting))
+        audit_case(meeting, "requested", actor=actor, summary=arrangements(meeting))
         notify(
             [chief_executive_user()],
             f"An officer asks to meet an elected representative: {meeting.reference}",
@@ -127,13 +107,13 @@ def representative_meeting_authorise(
     """The Chief Executive authorises it and informs every Group Leader (004 §8.2)."""
     require_chief_executive(actor, "authorise a meeting with an elected representative")
     with transaction.atomic():
-        meeting = _locked(meeting)
+        meeting = lock(meeting, "officer__user", "local_councillor__user", "ward")
         _require_requested(meeting)
         meeting.authorise()
         meeting.decided_by, meeting.decided_at = actor, timezone.now()
         meeting.decision_note = note.strip()
         meeting.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
-        _audit(meeting, "authorised", actor=actor, summary=meeting.decision_note)
+        audit_case(meeting, "authorised", actor=actor, summary=meeting.decision_note)
         notify(
             [meeting.officer.user, meeting.local_councillor.user],
             f"Meeting authorised: {meeting.reference}",
@@ -160,13 +140,13 @@ def representative_meeting_refuse(
     if not reason.strip():
         raise ValidationError({"reason": "Give the reasons."})
     with transaction.atomic():
-        meeting = _locked(meeting)
+        meeting = lock(meeting, "officer__user", "local_councillor__user", "ward")
         _require_requested(meeting)
         meeting.refuse()
         meeting.decided_by, meeting.decided_at = actor, timezone.now()
         meeting.decision_note = reason.strip()
         meeting.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
-        _audit(meeting, "refused", actor=actor, summary=meeting.decision_note)
+        audit_case(meeting, "refused", actor=actor, summary=meeting.decision_note)
         notify(
             [meeting.officer.user],
             f"Meeting not authorised: {meeting.reference}",
@@ -194,17 +174,17 @@ def representative_meeting_record(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        meeting = _locked(meeting)
+        meeting = lock(meeting, "officer__user", "local_councillor__user", "ward")
         if meeting.status != Status.AUTHORISED:
             raise ValidationError(f"{meeting.reference} is not authorised.")
         meeting.hold()
         meeting.held_on = held_on
         meeting.local_councillor_present = True
         meeting.save(update_fields=["status", "held_on", "local_councillor_present"])
-        _audit(
+        audit_case(
             meeting,
             "held",
             actor=actor,
-            summary=f"Held on {date_text(held_on)} with {meeting.local_councillor} present.",
+            summary=f"Held on {long_date(held_on)} with {meeting.local_councillor} present.",
         )
     return meeting

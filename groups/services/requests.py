@@ -4,7 +4,6 @@ needs the Chief Executive's written exception, copied to every Group Leader (004
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,21 +11,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from notices.selectors import period_on
+from protocol_site.cases import create_with_reference, lock, long_date, record_event
 from registers.models import DIRECTOR_TIERS, Officer, Tier
 from registers.roles import Role, person_for
 
 from ..models import BriefingRequest, Status
 from .common import (
+    LOCK_RELATED,
     Ev,
     briefing_url,
     chief_executive_user,
-    date_text,
     group_leaders,
     holds_confidential_role,
-    locked,
     monitoring_officer_user,
     notify,
-    record,
     require_chief_executive,
     require_status,
 )
@@ -133,8 +131,10 @@ def briefing_request(
     )
     now = timezone.now()
     with transaction.atomic():
-        briefing = BriefingRequest.objects.create(
-            reference=f"new-{uuid.uuid4().hex[:12]}",
+        briefing = create_with_reference(
+            BriefingRequest,
+            prefix="BRF",
+            on=now,
             kind=kind,
             group=group,
             requested_by=actor,
@@ -153,19 +153,17 @@ def briefing_request(
             created_at=now,
             in_pre_election_period=period_on(now) is not None,
         )
-        briefing.reference = f"BRF-{now:%Y}-{briefing.pk:06d}"
-        briefing.save(update_fields=["reference"])
         what = briefing.get_kind_display().lower()
-        record(
+        record_event(
             briefing,
             Ev.REQUESTED,
             actor=actor,
-            detail=f"Asked {addressed_to} for {what} for {date_text(meeting_date)}."
+            detail=f"Asked {addressed_to} for {what} for {long_date(meeting_date)}."
             + (" Confidential to the member (004 §7.1)." if confidential else ""),
         )
         lines = [
             f"{briefing.group} asks {addressed_to} for {what}: {subject}.",
-            f"Needed for {date_text(meeting_date)}.",
+            f"Needed for {long_date(meeting_date)}.",
         ]
         if non_council_attendees:
             lines.append(
@@ -186,7 +184,7 @@ def _clear(actor, briefing: BriefingRequest, officer: Officer, exception_text: s
     require_chief_executive(actor, "clear a briefing request")
     exception_text = exception_text.strip()
     with transaction.atomic():
-        briefing = locked(briefing)
+        briefing = lock(briefing, *LOCK_RELATED)
         require_status(briefing, Status.REQUESTED)
         if not officer.is_active:
             raise ValidationError({"nominee": "Choose a current officer."})
@@ -215,7 +213,7 @@ def _clear(actor, briefing: BriefingRequest, officer: Officer, exception_text: s
             if kind == Ev.CLEARED
             else f"{officer} nominated to attend in {briefing.addressed_to}'s stead."
         )
-        record(briefing, kind, actor=actor, detail=detail, officer_id=officer.pk)
+        record_event(briefing, kind, actor=actor, detail=detail, audit={"officer_id": officer.pk})
         if exception_text:
             _copy_exception(actor, briefing)
         _tell_cleared(briefing)
@@ -226,14 +224,14 @@ def _clear(actor, briefing: BriefingRequest, officer: Officer, exception_text: s
 
 def _copy_exception(actor, briefing: BriefingRequest) -> None:
     """004 §6.6: the Chief Executive's exception, in writing, to every Group Leader."""
-    record(briefing, Ev.EXCEPTION, actor=actor, detail=briefing.exception_text)
+    record_event(briefing, Ev.EXCEPTION, actor=actor, detail=briefing.exception_text)
     notify(
         group_leaders(),
         "The Chief Executive's written exception: officers at a group meeting with "
         "non-council attendees",
         [
             f"Officers may attend the meeting of {briefing.group} on "
-            f"{date_text(briefing.meeting_date)} about {briefing.subject}, which includes people "
+            f"{long_date(briefing.meeting_date)} about {briefing.subject}, which includes people "
             f"who are not members of the council: {briefing.non_council_names}.",
             f"The Chief Executive's exception: {briefing.exception_text}",
             "Under the protocol (004 §6.6) this is copied to every Group Leader.",
@@ -249,7 +247,7 @@ def _tell_cleared(briefing: BriefingRequest) -> None:
         [officer.user],
         f"You are to {job}: {briefing.reference}",
         [
-            f"{briefing.subject}, for {briefing.group} by {date_text(briefing.meeting_date)}.",
+            f"{briefing.subject}, for {briefing.group} by {long_date(briefing.meeting_date)}.",
             "Give material facts, options and their merits for the council only: no political "
             "implications and no recommendation (002 §9.a.ii).",
         ],
@@ -270,9 +268,9 @@ def _give_notice_of_attendance(actor, briefing: BriefingRequest) -> None:
     and the other Group Leaders. Only that: never the request's details or the meeting's."""
     notice = (
         f"{briefing.officer} will attend the meeting of {briefing.group} on "
-        f"{date_text(briefing.meeting_date)} to give factual information on: {briefing.subject}."
+        f"{long_date(briefing.meeting_date)} to give factual information on: {briefing.subject}."
     )
-    record(briefing, Ev.NOTICE, actor=actor, detail=notice)
+    record_event(briefing, Ev.NOTICE, actor=actor, detail=notice)
     notify(
         [monitoring_officer_user()],
         "Notice of an officer's attendance at a group meeting",
@@ -309,7 +307,7 @@ def briefing_decline(*, actor, briefing: BriefingRequest, reason: str) -> Briefi
     if not reason:
         raise ValidationError({"reason": "Give the reasons for declining."})
     with transaction.atomic():
-        briefing = locked(briefing)
+        briefing = lock(briefing, *LOCK_RELATED)
         require_status(briefing, Status.REQUESTED)
         briefing.decline()
         briefing.decline_reason = reason
@@ -318,7 +316,7 @@ def briefing_decline(*, actor, briefing: BriefingRequest, reason: str) -> Briefi
         briefing.save(
             update_fields=["status", "decline_reason", "decided_by", "decided_at", "closed_at"]
         )
-        record(briefing, Ev.DECLINED, actor=actor, detail=reason)
+        record_event(briefing, Ev.DECLINED, actor=actor, detail=reason)
         notify(
             [briefing.requested_by, briefing.addressed_to.user],
             f"Your briefing request is declined: {briefing.reference}",
@@ -334,12 +332,12 @@ def briefing_withdraw(*, actor, briefing: BriefingRequest, reason: str = "") -> 
     if briefing.requested_by_id != actor.pk:
         raise PermissionDenied("Only the member who asked can withdraw the request.")
     with transaction.atomic():
-        briefing = locked(briefing)
+        briefing = lock(briefing, *LOCK_RELATED)
         require_status(briefing, Status.REQUESTED, Status.CLEARED)
         briefing.withdraw()
         briefing.closed_at = timezone.now()
         briefing.save(update_fields=["status", "closed_at"])
-        record(briefing, Ev.WITHDRAWN, actor=actor, detail=reason.strip())
+        record_event(briefing, Ev.WITHDRAWN, actor=actor, detail=reason.strip())
         notify(
             [chief_executive_user(), briefing.officer.user if briefing.officer else None],
             f"A briefing request was withdrawn: {briefing.reference}",

@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from protocol_site.audit import audit_record, changes, snapshot
+from protocol_site.cases import lock, long_date
 from protocol_site.outbox import email_users
 from registers.roles import person_for
 
@@ -41,10 +42,6 @@ def _serialise() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_DECLARE_LOCK_KEY])
 
 
-def date_text(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
 def _checked(
     *, name: str, starts_on: date | None, polling_day: date | None, guidance: str, pk=None
 ) -> dict:
@@ -64,8 +61,8 @@ def _checked(
         clash = overlapping_periods(starts_on, polling_day, exclude_pk=pk).first()
         if clash is not None:
             errors["starts_on"] = (
-                f"These dates overlap {clash.name} ({date_text(clash.starts_on)} to "
-                f"{date_text(clash.last_day)}). Change or end that period first."
+                f"These dates overlap {clash.name} ({long_date(clash.starts_on)} to "
+                f"{long_date(clash.last_day)}). Change or end that period first."
             )
     if errors:
         raise ValidationError(errors)
@@ -118,16 +115,12 @@ def election_period_declare(
             actor,
             period,
             "declared",
-            f"Pre-election period declared: {period.name}, {date_text(period.starts_on)} to "
-            f"{date_text(period.polling_day)}",
+            f"Pre-election period declared: {period.name}, {long_date(period.starts_on)} to "
+            f"{long_date(period.polling_day)}",
         )
         _after_commit_forget()
         _tell(period, "The Monitoring Officer has declared a pre-election period", "declared")
     return period
-
-
-def _locked(period: ElectionPeriod) -> ElectionPeriod:
-    return ElectionPeriod.objects.select_for_update().get(pk=period.pk)
 
 
 def election_period_update(
@@ -137,7 +130,7 @@ def election_period_update(
     _require_monitoring_officer(actor)
     with transaction.atomic():
         _serialise()
-        period = _locked(period)
+        period = lock(period)
         if period.ended_early:
             raise ValidationError("This period was ended early: it stays on the record as it was.")
         values = _checked(
@@ -171,7 +164,7 @@ def election_period_end(*, actor, period: ElectionPeriod, reason: str = "") -> E
     """End a period in force now, e.g. when an uncontested by-election is cancelled."""
     _require_monitoring_officer(actor)
     with transaction.atomic():
-        period = _locked(period)
+        period = lock(period)
         state = period.state()
         if state == "upcoming":
             raise ValidationError("This period has not started yet: change its dates instead.")

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from protocol_site.audit import audit_record, changes, snapshot
+from protocol_site.cases import lock
 from protocol_site.outbox import email_users
 from registers.models import Ward
 from registers.roles import person_for
@@ -270,7 +271,7 @@ def ward_notice_update(
 
 def _locked_for_change(actor, notice: WardNotice) -> WardNotice:
     """The notice under its row lock, if `actor` may change it and it still stands."""
-    notice = WardNotice.objects.select_for_update().get(pk=notice.pk)
+    notice = lock(notice)
     if not may_correct(person_for(actor), notice):
         raise PermissionDenied("Only the officer who recorded it or democratic services.")
     if notice.is_withdrawn:

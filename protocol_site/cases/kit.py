@@ -41,12 +41,25 @@ def lock(case: M, *related: str) -> M:
     )
 
 
-def create_with_reference(model: type[M], *, prefix: str, on: datetime, **fields) -> M:
+def create_with_reference(
+    model: type[M], *, prefix: str, on: datetime, history_user=None, **fields
+) -> M:
     """Create a case and give it its reference, PREFIX-YYYY-NNNNNN (the year it was received,
-    its id): unique without a counter of its own."""
-    case = model._default_manager.create(reference=f"new-{uuid.uuid4().hex[:12]}", **fields)
+    its id): unique without a counter of its own.
+
+    With `history_user`, a case whose field history is kept (django-simple-history) gets one
+    history row, by that person, already carrying the reference."""
+    case = model(reference=f"new-{uuid.uuid4().hex[:12]}", **fields)
+    if history_user is None:
+        case.save(force_insert=True)
+        case.reference = f"{prefix}-{on:%Y}-{case.pk:06d}"
+        case.save(update_fields=["reference"])
+        return case
+    case._history_user = history_user
+    case.save(force_insert=True)
     case.reference = f"{prefix}-{on:%Y}-{case.pk:06d}"
-    case.save(update_fields=["reference"])
+    model._default_manager.filter(pk=case.pk).update(reference=case.reference)
+    case.history.update(reference=case.reference)
     return case
 
 
@@ -87,18 +100,21 @@ def record_event(
     detail: str = "",
     show_actor: bool = True,
     audit: dict | None = None,
+    before: dict | None = None,
+    row: dict | None = None,
     **fields,
 ):
     """A step on the case's timeline and its audit event, always together.
 
-    `fields` are the timeline row's own columns (they are audited too); `audit` adds what only
-    the audit trail records. `show_actor=False` keeps the actor in the audit trail but off the
-    timeline.
+    `fields` are the timeline row's own columns (they are audited too); `row` holds columns
+    only the timeline keeps (its moment, who was told); `audit` adds what only the audit trail
+    records, `before` what a change replaced. `show_actor=False` keeps the actor in the audit
+    trail but off the timeline.
     """
     timeline = getattr(case, case.TIMELINE)
     person = actor if show_actor and getattr(actor, "pk", None) else None
-    event = timeline.create(kind=kind, actor=person, detail=detail, **fields)
-    audit_case(case, kind, actor=actor, summary=detail, **fields, **(audit or {}))
+    event = timeline.create(kind=kind, actor=person, detail=detail, **fields, **(row or {}))
+    audit_case(case, kind, actor=actor, summary=detail, before=before, **fields, **(audit or {}))
     return event
 
 

@@ -19,6 +19,10 @@ class Visit(ProtectedStateMixin, models.Model):
         ARRANGED = "arranged", "Arranged"
         CANCELLED = "cancelled", "Cancelled"
 
+    # The case kit (protocol_site.cases): what each audit event records.
+    AUDIT_ACTION = "registers.visit"
+    AUDIT_FIELDS = ("status",)
+
     councillor = models.ForeignKey(Councillor, on_delete=models.PROTECT, related_name="visits")
     premises = models.CharField(max_length=200)
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="visits")

@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_fsm import can_proceed
 
-from protocol_site.audit import audit_record
 from protocol_site.calendar import LONDON, WorkingCalendar, council_calendar
+from protocol_site.cases import audit_case, lock, long_date
 from protocol_site.outbox import email_users
 
 from ..ladder import director_for_service
@@ -43,16 +43,6 @@ def may_arrange(user, visit: Visit) -> bool:
     return visit.directorate_id in person_for(user).directed_directorate_ids
 
 
-def _audit(visit: Visit, verb: str, *, actor, summary: str, **after) -> None:
-    audit_record(
-        actor=actor,
-        action=f"registers.visit.{verb}",
-        obj=visit,
-        summary=summary[:500],
-        after={"status": visit.status, **{k: getattr(v, "pk", v) for k, v in after.items()}},
-    )
-
-
 def _notify(users, template: str, visit: Visit, key: str, **context) -> None:
     email_users(
         users,
@@ -62,15 +52,14 @@ def _notify(users, template: str, visit: Visit, key: str, **context) -> None:
     )
 
 
-def _locked(visit: Visit) -> Visit:
-    """Re-read the visit under a row lock: two people acting at once never both win."""
-    return (
-        Visit.objects.select_for_update(of=("self",))
-        .select_related(
-            "councillor__user", "service", "directorate", "director__user", "meeting_officer__user"
-        )
-        .get(pk=visit.pk)
-    )
+# Joined whenever a visit is re-read under its lock.
+LOCK_RELATED = (
+    "councillor__user",
+    "service",
+    "directorate",
+    "director__user",
+    "meeting_officer__user",
+)
 
 
 def visit_request(
@@ -99,7 +88,7 @@ def visit_request(
         days = settings.VISIT_NOTICE_WORKING_DAYS
         errors["starts_at"] = (
             f"The Director needs {days} working day{'' if days == 1 else 's'}' notice of a "
-            f"visit: choose {earliest:%A} {earliest.day} {earliest:%B %Y} or later."
+            f"visit: choose {long_date(earliest)} or later."
         )
     director = director_for_service(service) if service.is_active else None
     if service.is_active and director is None:
@@ -122,7 +111,7 @@ def visit_request(
         )
         visit._history_user = actor
         visit.save()
-        _audit(
+        audit_case(
             visit,
             "requested",
             actor=actor,
@@ -138,7 +127,7 @@ def visit_arrange(*, actor, visit: Visit, meeting_officer: Officer, conditions: 
     """The Director records who will meet the member and any conditions; the councillor and
     the officer meeting them are told."""
     with transaction.atomic():
-        visit = _locked(visit)
+        visit = lock(visit, *LOCK_RELATED)
         if not may_arrange(actor, visit):
             raise PermissionDenied("Only the Director of the directorate arranges this visit.")
         if not can_proceed(visit.arrange):
@@ -156,7 +145,7 @@ def visit_arrange(*, actor, visit: Visit, meeting_officer: Officer, conditions: 
         visit.save(
             update_fields=["status", "meeting_officer", "conditions", "arranged_by", "arranged_at"]
         )
-        _audit(
+        audit_case(
             visit,
             "arranged",
             actor=actor,
@@ -176,7 +165,7 @@ def visit_cancel(*, actor, visit: Visit, reason: str = "") -> Visit:
     """The councillor cancels their visit; the Director (and any officer due to meet them)
     are told."""
     with transaction.atomic():
-        visit = _locked(visit)
+        visit = lock(visit, *LOCK_RELATED)
         if visit.councillor.user_id != actor.pk:
             raise PermissionDenied("Only the councillor who asked for the visit can cancel it.")
         if not can_proceed(visit.cancel):
@@ -188,7 +177,7 @@ def visit_cancel(*, actor, visit: Visit, reason: str = "") -> Visit:
         visit.cancel_reason = reason.strip()
         visit._history_user = actor
         visit.save(update_fields=["status", "cancelled_at", "cancel_reason"])
-        _audit(visit, "cancelled", actor=actor, summary=f"Cancelled by {visit.councillor}.")
+        audit_case(visit, "cancelled", actor=actor, summary=f"Cancelled by {visit.councillor}.")
         told = [visit.director, visit.meeting_officer]
         _notify(
             [officer.user for officer in told if officer is not None],

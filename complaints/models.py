@@ -18,6 +18,14 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+# Each status's tag colour on pages ({% status_tag %}).
+STATUS_COLOURS = {
+    Status.OPEN: "blue",
+    Status.RESOLVED: "green",
+    Status.REFERRED: "purple",
+    Status.WITHDRAWN: "grey",
+}
+
 CLOSED_STATUSES = (Status.RESOLVED, Status.REFERRED, Status.WITHDRAWN)
 
 
@@ -52,6 +60,8 @@ class Referral(models.TextChoices):
 
 
 class Complaint(ProtectedStateMixin, models.Model):
+    TAG_COLOURS = {"status": STATUS_COLOURS}
+
     class Direction(models.TextChoices):
         MEMBER_ABOUT_OFFICER = "member_about_officer", "A member's complaint about an officer"
         OFFICER_ABOUT_MEMBER = "officer_about_member", "An officer's complaint about a member"

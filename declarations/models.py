@@ -41,6 +41,16 @@ class Declaration(ProtectedStateMixin, models.Model):
     AUDIT_ACTION = "declarations.declaration"
     AUDIT_FIELDS = ("status", "cycle", "confirm_by")
 
+    # Each status's tag colour on pages ({% status_tag %}).
+    TAG_COLOURS = {
+        "status": {
+            Status.SUBMITTED: "blue",
+            Status.MORE_INFORMATION: "yellow",
+            Status.REVIEWED: "green",
+            Status.WITHDRAWN: "grey",
+        }
+    }
+
     reference = models.CharField(max_length=20, unique=True)
     declarer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="declarations_made"

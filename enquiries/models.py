@@ -18,6 +18,15 @@ class Status(models.TextChoices):
     DECLINED = "declined", "Declined"
 
 
+# Each status's tag colour on pages ({% status_tag %}).
+STATUS_COLOURS = {
+    Status.LOGGED: "blue",
+    Status.ACKNOWLEDGED: "light-blue",
+    Status.HOLDING: "yellow",
+    Status.RESPONDED: "green",
+    Status.DECLINED: "grey",
+}
+
 OPEN_STATUSES = (Status.LOGGED, Status.ACKNOWLEDGED, Status.HOLDING)
 CLOSED_STATUSES = (Status.RESPONDED, Status.DECLINED)
 # What the annual report and the Director's figures count, carried in their indexes.
@@ -32,6 +41,8 @@ REPORTED_COLUMNS = [
 
 
 class Enquiry(ProtectedStateMixin, models.Model):
+    TAG_COLOURS = {"status": STATUS_COLOURS}
+
     class Kind(models.TextChoices):
         CASEWORK = "casework", "Constituent casework"
         GENERAL = "general", "General or policy question"

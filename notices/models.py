@@ -20,6 +20,18 @@ class WardNotice(models.Model):
         PUBLIC_MEETING = "public_meeting", "A public meeting"
         CONSULTATION = "consultation", "A consultation"
 
+    # Each kind's tag on pages ({% status_tag notice "kind" %}): colour and short words.
+    TAG_COLOURS = {
+        "kind": {Kind.MATTER: "grey", Kind.PUBLIC_MEETING: "blue", Kind.CONSULTATION: "purple"}
+    }
+    TAG_LABELS = {
+        "kind": {
+            Kind.MATTER: "Matter affecting the ward",
+            Kind.PUBLIC_MEETING: "Public meeting",
+            Kind.CONSULTATION: "Consultation",
+        }
+    }
+
     kind = models.CharField(max_length=20, choices=Kind.choices)
     title = models.CharField(max_length=200)
     details = models.TextField()
@@ -109,6 +121,10 @@ class ElectionPeriod(models.Model):
     # Bumped at each change members and officers are told of, so each is emailed once.
     revision = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
+
+    # Its state's tag on pages ({% status_tag period "state" %}): colour and words.
+    TAG_COLOURS = {"state": {"current": "orange", "upcoming": "blue", "over": "grey"}}
+    TAG_LABELS = {"state": {"current": "In force now", "upcoming": "Coming up", "over": "Over"}}
 
     class Meta:
         ordering = ["-starts_on", "-pk"]

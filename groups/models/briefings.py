@@ -25,10 +25,21 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+# Each status's tag colour on pages ({% status_tag %}).
+STATUS_COLOURS = {
+    Status.REQUESTED: "yellow",
+    Status.CLEARED: "blue",
+    Status.DECLINED: "red",
+    Status.COMPLETED: "green",
+    Status.WITHDRAWN: "grey",
+}
+
 OPEN_STATUSES = (Status.REQUESTED, Status.CLEARED)
 
 
 class BriefingRequest(ProtectedStateMixin, models.Model):
+    TAG_COLOURS = {"status": STATUS_COLOURS}
+
     class Kind(models.TextChoices):
         NOTE = "note", "A briefing note"
         ATTENDANCE = "attendance", "An officer to attend a group meeting"

@@ -19,6 +19,16 @@ class RepresentativeMeeting(ProtectedStateMixin, models.Model):
         REFUSED = "refused", "Refused"
         HELD = "held", "Held"
 
+    # Each status's tag colour on pages ({% status_tag %}).
+    TAG_COLOURS = {
+        "status": {
+            Status.REQUESTED: "yellow",
+            Status.AUTHORISED: "blue",
+            Status.REFUSED: "red",
+            Status.HELD: "green",
+        }
+    }
+
     class Kind(models.TextChoices):
         MP = "mp", "A Member of Parliament"
         OTHER_COUNCIL = "other_council", "A councillor from another council"

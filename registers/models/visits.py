@@ -23,6 +23,12 @@ class Visit(ProtectedStateMixin, models.Model):
     AUDIT_ACTION = "registers.visit"
     AUDIT_FIELDS = ("status",)
 
+    # Each status's tag on pages ({% status_tag %}): its colour, and words where they differ.
+    TAG_COLOURS = {
+        "status": {Status.REQUESTED: "blue", Status.ARRANGED: "green", Status.CANCELLED: "grey"}
+    }
+    TAG_LABELS = {"status": {Status.REQUESTED: "Awaiting arrangements"}}
+
     councillor = models.ForeignKey(Councillor, on_delete=models.PROTECT, related_name="visits")
     premises = models.CharField(max_length=200)
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="visits")

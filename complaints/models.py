@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_fsm import FSMField, transition
 
+from protocol_site.cases.sweep import is_late
 from protocol_site.fsm import ProtectedStateMixin
 from registers.ladder import RUNG_LABELS, Rung
 from registers.models import Councillor, Officer
@@ -196,6 +197,10 @@ class ComplaintStage(ProtectedStateMixin, models.Model):
     resolve_by = models.DateField()
     # When the handler is reminded to acknowledge, if they have not; None when too late to.
     acknowledge_reminder_at = models.DateTimeField(null=True, blank=True)
+    # A stage the sweep opened: the moment the stage below ran out of time (opened_at is when
+    # the sweep took it), and the rung next in line when it was passed over for this one.
+    due_at = models.DateTimeField(null=True, blank=True)
+    stood_in_for = models.CharField(max_length=24, blank=True, default="", db_default="")
     status = FSMField(default=Status.OPEN, choices=Status.choices, protected=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -262,6 +267,8 @@ class ComplaintEvent(models.Model):
     detail = models.TextField(blank=True)
     # What the complainant (and a notified subject) may read; False for internal steps.
     visible_to_complainant = models.BooleanField(default=True)
+    # A step the sweep took: the moment it was due (`at` is when it was taken).
+    due_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["at", "id"]
@@ -276,6 +283,20 @@ class ComplaintEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint.reference} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_late(self) -> bool:
+        """Taken well after its moment: the sweep was not running then."""
+        return is_late(self.due_at, self.at)
+
+    @property
+    def heading(self) -> str:
+        """What the timeline calls the step."""
+        if self.kind == self.Kind.STAGE_OPENED and self.is_late:
+            return "Stage opened: escalated late"
+        if self.is_late:
+            return f"{self.get_kind_display()}, sent late"
+        return self.get_kind_display()
 
 
 class ComplaintCopy(models.Model):

@@ -86,14 +86,28 @@ def parties_of(complaint: Complaint) -> conflicts.Parties:
     )
 
 
+def _rungs_after(complaint: Complaint, after_rung: str | None) -> tuple[Rung, ...]:
+    rungs = rungs_for(complaint)
+    if after_rung is not None and after_rung in rungs:
+        return rungs[rungs.index(after_rung) + 1 :]
+    return rungs
+
+
+def next_rung(complaint: Complaint, *, after_rung: str | None = None) -> Rung | None:
+    """The rung next in line above `after_rung`, whoever holds it (None past the top)."""
+    rungs = _rungs_after(complaint, after_rung)
+    return rungs[0] if rungs else None
+
+
 def next_handler(
     complaint: Complaint, *, after_rung: str | None = None, earlier: Iterable[int] = ()
 ) -> Step | None:
     """The handler of the next stage: the first person on a rung above `after_rung` who is
-    not excluded. None when the ladder has no one left (the last rung was reached)."""
-    rungs = rungs_for(complaint)
-    if after_rung is not None and after_rung in rungs:
-        rungs = rungs[rungs.index(after_rung) + 1 :]
+    not excluded (vacant, a party, had it already, or conflicted: passed over, and the rung
+    above takes its turn). None when the ladder has ended: nobody is escalated to after its
+    top rung, and the Deputy Monitoring Officer stands in only when the Monitoring Officer
+    cannot act, never as a rung of their own."""
+    rungs = _rungs_after(complaint, after_rung)
     parties = parties_of(complaint)
     exclude = {parties.complainant_user_id, parties.subject_user_id, *earlier}
     steps = ladder_for(

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_fsm import FSMField, transition
 
+from protocol_site.cases.sweep import is_late
 from protocol_site.fsm import ProtectedStateMixin
 from registers.models import Councillor, Officer, Service, Ward
 
@@ -229,9 +230,16 @@ class EnquiryEvent(models.Model):
     )
     new_date = models.DateField(null=True, blank=True)
     # Exactly once per enquiry, deadline and rung: (enquiry, kind, cycle, rung) is unique for
-    # reminders and escalations.
+    # reminders and escalations. For an escalation, `rung` is the position on the council's
+    # ladder that was reached.
     cycle = models.PositiveSmallIntegerField(null=True, blank=True)
     rung = models.PositiveSmallIntegerField(null=True, blank=True)
+    # An escalation: the rung reached (a registers.ladder.Rung value), and the rung whose moment
+    # it was when that was a different one (passed over: vacant, conflicted or had it already).
+    reached_rung = models.CharField(max_length=24, blank=True, default="", db_default="")
+    stood_in_for = models.CharField(max_length=24, blank=True, default="", db_default="")
+    # A reminder or escalation: the moment it was due (`at` is when the sweep took it).
+    due_at = models.DateTimeField(null=True, blank=True)
     visible_to_councillor = models.BooleanField(default=True)
 
     class Meta:
@@ -255,6 +263,20 @@ class EnquiryEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enquiry.reference} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_late(self) -> bool:
+        """Taken well after its moment: the sweep was not running then."""
+        return is_late(self.due_at, self.at)
+
+    @property
+    def heading(self) -> str:
+        """What the timeline calls the step."""
+        if self.kind == self.Kind.ESCALATED and self.is_late:
+            return "Escalated late"
+        if self.kind == self.Kind.REMINDER and self.is_late:
+            return "Reminder, sent late"
+        return self.get_kind_display()
 
 
 class ExtensionRequest(models.Model):

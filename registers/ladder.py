@@ -52,9 +52,13 @@ class Step:
     rung: Rung
     user_id: int
     person: object  # an Officer, or a Councillor for the Leader
+    # A stand-in for the rung's holder, who cannot act: the Deputy Monitoring Officer.
+    stands_in: bool = False
 
     @property
     def label(self) -> str:
+        if self.stands_in and self.rung == Rung.MONITORING_OFFICER:
+            return "Deputy Monitoring Officer"
         return RUNG_LABELS[self.rung]
 
 
@@ -203,13 +207,15 @@ def ladder_for(
         raise ValueError(f"Unknown rung {rung!r}")
 
     for rung in rungs:
-        for person in candidates(Rung(rung)):
+        for choice, person in enumerate(candidates(Rung(rung))):
             if person is None or person.user_id in excluded:
                 continue
             if is_conflicted is not None and is_conflicted(person.user_id):
                 continue
             excluded.add(person.user_id)
-            steps.append(Step(rung=Rung(rung), user_id=person.user_id, person=person))
+            steps.append(
+                Step(rung=Rung(rung), user_id=person.user_id, person=person, stands_in=choice > 0)
+            )
             break
     return steps
 

@@ -96,6 +96,7 @@ def complaint_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | Non
             outcome=Outcome.ESCALATED,
             now=now,
             calendar=calendar,
+            due_at=deadline,
         )
         if new is not None:
             return 1

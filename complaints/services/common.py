@@ -16,7 +16,7 @@ from registers.ladder import Step
 from registers.roles import Role, person_for
 
 from ..models import Complaint, ComplaintEvent, ComplaintStage
-from ..routing import next_handler
+from ..routing import next_handler, next_rung
 
 NOTIFY_TEMPLATE = "complaint_update"
 Ev = ComplaintEvent.Kind
@@ -70,6 +70,7 @@ def record(
     stage_number: int | None = None,
     visible_to_complainant: bool = True,
     at: datetime | None = None,
+    due_at: datetime | None = None,
     **audit_extra,
 ) -> ComplaintEvent:
     """A timeline step and its audit event (never the confidential management note)."""
@@ -83,6 +84,8 @@ def record(
     }
     if at is not None:
         values["at"] = at
+    if due_at is not None:
+        values["due_at"] = due_at
     event = ComplaintEvent.objects.create(**values)
     audit(complaint, kind, actor=actor, summary=detail, stage_number=stage_number, **audit_extra)
     return event
@@ -180,11 +183,14 @@ def open_stage(
     now: datetime,
     calendar: WorkingCalendar,
     then=None,
+    due_at: datetime | None = None,
+    stood_in_for: str = "",
 ) -> ComplaintStage | None:
     """Create stage `number` exactly once (the unique (complaint, number) row is the record).
 
     Returns the stage, or None when another caller created it first. `then(stage)` runs in the
-    same savepoint, before the handler and complainant are told.
+    same savepoint, before the handler and complainant are told. `due_at`: the moment the sweep
+    should have opened it (the stage below ran out of time), recorded beside when it did.
     """
     acknowledge_by, resolve_by = stage_dates(calendar, now)
     created: list[ComplaintStage] = []
@@ -203,6 +209,7 @@ def open_stage(
             detail=f"Stage {stage.number}: with the {stage.handler_role}. {reason}".strip(),
             stage_number=stage.number,
             at=now,
+            due_at=due_at,
             handler=stage.handler_id,
         )
         due = date_text(stage.resolve_by)
@@ -241,6 +248,8 @@ def open_stage(
             "acknowledge_by": acknowledge_by,
             "resolve_by": resolve_by,
             "acknowledge_reminder_at": acknowledge_reminder_at(calendar, now, acknowledge_by),
+            "due_at": due_at,
+            "stood_in_for": stood_in_for,
         },
         opened,
     )
@@ -255,17 +264,17 @@ def move_up(
     outcome: str,
     now: datetime,
     calendar: WorkingCalendar,
+    due_at: datetime | None = None,
 ) -> ComplaintStage | None:
     """Open the next stage above the current one, closing the current stage with `outcome`
-    if it is still open. None when there is no one left on the ladder."""
+    if it is still open. None when the ladder has ended: its top rung has the complaint, or
+    nobody above is left who may take it."""
     stage = current_stage(complaint)
-    step = next_handler(
-        complaint,
-        after_rung=stage.rung if stage else None,
-        earlier=earlier_handlers(complaint),
-    )
+    after = stage.rung if stage else None
+    step = next_handler(complaint, after_rung=after, earlier=earlier_handlers(complaint))
     if step is None:
         return None
+    next_in_line = next_rung(complaint, after_rung=after)
 
     def close_previous(_new):
         if stage is not None and stage.is_open:
@@ -283,4 +292,6 @@ def move_up(
         now=now,
         calendar=calendar,
         then=close_previous,
+        due_at=due_at,
+        stood_in_for=next_in_line if next_in_line not in (None, step.rung) else "",
     )

@@ -1,8 +1,17 @@
-"""Reminders and escalation (ENQ-7), driven by Celery beat sweeping the database.
+"""Reminders and escalation, driven by Celery beat sweeping the database.
 
-Each enquiry carries `next_action_at`: when the sweep next has something to do for it.
+Each enquiry carries `next_action_at`: when the sweep next has something to do for it. The
+ladder's rungs each have a moment: the end of the deadline day, then N working days per rung
+(policy.escalation_dates). At each moment the enquiry goes to the next person up the ladder
+after the last one who had it: a rung that is vacant, held by someone who already had the
+enquiry, or conflicted is passed over and its moment goes to the person above, and the ladder
+ends at its top rung (the Deputy Monitoring Officer stands in only when the Monitoring Officer
+cannot act, never as a rung of their own).
+
 Each reminder and each escalation is an EnquiryEvent unique on (enquiry, kind, cycle, rung),
-so two sweeps at once, a sweep run twice, or a retried task do each step exactly once.
+`rung` being the ladder position reached, so two sweeps at once, a sweep run twice, or a
+retried task do each step exactly once. A late sweep takes every step whose moment has passed,
+each once, and records when each was due as well as when it was taken.
 """
 
 from __future__ import annotations
@@ -10,16 +19,26 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Q
 
 from protocol_site.calendar import WorkingCalendar, council_calendar, end_of_day
-from protocol_site.cases import do_once
-from registers.ladder import RUNG_LABELS, ladder_for
+from protocol_site.cases import long_date, notify, record_once, run_sweep
+from registers.ladder import ladder_for
 
 from ..models import OPEN_STATUSES, Enquiry, EnquiryEvent
 from ..policy import escalation_dates, escalation_ladder, reminder_at
 from ..routing import conflict_check
-from .common import notify
+
+NOTIFY_TEMPLATE = "enquiry_update"
+
+
+def _moments(enquiry: Enquiry, calendar: WorkingCalendar) -> tuple[datetime | None, list]:
+    """The reminder's moment (None once it is done or too late) and each rung's moment."""
+    escalations = [moment for _, moment in escalation_dates(calendar, enquiry.target_date)]
+    remind = None
+    if enquiry.reminded_cycle != enquiry.target_cycle:
+        remind = reminder_at(calendar, enquiry.target_date)
+    return remind, escalations
 
 
 def reschedule(enquiry: Enquiry, calendar: WorkingCalendar, *, now: datetime) -> None:
@@ -27,34 +46,32 @@ def reschedule(enquiry: Enquiry, calendar: WorkingCalendar, *, now: datetime) ->
     if enquiry.status not in OPEN_STATUSES:
         enquiry.next_action_at = None
         return
-    escalations = escalation_dates(calendar, enquiry.target_date)
-    deadline = escalations[0][1]
+    remind, escalations = _moments(enquiry, calendar)
+    deadline = escalations[0]
     candidates = []
-    if enquiry.reminded_cycle != enquiry.target_cycle:
-        remind = reminder_at(calendar, enquiry.target_date)
+    if remind is not None:
         if remind < deadline and now < deadline:
             candidates.append(remind)
         else:
             enquiry.reminded_cycle = enquiry.target_cycle  # too late to remind: escalate instead
     if enquiry.escalation_rung < len(escalations):
-        candidates.append(escalations[enquiry.escalation_rung][1])
+        candidates.append(escalations[enquiry.escalation_rung])
     enquiry.next_action_at = min(candidates) if candidates else None
 
 
 def enquiries_sweep(*, now: datetime | None = None, limit: int = 1000) -> int:
     """Do every reminder and escalation that is due. Returns the number of steps taken."""
-    now = now or timezone.now()
-    calendar = council_calendar()
-    due = list(
-        Enquiry.objects.filter(status__in=OPEN_STATUSES, next_action_at__lte=now)
-        .order_by("next_action_at")
-        .values_list("pk", flat=True)[:limit]
+    return run_sweep(
+        Enquiry,
+        due=Q(status__in=OPEN_STATUSES),
+        advance=enquiry_advance,
+        now=now,
+        limit=limit,
     )
-    return sum(enquiry_advance(pk=pk, now=now, calendar=calendar) for pk in due)
 
 
 def enquiry_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | None = None) -> int:
-    """Take every step now due for one enquiry, under its row lock."""
+    """Take every step now due for one enquiry, under its row lock, oldest moment first."""
     calendar = calendar or council_calendar()
     steps = 0
     with transaction.atomic():
@@ -65,13 +82,18 @@ def enquiry_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | None 
             .first()
         )
         while enquiry is not None and enquiry.next_action_at and enquiry.next_action_at <= now:
+            due_at = enquiry.next_action_at
             if enquiry.reminded_cycle != enquiry.target_cycle:
                 if now < end_of_day(enquiry.target_date):  # too late to remind: escalate
-                    steps += _remind(enquiry)
+                    steps += _remind(enquiry, now, due_at)
                 enquiry.reminded_cycle = enquiry.target_cycle
             else:
-                steps += _escalate(enquiry, now)
-                enquiry.escalation_rung += 1
+                taken, ended = _escalate(enquiry, now, due_at)
+                steps += taken
+                # The moment is used up; once the top is reached there are no more.
+                enquiry.escalation_rung = (
+                    len(escalation_ladder()) if ended else enquiry.escalation_rung + 1
+                )
             reschedule(enquiry, calendar, now=now)
         if enquiry is not None:
             enquiry.save(
@@ -85,89 +107,100 @@ def enquiry_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | None 
     return steps
 
 
-def _remind(enquiry: Enquiry) -> int:
-    when = f"{enquiry.target_date:%A} {enquiry.target_date.day} {enquiry.target_date:%B}"
+def _remind(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
+    when = long_date(enquiry.target_date)
 
     def send(event):
         notify(
             [enquiry.assigned_to.user],
-            enquiry,
-            "Reminder: a member's enquiry is due soon",
-            [f"A full response or holding reply is due by {when}."],
+            NOTIFY_TEMPLATE,
+            {
+                "enquiry": enquiry,
+                "headline": "Reminder: a member's enquiry is due soon",
+                "lines": [f"A full response or holding reply is due by {when}."],
+            },
             key=f"enquiry:{enquiry.pk}:reminder:{enquiry.target_cycle}",
         )
 
-    return int(
-        None
-        is not do_once(
-            EnquiryEvent,
-            {
-                "enquiry": enquiry,
-                "kind": EnquiryEvent.Kind.REMINDER,
-                "cycle": enquiry.target_cycle,
-                "rung": 0,
-                "officer": enquiry.assigned_to,
-                "detail": f"{enquiry.assigned_to} reminded that it is due by {when}.",
-                "visible_to_councillor": False,
-            },
-            send,
-        )
+    event = record_once(
+        enquiry,
+        EnquiryEvent.Kind.REMINDER,
+        detail=f"{enquiry.assigned_to} reminded that it is due by {when}.",
+        cycle=enquiry.target_cycle,
+        rung=0,
+        officer=enquiry.assigned_to,
+        visible_to_councillor=False,
+        at=now,
+        due_at=due_at,
+        then=send,
     )
+    return int(event is not None)
 
 
-def _escalate(enquiry: Enquiry, now: datetime) -> int:
-    """Escalate to the person at this rung (or the next rung that has someone)."""
-    ladder = escalation_ladder()
-    index = enquiry.escalation_rung
-    wanted = [r.rung for r in ladder[index:]]
-    earlier = set(
+def _escalate(enquiry: Enquiry, now: datetime, due_at: datetime) -> tuple[int, bool]:
+    """Escalate to the next person up the ladder after the last one who had this deadline.
+
+    Returns (steps taken, whether the ladder has ended).
+    """
+    ladder = [r.rung for r in escalation_ladder()]
+    history = list(
         enquiry.events.filter(
             kind=EnquiryEvent.Kind.ESCALATED, cycle=enquiry.target_cycle
-        ).values_list("officer__user_id", flat=True)
+        ).values_list("officer__user_id", "rung")
     )
+    start = max((rung for _, rung in history if rung is not None), default=-1) + 1
     steps = ladder_for(
         enquiry.assigned_to,
-        wanted,
-        exclude_user_ids=earlier,
-        is_conflicted=conflict_check(enquiry.councillor),  # REG-2: skip anyone related
+        ladder[start:],
+        exclude_user_ids={user_id for user_id, _ in history},
+        is_conflicted=conflict_check(enquiry.councillor),  # skip anyone related
     )
     if not steps:
-        return 0
+        return 0, True
     step = steps[0]
+    position = start + ladder[start:].index(step.rung)
+    turn = ladder[min(enquiry.escalation_rung, len(ladder) - 1)]
+    stood_in_for = turn if turn != step.rung else ""
     officer = step.person
-    overdue_since = f"{enquiry.target_date:%A} {enquiry.target_date.day} {enquiry.target_date:%B}"
+    overdue_since = long_date(enquiry.target_date)
 
     def send(event):
         enquiry.escalated_to = officer
         notify(
             [officer.user],
-            enquiry,
-            f"Escalated to you: an overdue member's enquiry ({step.label})",
-            [
-                f"It was due by {overdue_since} and is still open with {enquiry.assigned_to}.",
-                "Please make sure the councillor gets a response.",
-            ],
-            key=f"enquiry:{enquiry.pk}:escalated:{enquiry.target_cycle}:{index}",
+            NOTIFY_TEMPLATE,
+            {
+                "enquiry": enquiry,
+                "headline": f"Escalated to you: an overdue member's enquiry ({step.label})",
+                "lines": [
+                    f"It was due by {overdue_since} and is still open with {enquiry.assigned_to}.",
+                    "Please make sure the councillor gets a response.",
+                ],
+            },
+            key=f"enquiry:{enquiry.pk}:escalated:{enquiry.target_cycle}:{position}",
         )
         notify(
             [enquiry.assigned_to.user],
-            enquiry,
-            "Your overdue enquiry has been escalated",
-            [f"It has been escalated to {officer} ({step.label})."],
-            key=f"enquiry:{enquiry.pk}:escalated-copy:{enquiry.target_cycle}:{index}",
+            NOTIFY_TEMPLATE,
+            {
+                "enquiry": enquiry,
+                "headline": "Your overdue enquiry has been escalated",
+                "lines": [f"It has been escalated to {officer} ({step.label})."],
+            },
+            key=f"enquiry:{enquiry.pk}:escalated-copy:{enquiry.target_cycle}:{position}",
         )
 
-    done = do_once(
-        EnquiryEvent,
-        {
-            "enquiry": enquiry,
-            "kind": EnquiryEvent.Kind.ESCALATED,
-            "cycle": enquiry.target_cycle,
-            "rung": index,
-            "at": now,
-            "officer": officer,
-            "detail": f"Overdue: escalated to {officer} ({RUNG_LABELS[step.rung]}).",
-        },
-        send,
+    event = record_once(
+        enquiry,
+        EnquiryEvent.Kind.ESCALATED,
+        detail=f"Overdue: escalated to {officer} ({step.label}).",
+        cycle=enquiry.target_cycle,
+        rung=position,
+        reached_rung=step.rung.value,
+        stood_in_for=stood_in_for,
+        officer=officer,
+        at=now,
+        due_at=due_at,
+        then=send,
     )
-    return int(done is not None)
+    return int(event is not None), position == len(ladder) - 1

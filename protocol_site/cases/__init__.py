@@ -11,8 +11,13 @@ from .kit import (
     record_once,
 )
 from .once import do_once
+from .sweep import LATE_AFTER, is_late, registered_sweeps, run_sweep
 
 __all__ = [
+    "LATE_AFTER",
+    "is_late",
+    "registered_sweeps",
+    "run_sweep",
     "audit_case",
     "create_with_reference",
     "do_once",

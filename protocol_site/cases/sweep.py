@@ -1,0 +1,100 @@
+"""The sweeps: Celery beat (and `manage.py sweep`) find the cases whose next step is due and
+take it, each case under its own row lock and in its own transaction.
+
+An app offers its sweep on its AppConfig: `sweep = "dotted.path.to.function"` (a function of
+`now=` that returns the steps taken) and `sweep_every` (seconds between beat runs). That one
+registry drives both beat and `manage.py sweep`. Found, not imported: the kernel does not depend
+on the apps built on it.
+
+One case that fails does not stop the others: its error is logged with its id, its
+`next_action_at` is pushed back by RETRY_AFTER, and the sweep goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.apps import apps
+from django.db import models
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from protocol_site.calendar import council_calendar
+
+logger = logging.getLogger(__name__)
+
+# A case whose step raised is tried again this much later (not at once, not never).
+RETRY_AFTER = timedelta(minutes=30)
+# A step taken more than this after its moment (the sweep was not running) is "late".
+LATE_AFTER = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Sweep:
+    label: str  # the app's label
+    name: str  # the app's verbose name
+    path: str  # the sweep function
+    every: float  # seconds between beat runs
+
+    def run(self, *, now: datetime | None = None) -> int:
+        return import_string(self.path)(now=now or timezone.now())
+
+
+def registered_sweeps() -> list[Sweep]:
+    return [
+        Sweep(
+            label=config.label,
+            name=str(config.verbose_name),
+            path=config.sweep,
+            every=float(getattr(config, "sweep_every", 120)),
+        )
+        for config in apps.get_app_configs()
+        if getattr(config, "sweep", None)
+    ]
+
+
+def sweep_named(label: str) -> Sweep:
+    for sweep in registered_sweeps():
+        if sweep.label == label:
+            return sweep
+    raise LookupError(f"No app called {label!r} has a sweep.")
+
+
+def run_sweep(
+    model: type[models.Model],
+    *,
+    due: models.Q,
+    advance: Callable[..., int],
+    now: datetime | None = None,
+    limit: int = 1000,
+) -> int:
+    """Call `advance(pk=, now=, calendar=)` for each case of `model` matching `due` whose
+    `next_action_at` has come, soonest first. Returns the steps taken."""
+    now = now or timezone.now()
+    calendar = council_calendar()
+    pks = list(
+        model._default_manager.filter(due, next_action_at__lte=now)
+        .order_by("next_action_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    steps = 0
+    for pk in pks:
+        try:
+            steps += advance(pk=pk, now=now, calendar=calendar)
+        except Exception:
+            retry = now + RETRY_AFTER
+            logger.exception(
+                "%s %s: its sweep step failed; tried again after %s",
+                model._meta.verbose_name,
+                pk,
+                retry.isoformat(),
+            )
+            model._default_manager.filter(pk=pk).update(next_action_at=retry)
+    return steps
+
+
+def is_late(due_at: datetime | None, taken_at: datetime) -> bool:
+    return due_at is not None and taken_at - due_at > LATE_AFTER

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
-from enquiries.forms import Form, OfficerChoiceField, active_officers
+from protocol_site.forms import GovukForm, required
+from registers.forms import CouncillorChoiceField, OfficerChoiceField, active_officers
 from registers.models import Councillor, Officer
 
 from .models import DECISION_OUTCOMES, Referral
-
-
-def _required(message: str) -> dict:
-    return {"required": message}
-
-
-class CouncillorChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Councillor) -> str:
-        return f"{obj} ({obj.ward})" if obj.ward_id else str(obj)
 
 
 def current_councillors():
@@ -27,18 +19,18 @@ def current_councillors():
     )
 
 
-class _Concern(Form):
+class _Concern(GovukForm):
     summary = forms.CharField(
         max_length=200,
         label="Summarise the concern",
         help_text="In a sentence",
-        error_messages=_required("Enter a short summary"),
+        error_messages=required("Enter a short summary"),
     )
     details = forms.CharField(
         widget=forms.Textarea,
         label="Describe the concern",
         help_text="What happened, when, and who was there",
-        error_messages=_required("Describe the concern"),
+        error_messages=required("Describe the concern"),
     )
 
 
@@ -49,7 +41,7 @@ class AboutOfficerForm(_Concern):
         queryset=Officer.objects.none(),
         label="Which officer is it about?",
         empty_label="Choose an officer",
-        error_messages=_required("Select the officer it is about"),
+        error_messages=required("Select the officer it is about"),
     )
     field_order = ["about_officer", "summary", "details"]
 
@@ -68,7 +60,7 @@ class AboutCouncillorForm(_Concern):
         queryset=Councillor.objects.none(),
         label="Which councillor is it about?",
         empty_label="Choose a councillor",
-        error_messages=_required("Select the councillor it is about"),
+        error_messages=required("Select the councillor it is about"),
     )
     field_order = ["about_councillor", "summary", "details"]
 
@@ -80,27 +72,27 @@ class AboutCouncillorForm(_Concern):
         self.fields["about_councillor"].queryset = councillors
 
 
-class AcknowledgeForm(Form):
+class AcknowledgeForm(GovukForm):
     pass
 
 
-class NotifySubjectForm(Form):
+class NotifySubjectForm(GovukForm):
     pass
 
 
-class ResolveForm(Form):
+class ResolveForm(GovukForm):
     outcome = forms.ChoiceField(
         choices=[(o.value, o.label) for o in DECISION_OUTCOMES],
         widget=forms.RadioSelect,
         label="How was this stage resolved?",
         help_text="Try informal resolution first (003 §12.2)",
-        error_messages=_required("Select how the stage was resolved"),
+        error_messages=required("Select how the stage was resolved"),
     )
     note = forms.CharField(
         widget=forms.Textarea,
         label="What was decided",
         help_text="The complainant reads this",
-        error_messages=_required("Say what was decided, for the complainant"),
+        error_messages=required("Say what was decided, for the complainant"),
     )
     management_note = forms.CharField(
         widget=forms.Textarea,
@@ -110,17 +102,17 @@ class ResolveForm(Form):
     )
 
 
-class ReferForm(Form):
+class ReferForm(GovukForm):
     referral = forms.ChoiceField(
         choices=Referral.choices,
         widget=forms.RadioSelect,
         label="Where is it referred?",
-        error_messages=_required("Select where it is referred"),
+        error_messages=required("Select where it is referred"),
     )
     note = forms.CharField(
         widget=forms.Textarea,
         label="Why it is referred",
-        error_messages=_required("Say why it is referred"),
+        error_messages=required("Say why it is referred"),
     )
     management_note = forms.CharField(
         widget=forms.Textarea,
@@ -130,7 +122,7 @@ class ReferForm(Form):
     )
 
 
-class ReportForm(Form):
+class ReportForm(GovukForm):
     """003 §14.2–14.3: the Monitoring Officer's report of an officer's complaint about a member."""
 
     report = forms.CharField(
@@ -138,7 +130,7 @@ class ReportForm(Form):
         label="Findings, and the resolution or recommended action",
         help_text="The member, the officer, the Chief Executive and the officer's Director read "
         "this (003 §14.2–14.3)",
-        error_messages=_required("Write the findings and any recommended action"),
+        error_messages=required("Write the findings and any recommended action"),
     )
     tell_group_leader = forms.BooleanField(
         required=False,
@@ -147,15 +139,15 @@ class ReportForm(Form):
     )
 
 
-class EscalateForm(Form):
+class EscalateForm(GovukForm):
     reason = forms.CharField(
         widget=forms.Textarea,
         label="Reasons",
-        error_messages=_required("Give the reasons"),
+        error_messages=required("Give the reasons"),
     )
 
 
-class WithdrawForm(Form):
+class WithdrawForm(GovukForm):
     reason = forms.CharField(
         widget=forms.Textarea,
         required=False,

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
-from protocol_site.forms import GovukForm
+from protocol_site.forms import GovukForm, required
 
 from .models import Relationship
-
-
-def _required(message: str) -> dict:
-    return {"required": message}
 
 
 class ChoosePersonForm(GovukForm):
@@ -20,7 +16,7 @@ class ChoosePersonForm(GovukForm):
         coerce=int,
         widget=forms.RadioSelect,
         label="Who is the relationship with?",
-        error_messages=_required("Select the person the relationship is with"),
+        error_messages=required("Select the person the relationship is with"),
     )
 
     def __init__(self, *args, candidates=(), **kwargs):
@@ -35,13 +31,13 @@ class DeclareForm(GovukForm):
         choices=Relationship.choices,
         widget=forms.RadioSelect,
         label="What is the relationship?",
-        error_messages=_required("Select the kind of relationship"),
+        error_messages=required("Select the kind of relationship"),
     )
     details = forms.CharField(
         widget=forms.Textarea,
         label="Describe the relationship",
         help_text="For example, how you are related, or the business you share",
-        error_messages=_required("Describe the relationship"),
+        error_messages=required("Describe the relationship"),
     )
     starts_on = forms.DateField(
         label="When did it start?", help_text="For example, 27 3 2019. An estimate will do."
@@ -61,7 +57,7 @@ class ChangeForm(GovukForm):
     details = forms.CharField(
         widget=forms.Textarea,
         label="Describe the relationship",
-        error_messages=_required("Describe the relationship"),
+        error_messages=required("Describe the relationship"),
     )
     ends_on = forms.DateField(
         required=False,
@@ -75,7 +71,7 @@ class ReviewForm(GovukForm):
         widget=forms.Textarea,
         label="Your advice",
         help_text="The declarer reads this; the other person and the manager do not",
-        error_messages=_required("Record your advice"),
+        error_messages=required("Record your advice"),
     )
     action = forms.CharField(
         widget=forms.Textarea,
@@ -89,7 +85,7 @@ class AskForm(GovukForm):
     question = forms.CharField(
         widget=forms.Textarea,
         label="What more do you need to know?",
-        error_messages=_required("Say what more you need to know"),
+        error_messages=required("Say what more you need to know"),
     )
 
 
@@ -97,7 +93,7 @@ class AnswerForm(GovukForm):
     information = forms.CharField(
         widget=forms.Textarea,
         label="Your answer",
-        error_messages=_required("Give the information asked for"),
+        error_messages=required("Give the information asked for"),
     )
 
 

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
-import re
-from datetime import datetime, time
+from datetime import datetime
 
 from django import forms
 from django.conf import settings
 from django.utils import timezone
 
 from protocol_site.calendar import LONDON
-from protocol_site.forms import GovukForm
+from protocol_site.forms import GovukForm, TimeField, required
+from registers.forms import (
+    OfficerChoiceField,
+    ServiceChoiceField,
+    active_officers,
+    active_services,
+)
 from registers.models import Councillor, Officer, Service, Ward
 
 from .models import Enquiry
@@ -32,13 +37,6 @@ ATTACHMENT_TYPES = {
 ATTACHMENT_TYPE_NAMES = (
     "PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), JPG, PNG or text"
 )
-
-
-def _required(message: str) -> dict:
-    return {"required": message}
-
-
-Form = GovukForm  # the name the enquiry and complaint forms use
 
 
 def check_attachment(upload) -> None:
@@ -71,48 +69,20 @@ def check_attachment(upload) -> None:
         )
 
 
-class ServiceChoiceField(forms.ModelChoiceField):
-    """Services labelled with their directorate, so the list reads as grouped."""
-
-    def label_from_instance(self, obj: Service) -> str:
-        return f"{obj.directorate.name}: {obj.name}"
-
-
-class OfficerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Officer) -> str:
-        return f"{obj} ({obj.post})" if obj.post_id else str(obj)
-
-
-def active_services():
-    return (
-        Service.objects.filter(is_active=True, directorate__is_active=True)
-        .select_related("directorate")
-        .order_by("directorate__name", "name")
-    )
-
-
-def active_officers():
-    return (
-        Officer.objects.filter(is_active=True, user__is_active=True)
-        .select_related("user", "post")
-        .order_by("user__last_name", "user__first_name")
-    )
-
-
-class EnquiryForm(Form):
+class EnquiryForm(GovukForm):
     """ENQ-1: what a councillor logs online."""
 
     subject = forms.CharField(
         max_length=200,
         label="Subject",
         help_text="A short title, for example ‘Missed bin collections on Elm Road’",
-        error_messages=_required("Enter a subject"),
+        error_messages=required("Enter a subject"),
     )
     details = forms.CharField(
         widget=forms.Textarea,
         label="Details",
         help_text="What you need to know or have done, and for whom",
-        error_messages=_required("Enter the details of your enquiry"),
+        error_messages=required("Enter the details of your enquiry"),
     )
     kind = forms.ChoiceField(
         choices=Enquiry.Kind.choices,
@@ -120,13 +90,13 @@ class EnquiryForm(Form):
         label="What kind of enquiry is it?",
         help_text="Casework is about a constituent's own matter; general or policy questions "
         "go through the Director of the service",
-        error_messages=_required("Select what kind of enquiry it is"),
+        error_messages=required("Select what kind of enquiry it is"),
     )
     service = ServiceChoiceField(
         queryset=Service.objects.none(),
         label="Which service is it about?",
         empty_label="Choose a service",
-        error_messages=_required("Select the service the enquiry is about"),
+        error_messages=required("Select the service the enquiry is about"),
     )
     ward = forms.ModelChoiceField(
         queryset=Ward.objects.order_by("name"),
@@ -166,9 +136,6 @@ class EnquiryForm(Form):
         return upload or None
 
 
-TIME_RE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
-
-
 class RecordedEnquiryForm(EnquiryForm):
     """ENQ-1, 003 §8.1: an officer or democratic services records one received another way."""
 
@@ -176,25 +143,24 @@ class RecordedEnquiryForm(EnquiryForm):
         queryset=Councillor.objects.none(),
         label="Councillor who made the enquiry",
         empty_label="Choose a councillor",
-        error_messages=_required("Select the councillor who made the enquiry"),
+        error_messages=required("Select the councillor who made the enquiry"),
     )
     channel = forms.ChoiceField(
         choices=[c for c in Enquiry.Channel.choices if c[0] != Enquiry.Channel.ONLINE],
         widget=forms.RadioSelect,
         label="How was it received?",
-        error_messages=_required("Select how the enquiry was received"),
+        error_messages=required("Select how the enquiry was received"),
     )
     received_on = forms.DateField(
         label="Date received",
         help_text="The real date it arrived, for example 23 12 2026",
-        error_messages=_required("Enter the date the enquiry was received"),
+        error_messages=required("Enter the date the enquiry was received"),
     )
-    received_time = forms.CharField(
+    received_time = TimeField(
         label="Time received",
         help_text="Use the 24-hour clock, for example 14:30",
-        max_length=5,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
-        error_messages=_required("Enter the time the enquiry was received"),
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "maxlength": "5"}),
+        error_messages=required("Enter the time the enquiry was received"),
     )
 
     field_order = [
@@ -221,12 +187,6 @@ class RecordedEnquiryForm(EnquiryForm):
         self.fields["subject"].help_text = ""
         self.fields["details"].help_text = "What the councillor asked, as received"
 
-    def clean_received_time(self):
-        match = TIME_RE.match(self.cleaned_data["received_time"])
-        if not match or int(match[1]) > 23 or int(match[2]) > 59:
-            raise forms.ValidationError("Enter the time as hours and minutes, for example 14:30")
-        return time(int(match[1]), int(match[2]))
-
     def clean(self):
         cleaned = super().clean()
         day, at = cleaned.get("received_on"), cleaned.get("received_time")
@@ -239,48 +199,48 @@ class RecordedEnquiryForm(EnquiryForm):
         return cleaned
 
 
-class AcknowledgeForm(Form):
+class AcknowledgeForm(GovukForm):
     pass
 
 
-class HoldingReplyForm(Form):
+class HoldingReplyForm(GovukForm):
     """ENQ-4: an explanation and a new expected date, both required."""
 
     explanation = forms.CharField(
         widget=forms.Textarea,
         label="Explain what is happening and why a full response will take longer",
         help_text="The councillor reads this",
-        error_messages=_required("Explain what is happening and why"),
+        error_messages=required("Explain what is happening and why"),
     )
     expected_date = forms.DateField(
         label="When do you expect to send the full response?",
         help_text="A working day in the future, for example 27 3 2027",
-        error_messages=_required("Enter the date you expect to send the full response"),
+        error_messages=required("Enter the date you expect to send the full response"),
     )
 
 
-class ExtensionRequestForm(Form):
+class ExtensionRequestForm(GovukForm):
     """ENQ-5: more time, asked of senior management (003 §8.2)."""
 
     reason = forms.CharField(
         widget=forms.Textarea,
         label="Why is more time needed?",
         help_text="For example, the enquiry imposes a disproportionate burden",
-        error_messages=_required("Explain why more time is needed"),
+        error_messages=required("Explain why more time is needed"),
     )
     proposed_date = forms.DateField(
         label="Proposed new deadline",
         help_text="A working day after the current deadline, for example 27 3 2027",
-        error_messages=_required("Enter the proposed new deadline"),
+        error_messages=required("Enter the proposed new deadline"),
     )
 
 
-class ExtensionDecisionForm(Form):
+class ExtensionDecisionForm(GovukForm):
     decision = forms.ChoiceField(
         choices=[("agree", "Agree more time"), ("refuse", "Refuse more time")],
         widget=forms.RadioSelect,
         label="Your decision",
-        error_messages=_required("Select whether you agree or refuse more time"),
+        error_messages=required("Select whether you agree or refuse more time"),
     )
     agreed_date = forms.DateField(
         required=False,
@@ -301,14 +261,14 @@ class ExtensionDecisionForm(Form):
         return cleaned
 
 
-class GuidanceForm(Form):
+class GuidanceForm(GovukForm):
     """003 §9.3, 004 §7.4: the Director's guidance, who may refer to the Chief Executive."""
 
     note = forms.CharField(
         widget=forms.Textarea,
         label="What guidance do you need?",
         help_text="For example, the information is not readily available or is costly to provide",
-        error_messages=_required("Say what guidance is needed"),
+        error_messages=required("Say what guidance is needed"),
     )
     refer_to_chief_executive = forms.BooleanField(
         required=False,
@@ -317,12 +277,12 @@ class GuidanceForm(Form):
     )
 
 
-class ReassignForm(Form):
+class ReassignForm(GovukForm):
     to = OfficerChoiceField(
         queryset=Officer.objects.none(),
         label="Officer to pass it to",
         empty_label="Choose an officer",
-        error_messages=_required("Select the officer to pass it to"),
+        error_messages=required("Select the officer to pass it to"),
     )
     service = ServiceChoiceField(
         queryset=Service.objects.none(),
@@ -334,7 +294,7 @@ class ReassignForm(Form):
         widget=forms.Textarea,
         label="Why are you reassigning it?",
         help_text="The councillor and both officers are told",
-        error_messages=_required("Say why it is being reassigned"),
+        error_messages=required("Say why it is being reassigned"),
     )
 
     def __init__(self, *args, enquiry: Enquiry | None = None, **kwargs):
@@ -345,14 +305,14 @@ class ReassignForm(Form):
             self.fields["service"].empty_label = f"Keep it with {enquiry.service}"
 
 
-class RespondForm(Form):
+class RespondForm(GovukForm):
     """ENQ-8: the full response closes the enquiry."""
 
     response = forms.CharField(
         widget=forms.Textarea,
         label="Response to the councillor",
         help_text="This is sent to the councillor and closes the enquiry",
-        error_messages=_required("Enter the response"),
+        error_messages=required("Enter the response"),
     )
     minor = forms.BooleanField(
         required=False,
@@ -362,19 +322,19 @@ class RespondForm(Form):
     )
 
 
-class DeclineForm(Form):
+class DeclineForm(GovukForm):
     """ENQ-6: a senior officer declines as inappropriate, giving reasons."""
 
     reason = forms.ChoiceField(
         choices=Enquiry.DeclineReason.choices,
         widget=forms.RadioSelect,
         label="Why is the enquiry being declined?",
-        error_messages=_required("Select a reason"),
+        error_messages=required("Select a reason"),
     )
     explanation = forms.CharField(
         widget=forms.Textarea,
         label="Explain the reasons to the councillor",
-        error_messages=_required("Explain the reasons to the councillor"),
+        error_messages=required("Explain the reasons to the councillor"),
     )
     point_to_foi = forms.BooleanField(
         required=False,

@@ -4,43 +4,15 @@ from __future__ import annotations
 
 from django import forms
 
-from protocol_site.forms import GovukForm
+from protocol_site.forms import GovukForm, required
+from registers.forms import CouncillorChoiceField, OfficerChoiceField, active_officers
 from registers.models import Councillor, Officer, Ward
 
 from .models import BriefingRequest, RepresentativeMeeting, SeniorCapacity
 from .services.requests import ADDRESSEE_TIERS
 
 
-def _required(message: str) -> dict:
-    return {"required": message}
-
-
-def current_officers():
-    return (
-        Officer.objects.filter(is_active=True, user__is_active=True)
-        .select_related("user", "post")
-        .order_by("user__last_name", "user__first_name")
-    )
-
-
-class OfficerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Officer) -> str:
-        return f"{obj} ({obj.post})" if obj.post_id else str(obj)
-
-
-class Form(GovukForm):
-    """Dates keep their own 'required' message through the swap to the GOV.UK date input."""
-
-    date_messages: dict[str, str] = {}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, message in self.date_messages.items():
-            if name in self.fields:
-                self.fields[name].error_messages["required"] = message
-
-
-class BriefingRequestForm(Form):
+class BriefingRequestForm(GovukForm):
     """GRP-2: what a Group Leader asks for. A lead member or chair who does not lead a group
     asks only for a confidential briefing (004 §7.1): `group_leader=False` drops the choices."""
 
@@ -48,7 +20,7 @@ class BriefingRequestForm(Form):
         choices=BriefingRequest.Kind.choices,
         widget=forms.RadioSelect,
         label="What does the group need?",
-        error_messages=_required("Choose a briefing note or an officer to attend"),
+        error_messages=required("Choose a briefing note or an officer to attend"),
     )
     addressed_to = OfficerChoiceField(
         queryset=Officer.objects.none(),
@@ -56,25 +28,28 @@ class BriefingRequestForm(Form):
         help_text="The Chief Executive or a Director (002 §9). The Chief Executive clears "
         "every request (001 §1.11).",
         empty_label="Choose the Chief Executive or a Director",
-        error_messages=_required("Choose the Chief Executive or a Director"),
+        error_messages=required("Choose the Chief Executive or a Director"),
     )
     subject = forms.CharField(
         max_length=200,
         label="Subject",
         help_text="What the group wants to know about, in a sentence",
-        error_messages=_required("Enter the subject"),
+        error_messages=required("Enter the subject"),
     )
     topic = forms.CharField(
         max_length=150,
         label="The Council business it is about",
         help_text="For example, the 2027/28 budget. Briefings on the same business are "
         "compared in the equal-access log.",
-        error_messages=_required("Enter the Council business it is about"),
+        error_messages=required("Enter the Council business it is about"),
     )
     details = forms.CharField(
         widget=forms.Textarea, required=False, label="Anything the officer should know"
     )
-    meeting_date = forms.DateField(label="Date of the group meeting")
+    meeting_date = forms.DateField(
+        label="Date of the group meeting",
+        error_messages=required("Enter the date of the group meeting"),
+    )
     others_present = forms.CharField(
         widget=forms.Textarea,
         required=False,
@@ -113,11 +88,10 @@ class BriefingRequestForm(Form):
         label="A private and confidential briefing for me, not for the group (004 §7.1)",
         help_text="It stays with you unless you record permission to share it",
     )
-    date_messages = {"meeting_date": "Enter the date of the group meeting"}
 
     def __init__(self, *args, group_leader: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["addressed_to"].queryset = current_officers().filter(
+        self.fields["addressed_to"].queryset = active_officers().filter(
             post__tier__in=ADDRESSEE_TIERS
         )
         if not group_leader:
@@ -133,7 +107,7 @@ class BriefingRequestForm(Form):
         return data
 
 
-class DecisionForm(Form):
+class DecisionForm(GovukForm):
     """The Chief Executive's decision: clear, nominate a representative, or decline."""
 
     CLEAR, NOMINATE, DECLINE = "clear", "nominate", "decline"
@@ -145,7 +119,7 @@ class DecisionForm(Form):
         ],
         widget=forms.RadioSelect,
         label="Your decision",
-        error_messages=_required("Choose clear, nominate or decline"),
+        error_messages=required("Choose clear, nominate or decline"),
     )
     nominee = OfficerChoiceField(
         queryset=Officer.objects.none(),
@@ -166,7 +140,7 @@ class DecisionForm(Form):
 
     def __init__(self, *args, briefing: BriefingRequest, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nominee"].queryset = current_officers().exclude(pk=briefing.addressed_to_id)
+        self.fields["nominee"].queryset = active_officers().exclude(pk=briefing.addressed_to_id)
         if not briefing.non_council_attendees:
             del self.fields["exception_text"]
 
@@ -180,18 +154,18 @@ class DecisionForm(Form):
         return data
 
 
-class NoteForm(Form):
+class NoteForm(GovukForm):
     """GRP-3: material facts, options and their merits; the author's confirmation to issue."""
 
     facts = forms.CharField(
         widget=forms.Textarea,
         label="Material facts",
-        error_messages=_required("Enter the material facts"),
+        error_messages=required("Enter the material facts"),
     )
     options = forms.CharField(
         widget=forms.Textarea,
         label="Options, and their merits and demerits for the council",
-        error_messages=_required("Enter the options and their merits for the council"),
+        error_messages=required("Enter the options and their merits for the council"),
     )
     confirmed_no_politics = forms.BooleanField(
         required=False,
@@ -200,23 +174,25 @@ class NoteForm(Form):
     )
 
 
-class AttendanceForm(Form):
+class AttendanceForm(GovukForm):
     """GRP-4: when, with which senior officer, and that the officer left in time."""
 
-    attended_on = forms.DateField(label="Date you attended")
+    attended_on = forms.DateField(
+        label="Date you attended", error_messages=required("Enter the date you attended")
+    )
     senior_officer = OfficerChoiceField(
         queryset=Officer.objects.none(),
         label="The senior officer present",
         help_text="The Chief Executive, Deputy Chief Executive, Monitoring Officer or their "
         "nominee (004 §6.2)",
         empty_label="Choose an officer",
-        error_messages=_required("Choose the senior officer who was present"),
+        error_messages=required("Choose the senior officer who was present"),
     )
     senior_capacity = forms.ChoiceField(
         choices=SeniorCapacity.choices,
         widget=forms.RadioSelect,
         label="They attended as",
-        error_messages=_required("Say in what capacity the senior officer attended"),
+        error_messages=required("Say in what capacity the senior officer attended"),
     )
     left_before_decision = forms.BooleanField(
         required=False,
@@ -228,21 +204,20 @@ class AttendanceForm(Form):
         required=False,
         label="Only members of the council were present (003 §7.1(e))",
     )
-    date_messages = {"attended_on": "Enter the date you attended"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["senior_officer"].queryset = current_officers()
+        self.fields["senior_officer"].queryset = active_officers()
 
 
-class ShareForm(Form):
+class ShareForm(GovukForm):
     """GRP-7: the member's permission to share a confidential briefing with someone."""
 
     user = forms.ModelChoiceField(
         queryset=Councillor.objects.none(),
         label="Who may read it",
         empty_label="Choose a councillor",
-        error_messages=_required("Choose who may read it"),
+        error_messages=required("Choose who may read it"),
     )
 
     def __init__(self, *args, actor, **kwargs):
@@ -258,49 +233,50 @@ class ShareForm(Form):
         return self.cleaned_data["user"].user
 
 
-class ReasonForm(Form):
+class ReasonForm(GovukForm):
     reason = forms.CharField(widget=forms.Textarea, required=False, label="Why (optional)")
 
 
-class ConfirmForm(Form):
+class ConfirmForm(GovukForm):
     """A step with nothing to fill in: the button is the decision."""
 
 
-class RepresentativeMeetingForm(Form):
+class RepresentativeMeetingForm(GovukForm):
     """GRP-8: the officer asks before meeting an MP or another council's councillor."""
 
     kind = forms.ChoiceField(
         choices=RepresentativeMeeting.Kind.choices,
         widget=forms.RadioSelect,
         label="Who is the representative?",
-        error_messages=_required("Say who the representative is"),
+        error_messages=required("Say who the representative is"),
     )
     representative = forms.CharField(
-        max_length=150, label="Their name", error_messages=_required("Enter their name")
+        max_length=150, label="Their name", error_messages=required("Enter their name")
     )
     representative_role = forms.CharField(
         max_length=150,
         label="Their office",
         help_text="For example, MP for Eastgate, or councillor, Northshire County Council",
-        error_messages=_required("Enter their office"),
+        error_messages=required("Enter their office"),
     )
     subject = forms.CharField(
-        max_length=200, label="Subject", error_messages=_required("Enter the subject")
+        max_length=200, label="Subject", error_messages=required("Enter the subject")
     )
-    meeting_date = forms.DateField(label="Date of the meeting")
+    meeting_date = forms.DateField(
+        label="Date of the meeting", error_messages=required("Enter the date of the meeting")
+    )
     ward = forms.ModelChoiceField(
         queryset=Ward.objects.order_by("name"),
         label="The ward it concerns",
         empty_label="Choose a ward",
-        error_messages=_required("Choose the ward it concerns"),
+        error_messages=required("Choose the ward it concerns"),
     )
-    local_councillor = forms.ModelChoiceField(
+    local_councillor = CouncillorChoiceField(
         queryset=Councillor.objects.none(),
         label="The local councillor who will be present (004 §8.2)",
         empty_label="Choose a councillor",
-        error_messages=_required("Choose the local councillor who will be present"),
+        error_messages=required("Choose the local councillor who will be present"),
     )
-    date_messages = {"meeting_date": "Enter the date of the meeting"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -309,16 +285,15 @@ class RepresentativeMeetingForm(Form):
             .select_related("user", "ward")
             .order_by("ward__name", "user__last_name")
         )
-        self.fields["local_councillor"].label_from_instance = lambda c: f"{c} ({c.ward})"
 
 
-class RepresentativeDecisionForm(Form):
+class RepresentativeDecisionForm(GovukForm):
     AUTHORISE, REFUSE = "authorise", "refuse"
     decision = forms.ChoiceField(
         choices=[(AUTHORISE, "Authorise it, and inform every Group Leader"), (REFUSE, "Refuse")],
         widget=forms.RadioSelect,
         label="Your decision",
-        error_messages=_required("Choose authorise or refuse"),
+        error_messages=required("Choose authorise or refuse"),
     )
     note = forms.CharField(
         widget=forms.Textarea,
@@ -328,9 +303,10 @@ class RepresentativeDecisionForm(Form):
     )
 
 
-class RepresentativeHeldForm(Form):
-    held_on = forms.DateField(label="Date of the meeting")
+class RepresentativeHeldForm(GovukForm):
+    held_on = forms.DateField(
+        label="Date of the meeting", error_messages=required("Enter the date of the meeting")
+    )
     local_councillor_present = forms.BooleanField(
         required=False, label="The local councillor was present throughout (004 §8.2)"
     )
-    date_messages = {"held_on": "Enter the date of the meeting"}

@@ -7,15 +7,11 @@ from datetime import datetime
 from django import forms
 
 from protocol_site.calendar import LONDON
-from protocol_site.forms import GovukForm, ModelMultipleChoiceField
+from protocol_site.forms import GovukForm, ModelMultipleChoiceField, TimeField, required
 from registers.models import Ward
 
 from .models import ElectionPeriod, WardNotice
 from .selectors import wards_for_choice
-
-
-def _required(message: str) -> dict:
-    return {"required": message}
 
 
 class WardNoticeForm(GovukForm):
@@ -26,38 +22,36 @@ class WardNoticeForm(GovukForm):
         choices=WardNotice.Kind.choices,
         widget=forms.RadioSelect,
         label="What is it?",
-        error_messages=_required("Select what the notice is about"),
+        error_messages=required("Select what the notice is about"),
     )
     title = forms.CharField(
         max_length=200,
         label="Title",
         help_text="For example, Public meeting on the Mill Lane traffic scheme",
-        error_messages=_required("Enter a title"),
+        error_messages=required("Enter a title"),
     )
     details = forms.CharField(
         widget=forms.Textarea,
         label="Details",
         help_text="What is proposed or happening, and who members can contact about it",
-        error_messages=_required("Enter the details"),
+        error_messages=required("Enter the details"),
     )
     wards = ModelMultipleChoiceField(
         queryset=Ward.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         label="Which wards does it affect?",
         help_text="Every member for these wards is emailed. Select all that apply.",
-        error_messages=_required("Select at least one ward"),
+        error_messages=required("Select at least one ward"),
     )
     meeting_on = forms.DateField(
         required=False,
         label="Date of the meeting",
         help_text="Public meetings only. For example, 27 3 2027",
     )
-    meeting_time = forms.TimeField(
+    meeting_time = TimeField(
         required=False,
         label="Time of the meeting",
         help_text="Public meetings only. Use the 24-hour clock, for example 18:30",
-        input_formats=["%H:%M", "%H.%M"],
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
         error_messages={"invalid": "Enter the time as hours and minutes, for example 18:30"},
     )
     place = forms.CharField(
@@ -134,7 +128,7 @@ class WardNoticeWithdrawForm(GovukForm):
         max_length=2000,
         label="Why is the notice withdrawn?",
         help_text="For example, the meeting is cancelled. The ward members are told this.",
-        error_messages=_required("Enter why the notice is withdrawn"),
+        error_messages=required("Enter why the notice is withdrawn"),
     )
 
 
@@ -143,23 +137,23 @@ class ElectionPeriodForm(GovukForm):
         max_length=150,
         label="Name of the election",
         help_text="For example, Borough elections 7 May 2026, or Riverside ward by-election",
-        error_messages=_required("Enter the name of the election"),
+        error_messages=required("Enter the name of the election"),
     )
     starts_on = forms.DateField(
         label="Date the pre-election period starts",
         help_text="Usually the day the notice of election is published. For example, 27 3 2026",
-        error_messages=_required("Enter the date the pre-election period starts"),
+        error_messages=required("Enter the date the pre-election period starts"),
     )
     polling_day = forms.DateField(
         label="Polling day",
         help_text="The period ends at the end of polling day. For example, 7 5 2026",
-        error_messages=_required("Enter polling day"),
+        error_messages=required("Enter polling day"),
     )
     guidance = forms.CharField(
         widget=forms.Textarea,
         label="Guidance for members and officers",
         help_text="What members and officers should and should not do until polling day",
-        error_messages=_required("Enter the guidance for members and officers"),
+        error_messages=required("Enter the guidance for members and officers"),
     )
 
     @classmethod

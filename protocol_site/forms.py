@@ -60,6 +60,22 @@ class GovukDateField(forms.MultiValueField):
         return value
 
 
+def required(message: str) -> dict:
+    """A field's error_messages with its own "required" wording (GOV.UK: say what to enter)."""
+    return {"required": message}
+
+
+class TimeField(forms.TimeField):
+    """A time of day on the 24-hour clock, typed as 14:30 or 14.30, in a narrow input."""
+
+    input_formats = ["%H:%M", "%H.%M"]
+    default_error_messages = {"invalid": "Enter the time as hours and minutes, for example 14:30"}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"class": "govuk-input--width-5"}))
+        super().__init__(**kwargs)
+
+
 # The largest id any database column here holds (a signed 64-bit integer).
 LARGEST_ID = 2**63 - 1
 

@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q
 
 from protocol_site.forms import GovukForm, ModelMultipleChoiceField
+from registers.forms import OfficerChoiceField
 from registers.models import Councillor, Officer, Post
 
 from ..models import Panel
@@ -15,11 +16,6 @@ from .selectors import serving_councillors
 class PostChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Post) -> str:
         return f"{obj.title} ({obj.get_tier_display()})"
-
-
-class OfficerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Officer) -> str:
-        return f"{obj} ({obj.post})" if obj.post_id else str(obj)
 
 
 class MembersField(ModelMultipleChoiceField):

@@ -13,6 +13,7 @@ from django.db.models import Q
 from protocol_site.forms import GovukModelForm
 from protocol_site.models import ClosureDay, User
 
+from ..forms import ServiceChoiceField
 from ..models import (
     Councillor,
     CouncillorRole,
@@ -41,11 +42,6 @@ def _officers():
 class OfficerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.user.display_name
-
-
-class ServiceChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.directorate.name}: {obj.name}"
 
 
 class CouncillorChoiceField(forms.ModelChoiceField):

@@ -8,14 +8,10 @@ from django import forms
 from django.db.models import Q
 
 from protocol_site.calendar import LONDON
-from protocol_site.forms import GovukForm
+from protocol_site.forms import GovukForm, TimeField, required
 
+from ..forms import ServiceChoiceField
 from ..models import Officer, Service, Visit
-
-
-class ServiceChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Service) -> str:
-        return f"{obj.directorate.name}: {obj.name}"
 
 
 class OfficerChoiceField(forms.ModelChoiceField):
@@ -45,15 +41,10 @@ class VisitRequestForm(GovukForm):
         help_text="For example, 27 3 2027",
         error_messages={"required": "Enter the date of the visit"},
     )
-    visit_time = forms.TimeField(
+    visit_time = TimeField(
         label="Time of the visit",
         help_text="Use the 24-hour clock, for example 14:30",
-        input_formats=["%H:%M", "%H.%M"],
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
-        error_messages={
-            "required": "Enter the time of the visit",
-            "invalid": "Enter the time as hours and minutes, for example 14:30",
-        },
+        error_messages=required("Enter the time of the visit"),
     )
     purpose = forms.CharField(
         widget=forms.Textarea,

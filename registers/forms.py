@@ -1,0 +1,46 @@
+"""Form fields every app uses to choose someone or something from the registers."""
+
+from __future__ import annotations
+
+from django import forms
+
+from .models import Councillor, Officer, Service
+
+
+class OfficerChoiceField(forms.ModelChoiceField):
+    """Officers named with their post, so two people of the same name can be told apart."""
+
+    def label_from_instance(self, obj: Officer) -> str:
+        return f"{obj} ({obj.post})" if obj.post_id else str(obj)
+
+
+class ServiceChoiceField(forms.ModelChoiceField):
+    """Services labelled with their directorate, so the list reads as grouped."""
+
+    def label_from_instance(self, obj: Service) -> str:
+        return f"{obj.directorate.name}: {obj.name}"
+
+
+class CouncillorChoiceField(forms.ModelChoiceField):
+    """Councillors named with their ward."""
+
+    def label_from_instance(self, obj: Councillor) -> str:
+        return f"{obj} ({obj.ward})" if obj.ward_id else str(obj)
+
+
+def active_officers():
+    """Officers who may be chosen: in post and able to sign in, by surname."""
+    return (
+        Officer.objects.filter(is_active=True, user__is_active=True)
+        .select_related("user", "post")
+        .order_by("user__last_name", "user__first_name")
+    )
+
+
+def active_services():
+    """Services that may be chosen, grouped by their directorate."""
+    return (
+        Service.objects.filter(is_active=True, directorate__is_active=True)
+        .select_related("directorate")
+        .order_by("directorate__name", "name")
+    )

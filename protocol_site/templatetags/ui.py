@@ -6,6 +6,7 @@ and, only where a tag's words differ from the choice's label, the words (`TAG_LA
 """
 
 from django import template
+from django.template.defaulttags import querystring
 from django.utils.html import format_html
 
 register = template.Library()
@@ -33,3 +34,43 @@ def status_tag(obj, field="status"):
     if text is None:
         text = getattr(obj, f"get_{field}_display")()
     return tag(text, model.TAG_COLOURS[field].get(value, "grey"))
+
+
+@register.inclusion_tag("includes/_list_nav.html", takes_context=True)
+def list_nav(context, label, *links, param="", choices=None, current="", heading=""):
+    """A row of links above a list, named `label` for screen readers.
+
+    Each of `choices` ({value: words}) links to this page with `param` set to its value (and the
+    first page), the `current` one marked; `links` are further (words, url) pairs, left out where
+    the url is empty.
+    """
+    items = [
+        {
+            "text": text,
+            "href": querystring(context, **{param: key, "page": None}),
+            "current": key == current,
+        }
+        for key, text in (choices or {}).items()
+    ]
+    pairs = zip(links[::2], links[1::2], strict=True)
+    items += [{"text": text, "href": href} for text, href in pairs if href]
+    return {"label": label, "heading": heading, "items": items}
+
+
+@register.inclusion_tag("includes/_list_search.html", takes_context=True)
+def list_search(context, label, *, landmark="", width="two-thirds", sorts=None, **keep):
+    """The search box above a list: the search words `q`, `label` naming it.
+
+    `keep` are the list's other choices (its tab, its status…), carried as hidden fields when
+    set; `sorts` ({value: words}) adds a "Sort by" choice; `landmark` names the form as a
+    search landmark.
+    """
+    return {
+        "label": label,
+        "landmark": landmark,
+        "width": width,
+        "sorts": sorts,
+        "sort": context.get("sort", ""),
+        "q": context.get("q", ""),
+        "keep": {name: value for name, value in keep.items() if value},
+    }

@@ -1,14 +1,11 @@
 from .clock import enquiries_sweep, enquiry_advance
-from .lifecycle import (
+from .extensions import enquiry_decide_extension, enquiry_request_extension
+from .intake import enquiry_log, enquiry_record_view
+from .reassign import enquiry_reassign, enquiry_seek_guidance
+from .replies import (
     enquiry_acknowledge,
-    enquiry_decide_extension,
     enquiry_decline,
-    enquiry_log,
-    enquiry_reassign,
-    enquiry_record_view,
-    enquiry_request_extension,
     enquiry_respond,
-    enquiry_seek_guidance,
     enquiry_send_holding_reply,
 )
 

@@ -255,7 +255,7 @@ def test_a_failure_inside_a_transition_leaves_nothing_behind(org, councillor, of
     def boom(*args, **kwargs):
         raise RuntimeError("mail template failed")
 
-    monkeypatch.setattr("enquiries.services.lifecycle.notify", boom)
+    monkeypatch.setattr("enquiries.services.replies.notify", boom)
     with pytest.raises(RuntimeError):
         enquiry_acknowledge(actor=officer, enquiry=enquiry)
     enquiry.refresh_from_db()

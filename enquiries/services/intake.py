@@ -1,0 +1,121 @@
+"""An enquiry comes in: logged by its councillor or recorded by an officer, routed, and each
+view of confidential casework audited."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from notices.selectors import period_on
+from protocol_site.audit import audit_record
+from protocol_site.calendar import council_calendar
+from protocol_site.cases import create_with_reference, notify, record_event
+from registers.models import Councillor, Officer, Service, Ward
+from registers.roles import Role, person_for
+
+from ..models import Enquiry
+from ..models import EnquiryEvent as Ev
+from ..routing import route
+from .clock import reschedule
+
+Kind = Enquiry.Kind
+Channel = Enquiry.Channel
+
+
+def enquiry_log(
+    *,
+    actor,
+    councillor: Councillor,
+    subject: str,
+    details: str,
+    kind: str,
+    service: Service,
+    ward: Ward | None = None,
+    approached_officer: Officer | None = None,
+    attachment=None,
+    channel: str = Channel.ONLINE,
+    received_at: datetime | None = None,
+) -> Enquiry:
+    """ENQ-1: a councillor logs an enquiry, or an officer records one received another way."""
+    person = person_for(actor)
+    now = timezone.now()
+    if person.councillor is not None and person.councillor.pk == councillor.pk:
+        channel, received_at = Channel.ONLINE, now  # a councillor's own: received now
+    elif person.officer is not None or person.has(Role.DEMOCRATIC_SERVICES):
+        if channel == Channel.ONLINE:
+            raise ValidationError({"channel": "Say how the enquiry was received."})
+        if received_at is None:
+            raise ValidationError({"received_at": "Enter when the enquiry was received."})
+        if received_at > now:
+            raise ValidationError({"received_at": "The time of receipt cannot be in the future."})
+    else:
+        raise PermissionDenied("Only the councillor, an officer or democratic services can log it.")
+    if not service.is_active:
+        raise ValidationError({"service": "Choose a current service."})
+    calendar = council_calendar()
+    explanation = calendar.explain(received_at, settings.ENQUIRY_WORKING_DAYS)
+    routed = route(service=service, kind=kind, approached=approached_officer, councillor=councillor)
+    with transaction.atomic():
+        enquiry = create_with_reference(
+            Enquiry,
+            prefix="ENQ",
+            on=received_at,
+            councillor=councillor,
+            ward=ward or councillor.ward,
+            kind=kind,
+            service=service,
+            approached_officer=approached_officer,
+            subject=subject,
+            details=details,
+            channel=channel,
+            logged_by=actor,
+            received_at=received_at,
+            day_of_receipt=explanation.day_of_receipt,
+            due_date=explanation.due,
+            due_explanation=str(explanation),
+            target_date=explanation.due,
+            assigned_to=routed.assigned_to,
+            director=routed.director,
+            routing_reason=routed.reason,
+            policy_flagged=routed.policy_flagged,
+            in_pre_election_period=period_on(received_at) is not None,
+            **({"attachment": attachment} if attachment is not None else {}),
+        )
+        reschedule(enquiry, calendar, now=now)
+        enquiry.save(update_fields=["next_action_at", "reminded_cycle"])
+        how = enquiry.get_channel_display().lower()
+        record_event(
+            enquiry,
+            Ev.Kind.LOGGED,
+            actor=actor,
+            detail=f"Logged ({how}): {enquiry.due_explanation}.",
+        )
+        record_event(
+            enquiry, Ev.Kind.ROUTED, actor=actor, detail=routed.reason, officer=routed.assigned_to
+        )
+        routing = {"enquiry": enquiry, "officer": routed.assigned_to, "reason": routed.reason}
+        notify([councillor.user], "enquiry_logged", routing)
+        notify([routed.assigned_to.user], "enquiry_assigned", {"enquiry": enquiry})
+        if routed.director and routed.director.pk != routed.assigned_to.pk:
+            notify([routed.director.user], "enquiry_copied_to_director", {"enquiry": enquiry})
+    return enquiry
+
+
+def enquiry_record_view(*, actor, enquiry: Enquiry, what: str = "viewed") -> None:
+    """A view of confidential casework by anyone but its councillor is audited (SPEC, Audit)."""
+    if enquiry.kind != Kind.CASEWORK:
+        return
+    person = person_for(actor)
+    if person.councillor is not None and person.councillor.pk == enquiry.councillor_id:
+        return
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action=f"enquiries.enquiry.{what}",
+            obj=enquiry,
+            summary=f"Confidential casework {what} by {actor}.",
+        )

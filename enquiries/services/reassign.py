@@ -1,0 +1,77 @@
+"""Passing an enquiry on: to the right officer or service (the clock keeps running), or up to
+the Director or the Chief Executive for guidance."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from protocol_site.cases import lock, notify, record_event
+from registers.ladder import Rung, ladder_for
+from registers.models import Officer, Service
+
+from ..models import Enquiry
+from ..models import EnquiryEvent as Ev
+from ..routing import conflict_check, require_not_conflicted, senior_for
+from .common import require_open, require_worker
+
+
+def enquiry_seek_guidance(
+    *, actor, enquiry: Enquiry, note: str, refer_to_chief_executive: bool = False
+) -> Enquiry:
+    """003 §9.3, 004 §7.4: guidance from the Director, who may refer to the Chief Executive."""
+    if not note.strip():
+        raise ValidationError({"note": "Say what guidance is needed."})
+    with transaction.atomic():
+        enquiry = lock(enquiry)
+        require_worker(actor, enquiry)
+        require_open(enquiry)
+        if refer_to_chief_executive:
+            steps = ladder_for(enquiry.assigned_to, (Rung.CHIEF_EXECUTIVE,))
+            to = steps[0].person if steps else None
+        else:
+            to = enquiry.director
+        if to is None:
+            raise ValidationError("There is nobody to seek guidance from.")
+        record_event(
+            enquiry,
+            Ev.Kind.GUIDANCE_SOUGHT,
+            actor=actor,
+            detail=note,
+            officer=to,
+            visible_to_councillor=False,
+        )
+        context = {"enquiry": enquiry, "actor": actor, "note": note}
+        notify([to.user], "enquiry_guidance_sought", context)
+    return enquiry
+
+
+def enquiry_reassign(
+    *, actor, enquiry: Enquiry, to: Officer, note: str, service: Service | None = None
+) -> Enquiry:
+    """To the right officer or service; the clock keeps running (ENQ-3)."""
+    if not note.strip():
+        raise ValidationError({"note": "Say why it is being reassigned."})
+    if not to.is_active:
+        raise ValidationError({"to": "Choose a current officer."})
+    with transaction.atomic():
+        enquiry = lock(enquiry)
+        require_worker(actor, enquiry)
+        require_open(enquiry)
+        if to.pk == enquiry.assigned_to_id and (service is None or service == enquiry.service):
+            raise ValidationError({"to": "It is already with this officer."})
+        is_conflicted = conflict_check(enquiry.councillor)
+        require_not_conflicted(to, enquiry.councillor, is_conflicted=is_conflicted)
+        previous = enquiry.assigned_to
+        enquiry.assigned_to = to
+        fields = ["assigned_to"]
+        if service is not None and service.pk != enquiry.service_id:
+            enquiry.service = service
+            enquiry.director = senior_for(service, is_conflicted).officer
+            fields += ["service", "director"]
+        enquiry.save(update_fields=fields)
+        record_event(enquiry, Ev.Kind.REASSIGNED, actor=actor, detail=note, officer=to)
+        context = {"enquiry": enquiry, "previous": previous, "note": note}
+        notify([enquiry.councillor.user], "enquiry_passed_on", context)
+        notify([to.user, previous.user], "enquiry_reassigned", context)
+    return enquiry

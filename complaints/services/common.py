@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from protocol_site.audit import audit_record
+from protocol_site import cases
 from protocol_site.calendar import WorkingCalendar, end_of_day, start_of_working_day
-from protocol_site.cases import do_once
+from protocol_site.cases import do_once, long_date, record_event
 from protocol_site.outbox import email_users
 from registers.ladder import Step
 from registers.roles import Role, person_for
@@ -20,20 +20,9 @@ from ..routing import next_handler, next_rung
 
 NOTIFY_TEMPLATE = "complaint_update"
 Ev = ComplaintEvent.Kind
-
-
-def date_text(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def locked(complaint: Complaint) -> Complaint:
-    """Re-read the complaint under a row lock: two people acting at once never both win."""
-    return (
-        Complaint.objects.select_for_update(of=("self",))
-        .select_related("complainant", "current_handler", "subject_officer__user")
-        .select_related("subject_councillor__user")
-        .get(pk=complaint.pk)
-    )
+# Joined whenever a complaint is locked (protocol_site.cases.lock): everyone a step may tell.
+PEOPLE = ("complainant", "current_handler", "subject_officer__user", "subject_councillor__user")
+date_text = long_date  # the reminders' wording (clock.py)
 
 
 def current_stage(complaint: Complaint) -> ComplaintStage | None:
@@ -61,53 +50,8 @@ def require_complainant(actor, complaint: Complaint) -> None:
         raise PermissionDenied("Only the person who raised the complaint can do this.")
 
 
-def record(
-    complaint: Complaint,
-    kind: str,
-    *,
-    actor=None,
-    detail: str = "",
-    stage_number: int | None = None,
-    visible_to_complainant: bool = True,
-    at: datetime | None = None,
-    due_at: datetime | None = None,
-    **audit_extra,
-) -> ComplaintEvent:
-    """A timeline step and its audit event (never the confidential management note)."""
-    values = {
-        "complaint": complaint,
-        "kind": kind,
-        "actor": actor if getattr(actor, "pk", None) else None,
-        "detail": detail,
-        "stage_number": stage_number,
-        "visible_to_complainant": visible_to_complainant,
-    }
-    if at is not None:
-        values["at"] = at
-    if due_at is not None:
-        values["due_at"] = due_at
-    event = ComplaintEvent.objects.create(**values)
-    audit(complaint, kind, actor=actor, summary=detail, stage_number=stage_number, **audit_extra)
-    return event
-
-
-def audit(complaint: Complaint, kind: str, *, actor=None, summary: str = "", **extra) -> None:
-    audit_record(
-        actor=actor,
-        action=f"complaints.complaint.{kind}",
-        obj=complaint,
-        summary=summary[:500],
-        after={
-            "status": complaint.status,
-            "stage_number": complaint.stage_number,
-            "current_handler": complaint.current_handler_id,
-            **{k: getattr(v, "pk", v) for k, v in extra.items()},
-        },
-    )
-
-
 def notify(users, complaint: Complaint, headline: str, lines: list[str], *, key: str | None = None):
-    """Queue one email per distinct person. Never pass the management note in `lines`."""
+    """The reminders' email (clock.py): one per distinct person. Never the management note."""
     email_users(
         users,
         template=NOTIFY_TEMPLATE,
@@ -202,35 +146,26 @@ def open_stage(
         complaint.current_handler_id = stage.handler_id
         complaint.next_action_at = next_action_at(stage)
         complaint.save(update_fields=["stage_number", "current_handler", "next_action_at"])
-        record(
+        record_event(
             complaint,
             Ev.STAGE_OPENED,
             actor=actor,
             detail=f"Stage {stage.number}: with the {stage.handler_role}. {reason}".strip(),
             stage_number=stage.number,
-            at=now,
-            due_at=due_at,
-            handler=stage.handler_id,
+            row={"at": now, "due_at": due_at},
+            audit={"handler": stage.handler_id},
         )
-        due = date_text(stage.resolve_by)
-        notify(
+        context = {"complaint": complaint, "stage": stage, "reason": reason}
+        cases.notify(
             [stage.handler],
-            complaint,
-            f"A complaint has come to you (stage {stage.number}, {stage.handler_role})",
-            [
-                reason,
-                f"Please acknowledge it by {date_text(stage.acknowledge_by)} "
-                f"and resolve it by {due}. Informal resolution comes first.",
-                "It is confidential: only its parties, its handlers and the Monitoring "
-                "Officer may see it.",
-            ],
+            "complaint_stage_opened_handler",
+            context,
             key=f"complaint:{complaint.pk}:stage:{stage.number}:handler",
         )
-        notify(
+        cases.notify(
             [complaint.complainant],
-            complaint,
-            f"Your complaint is at stage {stage.number}",
-            [f"It is with the {stage.handler_role}. The target date is {due}."],
+            "complaint_stage_opened_complainant",
+            context,
             key=f"complaint:{complaint.pk}:stage:{stage.number}:complainant",
         )
         created.append(stage)

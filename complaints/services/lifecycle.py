@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from protocol_site.calendar import council_calendar
+from protocol_site.cases import (
+    audit_case,
+    create_with_reference,
+    lock,
+    notify,
+    record_event,
+)
 from registers.ladder import monitoring_officer_user
 from registers.models import Councillor, Officer
 from registers.roles import person_for
@@ -17,19 +22,15 @@ from registers.roles import person_for
 from ..models import DECISION_OUTCOMES, Complaint, Outcome, Status
 from ..routing import next_handler
 from .common import (
+    PEOPLE,
     Ev,
-    audit,
     close_complaint,
     close_stage,
     current_stage,
-    date_text,
     is_monitoring_officer,
-    locked,
     move_up,
     next_action_at,
-    notify,
     open_stage,
-    record,
     require_complainant,
     require_handler,
     require_open,
@@ -74,28 +75,26 @@ def complaint_raise(
     now = timezone.now()
     calendar = council_calendar()
     with transaction.atomic():
-        complaint = Complaint(
-            reference=f"new-{uuid.uuid4().hex[:12]}",
-            direction=direction,
-            complainant=actor,
-            subject_officer=about_officer,
-            subject_councillor=about_councillor,
-            summary=summary,
-            details=details,
-            created_at=now,
-        )
-        step = next_handler(complaint)
+        fields = {
+            "direction": direction,
+            "complainant": actor,
+            "subject_officer": about_officer,
+            "subject_councillor": about_councillor,
+            "summary": summary,
+            "details": details,
+            "created_at": now,
+        }
+        step = next_handler(Complaint(**fields))
         if step is None:
             raise ValidationError("No one is available to handle this complaint.")
-        complaint.save()
-        complaint.reference = f"CMP-{now:%Y}-{complaint.pk:06d}"
-        complaint.save(update_fields=["reference"])
-        record(
+        complaint = create_with_reference(Complaint, prefix="CMP", on=now, **fields)
+        record_event(
             complaint,
             Ev.RAISED,
             actor=actor,
             detail=f"Raised privately: {complaint.get_direction_display().lower()}.",
-            at=now,
+            stage_number=None,
+            row={"at": now},
         )
         open_stage(
             complaint,
@@ -120,26 +119,25 @@ def _copy_monitoring_officer(complaint: Complaint, *, actor, handler_id: int) ->
         return
     complaint.mo_copied = True
     complaint.save(update_fields=["mo_copied"])
-    record(
+    record_event(
         complaint,
         Ev.MO_COPIED,
         actor=actor,
         detail=f"Copied to the Monitoring Officer ({mo.display_name}).",
-        visible_to_complainant=True,
+        stage_number=None,
     )
     if mo.pk != handler_id:
         notify(
             [mo],
-            complaint,
-            "Copy: a complaint between a member and an officer",
-            [f"{complaint.get_direction_display()}, raised by {complaint.complainant}."],
+            "complaint_mo_copied",
+            {"complaint": complaint},
             key=f"complaint:{complaint.pk}:mo-copy",
         )
 
 
 def complaint_stage_acknowledge(*, actor, complaint: Complaint) -> Complaint:
     with transaction.atomic():
-        complaint = locked(complaint)
+        complaint = lock(complaint, *PEOPLE)
         require_handler(actor, complaint)
         require_open(complaint)
         stage = current_stage(complaint)
@@ -150,19 +148,15 @@ def complaint_stage_acknowledge(*, actor, complaint: Complaint) -> Complaint:
         stage.save(update_fields=["status", "acknowledged_at"])
         complaint.next_action_at = next_action_at(stage)
         complaint.save(update_fields=["next_action_at"])
-        record(
+        record_event(
             complaint,
             Ev.ACKNOWLEDGED,
             actor=actor,
             detail=f"Stage {stage.number} acknowledged by the {stage.handler_role}.",
             stage_number=stage.number,
         )
-        notify(
-            [complaint.complainant],
-            complaint,
-            "Your complaint has been acknowledged",
-            [f"The {stage.handler_role} aims to resolve it by {date_text(stage.resolve_by)}."],
-        )
+        context = {"complaint": complaint, "stage": stage}
+        notify([complaint.complainant], "complaint_acknowledged", context)
     return complaint
 
 
@@ -177,36 +171,29 @@ def complaint_stage_resolve(
     if not note:
         raise ValidationError({"note": "Say what was decided, for the complainant."})
     with transaction.atomic():
-        complaint = locked(complaint)
+        complaint = lock(complaint, *PEOPLE)
         require_handler(actor, complaint)
         require_open(complaint)
         stage = current_stage(complaint)
         close_stage(stage, outcome=outcome, note=note, management_note=management_note.strip())
         complaint.resolve()
         close_complaint(complaint, outcome)
-        label = Outcome(outcome).label
-        record(
+        outcome = Outcome(outcome)
+        record_event(
             complaint,
             Ev.RESOLVED,
             actor=actor,
-            detail=f"Stage {stage.number}: {label}. {note}",
+            detail=f"Stage {stage.number}: {outcome.label}. {note}",
             stage_number=stage.number,
-            outcome=outcome,
-            management_note_recorded=bool(stage.management_note),
+            audit={
+                "outcome": outcome,
+                "management_note_recorded": bool(stage.management_note),
+            },
         )
-        lines = [
-            f"Outcome: {label}.",
-            note,
-            "If you are unhappy with the outcome you may ask for the next stage.",
-        ]
-        notify([complaint.complainant], complaint, "Your complaint has an outcome", lines)
+        context = {"complaint": complaint, "stage": stage, "outcome": outcome}
+        notify([complaint.complainant], "complaint_resolved", context)
         if complaint.subject_notified_at is not None:
-            notify(
-                [complaint.subject.user],
-                complaint,
-                "A complaint about you has an outcome",
-                lines[:2],
-            )
+            notify([complaint.subject.user], "complaint_resolved_subject", context)
     return complaint
 
 
@@ -218,7 +205,7 @@ def complaint_escalate(*, actor, complaint: Complaint, reason: str) -> Complaint
         raise ValidationError({"reason": "Give the reasons for moving it up."})
     now = timezone.now()
     with transaction.atomic():
-        complaint = locked(complaint)
+        complaint = lock(complaint, *PEOPLE)
         by_complainant = complaint.complainant_id == actor.pk
         if by_complainant:
             if complaint.status not in (Status.OPEN, Status.RESOLVED):
@@ -251,7 +238,7 @@ def complaint_escalate(*, actor, complaint: Complaint, reason: str) -> Complaint
         )
         if stage is None:
             raise ValidationError("This complaint is already at its last stage.")
-        record(
+        record_event(
             complaint,
             Ev.NEXT_STAGE_REQUESTED if by_complainant else Ev.ESCALATED,
             actor=actor,
@@ -263,58 +250,46 @@ def complaint_escalate(*, actor, complaint: Complaint, reason: str) -> Complaint
 
 def complaint_withdraw(*, actor, complaint: Complaint, reason: str = "") -> Complaint:
     with transaction.atomic():
-        complaint = locked(complaint)
+        complaint = lock(complaint, *PEOPLE)
         require_complainant(actor, complaint)
         require_open(complaint)
         stage = current_stage(complaint)
         close_stage(stage, outcome=Outcome.WITHDRAWN, note=reason.strip(), management_note="")
         complaint.withdraw()
         close_complaint(complaint, Outcome.WITHDRAWN)
-        record(
+        record_event(
             complaint,
             Ev.WITHDRAWN,
             actor=actor,
             detail=f"Withdrawn by the complainant. {reason}".strip(),
             stage_number=stage.number,
         )
-        notify(
-            [stage.handler],
-            complaint,
-            "A complaint you were handling has been withdrawn",
-            [reason] if reason else [],
-        )
+        context = {"complaint": complaint, "reason": reason}
+        notify([stage.handler], "complaint_withdrawn", context)
     return complaint
 
 
 def complaint_notify_subject(*, actor, complaint: Complaint) -> Complaint:
     """The handler or the Monitoring Officer tells the subject; from then they may see it."""
     with transaction.atomic():
-        complaint = locked(complaint)
+        complaint = lock(complaint, *PEOPLE)
         if complaint.current_handler_id != actor.pk and not is_monitoring_officer(actor):
             raise PermissionDenied("Only the handler or the Monitoring Officer can do this.")
         if complaint.subject_notified_at is not None:
             raise ValidationError("The subject has already been told.")
         complaint.subject_notified_at = timezone.now()
         complaint.save(update_fields=["subject_notified_at"])
-        record(
+        record_event(
             complaint,
             Ev.SUBJECT_NOTIFIED,
             actor=actor,
             detail=f"{complaint.subject} told of the complaint.",
             stage_number=complaint.stage_number,
         )
-        notify(
-            [complaint.subject.user],
-            complaint,
-            "A complaint has been made about you",
-            [
-                f"{complaint.get_direction_display()}. You can now see it and its progress.",
-                "It is confidential: please do not discuss it in public.",
-            ],
-        )
+        notify([complaint.subject.user], "complaint_subject_notified", {"complaint": complaint})
     return complaint
 
 
 def complaint_record_view(*, actor, complaint: Complaint) -> None:
     """Every view of a complaint is audited (CMP-5)."""
-    audit(complaint, "viewed", actor=actor, summary=f"Viewed by {actor}.")
+    audit_case(complaint, "viewed", actor=actor, summary=f"Viewed by {actor}.")

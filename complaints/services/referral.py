@@ -6,16 +6,16 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from protocol_site.cases import lock, notify, record_event
+
 from ..models import Complaint, Outcome, Referral
 from .common import (
+    PEOPLE,
     Ev,
     close_complaint,
     close_stage,
     current_stage,
     is_monitoring_officer,
-    locked,
-    notify,
-    record,
     require_open,
 )
 
@@ -30,7 +30,7 @@ def complaint_stage_refer(
     if referral not in Referral.values:
         raise ValidationError({"referral": "Choose where it is referred."})
     with transaction.atomic():
-        complaint = locked(complaint)
+        complaint = lock(complaint, *PEOPLE)
         require_open(complaint)
         mo = is_monitoring_officer(actor)
         if complaint.current_handler_id != actor.pk and not (
@@ -61,20 +61,23 @@ def complaint_stage_refer(
         )
         complaint.refer()
         close_complaint(complaint, Outcome.REFERRED)
-        if referral == Referral.DISCIPLINARY:
-            # 003 §13.3: management's decision, confidential; the member is told only this.
+        referral = Referral(referral)
+        # 003 §13.3: management's decision, confidential; the member is told only that.
+        confidential = referral == Referral.DISCIPLINARY
+        if confidential:
             public = "Referred to the council's management procedures, which are confidential."
         else:
-            public = f"Referred to {Referral(referral).label}."
-        record(
+            public = f"Referred to {referral.label}."
+        record_event(
             complaint,
             Ev.REFERRED,
             actor=actor,
-            detail=f"Stage {stage.number}: referred to {Referral(referral).label}. {note}".strip(),
+            detail=f"Stage {stage.number}: referred to {referral.label}. {note}".strip(),
             stage_number=stage.number,
-            visible_to_complainant=False,
-            referral=referral,
+            row={"visible_to_complainant": False},
+            audit={"referral": referral},
         )
-        record(complaint, Ev.REFERRED, actor=actor, detail=public, stage_number=stage.number)
-        notify([complaint.complainant], complaint, "Your complaint has been referred", [public])
+        record_event(complaint, Ev.REFERRED, actor=actor, detail=public, stage_number=stage.number)
+        context = {"complaint": complaint, "referral": referral, "confidential": confidential}
+        notify([complaint.complainant], "complaint_referred", context)
     return complaint

@@ -12,11 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from protocol_site.cases import lock, notify, record_event
 from registers.ladder import Rung, Step
 
 from ..models import Complaint, ComplaintCopy
 from ..routing import report_recipients, reported_to_rungs
-from .common import Ev, is_monitoring_officer, locked, notify, record
+from .common import PEOPLE, Ev, is_monitoring_officer
 
 Direction = Complaint.Direction
 Reason = ComplaintCopy.Reason
@@ -45,22 +46,18 @@ def report_on_raise(complaint: Complaint, *, actor, handler_id: int) -> None:
     for step in steps:
         reason = Reason.REPORTED if step.rung == Rung.CHIEF_EXECUTIVE else Reason.COPIED
         _copy(complaint, step.user_id, role=step.label, reason=reason)
-    record(
+    record_event(
         complaint,
         Ev.COPIED,
         actor=actor,
         detail=f"Reported to {_names(steps)} (003 §14.1).",
-        copied_to=[step.user_id for step in steps],
+        stage_number=None,
+        audit={"copied_to": [step.user_id for step in steps]},
     )
     notify(
         [step.person.user for step in steps],
-        complaint,
-        "For your information: an officer's complaint about a member",
-        [
-            f"{complaint.complainant} has raised a complaint about {complaint.subject}.",
-            "It is reported to you under the protocol (003 §14.1). You can read it and follow "
-            "its progress; it is confidential.",
-        ],
+        "complaint_reported_on_raise",
+        {"complaint": complaint},
         key=f"complaint:{complaint.pk}:reported-on-raise",
     )
 
@@ -85,7 +82,7 @@ def complaint_report_outcome(
     if not report:
         raise ValidationError({"report": "Write the findings and any recommended action."})
     with transaction.atomic():
-        complaint = locked(complaint)
+        complaint = lock(complaint, *PEOPLE)
         if not is_monitoring_officer(actor):
             raise PermissionDenied("Only the Monitoring Officer reports the outcome.")
         if complaint.direction != Direction.OFFICER_ABOUT_MEMBER:
@@ -105,7 +102,7 @@ def complaint_report_outcome(
         if complaint.subject_notified_at is None:
             complaint.subject_notified_at = timezone.now()
             complaint.save(update_fields=["subject_notified_at"])
-            record(
+            record_event(
                 complaint,
                 Ev.SUBJECT_NOTIFIED,
                 actor=actor,
@@ -116,44 +113,30 @@ def complaint_report_outcome(
             [f"{member} (the member)", f"{complaint.complainant} (the officer)"]
             + [f"{step.person} ({step.label})" for step in steps]
         )
-        record(
+        record_event(
             complaint,
             Ev.REPORTED,
             actor=actor,
             detail=f"The Monitoring Officer reported the outcome to {told}: {report}",
             stage_number=complaint.stage_number,
-            reported_to=[step.user_id for step in steps],
+            audit={"reported_to": [step.user_id for step in steps]},
         )
+        context = {"complaint": complaint, "report": report}
         notify(
             [complaint.complainant, member.user, *(step.person.user for step in steps)],
-            complaint,
-            "The Monitoring Officer's report on a complaint",
-            [
-                f"{complaint.get_direction_display()}: {complaint.complainant} about {member}.",
-                report,
-                "It is confidential: please do not discuss it in public.",
-            ],
+            "complaint_outcome_reported",
+            context,
         )
         if leader is not None:
             _copy(complaint, leader.user_id, role="Group leader", reason=Reason.GROUP_LEADER)
-            record(
+            record_event(
                 complaint,
                 Ev.GROUP_LEADER_NOTIFIED,
                 actor=actor,
                 detail=f"{leader}, leader of {member.group}, told of the complaint and the "
                 "findings (003 §14.2).",
                 stage_number=complaint.stage_number,
-                group_leader=leader.user_id,
+                audit={"group_leader": leader.user_id},
             )
-            notify(
-                [leader.user],
-                complaint,
-                "A complaint about a member of your group",
-                [
-                    f"An officer's complaint about {member} and the Monitoring Officer's "
-                    "findings, which the protocol asks to be shared with you (003 §14.2).",
-                    report,
-                    "It is confidential: please do not discuss it in public.",
-                ],
-            )
+            notify([leader.user], "complaint_group_leader_told", context)
     return complaint

@@ -14,14 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from protocol_site.audit import audit_record, changes, snapshot
-from protocol_site.cases import (
-    audit_case,
-    create_with_reference,
-    lock,
-    long_date,
-    notify,
-    record_event,
-)
+from protocol_site.cases import audit_case, create_with_reference, lock, long_date, record_event
 from registers.roles import person_for
 
 from ..models import Declaration, Relationship, Side
@@ -33,6 +26,7 @@ from .common import (
     is_due,
     next_confirm_by,
     note_manager,
+    notify,
     relationship_line,
     require_declarer,
     require_reviewer,
@@ -156,8 +150,14 @@ def declaration_make(
             _tell_manager_of_declaration(declaration, manager, label, actor=actor)
         notify(
             [reviewer(declaration)],
-            "declaration_to_review",
-            {"declaration": declaration},
+            declaration,
+            "A relationship declaration awaits your review",
+            [
+                f"{actor.display_name} has declared a relationship with "
+                f"{other_party.display_name}.",
+                "Under 004 §5.2 the Monitoring Officer considers what action, if any, should "
+                "be taken. Record your advice, or ask for more information.",
+            ],
             key=f"declaration:{declaration.pk}:declared:reviewer",
         )
     return declaration
@@ -165,10 +165,23 @@ def declaration_make(
 
 def _tell_manager_of_declaration(declaration: Declaration, manager, label: str, *, actor) -> None:
     note_manager(declaration, manager, label, actor=actor)
+    if declaration.declarer_side == Side.OFFICER:
+        who = f"{declaration.declarer.display_name}, who you manage,"
+        with_whom = f"with {declaration.other_party.display_name}, a councillor"
+    else:
+        who = f"Councillor {declaration.declarer.display_name}"
+        with_whom = f"with {declaration.other_party.display_name}, who you manage"
     notify(
         [manager.user],
-        "declaration_manager_told",
-        {"declaration": declaration},
+        declaration,
+        "A relationship between a councillor and an officer has been declared",
+        [
+            f"{who} has declared a relationship {with_whom}.",
+            relationship_line(declaration),
+            "Under the protocol (002 §3.c.iii, 003 §5.2(b)) the officer's manager is told, to "
+            "discuss appropriate action with them. The Monitoring Officer reviews every "
+            "declaration.",
+        ],
         key=f"declaration:{declaration.pk}:manager:{manager.user_id}",
     )
 
@@ -200,7 +213,12 @@ def declaration_review(
             detail="Advice recorded" + ("; action taken recorded." if action else "."),
             cycle=declaration.cycle,
         )
-        notify([declaration.declarer], "declaration_reviewed", {"declaration": declaration})
+        notify(
+            [declaration.declarer],
+            declaration,
+            "The Monitoring Officer has reviewed your relationship declaration",
+            ["Sign in to read the advice and any action taken."],
+        )
     return declaration
 
 
@@ -228,8 +246,9 @@ def declaration_ask_for_information(
         )
         notify(
             [declaration.declarer],
-            "declaration_information_requested",
-            {"declaration": declaration},
+            declaration,
+            "The Monitoring Officer has asked about your relationship declaration",
+            ["Sign in to read the question and answer it."],
         )
     return declaration
 
@@ -257,7 +276,10 @@ def declaration_give_information(
             cycle=declaration.cycle,
         )
         notify(
-            [reviewer(declaration)], "declaration_information_given", {"declaration": declaration}
+            [reviewer(declaration)],
+            declaration,
+            "More information has been given on a relationship declaration",
+            ["It awaits your review again. Sign in to read it."],
         )
     return declaration
 
@@ -306,12 +328,9 @@ def declaration_change(
         )
         notify(
             [reviewer(declaration), declaration.manager_notified],
-            "declaration_changed",
-            {
-                "declaration": declaration,
-                "details_changed": "details" in new,
-                "end_changed": "ends_on" in new,
-            },
+            declaration,
+            "A relationship declaration has changed",
+            [" ".join(what), "Sign in to see it."],
         )
     return declaration
 
@@ -336,8 +355,9 @@ def declaration_withdraw(*, actor, declaration: Declaration, reason: str = "") -
         )
         notify(
             [reviewer(declaration), declaration.manager_notified],
-            "declaration_withdrawn",
-            {"declaration": declaration},
+            declaration,
+            "A relationship declaration has been withdrawn",
+            [f"{actor.display_name} has withdrawn {declaration.reference}."],
         )
     return declaration
 
@@ -374,8 +394,9 @@ def declaration_confirm(*, actor, declaration: Declaration) -> Declaration:
         if was_lapsed:
             notify(
                 [reviewer(declaration), declaration.manager_notified],
-                "declaration_reconfirmed",
-                {"declaration": declaration},
+                declaration,
+                "A lapsed relationship declaration has been re-confirmed",
+                [f"{actor.display_name} has re-confirmed {declaration.reference}."],
             )
     return declaration
 

@@ -8,9 +8,10 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from protocol_site.cases import audit_case, create_with_reference, lock, long_date, notify
+from protocol_site.cases import audit_case, create_with_reference, lock, long_date
 from registers.models import Councillor, Ward
 from registers.roles import person_for
 
@@ -18,10 +19,15 @@ from ..models import RepresentativeMeeting
 from .common import (
     chief_executive_user,
     group_leaders,
+    notify,
     require_chief_executive,
 )
 
 Status = RepresentativeMeeting.Status
+
+
+def _url(meeting: RepresentativeMeeting) -> str:
+    return reverse("groups:representative", args=[meeting.pk])
 
 
 def _require_requested(meeting: RepresentativeMeeting) -> None:
@@ -87,8 +93,9 @@ def representative_meeting_request(
         audit_case(meeting, "requested", actor=actor, summary=arrangements(meeting))
         notify(
             [chief_executive_user()],
-            "representative_meeting_requested",
-            {"meeting": meeting},
+            f"An officer asks to meet an elected representative: {meeting.reference}",
+            [arrangements(meeting), "Your prior authorisation is needed (004 §8.2)."],
+            link=_url(meeting),
             key=f"representative:{meeting.pk}:requested",
         )
     return meeting
@@ -109,14 +116,18 @@ def representative_meeting_authorise(
         audit_case(meeting, "authorised", actor=actor, summary=meeting.decision_note)
         notify(
             [meeting.officer.user, meeting.local_councillor.user],
-            "representative_meeting_authorised",
-            {"meeting": meeting},
+            f"Meeting authorised: {meeting.reference}",
+            [arrangements(meeting)] + ([meeting.decision_note] if meeting.decision_note else []),
+            link=_url(meeting),
             key=f"representative:{meeting.pk}:authorised",
         )
         notify(
             group_leaders(),
-            "representative_meeting_leaders_told",
-            {"meeting": meeting},
+            "An officer will meet an elected representative from outside the council",
+            [
+                arrangements(meeting),
+                "Group Leaders are informed of these arrangements (004 §8.2).",
+            ],
             key=f"representative:{meeting.pk}:leaders",
         )
     return meeting
@@ -138,8 +149,9 @@ def representative_meeting_refuse(
         audit_case(meeting, "refused", actor=actor, summary=meeting.decision_note)
         notify(
             [meeting.officer.user],
-            "representative_meeting_refused",
-            {"meeting": meeting},
+            f"Meeting not authorised: {meeting.reference}",
+            [f"The Chief Executive's reasons: {meeting.decision_note}"],
+            link=_url(meeting),
             key=f"representative:{meeting.pk}:refused",
         )
     return meeting

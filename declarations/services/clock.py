@@ -13,7 +13,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from protocol_site.cases import long_date, record_once
+from protocol_site.cases import long_date, notify, record_once
 
 from ..models import Declaration
 from ..routing import manager_to_tell
@@ -23,7 +23,6 @@ from .common import (
     Status,
     lapse_at,
     note_manager,
-    notify,
     reviewer,
     schedule,
 )
@@ -87,14 +86,8 @@ def _remind(declaration: Declaration, now: datetime) -> int:
         f"{declaration.declarer.display_name} reminded to re-confirm it by {due}.",
         lambda: notify(
             [declaration.declarer],
-            declaration,
-            f"Please re-confirm your relationship declaration by {due}",
-            [
-                "Each year you confirm that a declared relationship still stands, or say "
-                "when it ended.",
-                f"If it is not re-confirmed by {due}, the Monitoring Officer and the "
-                "officer's manager are told.",
-            ],
+            "declaration_reconfirm_reminder",
+            {"declaration": declaration},
             key=f"declaration:{declaration.pk}:cycle:{declaration.cycle}:reminder",
         ),
     )
@@ -113,23 +106,14 @@ def _lapse(declaration: Declaration, now: datetime) -> int:
             note_manager(declaration, manager, label, at=now)
         notify(
             [declaration.declarer],
-            declaration,
-            "Your relationship declaration has not been re-confirmed",
-            [
-                f"It was due to be re-confirmed by {due}. Please sign in and confirm it still "
-                "stands, or say when it ended.",
-            ],
+            "declaration_not_reconfirmed_declarer",
+            {"declaration": declaration},
             key=f"{key}:declarer",
         )
         notify(
             [manager.user if manager else None, mo],
-            declaration,
-            "A relationship declaration has not been re-confirmed",
-            [
-                f"{declaration.declarer.display_name} has not re-confirmed their declared "
-                f"relationship with {declaration.other_party.display_name}, due by {due}.",
-                "It still counts: a relationship does not end because a form was late.",
-            ],
+            "declaration_not_reconfirmed",
+            {"declaration": declaration},
             key=key,
         )
 

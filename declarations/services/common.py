@@ -13,13 +13,11 @@ from django.utils import timezone
 from protocol_site.calendar import end_of_day, start_of_working_day
 from protocol_site.cases import long_date, record_event
 from protocol_site.models import User
-from protocol_site.outbox import email_users
 from registers.models import Officer
 
 from ..models import Declaration, DeclarationStep
 from ..routing import reviewer_id_for
 
-NOTIFY_TEMPLATE = "declaration_update"
 Kind = DeclarationStep.Kind
 # Joined whenever a declaration is re-read under its lock.
 LOCK_RELATED = ("declarer", "other_party", "manager_notified")
@@ -44,17 +42,6 @@ def require_standing(declaration: Declaration) -> None:
 def reviewer(declaration: Declaration) -> User | None:
     user_id = reviewer_id_for(declaration)
     return User.objects.filter(pk=user_id).first() if user_id else None
-
-
-def notify(users, declaration: Declaration, headline: str, lines: list[str], *, key=None):
-    """Queue one email per distinct person. Emails never carry the details of the
-    relationship or the Monitoring Officer's advice: the reader signs in to see them."""
-    email_users(
-        users,
-        template=NOTIFY_TEMPLATE,
-        context={"declaration": declaration, "headline": headline, "lines": lines},
-        dedupe_key=key,
-    )
 
 
 def note_manager(

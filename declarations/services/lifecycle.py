@@ -14,7 +14,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from protocol_site.audit import audit_record, changes, snapshot
-from protocol_site.cases import audit_case, create_with_reference, lock, long_date, record_event
+from protocol_site.cases import (
+    audit_case,
+    create_with_reference,
+    lock,
+    long_date,
+    notify,
+    record_event,
+)
 from registers.roles import person_for
 
 from ..models import Declaration, Relationship, Side
@@ -26,7 +33,6 @@ from .common import (
     is_due,
     next_confirm_by,
     note_manager,
-    notify,
     relationship_line,
     require_declarer,
     require_reviewer,
@@ -150,14 +156,8 @@ def declaration_make(
             _tell_manager_of_declaration(declaration, manager, label, actor=actor)
         notify(
             [reviewer(declaration)],
-            declaration,
-            "A relationship declaration awaits your review",
-            [
-                f"{actor.display_name} has declared a relationship with "
-                f"{other_party.display_name}.",
-                "Under 004 §5.2 the Monitoring Officer considers what action, if any, should "
-                "be taken. Record your advice, or ask for more information.",
-            ],
+            "declaration_to_review",
+            {"declaration": declaration},
             key=f"declaration:{declaration.pk}:declared:reviewer",
         )
     return declaration
@@ -165,23 +165,10 @@ def declaration_make(
 
 def _tell_manager_of_declaration(declaration: Declaration, manager, label: str, *, actor) -> None:
     note_manager(declaration, manager, label, actor=actor)
-    if declaration.declarer_side == Side.OFFICER:
-        who = f"{declaration.declarer.display_name}, who you manage,"
-        with_whom = f"with {declaration.other_party.display_name}, a councillor"
-    else:
-        who = f"Councillor {declaration.declarer.display_name}"
-        with_whom = f"with {declaration.other_party.display_name}, who you manage"
     notify(
         [manager.user],
-        declaration,
-        "A relationship between a councillor and an officer has been declared",
-        [
-            f"{who} has declared a relationship {with_whom}.",
-            relationship_line(declaration),
-            "Under the protocol (002 §3.c.iii, 003 §5.2(b)) the officer's manager is told, to "
-            "discuss appropriate action with them. The Monitoring Officer reviews every "
-            "declaration.",
-        ],
+        "declaration_manager_told",
+        {"declaration": declaration},
         key=f"declaration:{declaration.pk}:manager:{manager.user_id}",
     )
 
@@ -213,12 +200,7 @@ def declaration_review(
             detail="Advice recorded" + ("; action taken recorded." if action else "."),
             cycle=declaration.cycle,
         )
-        notify(
-            [declaration.declarer],
-            declaration,
-            "The Monitoring Officer has reviewed your relationship declaration",
-            ["Sign in to read the advice and any action taken."],
-        )
+        notify([declaration.declarer], "declaration_reviewed", {"declaration": declaration})
     return declaration
 
 
@@ -246,9 +228,8 @@ def declaration_ask_for_information(
         )
         notify(
             [declaration.declarer],
-            declaration,
-            "The Monitoring Officer has asked about your relationship declaration",
-            ["Sign in to read the question and answer it."],
+            "declaration_information_requested",
+            {"declaration": declaration},
         )
     return declaration
 
@@ -276,10 +257,7 @@ def declaration_give_information(
             cycle=declaration.cycle,
         )
         notify(
-            [reviewer(declaration)],
-            declaration,
-            "More information has been given on a relationship declaration",
-            ["It awaits your review again. Sign in to read it."],
+            [reviewer(declaration)], "declaration_information_given", {"declaration": declaration}
         )
     return declaration
 
@@ -328,9 +306,12 @@ def declaration_change(
         )
         notify(
             [reviewer(declaration), declaration.manager_notified],
-            declaration,
-            "A relationship declaration has changed",
-            [" ".join(what), "Sign in to see it."],
+            "declaration_changed",
+            {
+                "declaration": declaration,
+                "details_changed": "details" in new,
+                "end_changed": "ends_on" in new,
+            },
         )
     return declaration
 
@@ -355,9 +336,8 @@ def declaration_withdraw(*, actor, declaration: Declaration, reason: str = "") -
         )
         notify(
             [reviewer(declaration), declaration.manager_notified],
-            declaration,
-            "A relationship declaration has been withdrawn",
-            [f"{actor.display_name} has withdrawn {declaration.reference}."],
+            "declaration_withdrawn",
+            {"declaration": declaration},
         )
     return declaration
 
@@ -394,9 +374,8 @@ def declaration_confirm(*, actor, declaration: Declaration) -> Declaration:
         if was_lapsed:
             notify(
                 [reviewer(declaration), declaration.manager_notified],
-                declaration,
-                "A lapsed relationship declaration has been re-confirmed",
-                [f"{actor.display_name} has re-confirmed {declaration.reference}."],
+                "declaration_reconfirmed",
+                {"declaration": declaration},
             )
     return declaration
 

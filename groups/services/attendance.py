@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from protocol_site.cases import lock, long_date, record_event
+from protocol_site.cases import lock, long_date, notify, record_event
 from registers.models import Officer
 from registers.roles import Role, person_for
 
@@ -18,10 +18,8 @@ from ..models import Attendance, BriefingRequest, SeniorCapacity, Status
 from .common import (
     LOCK_RELATED,
     Ev,
-    briefing_url,
     chief_executive_user,
     monitoring_officer_user,
-    notify,
     require_assigned_officer,
     require_status,
 )
@@ -115,9 +113,8 @@ def briefing_attendance_record(
         )
         notify(
             [briefing.requested_by, chief_executive_user(), monitoring_officer_user()],
-            f"An officer's attendance at a group meeting was logged: {briefing.reference}",
-            [detail],
-            link=briefing_url(briefing),
+            "briefing_attended",
+            {"briefing": briefing, "attendance": attendance},
             key=f"briefing:{briefing.pk}:attended",
         )
     return attendance

@@ -1,20 +1,17 @@
-"""What every briefing service shares: who is who, and email."""
+"""What every briefing service shares: who is who, and who may act."""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from protocol_site.outbox import email_users
 from registers.ladder import chief_executive, monitoring_officer_user  # noqa: F401 (used by the services)
 from registers.models import CouncillorRole, PoliticalGroup
 from registers.roles import Role, person_for
 
 from ..models import BriefingEvent, BriefingRequest
 
-EMAIL_TEMPLATE = "briefing_update"
 Ev = BriefingEvent.Kind
 
 # 004 §7.1: who may ask for a private and confidential briefing, besides Group Leaders.
@@ -75,18 +72,3 @@ def require_status(briefing: BriefingRequest, *statuses: str) -> None:
 def require_assigned_officer(actor, briefing: BriefingRequest) -> None:
     if briefing.officer is None or briefing.officer.user_id != actor.pk:
         raise PermissionDenied("Only the officer who was cleared or nominated can do this.")
-
-
-def briefing_url(briefing: BriefingRequest) -> str:
-    return reverse("groups:detail", args=[briefing.pk])
-
-
-def notify(users, headline: str, lines: list[str], *, link: str = "", key: str | None = None):
-    """Queue one email per distinct person. Only pass what every recipient may read: a
-    link only for those who can open it, never a note's content to another group."""
-    email_users(
-        users,
-        template=EMAIL_TEMPLATE,
-        context={"headline": headline, "lines": lines, "link": link},
-        dedupe_key=key,
-    )

@@ -6,10 +6,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
-from protocol_site.cases import lock, long_date, record_event
+from protocol_site.cases import lock, notify, record_event
 from registers.models import PoliticalGroup
 from registers.roles import person_for
 
@@ -17,8 +16,6 @@ from ..models import BriefingNote, BriefingOffer, BriefingRequest, BriefingShare
 from .common import (
     LOCK_RELATED,
     Ev,
-    briefing_url,
-    notify,
     require_assigned_officer,
 )
 
@@ -93,12 +90,10 @@ def briefing_note_issue(
             detail="Issued. The author confirmed it contains no political implications and "
             "no recommendation.",
         )
-        audience = "to you" if briefing.confidential else f"to {briefing.group}"
         notify(
             [briefing.requested_by],
-            f"A briefing note has been issued {audience}: {briefing.reference}",
-            [briefing.subject],
-            link=briefing_url(briefing),
+            "briefing_note_issued",
+            {"briefing": briefing},
             key=f"briefing:{briefing.pk}:issued",
         )
         if not briefing.confidential and settings.GROUP_BRIEFING_EQUAL_ACCESS:
@@ -118,25 +113,13 @@ def _offer_to_other_groups(actor, briefing: BriefingRequest, note: BriefingNote)
     )
     names = ", ".join(group.name for group in groups)
     record_event(briefing, Ev.OFFERED, actor=actor, detail=f"Offered to {names} (003 §7.1(b)).")
-    before = ""
-    if briefing.decision_meeting_date:
-        before = (
-            f" before the {briefing.decision_meeting} on "
-            f"{long_date(briefing.decision_meeting_date)}"
-        )
     leaders = PoliticalGroup.objects.filter(pk__in=[g.pk for g in groups], leader__isnull=False)
     for group in leaders.select_related("leader__user"):
         offer = note.offers.get(group=group)
         notify(
             [group.leader.user],
-            "A briefing note is offered to your group",
-            [
-                f"Officers gave another group a briefing note on {briefing.topic}: "
-                f"{briefing.subject}.",
-                f"So that every group has the same access (003 §7.1(b)), it is offered to "
-                f"{group}{before}.",
-            ],
-            link=reverse("groups:offer", args=[offer.pk]),
+            "briefing_offered",
+            {"briefing": briefing, "group": group, "offer": offer},
             key=f"briefing:offer:{offer.pk}",
         )
 
@@ -197,14 +180,8 @@ def briefing_share(*, actor, briefing: BriefingRequest, user) -> BriefingShare:
         issued = BriefingNote.objects.filter(request=briefing, status="issued").exists()
         notify(
             [user],
-            "A confidential briefing has been shared with you",
-            [
-                f"{actor.display_name} has shared a confidential briefing with you: "
-                f"{briefing.subject}.",
-                "It stays confidential (004 §7.1): please do not pass it on.",
-            ]
-            + ([] if issued else ["You can read it once the officer has issued it."]),
-            link=reverse("groups:shared", args=[share.pk]),
+            "briefing_shared",
+            {"briefing": briefing, "share": share, "issued": issued},
             key=f"briefing:share:{share.pk}",
         )
     return share

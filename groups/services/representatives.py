@@ -8,10 +8,9 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
-from protocol_site.cases import audit_case, create_with_reference, lock, long_date
+from protocol_site.cases import audit_case, create_with_reference, lock, long_date, notify
 from registers.models import Councillor, Ward
 from registers.roles import person_for
 
@@ -19,15 +18,10 @@ from ..models import RepresentativeMeeting
 from .common import (
     chief_executive_user,
     group_leaders,
-    notify,
     require_chief_executive,
 )
 
 Status = RepresentativeMeeting.Status
-
-
-def _url(meeting: RepresentativeMeeting) -> str:
-    return reverse("groups:representative", args=[meeting.pk])
 
 
 def _require_requested(meeting: RepresentativeMeeting) -> None:
@@ -93,9 +87,8 @@ def representative_meeting_request(
         audit_case(meeting, "requested", actor=actor, summary=arrangements(meeting))
         notify(
             [chief_executive_user()],
-            f"An officer asks to meet an elected representative: {meeting.reference}",
-            [arrangements(meeting), "Your prior authorisation is needed (004 §8.2)."],
-            link=_url(meeting),
+            "representative_meeting_requested",
+            {"meeting": meeting},
             key=f"representative:{meeting.pk}:requested",
         )
     return meeting
@@ -116,18 +109,14 @@ def representative_meeting_authorise(
         audit_case(meeting, "authorised", actor=actor, summary=meeting.decision_note)
         notify(
             [meeting.officer.user, meeting.local_councillor.user],
-            f"Meeting authorised: {meeting.reference}",
-            [arrangements(meeting)] + ([meeting.decision_note] if meeting.decision_note else []),
-            link=_url(meeting),
+            "representative_meeting_authorised",
+            {"meeting": meeting},
             key=f"representative:{meeting.pk}:authorised",
         )
         notify(
             group_leaders(),
-            "An officer will meet an elected representative from outside the council",
-            [
-                arrangements(meeting),
-                "Group Leaders are informed of these arrangements (004 §8.2).",
-            ],
+            "representative_meeting_leaders_told",
+            {"meeting": meeting},
             key=f"representative:{meeting.pk}:leaders",
         )
     return meeting
@@ -149,9 +138,8 @@ def representative_meeting_refuse(
         audit_case(meeting, "refused", actor=actor, summary=meeting.decision_note)
         notify(
             [meeting.officer.user],
-            f"Meeting not authorised: {meeting.reference}",
-            [f"The Chief Executive's reasons: {meeting.decision_note}"],
-            link=_url(meeting),
+            "representative_meeting_refused",
+            {"meeting": meeting},
             key=f"representative:{meeting.pk}:refused",
         )
     return meeting

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from notices.selectors import period_on
-from protocol_site.cases import create_with_reference, lock, long_date, record_event
+from protocol_site.cases import create_with_reference, lock, long_date, notify, record_event
 from registers.models import DIRECTOR_TIERS, Officer, Tier
 from registers.roles import Role, person_for
 
@@ -19,12 +19,10 @@ from ..models import BriefingRequest, Status
 from .common import (
     LOCK_RELATED,
     Ev,
-    briefing_url,
     chief_executive_user,
     group_leaders,
     holds_confidential_role,
     monitoring_officer_user,
-    notify,
     require_chief_executive,
     require_status,
 )
@@ -161,20 +159,10 @@ def briefing_request(
             detail=f"Asked {addressed_to} for {what} for {long_date(meeting_date)}."
             + (" Confidential to the member (004 §7.1)." if confidential else ""),
         )
-        lines = [
-            f"{briefing.group} asks {addressed_to} for {what}: {subject}.",
-            f"Needed for {long_date(meeting_date)}.",
-        ]
-        if non_council_attendees:
-            lines.append(
-                "People who are not members of the council will be at the meeting: officers "
-                "attend only with the Chief Executive's written exception (004 §6.6)."
-            )
         notify(
             [chief_executive_user(), addressed_to.user],
-            f"A group asks for a briefing: {briefing.reference}",
-            [*lines, "The Chief Executive clears every invitation (001 §1.11)."],
-            link=briefing_url(briefing),
+            "briefing_requested",
+            {"briefing": briefing},
             key=f"briefing:{briefing.pk}:requested",
         )
     return briefing
@@ -227,38 +215,24 @@ def _copy_exception(actor, briefing: BriefingRequest) -> None:
     record_event(briefing, Ev.EXCEPTION, actor=actor, detail=briefing.exception_text)
     notify(
         group_leaders(),
-        "The Chief Executive's written exception: officers at a group meeting with "
-        "non-council attendees",
-        [
-            f"Officers may attend the meeting of {briefing.group} on "
-            f"{long_date(briefing.meeting_date)} about {briefing.subject}, which includes people "
-            f"who are not members of the council: {briefing.non_council_names}.",
-            f"The Chief Executive's exception: {briefing.exception_text}",
-            "Under the protocol (004 §6.6) this is copied to every Group Leader.",
-        ],
+        "briefing_exception",
+        {"briefing": briefing},
         key=f"briefing:{briefing.pk}:exception",
     )
 
 
 def _tell_cleared(briefing: BriefingRequest) -> None:
     officer = briefing.officer
-    job = "attend the group meeting" if briefing.kind == Kind.ATTENDANCE else "write the note"
     notify(
         [officer.user],
-        f"You are to {job}: {briefing.reference}",
-        [
-            f"{briefing.subject}, for {briefing.group} by {long_date(briefing.meeting_date)}.",
-            "Give material facts, options and their merits for the council only: no political "
-            "implications and no recommendation (002 §9.a.ii).",
-        ],
-        link=briefing_url(briefing),
+        "briefing_to_officer",
+        {"briefing": briefing},
         key=f"briefing:{briefing.pk}:officer",
     )
     notify(
         [briefing.requested_by, briefing.addressed_to.user],
-        f"Your briefing request is cleared: {briefing.reference}",
-        [f"{officer} will {job}."],
-        link=briefing_url(briefing),
+        "briefing_cleared",
+        {"briefing": briefing},
         key=f"briefing:{briefing.pk}:cleared",
     )
 
@@ -273,15 +247,14 @@ def _give_notice_of_attendance(actor, briefing: BriefingRequest) -> None:
     record_event(briefing, Ev.NOTICE, actor=actor, detail=notice)
     notify(
         [monitoring_officer_user()],
-        "Notice of an officer's attendance at a group meeting",
-        [notice, "You are told as the proper officer (004 §6.2)."],
-        link=briefing_url(briefing),
+        "briefing_attendance_notice",
+        {"briefing": briefing},
         key=f"briefing:{briefing.pk}:notice:mo",
     )
     notify(
         group_leaders(exclude_group_id=briefing.group_id),
-        "Notice of an officer's attendance at a group meeting",
-        [notice, "Group Leaders are told of every officer's attendance (004 §6.2)."],
+        "briefing_attendance_notice_leaders",
+        {"briefing": briefing},
         key=f"briefing:{briefing.pk}:notice:leaders",
     )
 
@@ -319,9 +292,8 @@ def briefing_decline(*, actor, briefing: BriefingRequest, reason: str) -> Briefi
         record_event(briefing, Ev.DECLINED, actor=actor, detail=reason)
         notify(
             [briefing.requested_by, briefing.addressed_to.user],
-            f"Your briefing request is declined: {briefing.reference}",
-            [f"The Chief Executive's reasons: {reason}"],
-            link=briefing_url(briefing),
+            "briefing_declined",
+            {"briefing": briefing},
             key=f"briefing:{briefing.pk}:declined",
         )
     return briefing
@@ -340,9 +312,8 @@ def briefing_withdraw(*, actor, briefing: BriefingRequest, reason: str = "") -> 
         record_event(briefing, Ev.WITHDRAWN, actor=actor, detail=reason.strip())
         notify(
             [chief_executive_user(), briefing.officer.user if briefing.officer else None],
-            f"A briefing request was withdrawn: {briefing.reference}",
-            [f"{briefing.subject}: no longer needed."],
-            link=briefing_url(briefing),
+            "briefing_withdrawn",
+            {"briefing": briefing},
             key=f"briefing:{briefing.pk}:withdrawn",
         )
     return briefing

@@ -4,7 +4,8 @@ from django.apps import AppConfig
 class DeclarationsConfig(AppConfig):
     name = "declarations"
     verbose_name = "Relationship declarations and appointment panels"
-    sweep = "declarations.services.declarations_sweep"  # run by `manage.py sweep`
+    sweep = "declarations.services.declarations_sweep"  # run by beat and `manage.py sweep`
+    sweep_every = 300  # seconds between beat runs
 
     def ready(self):
         from registers.selectors import register_home_panel

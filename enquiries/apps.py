@@ -4,7 +4,8 @@ from django.apps import AppConfig
 class EnquiriesConfig(AppConfig):
     name = "enquiries"
     verbose_name = "Members' enquiries"
-    sweep = "enquiries.services.enquiries_sweep"  # run by `manage.py sweep`
+    sweep = "enquiries.services.enquiries_sweep"  # run by beat and `manage.py sweep`
+    sweep_every = 120  # seconds between beat runs
 
     def ready(self):
         from registers.selectors import register_home_panel

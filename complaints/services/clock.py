@@ -12,10 +12,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Q
 
 from protocol_site.calendar import WorkingCalendar, council_calendar, end_of_day
-from protocol_site.cases import do_once
+from protocol_site.cases import do_once, run_sweep
 
 from ..models import Complaint, ComplaintEvent, Outcome, Status
 from .common import Ev, current_stage, date_text, move_up, notify
@@ -45,14 +45,9 @@ def _remind_once(complaint, stage, kind: str, now: datetime, detail: str, headli
 
 def complaints_sweep(*, now: datetime | None = None, limit: int = 1000) -> int:
     """Move up every stage now overdue. Returns the number of steps taken."""
-    now = now or timezone.now()
-    calendar = council_calendar()
-    due = list(
-        Complaint.objects.filter(status=Status.OPEN, next_action_at__lte=now)
-        .order_by("next_action_at")
-        .values_list("pk", flat=True)[:limit]
+    return run_sweep(
+        Complaint, due=Q(status=Status.OPEN), advance=complaint_advance, now=now, limit=limit
     )
-    return sum(complaint_advance(pk=pk, now=now, calendar=calendar) for pk in due)
 
 
 def complaint_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | None = None) -> int:

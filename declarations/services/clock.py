@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Q
 
-from protocol_site.cases import long_date, notify, record_once
+from protocol_site.cases import long_date, notify, record_once, run_sweep
 
 from ..models import Declaration
 from ..routing import manager_to_tell
@@ -30,17 +30,16 @@ from .common import (
 
 def declarations_sweep(*, now: datetime | None = None, limit: int = 1000) -> int:
     """Send every re-confirmation reminder and lapse notice now due. Returns the steps taken."""
-    now = now or timezone.now()
-    due = list(
-        Declaration.objects.exclude(status=Status.WITHDRAWN)
-        .filter(next_action_at__lte=now)
-        .order_by("next_action_at")
-        .values_list("pk", flat=True)[:limit]
+    return run_sweep(
+        Declaration,
+        due=~Q(status=Status.WITHDRAWN),
+        advance=declaration_advance,
+        now=now,
+        limit=limit,
     )
-    return sum(declaration_advance(pk=pk, now=now) for pk in due)
 
 
-def declaration_advance(*, pk: int, now: datetime) -> int:
+def declaration_advance(*, pk: int, now: datetime, calendar=None) -> int:
     """Take the step now due for one declaration, under its row lock."""
     with transaction.atomic():
         declaration = (

@@ -56,6 +56,18 @@ def registered_sweeps() -> list[Sweep]:
     ]
 
 
+def beat_entries() -> dict[str, dict]:
+    """Celery beat's entries for the registered sweeps, one kernel task each."""
+    return {
+        f"sweep-{sweep.label}": {
+            "task": "protocol_site.tasks.run_sweep",
+            "schedule": sweep.every,
+            "args": (sweep.label,),
+        }
+        for sweep in registered_sweeps()
+    }
+
+
 def sweep_named(label: str) -> Sweep:
     for sweep in registered_sweeps():
         if sweep.label == label:
@@ -74,12 +86,14 @@ def run_sweep(
     """Call `advance(pk=, now=, calendar=)` for each case of `model` matching `due` whose
     `next_action_at` has come, soonest first. Returns the steps taken."""
     now = now or timezone.now()
-    calendar = council_calendar()
     pks = list(
         model._default_manager.filter(due, next_action_at__lte=now)
         .order_by("next_action_at")
         .values_list("pk", flat=True)[:limit]
     )
+    if not pks:
+        return 0
+    calendar = council_calendar()
     steps = 0
     for pk in pks:
         try:

@@ -180,11 +180,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
-    # Sweeps run every minute; none is pinned to 01:00-02:00 London time.
+    # Sweeps run every few minutes; none is pinned to 01:00-02:00 London time. Each app's
+    # reminder and escalation sweep is added from its AppConfig (`sweep`, `sweep_every`) by
+    # protocol_site.celery, the registry `manage.py sweep` reads too.
     "send-outbox": {"task": "protocol_site.tasks.send_pending_email", "schedule": 30.0},
-    "sweep-enquiries": {"task": "enquiries.tasks.sweep_enquiries", "schedule": 120.0},
-    "sweep-complaints": {"task": "complaints.tasks.sweep_complaints", "schedule": 120.0},
-    "sweep-declarations": {"task": "declarations.tasks.sweep_declarations", "schedule": 300.0},
     "purge-sent-outbox": {
         "task": "protocol_site.tasks.purge_sent_email",
         "schedule": crontab(hour=4, minute=15),

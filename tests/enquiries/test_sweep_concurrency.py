@@ -9,9 +9,9 @@ from celery.contrib.testing.worker import start_worker
 
 from enquiries.models import EnquiryEvent
 from enquiries.services import enquiries_sweep
-from enquiries.tasks import sweep_enquiries
 from protocol_site.celery import app
 from protocol_site.models import OutboxEmail
+from protocol_site.tasks import run_sweep
 from tests.concurrency import ON_SQLITE, run_twice_at_once
 
 from .helpers import at, log_casework
@@ -51,7 +51,7 @@ def test_a_real_worker_runs_the_beat_sweep_exactly_once(overdue):
         start_worker(app, pool="solo", perform_ping_check=False, queues=[queue]),
     ):
         for _ in range(3):
-            sweep_enquiries.apply_async(queue=queue)
+            run_sweep.apply_async(args=("enquiries",), queue=queue)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if EnquiryEvent.objects.filter(kind="escalated").count() >= len(overdue) * 4:

@@ -1,26 +1,39 @@
-"""Every app's sweep (the AppConfig `sweep` that `manage.py sweep` runs) is also on Celery
-beat, as a registered task that calls it; and nothing is scheduled in the clock-change hour."""
-
-from importlib import import_module
+"""Every app's sweep (registered on its AppConfig, the registry `manage.py sweep` runs) is on
+Celery beat through one kernel task with time limits; nothing is scheduled in the clock-change
+hour; and one case whose step fails does not stop the sweep."""
 
 import pytest
 from celery.schedules import crontab
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 
+from enquiries.models import Enquiry
+from enquiries.services import clock
+from protocol_site.cases.sweep import RETRY_AFTER, beat_entries, registered_sweeps
 from protocol_site.celery import app as celery_app
+from protocol_site.tasks import run_sweep
+from tests.enquiries.helpers import at, log_casework
 
 SWEEPING_APPS = [config for config in apps.get_app_configs() if getattr(config, "sweep", None)]
 
 
+def test_the_sweeping_apps():
+    assert {config.label for config in SWEEPING_APPS} == {"enquiries", "complaints", "declarations"}
+
+
 @pytest.mark.parametrize("config", SWEEPING_APPS, ids=lambda config: config.name)
 def test_each_apps_sweep_is_on_beat(config):
-    tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    mine = [name for name in tasks if name.startswith(f"{config.name}.tasks.")]
-    assert mine, f"{config.name} has a sweep but no beat entry"
-    module, _, function = mine[0].rpartition(".")
-    task = getattr(import_module(module), function)
-    assert task.name in celery_app.tasks or task.name == mine[0]
+    celery_app.finalize()
+    entry = celery_app.conf.beat_schedule[f"sweep-{config.label}"]
+    assert entry["task"] == "protocol_site.tasks.run_sweep" in celery_app.tasks
+    assert tuple(entry["args"]) == (config.label,)
+    assert entry["schedule"] == config.sweep_every
+    assert beat_entries()[f"sweep-{config.label}"]["args"] == (config.label,)
+
+
+def test_the_sweep_task_has_time_limits():
+    assert run_sweep.soft_time_limit and run_sweep.time_limit > run_sweep.soft_time_limit
 
 
 def test_nothing_is_pinned_to_the_clock_change_hour():
@@ -28,3 +41,37 @@ def test_nothing_is_pinned_to_the_clock_change_hour():
         schedule = entry["schedule"]
         if isinstance(schedule, crontab):
             assert 1 not in schedule.hour
+
+
+def test_the_command_runs_every_registered_sweep(db, capsys):
+    call_command("sweep")
+    out = capsys.readouterr().out
+    for sweep in registered_sweeps():
+        assert f"{sweep.name}: 0 steps." in out
+
+
+def test_one_case_that_fails_is_pushed_back_and_the_others_go_on(
+    org, councillor, monkeypatch, caplog
+):
+    import time_machine
+
+    with time_machine.travel(at(2026, 11, 2, 9, 0), tick=False):
+        bad, good = log_casework(org, councillor), log_casework(org, councillor)
+    real = clock._escalate
+
+    def failing(enquiry, now, due_at):
+        if enquiry.pk == bad.pk:
+            raise RuntimeError("a broken row")
+        return real(enquiry, now, due_at)
+
+    monkeypatch.setattr(clock, "_escalate", failing)
+    now = at(2026, 11, 17, 0, 5)
+    assert clock.enquiries_sweep(now=now) == 1
+    assert good.events.filter(kind="escalated").count() == 1
+    assert not bad.events.filter(kind="escalated").exists()
+    assert f"enquiry {bad.pk}" in caplog.text and "a broken row" in caplog.text
+    bad.refresh_from_db()
+    assert bad.next_action_at == now + RETRY_AFTER
+    assert Enquiry.objects.get(pk=good.pk).next_action_at > now
+    monkeypatch.setattr(clock, "_escalate", real)
+    assert clock.enquiries_sweep(now=now + RETRY_AFTER) == 1  # tried again, and done

@@ -1,16 +1,15 @@
 """`manage.py sweep`: run every app's beat sweep once (the same ones Celery beat runs).
 
-An app offers its sweep as `sweep = "dotted.path.to.function"` on its AppConfig; the function
-takes `now=` and returns the number of steps taken. Found, not imported: the kernel does not
-depend on the apps built on it.
+The sweeps are those registered on the apps' AppConfigs (protocol_site.cases.sweep), the same
+registry Celery beat is scheduled from.
 """
 
 from datetime import datetime
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
-from django.utils.module_loading import import_string
+
+from protocol_site.cases.sweep import registered_sweeps
 
 
 class Command(BaseCommand):
@@ -29,11 +28,8 @@ class Command(BaseCommand):
             if timezone.is_naive(when):
                 when = timezone.make_aware(when)
         total = 0
-        for config in apps.get_app_configs():
-            path = getattr(config, "sweep", None)
-            if not path:
-                continue
-            steps = import_string(path)(now=when)
+        for sweep in registered_sweeps():
+            steps = sweep.run(now=when)
             total += steps
-            self.stdout.write(f"{config.verbose_name}: {steps} steps.")
+            self.stdout.write(f"{sweep.name}: {steps} steps.")
         self.stdout.write(f"Sweep at {when.isoformat()}: {total} reminder/escalation steps.")

@@ -12,8 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from protocol_site.audit import audit_record, changes, snapshot
-from protocol_site.cases import lock, long_date
-from protocol_site.outbox import email_users
+from protocol_site.cases import lock, long_date, notify
 from registers.roles import person_for
 
 from ..models import ElectionPeriod
@@ -24,7 +23,6 @@ from ..selectors import (
     overlapping_periods,
 )
 
-TEMPLATE = "election_period"
 FIELDS = ("name", "starts_on", "polling_day", "guidance")
 # Any constant: two declarations at once queue here on PostgreSQL, so the overlap check holds.
 _DECLARE_LOCK_KEY = 7_304_212
@@ -75,15 +73,15 @@ def _after_commit_forget() -> None:
     transaction.on_commit(forget_current_period)
 
 
-def _tell(period: ElectionPeriod, headline: str, key: str) -> None:
+def _tell(period: ElectionPeriod, notification: str, key: str) -> None:
     """Members and officers are sent the guidance, unless the period is already over."""
     if period.last_day < timezone.localdate():
         return
-    email_users(
+    notify(
         guidance_recipients(all_officers=settings.ELECTION_GUIDANCE_TO_ALL_OFFICERS),
-        template=TEMPLATE,
-        context={"period": period, "headline": headline},
-        dedupe_key=f"notices.election_period:{period.pk}:{key}",
+        notification,
+        {"period": period},
+        key=f"notices.election_period:{period.pk}:{key}",
     )
 
 
@@ -119,7 +117,7 @@ def election_period_declare(
             f"{long_date(period.polling_day)}",
         )
         _after_commit_forget()
-        _tell(period, "The Monitoring Officer has declared a pre-election period", "declared")
+        _tell(period, "election_period_declared", "declared")
     return period
 
 
@@ -154,7 +152,7 @@ def election_period_update(
         _after_commit_forget()
         _tell(
             period,
-            "The Monitoring Officer has changed the pre-election period",
+            "election_period_changed",
             f"revision:{period.revision}",
         )
     return period
@@ -180,5 +178,5 @@ def election_period_end(*, actor, period: ElectionPeriod, reason: str = "") -> E
         period.save(update_fields=["ended_at", "ended_by", "end_reason", "last_day", "revision"])
         _audit(actor, period, "ended", f"Ended early: {period.name}")
         _after_commit_forget()
-        _tell(period, "The pre-election period has ended early", "ended")
+        _tell(period, "election_period_ended", "ended")
     return period

@@ -11,8 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from protocol_site.audit import audit_record, changes, snapshot
-from protocol_site.cases import lock
-from protocol_site.outbox import email_users
+from protocol_site.cases import lock, notify
 from registers.models import Ward
 from registers.roles import person_for
 
@@ -20,14 +19,8 @@ from ..models import WardNotice
 from ..selectors import current_ward_councillors, may_correct, may_publish
 
 Kind = WardNotice.Kind
-TEMPLATE = "ward_notice"
 # A change to any of these is news to the ward members: they are emailed about it.
 MATERIAL = ("kind", "meeting_at", "place", "consultation_closes_on")
-HEADLINE_NOUNS = {
-    Kind.MATTER: "matter",
-    Kind.PUBLIC_MEETING: "public meeting",
-    Kind.CONSULTATION: "consultation",
-}
 LABELS = {
     "kind": "what kind of notice it is",
     "title": "title",
@@ -116,29 +109,17 @@ def _ward_names(wards) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _email(
-    users,
-    notice: WardNotice,
-    headline: str,
-    key: str,
-    changed: list[str] = (),
-    *,
-    wards=None,
-    readable: bool = True,
-):
-    """`wards`: the wards named in the email (default: the notice's). `readable`: whether
-    the recipients can still open the notice (not when their ward was taken off it)."""
-    email_users(
+def _email(users, notification: str, notice: WardNotice, key: str, *, wards=None, changed=()):
+    """`wards`: the wards named in the email (default: the notice's)."""
+    notify(
         users,
-        template=TEMPLATE,
-        context={
+        notification,
+        {
             "notice": notice,
-            "headline": headline,
             "ward_names": _ward_names(wards if wards is not None else notice.wards.all()),
             "changed": list(changed),
-            "readable": readable,
         },
-        dedupe_key=key,
+        key=key,
     )
 
 
@@ -149,8 +130,7 @@ def _published_key(notice: WardNotice) -> str:
 def _tell_new_members(notice: WardNotice, wards: list[Ward]) -> None:
     """Every member in office for `wards`; someone already told of this notice is skipped."""
     members = [c.user for c in current_ward_councillors(wards)]
-    headline = f"A {HEADLINE_NOUNS[notice.kind]} affecting your ward"
-    _email(members, notice, headline, _published_key(notice))
+    _email(members, "ward_notice_published", notice, _published_key(notice))
 
 
 def ward_notice_publish(
@@ -249,18 +229,17 @@ def ward_notice_update(
             # They can no longer open it: tell them it no longer concerns their ward.
             _email(
                 [c.user for c in current_ward_councillors(removed)],
+                "ward_notice_ward_removed",
                 notice,
-                "A notice no longer concerns your ward",
                 f"notices.ward_notice:{notice.pk}:change:{event.pk}:removed",
                 wards=removed,
-                readable=False,
             )
         if told and kept:
             members = [c.user for c in current_ward_councillors(kept)]
             _email(
                 members,
+                "ward_notice_changed",
                 notice,
-                "A notice for your ward has changed",
                 f"notices.ward_notice:{notice.pk}:revision:{notice.revision}",
                 changed=material or [LABELS[k] for k in after],
             )
@@ -302,8 +281,8 @@ def ward_notice_withdraw(*, actor, notice: WardNotice, reason: str) -> WardNotic
         wards = list(notice.wards.all())
         _email(
             [c.user for c in current_ward_councillors(wards)],
+            "ward_notice_withdrawn",
             notice,
-            "A notice for your ward has been withdrawn",
             f"notices.ward_notice:{notice.pk}:withdrawn",
         )
     return notice

@@ -17,8 +17,7 @@ from django.utils import timezone
 from django_fsm import can_proceed
 
 from protocol_site.calendar import LONDON, WorkingCalendar, council_calendar
-from protocol_site.cases import audit_case, lock, long_date
-from protocol_site.outbox import email_users
+from protocol_site.cases import audit_case, lock, long_date, notify
 
 from ..ladder import director_for_service
 from ..models import Officer, Service, Visit
@@ -44,11 +43,11 @@ def may_arrange(user, visit: Visit) -> bool:
 
 
 def _notify(users, template: str, visit: Visit, key: str, **context) -> None:
-    email_users(
+    notify(
         users,
-        template=template,
-        context={"visit": visit, "when": when_text(visit.starts_at), **context},
-        dedupe_key=f"visit:{visit.pk}:{key}",
+        template,
+        {"visit": visit, "when": when_text(visit.starts_at), **context},
+        key=f"visit:{visit.pk}:{key}",
     )
 
 

@@ -4,11 +4,13 @@ once.py and sweep.py)."""
 from .kit import (
     audit_case,
     create_with_reference,
+    denies,
     lock,
     long_date,
     notify,
     record_event,
     record_once,
+    require,
 )
 from .once import do_once
 from .sweep import LATE_AFTER, is_late, registered_sweeps, run_sweep
@@ -20,10 +22,12 @@ __all__ = [
     "run_sweep",
     "audit_case",
     "create_with_reference",
+    "denies",
     "do_once",
     "lock",
     "long_date",
     "notify",
     "record_event",
     "record_once",
+    "require",
 ]

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TypeVar
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
@@ -149,3 +150,20 @@ def notify(
     repeats skipped), in the caller's transaction. With `key`, a second call for the same
     notification and person writes nothing."""
     return email_users(users, template=notification, context=context or {}, dedupe_key=key)
+
+
+def denies(message: str):
+    """Give a `can_<verb>(user, obj)` rule the words `require` refuses with."""
+
+    def decorate(rule: Callable[..., bool]) -> Callable[..., bool]:
+        rule.denied = message
+        return rule
+
+    return decorate
+
+
+def require(rule: Callable[..., bool], user, *objects) -> None:
+    """A service's permission check: PermissionDenied, with the rule's words (`@denies`),
+    unless `rule(user, *objects)`. Pages and the API ask the same rule to offer the action."""
+    if not rule(user, *objects):
+        raise PermissionDenied(getattr(rule, "denied", "You cannot do this."))

@@ -15,32 +15,31 @@ from django.db import transaction
 from django.db.models import Q
 
 from protocol_site.calendar import WorkingCalendar, council_calendar, end_of_day
-from protocol_site.cases import do_once, run_sweep
+from protocol_site.cases import long_date, notify, record_once, run_sweep
 
-from ..models import Complaint, ComplaintEvent, Outcome, Status
-from .common import Ev, current_stage, date_text, move_up, notify
+from ..models import Complaint, Outcome, Status
+from .common import Ev, current_stage, move_up
 
 
-def _remind_once(complaint, stage, kind: str, now: datetime, detail: str, headline: str, line: str):
-    """One reminder to the stage's handler, recorded on the timeline (internal) exactly once."""
-    return None is not do_once(
-        ComplaintEvent,
-        {
-            "complaint": complaint,
-            "kind": kind,
-            "stage_number": stage.number,
-            "at": now,
-            "detail": detail,
-            "visible_to_complainant": False,
-        },
-        lambda event: notify(
+def _remind_once(complaint, stage, kind: str, notification: str, *, now, due_at, detail: str):
+    """One reminder to the stage's handler, on the timeline (internal) and in the audit trail,
+    exactly once."""
+    event = record_once(
+        complaint,
+        kind,
+        detail=detail,
+        stage_number=stage.number,
+        at=now,
+        due_at=due_at,
+        visible_to_complainant=False,
+        then=lambda event: notify(
             [stage.handler],
-            complaint,
-            headline,
-            [line],
+            notification,
+            {"complaint": complaint, "stage": stage},
             key=f"complaint:{complaint.pk}:{kind}:{stage.number}",
         ),
     )
+    return event is not None
 
 
 def complaints_sweep(*, now: datetime | None = None, limit: int = 1000) -> int:
@@ -68,21 +67,20 @@ def complaint_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | Non
             # Not overdue yet: the acknowledgement reminder is what is due.
             done = False
             if stage.status == stage.Status.OPEN:
-                acknowledge_by = date_text(stage.acknowledge_by)
                 done = _remind_once(
                     complaint,
                     stage,
                     Ev.ACKNOWLEDGE_REMINDER,
-                    now,
-                    f"The {stage.handler_role} was reminded to acknowledge stage "
-                    f"{stage.number} by {acknowledge_by}.",
-                    "Reminder: please acknowledge a complaint",
-                    f"Stage {stage.number} is due to be acknowledged by {acknowledge_by}.",
+                    "complaint_acknowledge_reminder",
+                    now=now,
+                    due_at=complaint.next_action_at,
+                    detail=f"The {stage.handler_role} was reminded to acknowledge stage "
+                    f"{stage.number} by {long_date(stage.acknowledge_by)}.",
                 )
             complaint.next_action_at = deadline
             complaint.save(update_fields=["next_action_at"])
             return int(done)
-        overdue_since = date_text(stage.resolve_by)
+        overdue_since = long_date(stage.resolve_by)
         new = move_up(
             complaint,
             actor=None,
@@ -100,11 +98,11 @@ def complaint_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | Non
             complaint,
             stage,
             Ev.REMINDER,
-            now,
-            f"Stage {stage.number} was due to be resolved by {overdue_since}; there is no "
-            "further stage, so the handler was reminded.",
-            "Reminder: a complaint at its last stage is overdue",
-            f"It was due to be resolved by {overdue_since}.",
+            "complaint_overdue_reminder",
+            now=now,
+            due_at=deadline,
+            detail=f"Stage {stage.number} was due to be resolved by {overdue_since}; there is "
+            "no further stage, so the handler was reminded.",
         )
         complaint.next_action_at = None
         complaint.save(update_fields=["next_action_at"])

@@ -10,19 +10,16 @@ from django.utils import timezone
 
 from protocol_site import cases
 from protocol_site.calendar import WorkingCalendar, end_of_day, start_of_working_day
-from protocol_site.cases import do_once, long_date, record_event
-from protocol_site.outbox import email_users
+from protocol_site.cases import do_once, record_event
 from registers.ladder import Step
 from registers.roles import Role, person_for
 
 from ..models import Complaint, ComplaintEvent, ComplaintStage
 from ..routing import next_handler, next_rung
 
-NOTIFY_TEMPLATE = "complaint_update"
 Ev = ComplaintEvent.Kind
 # Joined whenever a complaint is locked (protocol_site.cases.lock): everyone a step may tell.
 PEOPLE = ("complainant", "current_handler", "subject_officer__user", "subject_councillor__user")
-date_text = long_date  # the reminders' wording (clock.py)
 
 
 def current_stage(complaint: Complaint) -> ComplaintStage | None:
@@ -48,16 +45,6 @@ def require_handler(actor, complaint: Complaint) -> None:
 def require_complainant(actor, complaint: Complaint) -> None:
     if complaint.complainant_id != actor.pk:
         raise PermissionDenied("Only the person who raised the complaint can do this.")
-
-
-def notify(users, complaint: Complaint, headline: str, lines: list[str], *, key: str | None = None):
-    """The reminders' email (clock.py): one per distinct person. Never the management note."""
-    email_users(
-        users,
-        template=NOTIFY_TEMPLATE,
-        context={"complaint": complaint, "headline": headline, "lines": lines},
-        dedupe_key=key,
-    )
 
 
 def close_stage(stage, *, outcome: str, note: str, management_note: str, referral: str = ""):

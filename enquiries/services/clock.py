@@ -29,8 +29,6 @@ from ..models import OPEN_STATUSES, Enquiry, EnquiryEvent
 from ..policy import escalation_dates, escalation_ladder, reminder_at
 from ..routing import conflict_check
 
-NOTIFY_TEMPLATE = "enquiry_update"
-
 
 def _moments(enquiry: Enquiry, calendar: WorkingCalendar) -> tuple[datetime | None, list]:
     """The reminder's moment (None once it is done or too late) and each rung's moment."""
@@ -113,12 +111,8 @@ def _remind(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
     def send(event):
         notify(
             [enquiry.assigned_to.user],
-            NOTIFY_TEMPLATE,
-            {
-                "enquiry": enquiry,
-                "headline": "Reminder: a member's enquiry is due soon",
-                "lines": [f"A full response or holding reply is due by {when}."],
-            },
+            "enquiry_reminder",
+            {"enquiry": enquiry},
             key=f"enquiry:{enquiry.pk}:reminder:{enquiry.target_cycle}",
         )
 
@@ -162,31 +156,20 @@ def _escalate(enquiry: Enquiry, now: datetime, due_at: datetime) -> tuple[int, b
     turn = ladder[min(enquiry.escalation_rung, len(ladder) - 1)]
     stood_in_for = turn if turn != step.rung else ""
     officer = step.person
-    overdue_since = long_date(enquiry.target_date)
 
     def send(event):
         enquiry.escalated_to = officer
+        context = {"enquiry": enquiry, "escalated_to": officer, "role": step.label}
         notify(
             [officer.user],
-            NOTIFY_TEMPLATE,
-            {
-                "enquiry": enquiry,
-                "headline": f"Escalated to you: an overdue member's enquiry ({step.label})",
-                "lines": [
-                    f"It was due by {overdue_since} and is still open with {enquiry.assigned_to}.",
-                    "Please make sure the councillor gets a response.",
-                ],
-            },
+            "enquiry_escalated",
+            context,
             key=f"enquiry:{enquiry.pk}:escalated:{enquiry.target_cycle}:{position}",
         )
         notify(
             [enquiry.assigned_to.user],
-            NOTIFY_TEMPLATE,
-            {
-                "enquiry": enquiry,
-                "headline": "Your overdue enquiry has been escalated",
-                "lines": [f"It has been escalated to {officer} ({step.label})."],
-            },
+            "enquiry_escalated_copy",
+            context,
             key=f"enquiry:{enquiry.pk}:escalated-copy:{enquiry.target_cycle}:{position}",
         )
 

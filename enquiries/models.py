@@ -41,6 +41,19 @@ REPORTED_COLUMNS = [
 ]
 
 
+class EnquiryQuerySet(models.QuerySet):
+    def open(self):
+        """Not yet answered in full or declined: the clock is running."""
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def closed(self):
+        return self.filter(status__in=CLOSED_STATUSES)
+
+    def overdue(self, today=None):
+        """Open and past the target date."""
+        return self.open().filter(target_date__lt=today or timezone.localdate())
+
+
 class Enquiry(ProtectedStateMixin, models.Model):
     TAG_COLOURS = {"status": STATUS_COLOURS}
 
@@ -127,6 +140,8 @@ class Enquiry(ProtectedStateMixin, models.Model):
     escalated_to = models.ForeignKey(
         Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="escalated_enquiries"
     )
+
+    objects = EnquiryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at"]

@@ -13,7 +13,7 @@ from registers.ladder import posts_below
 from registers.models import DIRECTOR_TIERS
 from registers.roles import Person, Role, person_for
 
-from .models import CLOSED_STATUSES, OPEN_STATUSES, Enquiry, EnquiryEvent
+from .models import OPEN_STATUSES, Enquiry, EnquiryEvent
 
 DUE_SOON_DAYS = 3
 
@@ -109,17 +109,15 @@ def timeline_for(user, enquiry: Enquiry) -> QuerySet[EnquiryEvent]:
 def queue_filter(qs: QuerySet[Enquiry], view: str) -> QuerySet[Enquiry]:
     today = timezone.localdate()
     if view == "open":
-        return qs.filter(status__in=OPEN_STATUSES)
+        return qs.open()
     if view == "due_soon":
-        return qs.filter(
-            status__in=OPEN_STATUSES,
-            target_date__gte=today,
-            target_date__lte=today + timedelta(days=DUE_SOON_DAYS),
+        return qs.open().filter(
+            target_date__gte=today, target_date__lte=today + timedelta(days=DUE_SOON_DAYS)
         )
     if view == "overdue":
-        return qs.filter(status__in=OPEN_STATUSES, target_date__lt=today)
+        return qs.overdue(today)
     if view == "closed":
-        return qs.filter(status__in=CLOSED_STATUSES)
+        return qs.closed()
     return qs
 
 

@@ -31,7 +31,7 @@ class CouncillorChoiceField(forms.ModelChoiceField):
 def active_officers():
     """Officers who may be chosen: in post and able to sign in, by surname."""
     return (
-        Officer.objects.filter(is_active=True, user__is_active=True)
+        Officer.objects.active()
         .select_related("user", "post")
         .order_by("user__last_name", "user__first_name")
     )
@@ -40,7 +40,5 @@ def active_officers():
 def active_services():
     """Services that may be chosen, grouped by their directorate."""
     return (
-        Service.objects.filter(is_active=True, directorate__is_active=True)
-        .select_related("directorate")
-        .order_by("directorate__name", "name")
+        Service.objects.active().select_related("directorate").order_by("directorate__name", "name")
     )

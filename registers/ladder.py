@@ -12,9 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import Q
 from django.db.models.expressions import RawSQL
-from django.utils import timezone
 
 from protocol_site.request_memo import memoised
 
@@ -128,7 +126,7 @@ def statutory_officers() -> dict[str, Officer]:
 
 
 def _statutory_officers() -> dict[str, Officer]:
-    roles = StatutoryRole.objects.select_related("officer__user").filter(officer__is_active=True)
+    roles = StatutoryRole.objects.in_post().select_related("officer__user")
     return {role.kind: role.officer for role in roles}
 
 
@@ -140,8 +138,10 @@ def chief_executive() -> Officer | None:
     officer = _statutory_officer(StatutoryRole.Kind.HEAD_OF_PAID_SERVICE)
     if officer is not None:
         return officer
-    for post in Post.objects.select_related("holder__user", "acting_holder__user").filter(
-        tier=Tier.CHIEF_EXECUTIVE, is_active=True
+    for post in (
+        Post.objects.active()
+        .select_related("holder__user", "acting_holder__user")
+        .filter(tier=Tier.CHIEF_EXECUTIVE)
     ):
         occupant = _occupant(post)
         if occupant is not None:
@@ -163,11 +163,10 @@ def monitoring_officer_user():
 
 
 def _leader():
-    today = timezone.localdate()
     role = (
-        CouncillorRole.objects.select_related("councillor__user")
-        .filter(kind=CouncillorRole.Kind.LEADER, starts_on__lte=today)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        CouncillorRole.objects.current()
+        .select_related("councillor__user")
+        .filter(kind=CouncillorRole.Kind.LEADER)
         .first()
     )
     return role.councillor if role else None
@@ -234,18 +233,18 @@ def director_for_service(service: Service) -> Officer | None:
     """The Director (or Executive/Strategic Director) over the service's directorate: the
     acting holder where there is one. A Director's post is preferred to an Executive one."""
     return first_occupant(
-        Post.objects.filter(
-            directorate_id=service.directorate_id, tier__in=DIRECTOR_TIERS, is_active=True
-        ).order_by("-tier", "pk")
+        Post.objects.active()
+        .filter(directorate_id=service.directorate_id, tier__in=DIRECTOR_TIERS)
+        .order_by("-tier", "pk")
     )
 
 
 def head_of_service_for(service: Service) -> Officer | None:
     """The most senior occupied post of Head of Service tier or above within the service."""
     return first_occupant(
-        Post.objects.filter(
-            service=service, tier__lte=Tier.HEAD_OF_SERVICE, is_active=True
-        ).order_by("-tier", "pk")
+        Post.objects.active()
+        .filter(service=service, tier__lte=Tier.HEAD_OF_SERVICE)
+        .order_by("-tier", "pk")
     )
 
 

@@ -66,11 +66,7 @@ class Person:
             return frozenset()
         today = timezone.localdate()
         posts = [self.officer.post] if self.officer.post is not None else []
-        posts += [
-            post
-            for post in self.officer.acting_posts.all()
-            if post.acting_until is None or post.acting_until >= today
-        ]
+        posts += [post for post in self.officer.acting_posts.all() if post.acting_in_force(today)]
         return frozenset(
             post.directorate_id
             for post in posts
@@ -118,7 +114,7 @@ def _with_profiles(user):
             ),
             _acts_up=Exists(Post.objects.filter(acting_holder_id=OuterRef("officer__id"))),
             _statutory=Exists(StatutoryRole.objects.filter(officer_id=OuterRef("officer__id"))),
-            _manages=Exists(Post.objects.filter(reports_to_id=officer_post, is_active=True)),
+            _manages=Exists(Post.objects.active().filter(reports_to_id=officer_post)),
         )
         .filter(pk=user.pk)
         .first()
@@ -160,7 +156,7 @@ def person_for(user) -> Person:
             manages = (
                 row._manages
                 if post.pk == officer.post_id
-                else post.direct_reports.filter(is_active=True).exists()
+                else post.direct_reports.active().exists()
             )
             if manages:
                 roles.add(Role.LINE_MANAGER)

@@ -68,28 +68,28 @@ def home_summary_for(person: Person) -> HomeSummary:
         post = officer.working_post
         if post is not None:
             summary.direct_reports = list(
-                Post.objects.filter(reports_to=post, is_active=True)
+                Post.objects.active()
+                .filter(reports_to=post)
                 .select_related("holder__user", "acting_holder__user", "service")
                 .order_by("tier", "title")
             )
             if person.has(Role.DIRECTOR) and post.directorate_id:
                 summary.directorate = post.directorate
                 summary.directorate_services = list(
-                    Service.objects.filter(directorate_id=post.directorate_id, is_active=True)
+                    Service.objects.active()
+                    .filter(directorate_id=post.directorate_id)
                     .annotate(officers=Count("posts__holder", filter=Q(posts__is_active=True)))
                     .select_related("complaints_officer__user")
                     .order_by("name")
                 )
     if person.councillor is not None:
         councillor = person.councillor
-        summary.councillor_roles = list(
-            councillor.roles.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        )
+        summary.councillor_roles = list(councillor.roles.current(today))
         if councillor.ward_id:
             summary.ward_colleagues = list(
-                Councillor.objects.filter(ward_id=councillor.ward_id)
+                Councillor.objects.serving(today)
+                .filter(ward_id=councillor.ward_id)
                 .exclude(pk=councillor.pk)
-                .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))
                 .select_related("user", "group")
             )
     if person.can_manage_organisation:

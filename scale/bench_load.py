@@ -23,7 +23,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.db.models import Count
 
-from enquiries.models import OPEN_STATUSES, Enquiry
+from enquiries.models import Enquiry
 from protocol_site.models import User
 from registers.models import Councillor, StatutoryRole, Tier
 from registers.roles import DEMOCRATIC_SERVICES_GROUP
@@ -67,7 +67,8 @@ class LoadResult:
 def _busiest(tier: int, n: int) -> list[User]:
     """The officers of a tier with the most open enquiries assigned or escalated to them."""
     rows = (
-        Enquiry.objects.filter(status__in=OPEN_STATUSES, assigned_to__post__tier=tier)
+        Enquiry.objects.open()
+        .filter(assigned_to__post__tier=tier)
         .values("assigned_to__user_id")
         .annotate(c=Count("pk"))
         .order_by("-c", "assigned_to__user_id")[:n]

@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from complaints.models import Complaint
-from enquiries.models import OPEN_STATUSES, Enquiry, EnquiryEvent
+from enquiries.models import Enquiry, EnquiryEvent
 from groups.models import BriefingRequest
 from protocol_site.models import User
 from registers.models import Directorate, PoliticalGroup, StatutoryRole, Tier
@@ -82,7 +82,8 @@ def _top(queryset, key: str) -> dict:
 
 def choose_cast() -> Cast:
     busiest_officer = (
-        Enquiry.objects.filter(status__in=OPEN_STATUSES, assigned_to__post__tier=Tier.OFFICER)
+        Enquiry.objects.open()
+        .filter(assigned_to__post__tier=Tier.OFFICER)
         .values("assigned_to__user_id")
         .annotate(n=Count("pk"))
     )
@@ -185,9 +186,9 @@ def scope_sizes(cast: Cast) -> dict[str, int]:
     """How much each chosen person's pages range over (for the report)."""
     officer = cast.officer.officer
     return {
-        "officer_open_queue": Enquiry.objects.filter(
-            Q(assigned_to=officer) | Q(escalated_to=officer), status__in=OPEN_STATUSES
-        ).count(),
+        "officer_open_queue": Enquiry.objects.open()
+        .filter(Q(assigned_to=officer) | Q(escalated_to=officer))
+        .count(),
         "councillor_enquiries": Enquiry.objects.filter(councillor__user=cast.councillor).count(),
         "complaints": Complaint.objects.count(),
         "group_briefings": BriefingRequest.objects.filter(

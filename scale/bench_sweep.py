@@ -18,7 +18,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Max
 from django.utils.module_loading import import_string
 
-from enquiries.models import OPEN_STATUSES, Enquiry, EnquiryEvent
+from enquiries.models import Enquiry, EnquiryEvent
 from enquiries.policy import escalation_ladder
 from enquiries.routing import conflict_check
 from protocol_site.models import AuditEvent, OutboxEmail
@@ -75,8 +75,8 @@ def _candidates(now: datetime, wanted: int) -> list[int]:
     left to climb), not yet due."""
     rungs = len(escalation_ladder())
     return list(
-        Enquiry.objects.filter(
-            status__in=OPEN_STATUSES,
+        Enquiry.objects.open()
+        .filter(
             reminded_cycle=F("target_cycle"),
             escalation_rung__lt=rungs,
             next_action_at__gt=now,

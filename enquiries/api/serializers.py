@@ -203,7 +203,7 @@ class EnquiryCreateSerializer(serializers.Serializer):
         help_text="Defaults to the councillor's ward.",
     )
     approached_officer = serializers.PrimaryKeyRelatedField(
-        queryset=Officer.objects.filter(is_active=True).select_related("user", "post"),
+        queryset=Officer.objects.active().select_related("user", "post"),
         required=False,
         allow_null=True,
         help_text="The officer the councillor approached directly, if any.",

@@ -76,7 +76,8 @@ def enquiry_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | None 
         enquiry = (
             Enquiry.objects.select_for_update(of=("self",))
             .select_related("assigned_to__user", "councillor__user", "escalated_to")
-            .filter(pk=pk, status__in=OPEN_STATUSES)
+            .open()
+            .filter(pk=pk)
             .first()
         )
         while enquiry is not None and enquiry.next_action_at and enquiry.next_action_at <= now:

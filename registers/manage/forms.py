@@ -36,7 +36,7 @@ class ManageForm(GovukModelForm):
 
 
 def _officers():
-    return Officer.objects.filter(is_active=True).select_related("user")
+    return Officer.objects.active().select_related("user")
 
 
 class OfficerChoiceField(forms.ModelChoiceField):
@@ -266,8 +266,8 @@ class CouncillorForm(AccountFieldsMixin, ManageForm):
         super().__init__(*args, **kwargs)
         self.fields["ward"].empty_label = "No ward (co-opted member)"
         self.fields["group"].empty_label = "No political group"
-        self.fields["group"].queryset = PoliticalGroup.objects.filter(
-            Q(is_active=True) | Q(pk=self.instance.group_id)
+        self.fields["group"].queryset = PoliticalGroup.objects.active() | (
+            PoliticalGroup.objects.filter(pk=self.instance.group_id)
         )
 
 

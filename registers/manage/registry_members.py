@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db.models import Count
-from django.utils import timezone
 
 from protocol_site.models import ClosureDay
 
@@ -14,8 +13,7 @@ from .spec import Column, Register, Related
 
 
 def _current(role) -> bool:
-    today = timezone.localdate()
-    return role.starts_on <= today and (role.ends_on is None or role.ends_on >= today)
+    return role.is_current()
 
 
 COUNCILLOR_PERSON = (

@@ -8,6 +8,28 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
+class PoliticalGroupQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class CouncillorQuerySet(models.QuerySet):
+    def serving(self, on=None):
+        """Members in office on `on` (default today): the term has started and has not ended,
+        and their account can sign in."""
+        on = on or timezone.localdate()
+        return self.filter(user__is_active=True, term_start__lte=on).filter(
+            Q(term_end__isnull=True) | Q(term_end__gte=on)
+        )
+
+
+class CouncillorRoleQuerySet(models.QuerySet):
+    def current(self, on=None):
+        """Roles held on `on` (default today): started, and not ended."""
+        on = on or timezone.localdate()
+        return self.filter(starts_on__lte=on).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+
+
 class Ward(models.Model):
     """A ward or (in a county) an electoral division. A ward has several members."""
 
@@ -35,6 +57,8 @@ class PoliticalGroup(models.Model):
     )
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()
+
+    objects = PoliticalGroupQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -70,6 +94,8 @@ class Councillor(models.Model):
         max_length=150, blank=True, help_text="The committee the member is co-opted to."
     )
     history = HistoricalRecords()
+
+    objects = CouncillorQuerySet.as_manager()
 
     class Meta:
         ordering = ["user__last_name", "user__first_name"]
@@ -119,6 +145,8 @@ class CouncillorRole(models.Model):
     ends_on = models.DateField(null=True, blank=True)
     history = HistoricalRecords()
 
+    objects = CouncillorRoleQuerySet.as_manager()
+
     class Meta:
         ordering = ["kind", "councillor__user__last_name"]
         constraints = [
@@ -153,3 +181,8 @@ class CouncillorRole(models.Model):
                         "Give their role an end date first."
                     }
                 )
+
+    def is_current(self, on=None) -> bool:
+        """The Python twin of `CouncillorRole.objects.current()`."""
+        on = on or timezone.localdate()
+        return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)

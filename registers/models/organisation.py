@@ -22,6 +22,31 @@ class Tier(models.IntegerChoices):
 DIRECTOR_TIERS = (Tier.EXECUTIVE_DIRECTOR, Tier.DIRECTOR)
 
 
+class ServiceQuerySet(models.QuerySet):
+    def active(self):
+        """Services still running, in a directorate still running."""
+        return self.filter(is_active=True, directorate__is_active=True)
+
+
+class PostQuerySet(models.QuerySet):
+    def active(self):
+        """Posts in the structure today (a vacant post is still active)."""
+        return self.filter(is_active=True)
+
+
+class OfficerQuerySet(models.QuerySet):
+    def active(self):
+        """Officers in the council's employ who can sign in: both flags, since an account can
+        be switched off on its own."""
+        return self.filter(is_active=True, user__is_active=True)
+
+
+class StatutoryRoleQuerySet(models.QuerySet):
+    def in_post(self):
+        """Statutory roles whose holder is an active officer."""
+        return self.filter(officer__is_active=True, officer__user__is_active=True)
+
+
 class Directorate(models.Model):
     name = models.CharField(max_length=150, unique=True)
     is_active = models.BooleanField(default=True)
@@ -65,6 +90,8 @@ class Service(models.Model):
     )
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()
+
+    objects = ServiceQuerySet.as_manager()
 
     class Meta:
         ordering = ["directorate__name", "name"]
@@ -111,6 +138,8 @@ class Post(models.Model):
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()
 
+    objects = PostQuerySet.as_manager()
+
     class Meta:
         ordering = ["tier", "title"]
         indexes = [models.Index(fields=["tier"], name="post_tier_idx")]
@@ -146,10 +175,12 @@ class Post(models.Model):
                 seen.add(above.pk)
                 above = above.reports_to
 
+    def acting_in_force(self, on=None) -> bool:
+        """Whether an acting arrangement (if any) still runs on `on` (default today)."""
+        return self.acting_until is None or self.acting_until >= (on or timezone.localdate())
+
     def acting_holder_now(self):
-        if self.acting_holder_id and (
-            self.acting_until is None or self.acting_until >= timezone.localdate()
-        ):
+        if self.acting_holder_id and self.acting_in_force():
             return self.acting_holder
         return None
 
@@ -172,6 +203,8 @@ class Officer(models.Model):
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()
 
+    objects = OfficerQuerySet.as_manager()
+
     class Meta:
         ordering = ["user__last_name", "user__first_name"]
 
@@ -183,7 +216,7 @@ class Officer(models.Model):
         """The post the officer works in today: an acting-up post first."""
         today = timezone.localdate()
         for post in self.acting_posts.all():
-            if post.acting_until is None or post.acting_until >= today:
+            if post.acting_in_force(today):
                 return post
         return self.post
 
@@ -201,6 +234,8 @@ class StatutoryRole(models.Model):
     officer = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="statutory_roles")
     since = models.DateField(default=timezone.localdate)
     history = HistoricalRecords()
+
+    objects = StatutoryRoleQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind"]

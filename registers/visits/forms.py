@@ -28,7 +28,7 @@ class VisitRequestForm(GovukForm):
         error_messages={"required": "Enter the premises you want to visit"},
     )
     service = ServiceChoiceField(
-        queryset=Service.objects.filter(is_active=True)
+        queryset=Service.objects.active()
         .select_related("directorate")
         .order_by("directorate__name", "name"),
         label="Service",
@@ -97,7 +97,8 @@ class VisitArrangeForm(GovukForm):
             acting_posts__directorate_id=visit.directorate_id
         )
         self.fields["meeting_officer"].queryset = (
-            Officer.objects.filter(in_directorate, is_active=True)
+            Officer.objects.active()
+            .filter(in_directorate)
             .distinct()
             .select_related("user", "post")
             .prefetch_related("acting_posts")

@@ -10,16 +10,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from .models import Declaration
 
 
 def in_effect(on: date | None = None) -> QuerySet[Declaration]:
-    on = on or timezone.localdate()
-    return Declaration.objects.exclude(status=Declaration.Status.WITHDRAWN).filter(
-        Q(starts_on__lte=on), Q(ends_on__isnull=True) | Q(ends_on__gte=on)
-    )
+    return Declaration.objects.in_effect(on)
 
 
 def related_user_ids(user_id: int, *, on: date | None = None) -> set[int]:

@@ -29,6 +29,30 @@ class Side(models.TextChoices):
     OFFICER = "officer", "An officer"
 
 
+class DeclarationQuerySet(models.QuerySet):
+    def not_withdrawn(self):
+        return self.exclude(status=Declaration.Status.WITHDRAWN)
+
+    def in_effect(self, on=None):
+        """In effect on `on` (default today): not withdrawn, started, and not ended. Lapsed
+        declarations still count: a relationship does not end because a form was late."""
+        on = on or timezone.localdate()
+        return self.not_withdrawn().filter(
+            Q(starts_on__lte=on), Q(ends_on__isnull=True) | Q(ends_on__gte=on)
+        )
+
+    def needs_reconfirming(self):
+        """Standing past their re-confirmation date: not withdrawn, not ended by then (the
+        queryset twin of `Declaration.needs_reconfirming`)."""
+        return self.not_withdrawn().filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gt=models.F("confirm_by"))
+        )
+
+    def lapsed(self, today=None):
+        """Not re-confirmed by their date while still standing."""
+        return self.needs_reconfirming().filter(confirm_by__lt=today or timezone.localdate())
+
+
 class Declaration(ProtectedStateMixin, models.Model):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", "Awaiting review"
@@ -92,6 +116,8 @@ class Declaration(ProtectedStateMixin, models.Model):
     confirm_by = models.DateField()
     next_action_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = DeclarationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

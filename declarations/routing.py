@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from registers.ladder import Rung, ladder_for, statutory_officers
 from registers.models import Councillor, Officer, StatutoryRole, Tier
@@ -24,14 +23,11 @@ SEARCH_LIMIT = 20
 
 
 def active_officers() -> QuerySet[Officer]:
-    return Officer.objects.filter(is_active=True, user__is_active=True)
+    return Officer.objects.active()
 
 
 def current_councillors() -> QuerySet[Councillor]:
-    today = timezone.localdate()
-    return Councillor.objects.filter(user__is_active=True).filter(
-        Q(term_end__isnull=True) | Q(term_end__gte=today)
-    )
+    return Councillor.objects.serving()
 
 
 def sides_for(person) -> list[str]:

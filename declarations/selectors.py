@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from protocol_site.access import visible_or_404
@@ -135,10 +135,8 @@ def due_for_confirmation(user) -> QuerySet[Declaration]:
     today = timezone.localdate()
     window = today + timedelta(days=settings.DECLARATION_REMINDER_DAYS)
     return (
-        with_related(Declaration.objects.filter(declarer=user))
-        .exclude(status=Status.WITHDRAWN)
+        with_related(Declaration.objects.needs_reconfirming().filter(declarer=user))
         .filter(confirm_by__lte=window)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=F("confirm_by")))
         .order_by("confirm_by", "pk")
     )
 
@@ -171,10 +169,7 @@ def register_for(user, *, status: str = "", q: str = "") -> QuerySet[Declaration
         raise PermissionDenied("Only the Monitoring Officer and democratic services keep it.")
     qs = Declaration.objects.all()
     if status == "lapsed":
-        qs = qs.exclude(status=Status.WITHDRAWN).filter(
-            confirm_by__lt=timezone.localdate(),
-        )
-        qs = qs.filter(Q(ends_on__isnull=True) | Q(ends_on__gt=F("confirm_by")))
+        qs = qs.lapsed()
     elif status in Status.values:
         qs = qs.filter(status=status)
     for term in q.split()[:4]:

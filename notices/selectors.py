@@ -142,12 +142,7 @@ def period_changes(period: ElectionPeriod) -> list[dict]:
 
 def current_ward_councillors(wards, on: date | None = None) -> QuerySet[Councillor]:
     """The members in office today for any of `wards`, with an account that can sign in."""
-    on = on or timezone.localdate()
-    return (
-        Councillor.objects.filter(ward__in=wards, user__is_active=True, term_start__lte=on)
-        .filter(Q(term_end__isnull=True) | Q(term_end__gte=on))
-        .select_related("user", "ward")
-    )
+    return Councillor.objects.serving(on).filter(ward__in=wards).select_related("user", "ward")
 
 
 def wards_for_choice() -> QuerySet[Ward]:
@@ -211,10 +206,8 @@ def guidance_recipients(*, all_officers: bool, on: date | None = None) -> list:
     """Members in office and officers (senior officers only, 003 §11.3, unless all_officers):
     the users a declared period's guidance is emailed to."""
     on = on or timezone.localdate()
-    members = Councillor.objects.filter(user__is_active=True, term_start__lte=on).filter(
-        Q(term_end__isnull=True) | Q(term_end__gte=on)
-    )
-    officers = Officer.objects.filter(is_active=True, user__is_active=True)
+    members = Councillor.objects.serving(on)
+    officers = Officer.objects.active()
     if not all_officers:
         acting = Q(acting_posts__acting_until__isnull=True) | Q(acting_posts__acting_until__gte=on)
         senior = Q(post__tier__lte=Tier.HEAD_OF_SERVICE, post__is_active=True) | (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 
 from protocol_site.forms import GovukForm, ModelMultipleChoiceField
 from registers.forms import OfficerChoiceField
@@ -80,12 +79,13 @@ class PanelForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.fields["meets_on"].error_messages["required"] = "Enter the date the panel meets"
         current = panel if panel is not None and panel.pk else None
-        self.fields["post"].queryset = Post.objects.filter(
-            Q(is_active=True) | Q(pk=getattr(current, "post_id", None))
+        self.fields["post"].queryset = (
+            Post.objects.active() | Post.objects.filter(pk=getattr(current, "post_id", None))
         ).order_by("tier", "title")
         self.fields["officer"].queryset = (
-            Officer.objects.filter(
-                Q(is_active=True, user__is_active=True) | Q(pk=getattr(current, "officer_id", None))
+            (
+                Officer.objects.active()
+                | Officer.objects.filter(pk=getattr(current, "officer_id", None))
             )
             .select_related("user", "post")
             .order_by("user__last_name", "user__first_name")

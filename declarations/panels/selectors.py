@@ -3,8 +3,7 @@ for anyone else the queryset is empty, so a panel is a 404 as well as the pages 
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Count, QuerySet
 
 from protocol_site.access import visible_or_404
 from registers.manage.selectors import HistoryEntry, history_for
@@ -17,10 +16,8 @@ from .rules import keeps_panels
 
 def serving_councillors(keep: list[int]):
     """Councillors in office today, and anyone already on the panel."""
-    today = timezone.localdate()
-    serving = Q(term_start__lte=today) & (Q(term_end__isnull=True) | Q(term_end__gte=today))
     return (
-        Councillor.objects.filter(serving | Q(pk__in=keep))
+        (Councillor.objects.serving() | Councillor.objects.filter(pk__in=keep))
         .select_related("user", "group")
         .order_by("user__last_name", "user__first_name", "pk")
     )

@@ -45,7 +45,7 @@ def declaration_advance(*, pk: int, now: datetime, calendar=None) -> int:
         declaration = (
             Declaration.objects.select_for_update(of=("self",))
             .select_related(*LOCK_RELATED)
-            .exclude(status=Status.WITHDRAWN)
+            .not_withdrawn()
             .filter(pk=pk, next_action_at__lte=now)
             .first()
         )

@@ -10,7 +10,6 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from protocol_site.audit import audit_record, changes, snapshot
@@ -57,9 +56,8 @@ def _check_no_open_duplicate(actor, other_party, today: date, *, exclude_pk=None
     """A person has one open declaration about the same other person. (The other person's own
     declaration about them is theirs to make: 003 §5.2(a) and (b) oblige both.)"""
     open_ = (
-        Declaration.objects.filter(declarer=actor, other_party=other_party)
-        .exclude(status=Status.WITHDRAWN)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        Declaration.objects.in_effect(today)
+        .filter(declarer=actor, other_party=other_party)
         .exclude(pk=exclude_pk)
         .first()
     )

@@ -19,7 +19,7 @@ def declarations_home_panel(person: Person) -> dict | None:
     panel = {
         "template": "declarations/_home_panel.html",
         "declares": declares(person),
-        "made": tally(made_by(user).exclude(status="withdrawn")),
+        "made": tally(made_by(user).not_withdrawn()),
         "due": list(due_for_confirmation(user)[:DUE_SHOWN]),
         "reviews": reviews,
     }

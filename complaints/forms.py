@@ -13,7 +13,7 @@ from .models import DECISION_OUTCOMES, Referral
 
 def current_councillors():
     return (
-        Councillor.objects.filter(user__is_active=True)
+        Councillor.objects.serving()
         .select_related("user", "ward")
         .order_by("user__last_name", "user__first_name")
     )

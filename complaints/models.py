@@ -60,6 +60,15 @@ class Referral(models.TextChoices):
     WHISTLEBLOWING = "whistleblowing", "The Whistleblowing Policy"
 
 
+class ComplaintQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=Status.OPEN)
+
+    def closed(self):
+        """Resolved, referred elsewhere or withdrawn."""
+        return self.filter(status__in=CLOSED_STATUSES)
+
+
 class Complaint(ProtectedStateMixin, models.Model):
     TAG_COLOURS = {"status": STATUS_COLOURS}
 
@@ -105,6 +114,8 @@ class Complaint(ProtectedStateMixin, models.Model):
         related_name="complaints_handling",
     )
     next_action_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ComplaintQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -165,8 +165,10 @@ def complaints_with_history(user) -> QuerySet[Complaint]:
 
 def complaints_handled_by(user) -> QuerySet[Complaint]:
     """The handler's dashboard: open complaints whose current stage is theirs."""
-    return Complaint.objects.filter(current_handler=user, status=Status.OPEN).select_related(
-        "subject_officer__user", "subject_councillor__user", "complainant"
+    return (
+        Complaint.objects.open()
+        .filter(current_handler=user)
+        .select_related("subject_officer__user", "subject_councillor__user", "complainant")
     )
 
 

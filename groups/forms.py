@@ -223,7 +223,7 @@ class ShareForm(GovukForm):
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = (
-            Councillor.objects.filter(user__is_active=True)
+            Councillor.objects.serving()
             .exclude(user=actor)
             .select_related("user")
             .order_by("user__last_name", "user__first_name")
@@ -281,7 +281,8 @@ class RepresentativeMeetingForm(GovukForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["local_councillor"].queryset = (
-            Councillor.objects.filter(ward__isnull=False, user__is_active=True)
+            Councillor.objects.serving()
+            .filter(ward__isnull=False)
             .select_related("user", "ward")
             .order_by("ward__name", "user__last_name")
         )

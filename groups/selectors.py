@@ -194,7 +194,7 @@ def equal_access_log(user, *, q: str = "") -> list[Topic]:
     )
     if q:
         notes = notes.filter(request__topic__icontains=q)
-    groups = list(PoliticalGroup.objects.filter(is_active=True).order_by("name"))
+    groups = list(PoliticalGroup.objects.active().order_by("name"))
     by_topic: dict[str, list[BriefingNote]] = defaultdict(list)
     names: dict[str, str] = {}
     for note in notes:

@@ -56,7 +56,8 @@ def complaint_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | Non
         complaint = (
             Complaint.objects.select_for_update(of=("self",))
             .select_related("complainant", "current_handler")
-            .filter(pk=pk, status=Status.OPEN, next_action_at__lte=now)
+            .open()
+            .filter(pk=pk, next_action_at__lte=now)
             .first()
         )
         if complaint is None:

@@ -22,5 +22,5 @@ def complaints_home_panel(person: Person) -> dict | None:
         "is_mo": is_mo(person),
     }
     if panel["is_mo"]:
-        panel["queue"] = tally(mo_queue(user).filter(status=Status.OPEN))
+        panel["queue"] = tally(mo_queue(user).open())
     return panel

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from registers.roles import require_person
 
-from ..models import CLOSED_STATUSES, Complaint, ComplaintStage, Status
+from ..models import Complaint, ComplaintStage
 from ..selectors import complaints_handled_by, complaints_visible_to, mo_patterns, mo_queue
 from .common import is_mo, uses_complaints
 
@@ -73,9 +73,9 @@ def complaint_list(request):
     status = status if status in STATUSES else "any"
     qs = _tab_queryset(tab, user)
     if status == "open":
-        qs = qs.filter(status=Status.OPEN)
+        qs = qs.open()
     elif status == "closed":
-        qs = qs.filter(status__in=CLOSED_STATUSES)
+        qs = qs.closed()
     q = request.GET.get("q", "").strip()[:100]
     paginator = Paginator(_listed(_search(qs, q)), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))

@@ -37,6 +37,15 @@ STATUS_COLOURS = {
 OPEN_STATUSES = (Status.REQUESTED, Status.CLEARED)
 
 
+class BriefingRequestQuerySet(models.QuerySet):
+    def open(self):
+        """Awaiting the Chief Executive's decision, or cleared and not yet given."""
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def closed(self):
+        return self.exclude(status__in=OPEN_STATUSES)
+
+
 class BriefingRequest(ProtectedStateMixin, models.Model):
     TAG_COLOURS = {"status": STATUS_COLOURS}
 
@@ -102,6 +111,8 @@ class BriefingRequest(ProtectedStateMixin, models.Model):
         blank=True, help_text="The Chief Executive's written exception (004 §6.6)."
     )
     closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BriefingRequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
-from django.utils import timezone
 
 from registers.ladder import chief_executive, monitoring_officer_user  # noqa: F401 (used by the services)
 from registers.models import CouncillorRole, PoliticalGroup
@@ -34,10 +32,7 @@ def require_chief_executive(user, what: str) -> None:
 
 def confidential_roles(councillor):
     """The councillor's roles as lead member or committee chair today (004 §7.1)."""
-    today = timezone.localdate()
-    return councillor.roles.filter(kind__in=CONFIDENTIAL_ROLE_KINDS, starts_on__lte=today).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=today)
-    )
+    return councillor.roles.current().filter(kind__in=CONFIDENTIAL_ROLE_KINDS)
 
 
 def holds_confidential_role(councillor) -> bool:
@@ -52,8 +47,8 @@ def chief_executive_user():
 
 def group_leaders(*, exclude_group_id: int | None = None) -> list:
     """The leaders of the active groups, as users."""
-    groups = PoliticalGroup.objects.filter(is_active=True, leader__isnull=False).select_related(
-        "leader__user"
+    groups = (
+        PoliticalGroup.objects.active().filter(leader__isnull=False).select_related("leader__user")
     )
     if exclude_group_id is not None:
         groups = groups.exclude(pk=exclude_group_id)

@@ -104,7 +104,7 @@ def briefing_note_issue(
 def _offer_to_other_groups(actor, briefing: BriefingRequest, note: BriefingNote) -> None:
     """003 §7.1(b): advice given to one group is made available to the others before the
     formal decision meeting. Each other active group is offered it once."""
-    groups = list(PoliticalGroup.objects.filter(is_active=True).exclude(pk=briefing.group_id))
+    groups = list(PoliticalGroup.objects.active().exclude(pk=briefing.group_id))
     if not groups:
         return
     BriefingOffer.objects.bulk_create(

@@ -27,11 +27,7 @@ def briefings_home_panel(person: Person) -> dict | None:
     visible = briefings_visible_to(user)
     panel = {"template": "groups/_home_panel.html", "may_request": _may_request(person)}
     if person.councillor is not None and person.councillor.group_id:
-        panel["group_open"] = tally(
-            visible.filter(
-                group_id=person.councillor.group_id, status__in=(Status.REQUESTED, Status.CLEARED)
-            )
-        )
+        panel["group_open"] = tally(visible.open().filter(group_id=person.councillor.group_id))
         panel["offers"] = tally(offers_visible_to(user).filter(received_at__isnull=True))
     if person.has(Role.CHIEF_EXECUTIVE):
         panel["to_decide"] = tally(visible.filter(status=Status.REQUESTED))

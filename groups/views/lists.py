@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from registers.roles import Role
 
-from ..models import OPEN_STATUSES, Status
+from ..models import Status
 from ..selectors import (
     briefings_by_group,
     briefings_visible_to,
@@ -72,9 +72,9 @@ def briefing_list(request):
     status = status if status in STATUSES else "any"
     qs = _tab_queryset(tab, person, user)
     if status == "open":
-        qs = qs.filter(status__in=OPEN_STATUSES)
+        qs = qs.open()
     elif status == "closed":
-        qs = qs.exclude(status__in=OPEN_STATUSES)
+        qs = qs.closed()
     q = request.GET.get("q", "").strip()[:100]
     if q:
         qs = qs.filter(Q(reference__icontains=q) | Q(subject__icontains=q) | Q(topic__icontains=q))

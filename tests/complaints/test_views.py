@@ -1,6 +1,8 @@
 """The complaint pages: the list and MO queue, raising, the detail page, patterns, the home
 panel; who gets 404 or 403; and list query counts that do not grow."""
 
+from datetime import date
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,6 +11,7 @@ from django.urls import reverse
 from complaints.models import Complaint
 from complaints.services import complaint_escalate
 from protocol_site.models import AuditEvent
+from tests.registers.factories import CouncillorFactory
 
 from .helpers import about_member, about_officer
 
@@ -103,6 +106,19 @@ def test_an_officer_raises_a_concern_about_a_councillor(client_for, officer, org
     )
     assert response.status_code == 302
     assert Complaint.objects.get().direction == Complaint.Direction.OFFICER_ABOUT_MEMBER
+
+
+def test_a_councillor_whose_term_has_ended_cannot_be_complained_about_here(
+    client_for, officer, org
+):
+    former = CouncillorFactory(term_start=date(2018, 5, 3), term_end=date(2022, 5, 4))
+    client = client_for(officer)
+    assert former.user.last_name not in client.get(NEW).content.decode()
+    response = client.post(
+        NEW, {"about_councillor": former.pk, "summary": "Rude", "details": "At the forum."}
+    )
+    assert response.status_code == 200 and "There is a problem" in response.content.decode()
+    assert not Complaint.objects.exists()
 
 
 def test_raising_with_nothing_filled_in_shows_the_errors_and_saves_nothing(client_for, councillor):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from declarations.conflicts import are_related
+from protocol_site.cases import denies
 from registers.ladder import ladder_for, posts_above
-from registers.models import Tier
-from registers.roles import Role, person_for
+from registers.models import Councillor, Tier
+from registers.roles import Person, Role, person_for
 
 from .models import Enquiry
 
@@ -40,6 +41,21 @@ def _manages(person, enquiry: Enquiry) -> bool:
     return not are_related(uid, enquiry.councillor.user_id)
 
 
+def can_record(person: Person) -> bool:
+    """Record an enquiry received by email, phone, letter or in person (ENQ-1): an officer or
+    democratic services."""
+    return person.officer is not None or person.has(Role.DEMOCRATIC_SERVICES)
+
+
+@denies("Only the councillor, an officer or democratic services can log it.")
+def can_log(user, councillor: Councillor) -> bool:
+    """A councillor logs their own enquiry; an officer or democratic services records one."""
+    person = person_for(user)
+    own = person.councillor is not None and person.councillor.pk == councillor.pk
+    return own or can_record(person)
+
+
+@denies("You cannot work on this enquiry.")
 def can_work(user, enquiry: Enquiry) -> bool:
     """Acknowledge, hold, respond, ask for time, seek guidance, reassign."""
     person = person_for(user)
@@ -60,6 +76,7 @@ def is_senior(user) -> bool:
     return post is not None and post.tier in SENIOR_TIERS
 
 
+@denies("Only senior management above the officer can decide.")
 def can_decide_extension(user, enquiry: Enquiry) -> bool:
     """Senior management above the officer (003 §8.2), or the Chief Executive."""
     person = person_for(user)
@@ -71,6 +88,7 @@ def can_decide_extension(user, enquiry: Enquiry) -> bool:
     return is_director or _manages(person, enquiry)
 
 
+@denies("Only a senior officer can decline an enquiry.")
 def can_decline(user, enquiry: Enquiry) -> bool:
     """A senior officer with reach over the enquiry (002 §7.iii)."""
     return is_senior(user) and can_work(user, enquiry)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from protocol_site import cases
 from protocol_site.calendar import WorkingCalendar, end_of_day, start_of_working_day
 from protocol_site.cases import do_once, record_event
 from registers.ladder import Step
-from registers.roles import Role, person_for
 
 from ..models import Complaint, ComplaintEvent, ComplaintStage
 from ..routing import next_handler, next_rung
@@ -26,25 +25,11 @@ def current_stage(complaint: Complaint) -> ComplaintStage | None:
     return complaint.stages.select_related("handler").filter(number=complaint.stage_number).first()
 
 
-def is_monitoring_officer(user) -> bool:
-    return person_for(user).has(Role.MONITORING_OFFICER)
-
-
 def require_open(complaint: Complaint) -> None:
     if not complaint.is_open:
         raise ValidationError(
             f"{complaint.reference} is closed ({complaint.get_status_display()})."
         )
-
-
-def require_handler(actor, complaint: Complaint) -> None:
-    if complaint.current_handler_id != actor.pk:
-        raise PermissionDenied("Only the handler of the current stage can do this.")
-
-
-def require_complainant(actor, complaint: Complaint) -> None:
-    if complaint.complainant_id != actor.pk:
-        raise PermissionDenied("Only the person who raised the complaint can do this.")
 
 
 def close_stage(stage, *, outcome: str, note: str, management_note: str, referral: str = ""):

@@ -14,12 +14,14 @@ from protocol_site.cases import (
     lock,
     notify,
     record_event,
+    require,
 )
 from registers.ladder import monitoring_officer_user
 from registers.models import Councillor, Officer
 from registers.roles import person_for
 
 from ..models import DECISION_OUTCOMES, Complaint, Outcome, Status
+from ..permissions import can_handle, can_notify_subject, can_withdraw, is_complainant
 from ..routing import next_handler
 from .common import (
     PEOPLE,
@@ -27,12 +29,9 @@ from .common import (
     close_complaint,
     close_stage,
     current_stage,
-    is_monitoring_officer,
     move_up,
     next_action_at,
     open_stage,
-    require_complainant,
-    require_handler,
     require_open,
 )
 from .reporting import report_on_raise
@@ -138,7 +137,7 @@ def _copy_monitoring_officer(complaint: Complaint, *, actor, handler_id: int) ->
 def complaint_stage_acknowledge(*, actor, complaint: Complaint) -> Complaint:
     with transaction.atomic():
         complaint = lock(complaint, *PEOPLE)
-        require_handler(actor, complaint)
+        require(can_handle, actor, complaint)
         require_open(complaint)
         stage = current_stage(complaint)
         if stage.status != stage.Status.OPEN:
@@ -172,7 +171,7 @@ def complaint_stage_resolve(
         raise ValidationError({"note": "Say what was decided, for the complainant."})
     with transaction.atomic():
         complaint = lock(complaint, *PEOPLE)
-        require_handler(actor, complaint)
+        require(can_handle, actor, complaint)
         require_open(complaint)
         stage = current_stage(complaint)
         close_stage(stage, outcome=outcome, note=note, management_note=management_note.strip())
@@ -206,7 +205,7 @@ def complaint_escalate(*, actor, complaint: Complaint, reason: str) -> Complaint
     now = timezone.now()
     with transaction.atomic():
         complaint = lock(complaint, *PEOPLE)
-        by_complainant = complaint.complainant_id == actor.pk
+        by_complainant = is_complainant(actor, complaint)
         if by_complainant:
             if complaint.status not in (Status.OPEN, Status.RESOLVED):
                 raise ValidationError(
@@ -214,7 +213,7 @@ def complaint_escalate(*, actor, complaint: Complaint, reason: str) -> Complaint
                 )
             outcome = Outcome.COMPLAINANT_REQUEST
         else:
-            require_handler(actor, complaint)
+            require(can_handle, actor, complaint)
             require_open(complaint)
             outcome = Outcome.ESCALATED
         reopening = complaint.status == Status.RESOLVED
@@ -251,7 +250,7 @@ def complaint_escalate(*, actor, complaint: Complaint, reason: str) -> Complaint
 def complaint_withdraw(*, actor, complaint: Complaint, reason: str = "") -> Complaint:
     with transaction.atomic():
         complaint = lock(complaint, *PEOPLE)
-        require_complainant(actor, complaint)
+        require(can_withdraw, actor, complaint)
         require_open(complaint)
         stage = current_stage(complaint)
         close_stage(stage, outcome=Outcome.WITHDRAWN, note=reason.strip(), management_note="")
@@ -273,8 +272,7 @@ def complaint_notify_subject(*, actor, complaint: Complaint) -> Complaint:
     """The handler or the Monitoring Officer tells the subject; from then they may see it."""
     with transaction.atomic():
         complaint = lock(complaint, *PEOPLE)
-        if complaint.current_handler_id != actor.pk and not is_monitoring_officer(actor):
-            raise PermissionDenied("Only the handler or the Monitoring Officer can do this.")
+        require(can_notify_subject, actor, complaint)
         if complaint.subject_notified_at is not None:
             raise ValidationError("The subject has already been told.")
         complaint.subject_notified_at = timezone.now()

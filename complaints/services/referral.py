@@ -3,19 +3,19 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from protocol_site.cases import lock, notify, record_event
+from protocol_site.cases import lock, notify, record_event, require
 
 from ..models import Complaint, Outcome, Referral
+from ..permissions import can_refer
 from .common import (
     PEOPLE,
     Ev,
     close_complaint,
     close_stage,
     current_stage,
-    is_monitoring_officer,
     require_open,
 )
 
@@ -32,20 +32,14 @@ def complaint_stage_refer(
     with transaction.atomic():
         complaint = lock(complaint, *PEOPLE)
         require_open(complaint)
-        mo = is_monitoring_officer(actor)
-        if complaint.current_handler_id != actor.pk and not (
-            mo and referral == Referral.STANDARDS_COMMITTEE
+        require(can_refer, actor, complaint, referral)
+        if (
+            referral == Referral.STANDARDS_COMMITTEE
+            and complaint.direction != Direction.OFFICER_ABOUT_MEMBER
         ):
-            raise PermissionDenied("Only the handler of the current stage can refer it.")
-        if referral == Referral.STANDARDS_COMMITTEE:
-            if not mo:
-                raise PermissionDenied(
-                    "Only the Monitoring Officer refers to the Standards Committee."
-                )
-            if complaint.direction != Direction.OFFICER_ABOUT_MEMBER:
-                raise ValidationError(
-                    {"referral": "The Standards Committee hears complaints about members."}
-                )
+            raise ValidationError(
+                {"referral": "The Standards Committee hears complaints about members."}
+            )
         if (
             referral == Referral.DISCIPLINARY
             and complaint.direction != Direction.MEMBER_ABOUT_OFFICER

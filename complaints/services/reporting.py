@@ -8,16 +8,17 @@ from then on, as the parties do, and never the management note."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from protocol_site.cases import lock, notify, record_event
+from protocol_site.cases import lock, notify, record_event, require
 from registers.ladder import Rung, Step
 
 from ..models import Complaint, ComplaintCopy
+from ..permissions import can_report
 from ..routing import report_recipients, reported_to_rungs
-from .common import PEOPLE, Ev, is_monitoring_officer
+from .common import PEOPLE, Ev
 
 Direction = Complaint.Direction
 Reason = ComplaintCopy.Reason
@@ -83,8 +84,7 @@ def complaint_report_outcome(
         raise ValidationError({"report": "Write the findings and any recommended action."})
     with transaction.atomic():
         complaint = lock(complaint, *PEOPLE)
-        if not is_monitoring_officer(actor):
-            raise PermissionDenied("Only the Monitoring Officer reports the outcome.")
+        require(can_report, actor, complaint)
         if complaint.direction != Direction.OFFICER_ABOUT_MEMBER:
             raise ValidationError(
                 "The Monitoring Officer's report is for an officer's complaint about a member "

@@ -7,9 +7,17 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.shortcuts import redirect
 
-from registers.roles import Person, Role, person_for
+from registers.roles import Person, Role
 
 from ..models import Complaint, ComplaintStage, Status
+from ..permissions import (
+    can_handle,
+    can_refer,
+    can_report,
+    can_withdraw,
+    is_complainant,
+    is_monitoring_officer,
+)
 from ..selectors import complaints_visible_to
 
 
@@ -59,26 +67,26 @@ class Actions:
 
 
 def actions_for(user, complaint: Complaint, stage: ComplaintStage | None = None) -> Actions:
-    """The services decide; this only offers what they would allow."""
-    person = person_for(user)
+    """Who may (permissions) and whether the complaint's state allows it now: only what the
+    services would allow."""
     open_ = complaint.is_open
-    handler = open_ and complaint.current_handler_id == user.pk
-    complainant = complaint.complainant_id == user.pk
-    mo = is_mo(person)
+    handler = open_ and can_handle(user, complaint)
+    complainant = is_complainant(user, complaint)
+    mo = is_monitoring_officer(user)
     if stage is None and handler:
         stage = complaint.stages.filter(number=complaint.stage_number).first()
-    mo_refers = open_ and mo and complaint.direction == Complaint.Direction.OFFICER_ABOUT_MEMBER
+    about_member = complaint.direction == Complaint.Direction.OFFICER_ABOUT_MEMBER
     return Actions(
         acknowledge=handler and stage is not None and stage.status == ComplaintStage.Status.OPEN,
         resolve=handler,
-        refer=handler or mo_refers,
+        refer=open_ and can_refer(user, complaint),
         escalate=handler or (complainant and complaint.status in (Status.OPEN, Status.RESOLVED)),
-        withdraw=complainant and open_,
+        withdraw=open_ and can_withdraw(user, complaint),
         notify_subject=(handler or (mo and not complainant))
         and complaint.subject_notified_at is None
         and complaint.subject_user_id != user.pk,
-        report=mo
-        and complaint.direction == Complaint.Direction.OFFICER_ABOUT_MEMBER
+        report=can_report(user, complaint)
+        and about_member
         and user.pk not in (complaint.complainant_id, complaint.subject_user_id),
         complainant=complainant,
     )

@@ -11,17 +11,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from registers.models import Councillor, Officer, Service, Ward
-from registers.roles import Person, Role
+from registers.roles import Person
 
 from ..models import Enquiry, EnquiryEvent, Status
+from ..permissions import can_record
 from ..selectors import may_read_casework, timeline_for
 
 Channel = Enquiry.Channel
-
-
-def may_log_for_others(person: Person) -> bool:
-    """Who may record an enquiry received by email, phone, letter or in person (ENQ-1)."""
-    return person.officer is not None or person.has(Role.DEMOCRATIC_SERVICES)
 
 
 class NamedRefSerializer(serializers.Serializer):
@@ -234,7 +230,7 @@ class EnquiryCreateSerializer(serializers.Serializer):
             if errors:
                 raise serializers.ValidationError(errors)
             return {**attrs, "councillor": own, "channel": Channel.ONLINE, "received_at": None}
-        if not may_log_for_others(person):
+        if not can_record(person):
             raise serializers.ValidationError(
                 {"councillor": "You can log only your own enquiries."}
             )

@@ -17,13 +17,13 @@ from rest_framework.response import Response
 from registers.roles import person_for
 
 from ..models import OPEN_STATUSES, Enquiry, EnquiryEvent
+from ..permissions import can_record
 from ..selectors import enquiries_visible_to, enquiry_for, queue_filter, timeline_for
 from ..services import enquiry_log
 from .serializers import (
     EnquiryCreateSerializer,
     EnquiryFilterSerializer,
     EnquirySerializer,
-    may_log_for_others,
 )
 
 RELATED = (
@@ -101,7 +101,7 @@ class EnquiryListView(generics.ListCreateAPIView):
 
     def create(self, request, *args, **kwargs) -> Response:
         person = person_for(request.user)
-        if person.councillor is None and not may_log_for_others(person):
+        if person.councillor is None and not can_record(person):
             raise PermissionDenied(
                 "Only a councillor, an officer or democratic services can log it."
             )

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from protocol_site.calendar import council_calendar
-from protocol_site.cases import lock, notify, record_event
+from protocol_site.cases import lock, notify, record_event, require
 from registers.roles import person_for
 
 from ..models import Enquiry, ExtensionRequest
 from ..models import EnquiryEvent as Ev
-from ..permissions import can_decide_extension
-from .common import require_open, require_worker
+from ..permissions import can_decide_extension, can_work
+from .common import require_open
 from .deadlines import move_target, require_future_working_day
 
 
@@ -30,7 +30,7 @@ def enquiry_request_extension(
     require_future_working_day(calendar, proposed_date, "proposed_date")
     with transaction.atomic():
         enquiry = lock(enquiry)
-        require_worker(actor, enquiry)
+        require(can_work, actor, enquiry)
         require_open(enquiry)
         if proposed_date <= enquiry.target_date:
             raise ValidationError({"proposed_date": "Propose a date after the current deadline."})
@@ -68,8 +68,7 @@ def enquiry_decide_extension(
     with transaction.atomic():
         request = ExtensionRequest.objects.select_for_update().get(pk=request.pk)
         enquiry = lock(request.enquiry)
-        if not can_decide_extension(actor, enquiry):
-            raise PermissionDenied("Only senior management above the officer can decide.")
+        require(can_decide_extension, actor, enquiry)
         if request.outcome != ExtensionRequest.Outcome.PENDING:
             raise ValidationError("This request has already been decided.")
         require_open(enquiry)

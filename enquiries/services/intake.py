@@ -6,19 +6,20 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from notices.selectors import period_on
 from protocol_site.audit import audit_record
 from protocol_site.calendar import council_calendar
-from protocol_site.cases import create_with_reference, notify, record_event
+from protocol_site.cases import create_with_reference, notify, record_event, require
 from registers.models import Councillor, Officer, Service, Ward
-from registers.roles import Role, person_for
+from registers.roles import person_for
 
 from ..models import Enquiry
 from ..models import EnquiryEvent as Ev
+from ..permissions import can_log
 from ..routing import route
 from .clock import reschedule
 
@@ -41,19 +42,18 @@ def enquiry_log(
     received_at: datetime | None = None,
 ) -> Enquiry:
     """ENQ-1: a councillor logs an enquiry, or an officer records one received another way."""
+    require(can_log, actor, councillor)
     person = person_for(actor)
     now = timezone.now()
     if person.councillor is not None and person.councillor.pk == councillor.pk:
         channel, received_at = Channel.ONLINE, now  # a councillor's own: received now
-    elif person.officer is not None or person.has(Role.DEMOCRATIC_SERVICES):
+    else:
         if channel == Channel.ONLINE:
             raise ValidationError({"channel": "Say how the enquiry was received."})
         if received_at is None:
             raise ValidationError({"received_at": "Enter when the enquiry was received."})
         if received_at > now:
             raise ValidationError({"received_at": "The time of receipt cannot be in the future."})
-    else:
-        raise PermissionDenied("Only the councillor, an officer or democratic services can log it.")
     if not service.is_active:
         raise ValidationError({"service": "Choose a current service."})
     calendar = council_calendar()

@@ -6,14 +6,15 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from protocol_site.cases import lock, notify, record_event
+from protocol_site.cases import lock, notify, record_event, require
 from registers.ladder import Rung, ladder_for
 from registers.models import Officer, Service
 
 from ..models import Enquiry
 from ..models import EnquiryEvent as Ev
+from ..permissions import can_work
 from ..routing import conflict_check, require_not_conflicted, senior_for
-from .common import require_open, require_worker
+from .common import require_open
 
 
 def enquiry_seek_guidance(
@@ -24,7 +25,7 @@ def enquiry_seek_guidance(
         raise ValidationError({"note": "Say what guidance is needed."})
     with transaction.atomic():
         enquiry = lock(enquiry)
-        require_worker(actor, enquiry)
+        require(can_work, actor, enquiry)
         require_open(enquiry)
         if refer_to_chief_executive:
             steps = ladder_for(enquiry.assigned_to, (Rung.CHIEF_EXECUTIVE,))
@@ -56,7 +57,7 @@ def enquiry_reassign(
         raise ValidationError({"to": "Choose a current officer."})
     with transaction.atomic():
         enquiry = lock(enquiry)
-        require_worker(actor, enquiry)
+        require(can_work, actor, enquiry)
         require_open(enquiry)
         if to.pk == enquiry.assigned_to_id and (service is None or service == enquiry.service):
             raise ValidationError({"to": "It is already with this officer."})

@@ -6,25 +6,26 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django_fsm import can_proceed
 
 from protocol_site.calendar import council_calendar
-from protocol_site.cases import lock, notify, record_event
+from protocol_site.cases import lock, notify, record_event, require
 
-from ..models import Enquiry, Status
+from ..models import Enquiry
 from ..models import EnquiryEvent as Ev
-from ..permissions import can_decline
-from .common import require_open, require_worker
+from ..permissions import can_decline, can_work
+from .common import require_open
 from .deadlines import first_reply, move_target, require_future_working_day
 
 
 def enquiry_acknowledge(*, actor, enquiry: Enquiry) -> Enquiry:
     with transaction.atomic():
         enquiry = lock(enquiry)
-        require_worker(actor, enquiry)
-        if enquiry.status != Status.LOGGED:
+        require(can_work, actor, enquiry)
+        if not can_proceed(enquiry.acknowledge):
             raise ValidationError("This enquiry has already been acknowledged.")
         enquiry.acknowledge()
         enquiry.acknowledged_at = timezone.now()
@@ -46,7 +47,7 @@ def enquiry_send_holding_reply(
     require_future_working_day(calendar, expected_date, "expected_date")
     with transaction.atomic():
         enquiry = lock(enquiry)
-        require_worker(actor, enquiry)
+        require(can_work, actor, enquiry)
         require_open(enquiry)
         now = timezone.now()
         enquiry.send_holding_reply()
@@ -75,7 +76,7 @@ def enquiry_respond(*, actor, enquiry: Enquiry, response: str, minor: bool = Fal
     calendar = council_calendar()
     with transaction.atomic():
         enquiry = lock(enquiry)
-        require_worker(actor, enquiry)
+        require(can_work, actor, enquiry)
         require_open(enquiry)
         now = timezone.now()
         enquiry.respond()
@@ -122,8 +123,7 @@ def enquiry_decline(
         raise ValidationError({"explanation": "Explain the reasons to the councillor."})
     with transaction.atomic():
         enquiry = lock(enquiry)
-        if not can_decline(actor, enquiry):
-            raise PermissionDenied("Only a senior officer can decline an enquiry.")
+        require(can_decline, actor, enquiry)
         require_open(enquiry)
         enquiry.decline()
         enquiry.decline_reason = reason

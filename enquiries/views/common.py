@@ -6,14 +6,15 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django_fsm import can_proceed
 
 # Shared with the other apps' pages; still importable from here.
 from protocol_site.views import add_service_errors as add_service_errors
 from registers.roles import Person, Role, person_for
 from registers.roles import require_person as require_person
 
-from ..models import ExtensionRequest, Status
-from ..permissions import can_decide_extension, can_work, is_senior
+from ..models import ExtensionRequest
+from ..permissions import can_decide_extension, can_decline, can_work
 from ..selectors import enquiries_visible_to
 
 PERFORMANCE_ROLES = (
@@ -30,11 +31,6 @@ def uses_enquiries(person: Person) -> bool:
         or person.officer is not None
         or person.has(Role.DEMOCRATIC_SERVICES)
     )
-
-
-def can_record(person: Person) -> bool:
-    """ENQ-1: an officer or democratic services records one received another way."""
-    return person.officer is not None or person.has(Role.DEMOCRATIC_SERVICES)
 
 
 def can_see_performance(person: Person) -> bool:
@@ -79,8 +75,8 @@ def actions_for(user, enquiry) -> Actions:
     decide = pending if pending is not None and can_decide_extension(user, enquiry) else None
     return Actions(
         work=work,
-        acknowledge=work and enquiry.status == Status.LOGGED,
-        decline=work and is_senior(user),
+        acknowledge=work and can_proceed(enquiry.acknowledge),
+        decline=can_decline(user, enquiry),
         decide=decide,
         pending=pending,
     )

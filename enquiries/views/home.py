@@ -7,8 +7,9 @@ from django.utils import timezone
 from protocol_site.tally import tally
 from registers.roles import Person
 
+from ..permissions import can_record
 from ..selectors import enquiries_visible_to, officer_queue, queue_filter
-from .common import can_record, can_see_performance, uses_enquiries
+from .common import can_see_performance, uses_enquiries
 
 LATEST = 5
 

@@ -8,8 +8,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from ..forms import EnquiryForm, RecordedEnquiryForm
+from ..permissions import can_record
 from ..services import enquiry_log
-from .common import add_service_errors, can_record, done, require_person
+from .common import add_service_errors, done, require_person
 
 FIELDS = ("subject", "details", "kind", "service", "ward", "approached_officer", "attachment")
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from registers.roles import Role
 
+from ..permissions import can_record
 from ..selectors import (
     directorate_performance,
     enquiries_visible_to,
@@ -17,7 +18,7 @@ from ..selectors import (
     officer_queue,
     queue_filter,
 )
-from .common import can_record, can_see_performance, require_person, uses_enquiries
+from .common import can_see_performance, require_person, uses_enquiries
 
 PAGE_SIZE = 25
 

@@ -1,0 +1,62 @@
+"""Who may do what to a complaint. Reach over records is in selectors; these are the acts.
+
+Each rule says who; whether the complaint's state allows the step now (open, not yet
+acknowledged, not yet told) is the service's one precondition, and `Actions` in the views
+puts the two together for the buttons."""
+
+from __future__ import annotations
+
+from protocol_site.cases import denies
+from registers.roles import Role, person_for
+
+from .models import Complaint, Referral
+
+Direction = Complaint.Direction
+
+
+def is_monitoring_officer(user) -> bool:
+    return person_for(user).has(Role.MONITORING_OFFICER)
+
+
+def is_handler(user, complaint: Complaint) -> bool:
+    return complaint.current_handler_id == user.pk
+
+
+def is_complainant(user, complaint: Complaint) -> bool:
+    return complaint.complainant_id == user.pk
+
+
+@denies("Only the handler of the current stage can do this.")
+def can_handle(user, complaint: Complaint) -> bool:
+    """Acknowledge the stage, record its outcome, move it up with reasons."""
+    return is_handler(user, complaint)
+
+
+@denies("Only the person who raised the complaint can do this.")
+def can_withdraw(user, complaint: Complaint) -> bool:
+    return is_complainant(user, complaint)
+
+
+@denies("Only the handler or the Monitoring Officer can do this.")
+def can_notify_subject(user, complaint: Complaint) -> bool:
+    return is_handler(user, complaint) or is_monitoring_officer(user)
+
+
+@denies(
+    "Only the handler of the current stage can refer it, and only the Monitoring Officer "
+    "refers to the Standards Committee."
+)
+def can_refer(user, complaint: Complaint, referral: str | None = None) -> bool:
+    """003 §15: the handler refers it out; the Standards Committee (a member's Code of
+    Conduct) only by the Monitoring Officer (003 §14.4). Without `referral`: anywhere at all."""
+    if referral == Referral.STANDARDS_COMMITTEE:
+        return is_monitoring_officer(user)
+    if referral is None and is_monitoring_officer(user):
+        return complaint.direction == Direction.OFFICER_ABOUT_MEMBER or is_handler(user, complaint)
+    return is_handler(user, complaint)
+
+
+@denies("Only the Monitoring Officer reports the outcome.")
+def can_report(user, complaint: Complaint) -> bool:
+    """003 §14.2: the Monitoring Officer's report on an officer's complaint about a member."""
+    return is_monitoring_officer(user)

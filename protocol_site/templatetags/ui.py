@@ -7,6 +7,7 @@ and, only where a tag's words differ from the choice's label, the words (`TAG_LA
 
 from django import template
 from django.template.defaulttags import querystring
+from django.urls import reverse
 from django.utils.html import format_html
 
 register = template.Library()
@@ -34,6 +35,76 @@ def status_tag(obj, field="status"):
     if text is None:
         text = getattr(obj, f"get_{field}_display")()
     return tag(text, model.TAG_COLOURS[field].get(value, "grey"))
+
+
+@register.simple_tag
+def button(text, viewname, *args, variant="", hidden=""):
+    """A link styled as a GOV.UK button to the view `viewname` (with `args`).
+
+    `variant` is "secondary" or "warning"; `hidden` adds words for screen readers only (which
+    thing a "Change" button changes).
+    """
+    return format_html(
+        '<a href="{}" role="button" draggable="false" class="govuk-button{}" '
+        'data-module="govuk-button">{}{}</a>',
+        reverse(viewname, args=args),
+        f" govuk-button--{variant}" if variant else "",
+        text,
+        format_html('<span class="govuk-visually-hidden"> {}</span>', hidden) if hidden else "",
+    )
+
+
+@register.simple_tag
+def submit(text, variant=""):
+    """A form's GOV.UK submit button; `variant` is "secondary" or "warning"."""
+    return format_html(
+        '<button type="submit" class="govuk-button{}" data-module="govuk-button">{}</button>',
+        f" govuk-button--{variant}" if variant else "",
+        text,
+    )
+
+
+class WrapNode(template.Node):
+    """Renders its content inside `markup`, with `key` (if any) before it."""
+
+    def __init__(self, markup, nodelist, key=None):
+        self.markup, self.nodelist, self.key = markup, nodelist, key
+
+    def render(self, context):
+        content = self.nodelist.render(context)
+        if self.key is None:
+            return format_html(self.markup, content)
+        return format_html(self.markup, self.key.resolve(context), content)
+
+
+@register.tag
+def row(parser, token):
+    """`{% row "Key" %}value{% endrow %}`: one row of a GOV.UK summary list."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% row %} takes the row's key")
+    nodelist = parser.parse(("endrow",))
+    parser.delete_first_token()
+    return WrapNode(
+        '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{}</dt>'
+        '<dd class="govuk-summary-list__value">{}</dd></div>',
+        nodelist,
+        parser.compile_filter(bits[1]),
+    )
+
+
+@register.tag
+def warning(parser, token):
+    """`{% warning %}words{% endwarning %}`: GOV.UK warning text."""
+    nodelist = parser.parse(("endwarning",))
+    parser.delete_first_token()
+    return WrapNode(
+        '<div class="govuk-warning-text">'
+        '<span class="govuk-warning-text__icon" aria-hidden="true">!</span>'
+        '<strong class="govuk-warning-text__text">'
+        '<span class="govuk-visually-hidden">Warning</span>{}</strong></div>',
+        nodelist,
+    )
 
 
 @register.inclusion_tag("includes/_list_nav.html", takes_context=True)

@@ -13,16 +13,14 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.apps import apps
 from django.db import connection, transaction
 from django.db.models import Count, F, Max
-from django.utils.module_loading import import_string
 
 from enquiries.models import Enquiry, EnquiryEvent
 from enquiries.policy import escalation_ladder
-from enquiries.routing import conflict_check
+from enquiries.services.clock import next_on_ladder
+from protocol_site.cases.sweep import registered_sweeps
 from protocol_site.models import AuditEvent, OutboxEmail
-from registers.ladder import ladder_for
 
 CLOCK_FIELDS = ("escalation_rung", "escalated_to_id", "next_action_at", "reminded_cycle")
 
@@ -41,18 +39,9 @@ class SweepResult:
         return max(self.seconds) if self.seconds else 0.0
 
 
-def sweeps() -> list:
-    """Every app's sweep, as `manage.py sweep` and Celery beat run them."""
-    return [
-        import_string(config.sweep)
-        for config in apps.get_app_configs()
-        if getattr(config, "sweep", None)
-    ]
-
-
 def run_sweeps(now: datetime) -> tuple[float, int]:
     begun = time.perf_counter()
-    steps = sum(sweep(now=now) for sweep in sweeps())
+    steps = sum(sweep.run(now=now) for sweep in registered_sweeps())
     return time.perf_counter() - begun, steps
 
 
@@ -136,18 +125,7 @@ def _nobody_left(pks: list[int]) -> int:
     rungs = [r.rung for r in escalation_ladder()]
     found = 0
     for enquiry in Enquiry.objects.filter(pk__in=pks).select_related("assigned_to", "councillor"):
-        rung = enquiry.escalation_rung - 1  # the rung the sweep has just passed
-        earlier = set(
-            enquiry.events.filter(kind=EnquiryEvent.Kind.ESCALATED, cycle=enquiry.target_cycle)
-            .values_list("officer__user_id", flat=True)
-        )  # fmt: skip
-        steps = ladder_for(
-            enquiry.assigned_to,
-            rungs[rung:],
-            exclude_user_ids=earlier,
-            is_conflicted=conflict_check(enquiry.councillor),
-        )
-        found += not steps
+        found += next_on_ladder(enquiry, rungs) is None
     return found
 
 

@@ -33,7 +33,7 @@ ENQUIRY_COLUMNS = (
 )  # fmt: skip
 EVENT_COLUMNS = (
     "id", "enquiry_id", "kind", "at", "actor_id", "detail", "officer_id", "new_date", "cycle",
-    "rung", "visible_to_councillor",
+    "rung", "visible_to_councillor", "due_at", "reached_rung", "stood_in_for",
 )  # fmt: skip
 EXTENSION_COLUMNS = (
     "id", "enquiry_id", "requested_by_id", "requested_at", "reason", "proposed_date",
@@ -152,9 +152,8 @@ class EnquirySeeder:
              declined, life.rung, life.escalated_to)
         )  # fmt: skip
         new_id, events = self.w.new_id, self.events
-        for kind, at, actor, detail, officer, new_date, cycle, rung, visible in life.events:
-            events.add((new_id(EnquiryEvent), pk, kind, at, actor, detail, officer, new_date,
-                        cycle, rung, visible))  # fmt: skip
+        for event in life.events:
+            events.add((new_id(EnquiryEvent), pk, *event))
 
 
 class Answer:

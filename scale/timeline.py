@@ -4,7 +4,7 @@ A `Life` collects the enquiry's state and its timeline rows. Each deadline (cycl
 reminder at the moment `enquiries.policy.reminder_at` gives and its escalations at the
 moments `escalation_dates` gives, up to whatever ended that deadline (a reply, a new date, or
 the dataset's "now"); escalations go to the person `enquiries.services.clock._escalate` would
-pick (the next rung with someone not already escalated to this cycle).
+pick (the next person above the last one who had it, until the ladder's top has it).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from enquiries.models import EnquiryEvent
 from enquiries.policy import escalation_ladder
 from enquiries.services.clock import reschedule
-from registers.ladder import RUNG_LABELS
+from registers.ladder import RUNG_LABELS, Rung
 
 Kind = EnquiryEvent.Kind
 
@@ -34,7 +34,7 @@ class Life:
         self.rung = 0
         self.escalated_to: int | None = None
         self.events: list[tuple] = []  # (kind, at, actor user id, detail, officer, new date,
-        #                                 cycle, rung, visible to the councillor)
+        #         cycle, rung, visible to the councillor, due at, rung reached, stood in for)
         self.acknowledged_at = None
         self.first_reply_at = None
         self.first_reply_days = None
@@ -44,7 +44,8 @@ class Life:
     def event(self, kind, at, actor=None, detail="", officer=None, new_date=None, **extra):
         self.events.append(
             (kind, at, actor, detail, officer, new_date, extra.get("cycle"), extra.get("rung"),
-             extra.get("visible", True))
+             extra.get("visible", True), extra.get("due_at"), extra.get("reached", ""),
+             extra.get("stood_in_for", ""))
         )  # fmt: skip
 
 
@@ -58,19 +59,28 @@ class Lives:
         self.rungs = [r.rung for r in self.ladder]
         self._escalation_people: dict[int, list[int | None]] = {}
 
-    def people(self, officer_id: int) -> list[tuple[int, str] | None]:
-        """Who each escalation of one deadline goes to, and as which rung, index by index."""
+    def people(self, officer_id: int) -> list[tuple | None]:
+        """Who each escalation moment of one deadline goes to, as `_escalate` picks: the next
+        person above the last one who had it, a passed-over rung's moment going up; None once
+        the ladder has ended. Each is (officer, label, position reached, rung reached, rung
+        passed over)."""
         found = self._escalation_people.get(officer_id)
         if found is None:
-            found, earlier = [], set()
-            for index in range(len(self.rungs)):
-                steps = self.org.ladder(officer_id, self.rungs[index:], exclude_user_ids=earlier)
-                if steps:
-                    rung, person = steps[0]
-                    earlier.add(self.org.officer(person).user_id)
-                    found.append((person, RUNG_LABELS[rung]))
-                else:
+            found, earlier, start = [], set(), 0
+            for turn in self.rungs:
+                rest = self.rungs[start:]
+                steps = self.org.ladder(officer_id, rest, exclude_user_ids=earlier) if rest else []
+                if not steps:
                     found.append(None)
+                    continue
+                rung, person = steps[0]
+                position = start + rest.index(rung)
+                earlier.add(self.org.officer(person).user_id)
+                start = position + 1
+                label = RUNG_LABELS[rung]
+                if rung == Rung.MONITORING_OFFICER and person == self.org.deputy_mo:
+                    label = "Deputy Monitoring Officer"
+                found.append((person, label, position, rung, turn if turn != rung else ""))
             self._escalation_people[officer_id] = found
         return found
 
@@ -91,20 +101,26 @@ class Lives:
         elif deadline <= until:
             life.reminded = life.cycle  # too late to remind: the sweep escalates instead
         people = self.people(assigned)
+        last = len(self.rungs) - 1
         for index, moment in enumerate(clock.escalations(target)):
             if moment > until:
                 break
             life.reminded = life.cycle
             life.rung = index + 1
             if people[index] is None:
-                continue
-            person, label = people[index]
+                life.rung = len(self.rungs)  # the ladder has ended
+                break
+            person, label, position, rung, stood_in_for = people[index]
             life.event(
                 Kind.ESCALATED, moment, None,
                 f"Overdue: escalated to {self.org.officer(person).name} ({label}).",
-                person, cycle=life.cycle, rung=index,
+                person, cycle=life.cycle, rung=position, due_at=moment, reached=rung.value,
+                stood_in_for=stood_in_for and stood_in_for.value,
             )  # fmt: skip
             life.escalated_to = person
+            if position == last:
+                life.rung = len(self.rungs)
+                break
 
     def move_target(self, life: Life, new_date: date) -> None:
         life.target = new_date

@@ -132,12 +132,10 @@ def _remind(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
     return int(event is not None)
 
 
-def _escalate(enquiry: Enquiry, now: datetime, due_at: datetime) -> tuple[int, bool]:
-    """Escalate to the next person up the ladder after the last one who had this deadline.
-
-    Returns (steps taken, whether the ladder has ended).
-    """
-    ladder = [r.rung for r in escalation_ladder()]
+def next_on_ladder(enquiry: Enquiry, ladder: list) -> tuple | None:
+    """(step, ladder position) of the next person above the last one who had this deadline,
+    passing over rungs that are vacant, held by someone who had it already, or conflicted;
+    None when the ladder has ended."""
     history = list(
         enquiry.events.filter(
             kind=EnquiryEvent.Kind.ESCALATED, cycle=enquiry.target_cycle
@@ -151,9 +149,20 @@ def _escalate(enquiry: Enquiry, now: datetime, due_at: datetime) -> tuple[int, b
         is_conflicted=conflict_check(enquiry.councillor),  # skip anyone related
     )
     if not steps:
+        return None
+    return steps[0], start + ladder[start:].index(steps[0].rung)
+
+
+def _escalate(enquiry: Enquiry, now: datetime, due_at: datetime) -> tuple[int, bool]:
+    """Escalate to the next person up the ladder after the last one who had this deadline.
+
+    Returns (steps taken, whether the ladder has ended).
+    """
+    ladder = [r.rung for r in escalation_ladder()]
+    found = next_on_ladder(enquiry, ladder)
+    if found is None:
         return 0, True
-    step = steps[0]
-    position = start + ladder[start:].index(step.rung)
+    step, position = found
     turn = ladder[min(enquiry.escalation_rung, len(ladder) - 1)]
     stood_in_for = turn if turn != step.rung else ""
     officer = step.person

@@ -92,17 +92,20 @@ def test_every_escalation_went_where_the_ladder_says(seeded):
     assert events.exists()
     for event in events:
         enquiry = event.enquiry
-        earlier = set(
+        before = list(
             enquiry.events.filter(kind="escalated", cycle=event.cycle, rung__lt=event.rung)
-            .values_list("officer__user_id", flat=True)
+            .values_list("officer__user_id", "rung")
         )  # fmt: skip
+        start = max((rung for _, rung in before), default=-1) + 1  # above the last to have it
         steps = ladder_for(
             enquiry.assigned_to,
-            rungs[event.rung :],
-            exclude_user_ids=earlier,
+            rungs[start:],
+            exclude_user_ids={user_id for user_id, _ in before},
             is_conflicted=conflict_check(enquiry.councillor),
         )
         assert steps[0].person.pk == event.officer_id
+        assert (steps[0].rung, event.due_at) == (event.reached_rung, event.at)
+        assert start + rungs[start:].index(steps[0].rung) == event.rung
 
 
 def test_every_complaint_stage_went_to_the_next_handler(seeded):

@@ -7,7 +7,7 @@ import calendar
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from protocol_site.calendar import end_of_day, start_of_working_day
@@ -22,16 +22,6 @@ Kind = DeclarationStep.Kind
 # Joined whenever a declaration is re-read under its lock.
 LOCK_RELATED = ("declarer", "other_party", "manager_notified")
 Status = Declaration.Status
-
-
-def require_declarer(actor, declaration: Declaration) -> None:
-    if declaration.declarer_id != actor.pk:
-        raise PermissionDenied("Only the person who made the declaration can do this.")
-
-
-def require_reviewer(actor, declaration: Declaration) -> None:
-    if reviewer_id_for(declaration) != actor.pk:
-        raise PermissionDenied("Only the Monitoring Officer reviews declarations.")
 
 
 def require_standing(declaration: Declaration) -> None:

@@ -20,9 +20,11 @@ from protocol_site.cases import (
     long_date,
     notify,
     record_event,
+    require,
 )
 from registers.roles import person_for
 
+from .. import permissions
 from ..models import Declaration, Relationship, Side
 from ..routing import manager_to_tell, side_for, sides_for
 from .common import (
@@ -33,8 +35,6 @@ from .common import (
     next_confirm_by,
     note_manager,
     relationship_line,
-    require_declarer,
-    require_reviewer,
     require_standing,
     reviewer,
     schedule,
@@ -180,7 +180,7 @@ def declaration_review(
         raise ValidationError({"advice": "Record your advice."})
     with transaction.atomic():
         declaration = lock(declaration, *LOCK_RELATED)
-        require_reviewer(actor, declaration)
+        require(permissions.can_review, actor, declaration)
         require_standing(declaration)
         declaration.review()
         declaration.mo_advice = advice
@@ -211,7 +211,7 @@ def declaration_ask_for_information(
         raise ValidationError({"question": "Say what more you need to know."})
     with transaction.atomic():
         declaration = lock(declaration, *LOCK_RELATED)
-        require_reviewer(actor, declaration)
+        require(permissions.can_ask, actor, declaration)
         require_standing(declaration)
         declaration.ask_for_information()
         declaration.information_requested = question
@@ -241,7 +241,7 @@ def declaration_give_information(
         raise ValidationError({"information": "Give the information asked for."})
     with transaction.atomic():
         declaration = lock(declaration, *LOCK_RELATED)
-        require_declarer(actor, declaration)
+        require(permissions.can_answer, actor, declaration)
         if declaration.status != Status.MORE_INFORMATION:
             raise ValidationError("No information has been asked for.")
         declaration.resubmit()
@@ -271,7 +271,7 @@ def declaration_change(
     now = timezone.now()
     with transaction.atomic():
         declaration = lock(declaration, *LOCK_RELATED)
-        require_declarer(actor, declaration)
+        require(permissions.can_change, actor, declaration)
         require_standing(declaration)
         _check_dates(declaration.starts_on, ends_on, timezone.localdate(now))
         if ends_on is None and declaration.ends_on is not None:
@@ -319,7 +319,7 @@ def declaration_withdraw(*, actor, declaration: Declaration, reason: str = "") -
     reason = (reason or "").strip()
     with transaction.atomic():
         declaration = lock(declaration, *LOCK_RELATED)
-        require_declarer(actor, declaration)
+        require(permissions.can_withdraw, actor, declaration)
         require_standing(declaration)
         declaration.withdraw()
         declaration.next_action_at = None
@@ -347,7 +347,7 @@ def declaration_confirm(*, actor, declaration: Declaration) -> Declaration:
     today = timezone.localdate(now)
     with transaction.atomic():
         declaration = lock(declaration, *LOCK_RELATED)
-        require_declarer(actor, declaration)
+        require(permissions.can_confirm, actor, declaration)
         require_standing(declaration)
         if not declaration.needs_reconfirming:
             raise ValidationError("It ends before it is due to be re-confirmed.")

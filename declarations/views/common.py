@@ -9,8 +9,9 @@ from django.shortcuts import redirect
 
 from registers.roles import Person
 
+from .. import permissions
 from ..models import Declaration
-from ..routing import reviewer_id_for, sides_for
+from ..routing import sides_for
 from ..selectors import declarations_visible_to, keeps_register
 from ..services.common import is_due
 
@@ -45,16 +46,15 @@ class Actions:
 
 
 def actions_for(user, declaration: Declaration) -> Actions:
-    """The services decide; this only offers what they would allow."""
+    """What the viewer may do now: the services' own rules, and the declaration's state."""
     if declaration.is_withdrawn:
         return Actions()
-    declarer = declaration.declarer_id == user.pk
-    reviewer = not declarer and reviewer_id_for(declaration) == user.pk
     return Actions(
-        change=declarer,
-        withdraw=declarer,
-        confirm=declarer and is_due(declaration),
-        answer=declarer and declaration.status == Declaration.Status.MORE_INFORMATION,
-        review=reviewer,
-        ask=reviewer,
+        change=permissions.can_change(user, declaration),
+        withdraw=permissions.can_withdraw(user, declaration),
+        confirm=permissions.can_confirm(user, declaration) and is_due(declaration),
+        answer=permissions.can_answer(user, declaration)
+        and declaration.status == Declaration.Status.MORE_INFORMATION,
+        review=permissions.can_review(user, declaration),
+        ask=permissions.can_ask(user, declaration),
     )

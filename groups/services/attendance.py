@@ -10,17 +10,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from protocol_site.cases import lock, long_date, notify, record_event
+from protocol_site.cases import lock, long_date, notify, record_event, require
 from registers.models import Officer
 from registers.roles import Role, person_for
 
+from .. import permissions
 from ..models import Attendance, BriefingRequest, SeniorCapacity, Status
 from .common import (
     LOCK_RELATED,
     Ev,
     chief_executive_user,
     monitoring_officer_user,
-    require_assigned_officer,
     require_status,
 )
 
@@ -74,7 +74,7 @@ def briefing_attendance_record(
 ) -> Attendance:
     with transaction.atomic():
         briefing = lock(briefing, *LOCK_RELATED)
-        require_assigned_officer(actor, briefing)
+        require(permissions.can_record_attendance, actor, briefing)
         if briefing.kind != BriefingRequest.Kind.ATTENDANCE:
             raise ValidationError("This request is for a note, not for attendance.")
         require_status(briefing, Status.CLEARED)

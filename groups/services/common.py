@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
 from registers.ladder import chief_executive, monitoring_officer_user  # noqa: F401 (used by the services)
 from registers.models import CouncillorRole, PoliticalGroup
-from registers.roles import Role, person_for
 
 from ..models import BriefingEvent, BriefingRequest
 
@@ -19,15 +18,6 @@ CONFIDENTIAL_ROLE_KINDS = (
     CouncillorRole.Kind.CABINET_MEMBER,
     CouncillorRole.Kind.COMMITTEE_CHAIR,
 )
-
-
-def is_chief_executive(user) -> bool:
-    return person_for(user).has(Role.CHIEF_EXECUTIVE)
-
-
-def require_chief_executive(user, what: str) -> None:
-    if not is_chief_executive(user):
-        raise PermissionDenied(f"Only the Chief Executive can {what}.")
 
 
 def confidential_roles(councillor):
@@ -62,8 +52,3 @@ LOCK_RELATED = ("group", "requested_by", "addressed_to__user", "officer__user")
 def require_status(briefing: BriefingRequest, *statuses: str) -> None:
     if briefing.status not in statuses:
         raise ValidationError(f"{briefing.reference} is {briefing.get_status_display().lower()}.")
-
-
-def require_assigned_officer(actor, briefing: BriefingRequest) -> None:
-    if briefing.officer is None or briefing.officer.user_id != actor.pk:
-        raise PermissionDenied("Only the officer who was cleared or nominated can do this.")

@@ -8,15 +8,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from protocol_site.cases import lock, notify, record_event
+from protocol_site.cases import lock, notify, record_event, require
 from registers.models import PoliticalGroup
 from registers.roles import person_for
 
+from .. import permissions
 from ..models import BriefingNote, BriefingOffer, BriefingRequest, BriefingShare, Status
 from .common import (
     LOCK_RELATED,
     Ev,
-    require_assigned_officer,
 )
 
 CONFIRM_ERROR = (
@@ -34,7 +34,7 @@ def may_write_note(briefing: BriefingRequest) -> bool:
 
 
 def _draft(actor, briefing: BriefingRequest, facts: str, options: str) -> BriefingNote:
-    require_assigned_officer(actor, briefing)
+    require(permissions.can_write_note, actor, briefing)
     if not may_write_note(briefing):
         raise ValidationError(f"{briefing.reference} is {briefing.get_status_display().lower()}.")
     errors = {}
@@ -156,8 +156,7 @@ def briefing_offer_receive(*, actor, offer: BriefingOffer) -> BriefingOffer:
 def _require_confidential_owner(actor, briefing: BriefingRequest) -> None:
     if not briefing.confidential:
         raise ValidationError("Only a confidential briefing is shared by permission.")
-    if briefing.requested_by_id != actor.pk:
-        raise PermissionDenied("Only the member the briefing is for can share it.")
+    require(permissions.can_share, actor, briefing)
 
 
 def briefing_share(*, actor, briefing: BriefingRequest, user) -> BriefingShare:

@@ -10,15 +10,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from protocol_site.cases import audit_case, create_with_reference, lock, long_date, notify
+from protocol_site.cases import audit_case, create_with_reference, lock, long_date, notify, require
 from registers.models import Councillor, Ward
 from registers.roles import person_for
 
+from .. import permissions
 from ..models import RepresentativeMeeting
 from .common import (
     chief_executive_user,
     group_leaders,
-    require_chief_executive,
 )
 
 Status = RepresentativeMeeting.Status
@@ -98,7 +98,7 @@ def representative_meeting_authorise(
     *, actor, meeting: RepresentativeMeeting, note: str = ""
 ) -> RepresentativeMeeting:
     """The Chief Executive authorises it and informs every Group Leader (004 §8.2)."""
-    require_chief_executive(actor, "authorise a meeting with an elected representative")
+    require(permissions.can_decide_meeting, actor, meeting)
     with transaction.atomic():
         meeting = lock(meeting, "officer__user", "local_councillor__user", "ward")
         _require_requested(meeting)
@@ -125,7 +125,7 @@ def representative_meeting_authorise(
 def representative_meeting_refuse(
     *, actor, meeting: RepresentativeMeeting, reason: str
 ) -> RepresentativeMeeting:
-    require_chief_executive(actor, "refuse a meeting with an elected representative")
+    require(permissions.can_decide_meeting, actor, meeting)
     if not reason.strip():
         raise ValidationError({"reason": "Give the reasons."})
     with transaction.atomic():
@@ -149,8 +149,7 @@ def representative_meeting_record(
     *, actor, meeting: RepresentativeMeeting, held_on: date, local_councillor_present: bool
 ) -> RepresentativeMeeting:
     """The officer records the meeting, held with the local councillor present."""
-    if meeting.officer.user_id != actor.pk:
-        raise PermissionDenied("Only the officer who met them records the meeting.")
+    require(permissions.can_record_meeting, actor, meeting)
     errors = {}
     if held_on > timezone.localdate():
         errors["held_on"] = "The date must be today or in the past."

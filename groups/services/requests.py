@@ -11,10 +11,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from notices.selectors import period_on
-from protocol_site.cases import create_with_reference, lock, long_date, notify, record_event
+from protocol_site.cases import (
+    create_with_reference,
+    lock,
+    long_date,
+    notify,
+    record_event,
+    require,
+)
 from registers.models import DIRECTOR_TIERS, Officer, Tier
 from registers.roles import Role, person_for
 
+from .. import permissions
 from ..models import BriefingRequest, Status
 from .common import (
     LOCK_RELATED,
@@ -23,7 +31,6 @@ from .common import (
     group_leaders,
     holds_confidential_role,
     monitoring_officer_user,
-    require_chief_executive,
     require_status,
 )
 
@@ -169,7 +176,7 @@ def briefing_request(
 
 
 def _clear(actor, briefing: BriefingRequest, officer: Officer, exception_text: str, kind: str):
-    require_chief_executive(actor, "clear a briefing request")
+    require(permissions.can_decide, actor, briefing)
     exception_text = exception_text.strip()
     with transaction.atomic():
         briefing = lock(briefing, *LOCK_RELATED)
@@ -275,7 +282,7 @@ def briefing_nominate(
 
 def briefing_decline(*, actor, briefing: BriefingRequest, reason: str) -> BriefingRequest:
     """Declined where the issue is too political to attend or advise on (002 §9.b.ii)."""
-    require_chief_executive(actor, "decline a briefing request")
+    require(permissions.can_decide, actor, briefing)
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Give the reasons for declining."})
@@ -301,8 +308,7 @@ def briefing_decline(*, actor, briefing: BriefingRequest, reason: str) -> Briefi
 
 def briefing_withdraw(*, actor, briefing: BriefingRequest, reason: str = "") -> BriefingRequest:
     """The member who asked no longer needs it."""
-    if briefing.requested_by_id != actor.pk:
-        raise PermissionDenied("Only the member who asked can withdraw the request.")
+    require(permissions.can_withdraw, actor, briefing)
     with transaction.atomic():
         briefing = lock(briefing, *LOCK_RELATED)
         require_status(briefing, Status.REQUESTED, Status.CLEARED)

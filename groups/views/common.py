@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 
 from registers.roles import Person, Role, person_for
 
+from .. import permissions
 from ..models import BriefingNote, BriefingRequest, Status
 from ..selectors import briefings_visible_to, uses_briefings
 from ..services.common import holds_confidential_role
@@ -55,16 +56,15 @@ class Actions:
 
 
 def actions_for(user, briefing: BriefingRequest, note: BriefingNote | None = None) -> Actions:
-    """The services decide; this only offers what they would allow."""
-    person = person_for(user)
-    assigned = briefing.officer is not None and briefing.officer.user_id == user.pk
-    requester = briefing.requested_by_id == user.pk
+    """What the viewer may do now: the services' own rules, and the request's state."""
     return Actions(
-        decide=person.has(Role.CHIEF_EXECUTIVE) and briefing.status == Status.REQUESTED,
-        withdraw=requester and briefing.is_open,
-        note=assigned and may_write_note(briefing) and not (note and note.is_issued),
-        attendance=assigned
+        decide=permissions.can_decide(user, briefing) and briefing.status == Status.REQUESTED,
+        withdraw=permissions.can_withdraw(user, briefing) and briefing.is_open,
+        note=permissions.can_write_note(user, briefing)
+        and may_write_note(briefing)
+        and not (note and note.is_issued),
+        attendance=permissions.can_record_attendance(user, briefing)
         and briefing.kind == BriefingRequest.Kind.ATTENDANCE
         and briefing.status == Status.CLEARED,
-        share=requester and briefing.confidential,
+        share=permissions.can_share(user, briefing) and briefing.confidential,
     )

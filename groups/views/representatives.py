@@ -11,9 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.audit import audit_trail_for
 from protocol_site.views import submit
-from registers.roles import Role, person_for, require_person
+from registers.roles import require_person
 
-from .. import services
+from .. import permissions, services
 from ..forms import (
     RepresentativeDecisionForm,
     RepresentativeHeldForm,
@@ -77,10 +77,12 @@ def representative_new(request):
 
 
 def _actions(user, meeting) -> dict:
-    person = person_for(user)
+    """What the viewer may do now: the services' own rules, and the meeting's state."""
     return {
-        "decide": person.has(Role.CHIEF_EXECUTIVE) and meeting.status == Status.REQUESTED,
-        "held": meeting.officer.user_id == user.pk and meeting.status == Status.AUTHORISED,
+        "decide": permissions.can_decide_meeting(user, meeting)
+        and meeting.status == Status.REQUESTED,
+        "held": permissions.can_record_meeting(user, meeting)
+        and meeting.status == Status.AUTHORISED,
     }
 
 

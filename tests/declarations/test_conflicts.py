@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from declarations.conflicts import are_related, conflicted_among, in_effect, related_user_ids
+from declarations.models import Declaration
 
 from .factories_conflicts import declare, withdraw
 
@@ -55,3 +56,29 @@ def test_conflicted_among_answers_for_a_whole_group_in_one_query(
             [officer.pk, director.pk, line_manager.pk], [councillor.pk, group_leader.pk]
         )
     assert found == {officer.pk, director.pk}
+
+
+def test_the_register_s_words_agree_with_the_declaration_s_own(
+    org, councillor, officer, director, line_manager
+):
+    """`needs_reconfirming` and `lapsed` as queries say what the model's properties say."""
+    standing = declare(councillor, officer, starts_on=date(2020, 1, 1), confirm_by=date(2021, 1, 1))
+    ended_in_time = declare(
+        councillor,
+        director,
+        starts_on=date(2020, 1, 1),
+        ends_on=date(2020, 6, 1),
+        confirm_by=date(2021, 1, 1),
+    )
+    withdrawn = withdraw(declare(officer, councillor))
+    current = declare(councillor, line_manager)
+    rows = [standing, ended_in_time, withdrawn, current]
+    for row in rows:
+        row.refresh_from_db()
+    assert (
+        set(Declaration.objects.needs_reconfirming())
+        == {r for r in rows if r.needs_reconfirming}
+        == {standing, current}
+    )
+    assert set(Declaration.objects.lapsed()) == {r for r in rows if r.is_lapsed} == {standing}
+    assert set(Declaration.objects.in_effect()) == {standing, current}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.views.decorators.http import require_http_methods
@@ -62,3 +63,41 @@ def step_view(
     view.__name__ = name
     view.__doc__ = title
     return view
+
+
+@dataclass(frozen=True)
+class CaseStep:
+    """One action page on a case, declared: its words, who may open it (`allowed(user, case)`,
+    the app's can_<verb> rule), its form and the service call `perform(actor, case, data)`,
+    which returns what to tell the person afterwards."""
+
+    title: str
+    submit: str
+    form: type
+    allowed: Callable
+    perform: Callable
+    intro: str = ""
+    warning: bool = False
+    # The form's own arguments for this case: {"enquiry": case}, {"initial": {...}}.
+    form_kwargs: Callable | None = None
+    aliases: dict = field(default_factory=dict)
+
+    def make_form(self, request, case):
+        kwargs = self.form_kwargs(case) if self.form_kwargs is not None else {}
+        return self.form(request.POST if request.method == "POST" else None, **kwargs)
+
+
+def case_step_view(name: str, step: CaseStep, *, load: Callable, done: Callable, render: Callable):
+    """The page for `step`: `load(user, pk)` (404 out of scope), 403 unless the step is
+    allowed, then the form; `render(request, case, step, form)` draws it."""
+    return step_view(
+        name,
+        load=load,
+        allowed=step.allowed,
+        make_form=step.make_form,
+        perform=step.perform,
+        done=done,
+        show=lambda request, case, form: render(request, case, step, form),
+        aliases=step.aliases,
+        title=step.title,
+    )

@@ -6,33 +6,21 @@ outside the viewer's reach is a 404 (complaint_for). The services are atomic: no
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from django.shortcuts import render
 
-from protocol_site.views import step_view
+from protocol_site.views import CaseStep, case_step_view
 
 from .. import forms, services
 from ..models import Outcome, Referral
+from ..permissions import is_complainant
 from ..selectors import complaint_for
 from .common import actions_for, done
 
 
-@dataclass(frozen=True)
-class Step:
-    """One action page: which Actions flag opens it, its form, the service call, the message."""
-
-    title: str
-    submit: str
-    form: type
-    action: str  # the Actions attribute that allows it
-    perform: Callable  # (actor, complaint, cleaned_data) -> message
-    intro: str = ""
-    warning: bool = False
-    complainant_title: str = ""  # when the complainant takes the step, it reads differently
-    complainant_intro: str = ""
-    aliases: dict = field(default_factory=dict)
+def _may(action: str):
+    """A step's rule: the flag in `Actions` (who may, and whether the complaint's state
+    allows it now), so the button and the page always agree."""
+    return lambda user, complaint: getattr(actions_for(user, complaint), action)
 
 
 def _acknowledge(actor, complaint, data):
@@ -89,68 +77,65 @@ def _report(actor, complaint, data):
 
 
 STEPS = {
-    "acknowledge": Step(
+    "acknowledge": CaseStep(
         title="Acknowledge the complaint",
         submit="Acknowledge",
         form=forms.AcknowledgeForm,
-        action="acknowledge",
+        allowed=_may("acknowledge"),
         perform=_acknowledge,
         intro="The complainant is told you are dealing with it, and the target date.",
     ),
-    "resolve": Step(
+    "resolve": CaseStep(
         title="Record the outcome of this stage",
         submit="Record outcome",
         form=forms.ResolveForm,
-        action="resolve",
+        allowed=_may("resolve"),
         perform=_resolve,
         intro="Try to resolve it informally first (003 §12.2). The complainant is told the "
         "outcome, never any formal action against an officer (003 §13.3).",
     ),
-    "refer": Step(
+    "refer": CaseStep(
         title="Refer the complaint",
         submit="Refer",
         form=forms.ReferForm,
-        action="refer",
+        allowed=_may("refer"),
         perform=_refer,
         intro="Refer it out of this procedure (003 §15): officers' conduct to the disciplinary "
         "procedure; a member's Code of Conduct to the Standards Committee, by the Monitoring "
         "Officer only (003 §14.4).",
         warning=True,
     ),
-    "escalate": Step(
+    "escalate": CaseStep(
         title="Move it up a stage",
         submit="Move up a stage",
         form=forms.EscalateForm,
-        action="escalate",
+        allowed=_may("escalate"),
         perform=_escalate,
         intro="It goes to the next stage's handler, who has not dealt with it before. Say why.",
-        complainant_title="Ask for the next stage",
-        complainant_intro="If you are unhappy with the outcome or progress, the next stage's "
-        "handler looks at it afresh. Say why.",
     ),
-    "withdraw": Step(
+    "withdraw": CaseStep(
         title="Withdraw the complaint",
         submit="Withdraw complaint",
         form=forms.WithdrawForm,
-        action="withdraw",
+        allowed=_may("withdraw"),
         perform=_withdraw,
         intro="The complaint is closed and the handler told.",
         warning=True,
     ),
-    "notify_subject": Step(
+    "notify_subject": CaseStep(
         title="Tell the subject",
         submit="Tell the subject",
         form=forms.NotifySubjectForm,
-        action="notify_subject",
+        allowed=_may("notify_subject"),
         perform=_notify_subject,
         intro="The person the complaint is about is told of it, and from then may see it and "
         "its progress. It stays confidential.",
     ),
-    "report": Step(
+    "report": CaseStep(
         title="Report the outcome",
         submit="Send the report",
         form=forms.ReportForm,
-        action="report",
+        allowed=_may("report"),
         perform=_report,
         intro="Report your findings to the Chief Executive, the member, the officer and the "
         "officer's Director (003 §14.2), with a resolution both can accept or the action you "
@@ -159,38 +144,31 @@ STEPS = {
 }
 
 
+# When the complainant asks for the next stage, the page reads as theirs.
+ASK_FOR_NEXT_STAGE = CaseStep(
+    title="Ask for the next stage",
+    submit="Ask for the next stage",
+    form=forms.EscalateForm,
+    allowed=_may("escalate"),
+    perform=_escalate,
+    intro="If you are unhappy with the outcome or progress, the next stage's handler looks at "
+    "it afresh. Say why.",
+)
+
+
+def _render(request, complaint, step: CaseStep, form):
+    if step is STEPS["escalate"] and is_complainant(request.user, complaint):
+        step = ASK_FOR_NEXT_STAGE
+    return render(
+        request,
+        "complaints/action.html",
+        {"complaint": complaint, "step": step, "form": form},
+    )
+
+
 def _step_view(name: str):
-    step = STEPS[name]
-
-    def show(request, complaint, form):
-        actions = actions_for(request.user, complaint)
-        by_complainant = actions.complainant and bool(step.complainant_title)
-        return render(
-            request,
-            "complaints/action.html",
-            {
-                "complaint": complaint,
-                "step": step,
-                "step_name": name,
-                "title": step.complainant_title if by_complainant else step.title,
-                "intro": step.complainant_intro if by_complainant else step.intro,
-                "submit": step.complainant_title if by_complainant else step.submit,
-                "form": form,
-            },
-        )
-
-    return step_view(
-        f"complaint_{name}",
-        load=complaint_for,
-        allowed=lambda user, complaint: getattr(actions_for(user, complaint), step.action),
-        make_form=lambda request, complaint: step.form(
-            request.POST if request.method == "POST" else None
-        ),
-        perform=step.perform,
-        done=done,
-        show=show,
-        aliases=step.aliases,
-        title=step.title,
+    return case_step_view(
+        f"complaint_{name}", STEPS[name], load=complaint_for, done=done, render=_render
     )
 
 

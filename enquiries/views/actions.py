@@ -6,38 +6,18 @@ outside the viewer's reach is a 404 (enquiry_for). The services are atomic: noth
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
-from protocol_site.views import step_view
+from protocol_site.cases import long_date
+from protocol_site.views import CaseStep, case_step_view, submit
 
 from .. import forms, services
 from ..models import ExtensionRequest
 from ..permissions import can_decide_extension, can_decline, can_work
 from ..selectors import enquiry_for, may_read_casework
-from .common import add_service_errors, done
-
-
-def _date(day) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-@dataclass(frozen=True)
-class Step:
-    """One action page: who may open it, its form, the service call and what to say after."""
-
-    title: str
-    submit: str
-    form: type
-    allowed: Callable
-    perform: Callable  # (actor, enquiry, cleaned_data) -> message
-    intro: str = ""
-    warning: bool = False
-    aliases: dict = field(default_factory=dict)
+from .common import done
 
 
 def _acknowledge(actor, enquiry, data):
@@ -54,7 +34,7 @@ def _holding(actor, enquiry, data):
     )
     return (
         f"Holding reply sent on {enquiry.reference}. The full response is now expected by "
-        f"{_date(data['expected_date'])}."
+        f"{long_date(data['expected_date'])}."
     )
 
 
@@ -109,7 +89,7 @@ def _decline(actor, enquiry, data):
 
 
 STEPS = {
-    "acknowledge": Step(
+    "acknowledge": CaseStep(
         title="Acknowledge the enquiry",
         submit="Acknowledge",
         form=forms.AcknowledgeForm,
@@ -117,7 +97,7 @@ STEPS = {
         perform=_acknowledge,
         intro="The councillor is told that you are dealing with it. The clock keeps running.",
     ),
-    "holding": Step(
+    "holding": CaseStep(
         title="Send a holding reply",
         submit="Send holding reply",
         form=forms.HoldingReplyForm,
@@ -126,7 +106,7 @@ STEPS = {
         intro="Tell the councillor what is happening and when to expect a full response "
         "(000 §6.2). Reminders and escalation then work from the new date.",
     ),
-    "extension": Step(
+    "extension": CaseStep(
         title="Ask for more time",
         submit="Ask for more time",
         form=forms.ExtensionRequestForm,
@@ -135,7 +115,7 @@ STEPS = {
         intro="Senior management decide, and agree any new deadline with the councillor "
         "(003 §8.2).",
     ),
-    "guidance": Step(
+    "guidance": CaseStep(
         title="Seek guidance",
         submit="Seek guidance",
         form=forms.GuidanceForm,
@@ -144,15 +124,16 @@ STEPS = {
         intro="Where information is not readily available or is costly to provide, seek the "
         "Director's guidance; the Director may refer it to the Chief Executive (003 §9.3).",
     ),
-    "reassign": Step(
+    "reassign": CaseStep(
         title="Reassign the enquiry",
         submit="Reassign",
         form=forms.ReassignForm,
+        form_kwargs=lambda enquiry: {"enquiry": enquiry},
         allowed=can_work,
         perform=_reassign,
         intro="Pass it to the right officer or service. The clock keeps running (ENQ-3).",
     ),
-    "respond": Step(
+    "respond": CaseStep(
         title="Respond to the councillor",
         submit="Send response",
         form=forms.RespondForm,
@@ -161,7 +142,7 @@ STEPS = {
         intro="The response closes the enquiry. The councillor is reminded to use the "
         "information only for the purpose it was provided (004 §7.6).",
     ),
-    "decline": Step(
+    "decline": CaseStep(
         title="Decline the enquiry",
         submit="Decline enquiry",
         form=forms.DeclineForm,
@@ -175,14 +156,13 @@ STEPS = {
 }
 
 
-def _render(request, enquiry, step: Step, form, name: str, **extra):
+def _render(request, enquiry, step: CaseStep, form, **extra):
     return render(
         request,
         "enquiries/action.html",
         {
             "enquiry": enquiry,
             "step": step,
-            "step_name": name,
             "form": form,
             "may_read_casework": may_read_casework(request.user, enquiry),
             **extra,
@@ -190,25 +170,9 @@ def _render(request, enquiry, step: Step, form, name: str, **extra):
     )
 
 
-def _form_for(step: Step, request, enquiry):
-    kwargs = {"enquiry": enquiry} if step.form is forms.ReassignForm else {}
-    if request.method == "POST":
-        return step.form(request.POST, **kwargs)
-    return step.form(**kwargs)
-
-
 def _step_view(name: str):
-    step = STEPS[name]
-    return step_view(
-        f"enquiry_{name}",
-        load=enquiry_for,
-        allowed=step.allowed,
-        make_form=lambda request, enquiry: _form_for(step, request, enquiry),
-        perform=step.perform,
-        done=done,
-        show=lambda request, enquiry, form: _render(request, enquiry, step, form, name),
-        aliases=step.aliases,
-        title=step.title,
+    return case_step_view(
+        f"enquiry_{name}", STEPS[name], load=enquiry_for, done=done, render=_render
     )
 
 
@@ -220,12 +184,30 @@ enquiry_reassign = _step_view("reassign")
 enquiry_respond = _step_view("respond")
 enquiry_decline = _step_view("decline")
 
-DECIDE = Step(
+
+def _decide(actor, extension, data):
+    """The decide page's step is on the request for more time, not the enquiry."""
+    agree = data["decision"] == "agree"
+    services.enquiry_decide_extension(
+        actor=actor,
+        request=extension,
+        agree=agree,
+        note=data["note"],
+        agreed_date=data["agreed_date"] if agree else None,
+    )
+    reference = extension.enquiry.reference
+    if agree:
+        new = data["agreed_date"] or extension.proposed_date
+        return f"More time agreed on {reference}: now due by {long_date(new)}."
+    return f"More time refused on {reference}. The officer has been told."
+
+
+DECIDE = CaseStep(
     title="Decide on more time",
     submit="Record decision",
     form=forms.ExtensionDecisionForm,
     allowed=can_decide_extension,
-    perform=lambda *args: "",
+    perform=_decide,
     intro="Agree an alternative deadline with the councillor, or refuse with a note for the "
     "officer (003 §8.2).",
 )
@@ -239,28 +221,11 @@ def enquiry_extension_decide(request, pk: int, req: int):
         pk=req,
         enquiry=enquiry,
     )
-    if not can_decide_extension(request.user, enquiry):
+    if not DECIDE.allowed(request.user, enquiry):
         raise PermissionDenied
-    form = forms.ExtensionDecisionForm(request.POST if request.method == "POST" else None)
+    form = DECIDE.make_form(request, enquiry)
     decided = extension.outcome != ExtensionRequest.Outcome.PENDING
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        agree = data["decision"] == "agree"
-        try:
-            services.enquiry_decide_extension(
-                actor=request.user,
-                request=extension,
-                agree=agree,
-                note=data["note"],
-                agreed_date=data["agreed_date"] if agree else None,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if agree:
-                new = data["agreed_date"] or extension.proposed_date
-                message = f"More time agreed on {enquiry.reference}: now due by {_date(new)}."
-            else:
-                message = f"More time refused on {enquiry.reference}. The officer has been told."
-            return done(request, enquiry.pk, message)
-    return _render(request, enquiry, DECIDE, form, "decide", extension=extension, decided=decided)
+    message = submit(request, form, lambda data: DECIDE.perform(request.user, extension, data))
+    if message is not None:
+        return done(request, enquiry.pk, message)
+    return _render(request, enquiry, DECIDE, form, extension=extension, decided=decided)

@@ -81,10 +81,15 @@ class CaseStep:
     # The form's own arguments for this case: {"enquiry": case}, {"initial": {...}}.
     form_kwargs: Callable | None = None
     aliases: dict = field(default_factory=dict)
+    # What the page shows beside the form, for this case: {"question": ...}.
+    context: Callable | None = None
 
     def make_form(self, request, case):
         kwargs = self.form_kwargs(case) if self.form_kwargs is not None else {}
         return self.form(request.POST if request.method == "POST" else None, **kwargs)
+
+    def extra_context(self, case) -> dict:
+        return self.context(case) if self.context is not None else {}
 
 
 def case_step_view(name: str, step: CaseStep, *, load: Callable, done: Callable, render: Callable):

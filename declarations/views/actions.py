@@ -6,13 +6,10 @@ a declaration outside the viewer's reach is a 404 (declaration_for).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.shortcuts import render
 
 from protocol_site.cases import long_date
-from protocol_site.views import step_view
+from protocol_site.views import CaseStep, case_step_view
 
 from .. import forms, services
 from ..models import DeclarationStep
@@ -22,18 +19,15 @@ from .common import actions_for, done
 Kind = DeclarationStep.Kind
 
 
-@dataclass(frozen=True)
-class Step:
-    """One action page: which Actions flag opens it, its form, the service call, the message."""
+def _offered(action: str):
+    """The step opens when the declaration's page would offer it (views.common.Actions)."""
+    return lambda user, declaration: getattr(actions_for(user, declaration), action)
 
-    title: str
-    submit: str
-    form: type
-    action: str
-    perform: Callable  # (actor, declaration, cleaned_data) -> message
-    intro: str = ""
-    warning: bool = False
-    initial: Callable | None = None  # (declaration) -> the form's initial data
+
+def _exchange(declaration) -> dict:
+    """The questions asked and answers given so far, for the Monitoring Officer's pages."""
+    kinds = (Kind.INFORMATION_REQUESTED, Kind.INFORMATION_GIVEN)
+    return {"exchange": list(declaration.steps.filter(kind__in=kinds).select_related("actor"))}
 
 
 def _change(actor, declaration, data):
@@ -78,101 +72,84 @@ def _ask(actor, declaration, data):
 
 
 STEPS = {
-    "change": Step(
+    "change": CaseStep(
         title="Change the declaration",
         submit="Save changes",
         form=forms.ChangeForm,
-        action="change",
+        allowed=_offered("change"),
         perform=_change,
         intro="Correct the details, or give the date the relationship ended. Earlier versions "
         "are kept, and the Monitoring Officer is told.",
-        initial=lambda d: {"details": d.details, "ends_on": d.ends_on},
+        form_kwargs=lambda d: {"initial": {"details": d.details, "ends_on": d.ends_on}},
     ),
-    "withdraw": Step(
+    "withdraw": CaseStep(
         title="Withdraw the declaration",
         submit="Withdraw declaration",
         form=forms.WithdrawForm,
-        action="withdraw",
+        allowed=_offered("withdraw"),
         perform=_withdraw,
         intro="Withdraw a declaration made in error. The Monitoring Officer and the manager "
         "told are emailed. The record is kept.",
         warning=True,
     ),
-    "confirm": Step(
+    "confirm": CaseStep(
         title="Re-confirm the declaration",
         submit="Confirm it still stands",
         form=forms.ConfirmForm,
-        action="confirm",
+        allowed=_offered("confirm"),
         perform=_confirm,
         intro="Each year you confirm the relationship still stands as declared. If it has "
         "ended, change the declaration to give the date it ended instead.",
     ),
-    "answer": Step(
+    "answer": CaseStep(
         title="Answer the Monitoring Officer",
         submit="Send answer",
         form=forms.AnswerForm,
-        action="answer",
+        allowed=_offered("answer"),
         perform=_answer,
         intro="The declaration goes back to the Monitoring Officer for review.",
+        context=lambda d: {"question": d.information_requested},
     ),
-    "review": Step(
+    "review": CaseStep(
         title="Record your advice",
         submit="Record advice",
         form=forms.ReviewForm,
-        action="review",
+        allowed=_offered("review"),
         perform=_review,
         intro="Under 004 §5.2 the Monitoring Officer considers what action, if any, should be "
         "taken. The declarer is told and reads your advice; the other person and the manager "
         "do not.",
-        initial=lambda d: {"advice": d.mo_advice, "action": d.mo_action},
+        form_kwargs=lambda d: {"initial": {"advice": d.mo_advice, "action": d.mo_action}},
+        context=_exchange,
     ),
-    "ask": Step(
+    "ask": CaseStep(
         title="Ask for more information",
         submit="Send question",
         form=forms.AskForm,
-        action="ask",
+        allowed=_offered("ask"),
         perform=_ask,
         intro="The declarer is emailed and answers here.",
+        context=_exchange,
     ),
 }
 
 
-def _exchange(declaration) -> list:
-    """The questions asked and answers given so far, for the Monitoring Officer's pages."""
-    kinds = (Kind.INFORMATION_REQUESTED, Kind.INFORMATION_GIVEN)
-    return list(declaration.steps.filter(kind__in=kinds).select_related("actor"))
+def _render(request, declaration, step: CaseStep, form):
+    return render(
+        request,
+        "declarations/action.html",
+        {
+            "declaration": declaration,
+            "step": step,
+            "form": form,
+            **step.extra_context(declaration),
+        },
+    )
 
 
 def _step_view(name: str):
-    step = STEPS[name]
-
-    def make_form(request, declaration):
-        if request.method == "POST":
-            return step.form(request.POST)
-        return step.form(initial=step.initial(declaration) if step.initial else None)
-
-    def show(request, declaration, form):
-        return render(
-            request,
-            "declarations/action.html",
-            {
-                "declaration": declaration,
-                "step": step,
-                "form": form,
-                "question": declaration.information_requested if name == "answer" else "",
-                "exchange": _exchange(declaration) if name in ("review", "ask") else [],
-            },
-        )
-
-    return step_view(
-        f"declaration_{name}",
-        load=declaration_for,
-        allowed=lambda user, declaration: getattr(actions_for(user, declaration), step.action),
-        make_form=make_form,
-        perform=step.perform,
-        done=done,
-        show=show,
-        title=step.title,
+    return case_step_view(
+        f"declaration_{name}", STEPS[name], load=declaration_for, done=done, render=_render
     )
 
 

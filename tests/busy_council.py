@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from complaints.services import (
     complaint_escalate,
@@ -24,6 +23,7 @@ from enquiries.services import (
 )
 from protocol_site.calendar import council_calendar
 from registers.models import Tier
+from tests.clock import LONDON
 from tests.complaints.helpers import about_member, about_officer
 from tests.declarations.helpers import declare
 from tests.enquiries.factories import casework, received_days_ago
@@ -38,7 +38,6 @@ from tests.registers.factories import (
     VisitFactory,
 )
 
-LONDON = ZoneInfo("Europe/London")
 # Monday 2 November 2026, mid-morning; the report covers the municipal year so far.
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=LONDON)
 _serial = itertools.count()

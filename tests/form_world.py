@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import cached_property
-from zoneinfo import ZoneInfo
 
 from complaints.services import complaint_raise
 from declarations.models import Relationship
@@ -26,6 +25,7 @@ from notices.services import election_period_declare, ward_notice_publish
 from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, Post
 from registers.services import visit_request
+from tests.clock import LONDON
 from tests.groups.helpers import MEETING, ask
 from tests.protocol_site.factories import ClosureDayFactory, UserFactory
 from tests.registers.factories import (
@@ -36,7 +36,6 @@ from tests.registers.factories import (
     TrainingSessionFactory,
 )
 
-LONDON = ZoneInfo("Europe/London")
 # Monday 2 November 2026, 09:00: every fixed date below is counted from here.
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)
 AFTER_MEETING = datetime(2026, 11, 10, 21, 0, tzinfo=LONDON)

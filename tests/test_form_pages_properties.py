@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pytest
-import time_machine
 from django import forms
 from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
@@ -31,6 +30,7 @@ from hypothesis import strategies as st
 
 from protocol_site.models import AuditEvent, OutboxEmail
 from registers.manage.registry import register_for
+from tests.clock import clock_at
 from tests.form_fuzz import form_data, text
 from tests.form_world import AFTER_MEETING, NOW, World
 
@@ -170,7 +170,7 @@ API_FIELDS = [
 
 @pytest.fixture
 def world(org):
-    with time_machine.travel(NOW, tick=False):
+    with clock_at(NOW):
         yield World(org)
 
 
@@ -241,7 +241,7 @@ def test_a_page_posted_anything_never_fails_and_never_half_saves(world, name):
     page = PAGES[name]
     signed_in = client_for_page(world, page)
     url = page.url(name, signed_in, world)  # makes what the page works on, to keep
-    with time_machine.travel(page.clock, tick=False):
+    with clock_at(page.clock):
         with rolled_back():
             shown = _copy(signed_in).get(url)
         assert shown.status_code in (200, 302, 405), (url, shown.status_code)

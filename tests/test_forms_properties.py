@@ -13,7 +13,6 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
-import time_machine
 from django import forms
 from django.apps import apps
 from django.conf import settings
@@ -24,6 +23,7 @@ from hypothesis import settings as hypothesis_settings
 
 from declarations.routing import other_side_search
 from registers.roles import person_for
+from tests.clock import clock_at
 from tests.form_fuzz import assert_errors_are_field_errors, form_data
 from tests.form_world import NOW, World
 
@@ -159,7 +159,7 @@ def kwargs_for(world, path: str, variant: str) -> dict:
 
 @pytest.fixture
 def world(org):
-    with time_machine.travel(NOW, tick=False):
+    with clock_at(NOW):
         yield World(org)
 
 

@@ -12,7 +12,6 @@ lock that keeps the audit hash chain in order (SQLite writes one at a time alrea
 from __future__ import annotations
 
 import pytest
-import time_machine
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -20,6 +19,7 @@ from django.urls import reverse
 
 from complaints.services import complaint_stage_acknowledge
 from tests.busy_council import NOW, busier, grow, higher
+from tests.clock import clock_fixture
 from tests.complaints.helpers import about_officer
 from tests.enquiries.factories import casework
 from tests.groups.helpers import make_group_b_leader
@@ -39,10 +39,7 @@ REPORT_PERIOD = {
 }
 
 
-@pytest.fixture(autouse=True)
-def frozen_clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
+frozen_clock = clock_fixture(NOW)
 
 
 @pytest.fixture(autouse=True)

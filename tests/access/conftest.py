@@ -1,16 +1,13 @@
 """The access tests run at one fixed moment in a small council with one of every record."""
 
 import pytest
-import time_machine
 from django.core.cache import cache
+
+from tests.clock import clock_fixture
 
 from . import world as world_module
 
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-    with time_machine.travel(world_module.NOW, tick=False) as traveller:
-        yield traveller
+frozen_clock = clock_fixture(world_module.NOW)
 
 
 @pytest.fixture(autouse=True)

@@ -28,7 +28,6 @@ keys are the `record` column of tests/access/matrix.py:
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -50,6 +49,7 @@ from notices.services import election_period_declare, ward_notice_publish
 from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, StatutoryRole
 from registers.services import visit_request
+from tests.clock import LONDON
 from tests.groups.helpers import MEETING, ask, cleared
 from tests.protocol_site.factories import ClosureDayFactory
 from tests.registers.factories import (
@@ -59,7 +59,6 @@ from tests.registers.factories import (
     TrainingSessionFactory,
 )
 
-LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)  # a Monday
 
 

@@ -1,16 +1,12 @@
 import pytest
-import time_machine
 
 from registers.models import CouncillorRole
+from tests.clock import clock_fixture
 from tests.registers.factories import CouncillorRoleFactory
 
 from .helpers import RAISED
 
-
-@pytest.fixture(autouse=True)
-def raised_on_a_monday():
-    with time_machine.travel(RAISED, tick=False) as traveller:
-        yield traveller
+raised_on_a_monday = clock_fixture(RAISED, name="raised_on_a_monday")
 
 
 @pytest.fixture

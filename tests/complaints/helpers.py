@@ -1,18 +1,13 @@
 """Making complaints in tests: always through the services, never by assigning state."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from complaints.models import Complaint
 from complaints.services import complaint_raise
+from tests.clock import LONDON
 
-LONDON = ZoneInfo("Europe/London")
 # Monday 2 November 2026: stage 1 is due to be resolved by Monday 16 November.
 RAISED = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
 
 
 def about_officer(org, officer_key: str = "officer", **kwargs) -> Complaint:

@@ -9,9 +9,10 @@ from django.test.utils import CaptureQueriesContext
 
 from complaints import conflicts, routing
 from complaints.services import complaints_sweep
+from tests.clock import at
 
 from ..declarations.factories_conflicts import declare, withdraw
-from .helpers import about_member, about_officer, at, handlers
+from .helpers import about_member, about_officer, handlers
 
 pytestmark = pytest.mark.django_db
 

@@ -6,17 +6,17 @@ Monitoring Officer cannot act; a late sweep records when each step was due."""
 from datetime import timedelta
 
 import pytest
-import time_machine
 
 from complaints.models import ComplaintEvent
 from complaints.services import complaints_sweep
 from registers.ladder import Rung
 from registers.models import StatutoryRole
+from tests.clock import at, clock_at
 from tests.concurrency import ON_SQLITE, run_twice_at_once
 from tests.registers.factories import OfficerFactory, StatutoryRoleFactory
 
 from ..declarations.factories_conflicts import declare
-from .helpers import RAISED, about_officer, at
+from .helpers import RAISED, about_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def deputy(org):
 
 
 def raised(org, **kwargs):
-    with time_machine.travel(RAISED, tick=False):
+    with clock_at(RAISED):
         return about_officer(org, **kwargs)
 
 

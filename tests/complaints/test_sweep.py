@@ -1,7 +1,6 @@
 """CMP-3: a stage not resolved in time moves up, exactly once; the last rung is reminded."""
 
 import pytest
-import time_machine
 from django.core.management import call_command
 
 from complaints.models import ComplaintEvent, ComplaintStage, Outcome
@@ -11,8 +10,9 @@ from complaints.services import (
     complaints_sweep,
 )
 from protocol_site.models import OutboxEmail
+from tests.clock import at, clock_at
 
-from .helpers import about_officer, at, handlers
+from .helpers import about_officer, handlers
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def test_the_handler_is_reminded_to_acknowledge_once_the_working_day_before(org,
 
 def test_an_acknowledged_stage_is_not_reminded(org, line_manager):
     complaint = about_officer(org)
-    with time_machine.travel(at(2026, 11, 4, 10, 0), tick=False):
+    with clock_at(at(2026, 11, 4, 10, 0)):
         complaint_stage_acknowledge(actor=line_manager, complaint=complaint)
     complaint.refresh_from_db()
     assert complaint.next_action_at == at(2026, 11, 17, 0, 0)
@@ -123,7 +123,7 @@ def test_a_resolved_stage_does_not_move(org, line_manager):
 
 def test_the_sweep_command_runs_the_complaints_sweep(org, capsys):
     complaint = about_officer(org)
-    with time_machine.travel(at(2026, 11, 17, 9, 0), tick=False):
+    with clock_at(at(2026, 11, 17, 9, 0)):
         call_command("sweep", "--now", "2026-11-17T09:00:00+00:00")
     out = capsys.readouterr().out
     assert "Complaints between members and officers: 1 steps." in out

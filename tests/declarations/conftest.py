@@ -1,19 +1,15 @@
 """Fixtures for the declarations tests. None is autouse: modules ask for them by name."""
 
 import pytest
-import time_machine
 
 from registers.models import StatutoryRole
+from tests.clock import clock_fixture
 from tests.registers.factories import StatutoryRoleFactory
 
 from .helpers import MADE
 
-
-@pytest.fixture
-def made_on_a_monday():
-    """Freeze the clock at MADE; the traveller moves it on (`.move_to(...)`)."""
-    with time_machine.travel(MADE, tick=False) as traveller:
-        yield traveller
+# The clock stopped at MADE, for the modules that ask for it by name.
+made_on_a_monday = clock_fixture(MADE, name="made_on_a_monday", autouse=False)
 
 
 @pytest.fixture

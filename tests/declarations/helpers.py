@@ -1,24 +1,19 @@
 """Making declarations in tests: always through the services, never by assigning state."""
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from declarations.models import Declaration, Relationship
 from declarations.services import declaration_make
+from tests.clock import LONDON
 from tests.protocol_site.factories import UserFactory
 from tests.registers.factories import CouncillorFactory
 
-LONDON = ZoneInfo("Europe/London")
 # Monday 2 November 2026: re-confirm by Tuesday 2 November 2027; the reminder goes at 08:00 on
 # Tuesday 19 October 2027 (14 days before), and it lapses at midnight at the end of 2 November.
 MADE = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)
 CONFIRM_BY = date(2027, 11, 2)
 REMINDER = datetime(2027, 10, 19, 8, 0, tzinfo=LONDON)
 LAPSES = datetime(2027, 11, 3, 0, 0, tzinfo=LONDON)
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
 
 
 def declare(declarer, other_party, **kwargs) -> Declaration:

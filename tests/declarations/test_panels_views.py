@@ -2,16 +2,15 @@
 named on the form and nothing saves; a post outside 003 §6.1 is warned about, not blocked."""
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from declarations.models import Panel
 from declarations.panels.views import panels_home_panel
 from registers.roles import person_for
+from tests.clock import LONDON, clock_at
 from tests.registers.factories import CouncillorFactory
 
 from .factories_conflicts import declare
@@ -19,7 +18,6 @@ from .panel_helpers import director_panel
 
 pytestmark = pytest.mark.django_db
 
-LONDON = ZoneInfo("Europe/London")
 
 KEEPERS = ["democratic_services", "monitoring_officer"]
 OTHERS = [
@@ -210,11 +208,11 @@ def test_a_relationship_declared_after_the_panel_was_recorded_is_flagged(
 
 def test_the_home_page_panel_is_for_the_keepers_only(org, democratic_services, officer, panel):
     assert panels_home_panel(person_for(officer)) is None
-    with time_machine.travel(datetime(2026, 12, 1, 9, 0, tzinfo=LONDON), tick=False):
+    with clock_at(datetime(2026, 12, 1, 9, 0, tzinfo=LONDON)):
         home = panels_home_panel(person_for(democratic_services))
     assert home["upcoming"] == 1  # the panel meets on 3 December 2026
     html = render_to_string(home["template"], {"panel": home})
     assert "1 panel still to meet" in html
     assert reverse("panels:add") in html
-    with time_machine.travel(datetime(2026, 12, 4, 9, 0, tzinfo=LONDON), tick=False):
+    with clock_at(datetime(2026, 12, 4, 9, 0, tzinfo=LONDON)):
         assert panels_home_panel(person_for(democratic_services))["upcoming"] == 0

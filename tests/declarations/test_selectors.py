@@ -27,8 +27,9 @@ from declarations.services import (
     declaration_withdraw,
     declarations_sweep,
 )
+from tests.clock import at
 
-from .helpers import LAPSES, at, councillor_declares, declare, officer_declares
+from .helpers import LAPSES, councillor_declares, declare, officer_declares
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("made_on_a_monday")]
 Kind = DeclarationStep.Kind

@@ -18,8 +18,9 @@ from declarations.services import (
     declarations_sweep,
 )
 from protocol_site.models import AuditEvent, OutboxEmail
+from tests.clock import at
 
-from .helpers import LAPSES, REMINDER, at, declare, officer_declares
+from .helpers import LAPSES, REMINDER, declare, officer_declares
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("made_on_a_monday")]
 Kind = DeclarationStep.Kind

@@ -9,8 +9,9 @@ from declarations.models import Declaration, DeclarationStep
 from declarations.selectors import declarations_visible_to
 from declarations.services import declaration_confirm, declaration_withdraw, declarations_sweep
 from protocol_site.models import OutboxEmail
+from tests.clock import at
 
-from .helpers import LAPSES, REMINDER, at, councillor_declares, declare, officer_declares
+from .helpers import LAPSES, REMINDER, councillor_declares, declare, officer_declares
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("made_on_a_monday")]
 Kind = DeclarationStep.Kind

@@ -1,11 +1,11 @@
 """Two sweeps at once: each reminder and each lapse notice still happens exactly once."""
 
 import pytest
-import time_machine
 
 from declarations.models import DeclarationStep
 from declarations.services import declarations_sweep
 from protocol_site.models import OutboxEmail
+from tests.clock import clock_at
 from tests.concurrency import ON_SQLITE, run_twice_at_once
 
 from .helpers import LAPSES, MADE, REMINDER, declare, new_councillor
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @ON_SQLITE
 def test_two_sweeps_running_at_once_remind_and_lapse_each_declaration_once(org, officer):
-    with time_machine.travel(MADE, tick=False):
+    with clock_at(MADE):
         declarations = [declare(officer, new_councillor(org, i)) for i in range(8)]
     assert run_twice_at_once(declarations_sweep, now=REMINDER) == []
     reminders = DeclarationStep.objects.filter(kind=DeclarationStep.Kind.CONFIRM_REMINDER)

@@ -9,10 +9,11 @@ from django.urls import reverse
 from declarations.models import Declaration
 from declarations.services import declaration_ask_for_information, declaration_review
 from protocol_site.models import AuditEvent
+from tests.clock import at
 from tests.protocol_site.factories import UserFactory
 from tests.registers.factories import OfficerFactory
 
-from .helpers import at, councillor_declares, declare, new_councillor, officer_declares
+from .helpers import councillor_declares, declare, new_councillor, officer_declares
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("made_on_a_monday")]
 

@@ -6,8 +6,9 @@ from django.urls import reverse
 
 from declarations.models import Declaration, DeclarationStep
 from declarations.services import declaration_ask_for_information
+from tests.clock import at
 
-from .helpers import at, officer_declares
+from .helpers import officer_declares
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("made_on_a_monday")]
 Status = Declaration.Status

@@ -8,10 +8,8 @@ row, no timeline row, no history row, no audit event, no email.
 
 import sys
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.apps import apps
 from django.db import transaction
 
@@ -20,6 +18,7 @@ from enquiries.services import enquiry_respond
 from notices.services import election_period_declare
 from protocol_site import audit, outbox
 from registers.services.visits import visit_request
+from tests.clock import LONDON, clock_at
 from tests.complaints.helpers import about_officer
 from tests.declarations.helpers import officer_declares
 from tests.enquiries.helpers import log_casework
@@ -27,14 +26,13 @@ from tests.groups.helpers import ask
 
 pytestmark = [pytest.mark.drill, pytest.mark.django_db]
 
-LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)  # a Monday
 LAST_STEPS = {"email": outbox.email_enqueue, "audit event": audit.audit_record}
 
 
 @pytest.fixture(autouse=True)
 def monday_morning():
-    with time_machine.travel(NOW, tick=False):
+    with clock_at(NOW):
         yield
 
 

@@ -9,10 +9,8 @@ import re
 import threading
 from collections import Counter
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.db import connection
 
 from complaints.models import Complaint, ComplaintEvent, ComplaintStage
@@ -20,13 +18,13 @@ from complaints.services import complaints_sweep
 from enquiries.models import Enquiry, EnquiryEvent
 from enquiries.services import enquiries_sweep
 from protocol_site.models import OutboxEmail
+from tests.clock import LONDON, clock_at
 from tests.complaints.helpers import RAISED, about_officer
 from tests.concurrency import ON_SQLITE
 from tests.enquiries.helpers import log_casework
 
 pytestmark = [pytest.mark.drill, ON_SQLITE, pytest.mark.django_db(transaction=True)]
 
-LONDON = ZoneInfo("Europe/London")
 ENQUIRIES = 100
 COMPLAINTS = 100
 RUNGS = 4  # the default enquiry ladder: line manager, AD, Director, Monitoring Officer
@@ -75,7 +73,7 @@ def _clone(instance, count: int, **per_copy):
 @pytest.fixture
 def cases(org, councillor, settings):
     settings.COMPLAINT_ACKNOWLEDGE_WORKING_DAYS = 1
-    with time_machine.travel(RAISED, tick=False):
+    with clock_at(RAISED):
         enquiry = log_casework(org, councillor, subject="Overdue casework")
         complaint = about_officer(org, summary="Overdue concern")
     _clone(enquiry, ENQUIRIES - 1, reference=lambda i: f"ENQ-2026-D{i:05d}")
@@ -114,7 +112,7 @@ def _two_sweepers(ticks) -> tuple[list[int], list[Exception]]:
         thread.start()
     try:
         for now in ticks:
-            with time_machine.travel(now, tick=True):
+            with clock_at(now, tick=True):
                 start.wait()
                 done.wait()
     except threading.BrokenBarrierError:

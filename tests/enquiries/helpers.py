@@ -1,16 +1,7 @@
 """Making enquiries in tests: always through the service, never by assigning state."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from enquiries.models import Enquiry
 from enquiries.services import enquiry_log
-
-LONDON = ZoneInfo("Europe/London")
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
 
 
 def log_casework(org, actor, **kwargs) -> Enquiry:

@@ -2,10 +2,8 @@
 confidential casework, query counts and the OpenAPI schema. Writing is in test_api_create.py."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,12 +12,12 @@ from rest_framework.test import APIClient
 
 from enquiries.models import Enquiry
 from enquiries.services import enquiry_log, enquiry_respond, enquiry_seek_guidance
+from tests.clock import LONDON, clock_at
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/api/v1/enquiries/"
 SCHEMA = "/api/v1/schema/"
-LONDON = ZoneInfo("Europe/London")
 
 
 def detail(pk) -> str:
@@ -181,9 +179,9 @@ def test_bad_filters_are_400_with_field_errors(api, democratic_services, two):
 
 
 def test_overdue_filter(org, api, councillor, democratic_services):
-    with time_machine.travel(datetime(2026, 1, 5, 10, tzinfo=LONDON), tick=False):
+    with clock_at(datetime(2026, 1, 5, 10, tzinfo=LONDON)):
         late = log_own(councillor, org.councillors.councillor, org.service)
-    with time_machine.travel(datetime(2026, 3, 2, 10, tzinfo=LONDON), tick=False):
+    with clock_at(datetime(2026, 3, 2, 10, tzinfo=LONDON)):
         fresh = log_own(councillor, org.councillors.councillor, org.service)
         client = api(democratic_services)
         assert ids(client.get(LIST, {"overdue": "true"})) == {late.pk}

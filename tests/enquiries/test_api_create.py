@@ -5,12 +5,12 @@ and the time of receipt. Bad input is a 400 with field errors, and nothing is sa
 from datetime import UTC, datetime
 
 import pytest
-import time_machine
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from enquiries.models import Enquiry, EnquiryEvent
 from protocol_site.models import AuditEvent, OutboxEmail
+from tests.clock import clock_at
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def nothing_saved() -> bool:
     )
 
 
-@time_machine.travel(MAUNDY_THURSDAY, tick=False)
+@clock_at(MAUNDY_THURSDAY)
 def test_a_councillors_own_enquiry_is_received_now(org, api, councillor, body):
     response = api(councillor).post(LIST, body, format="json")
     assert response.status_code == 201, response.content
@@ -107,7 +107,7 @@ def test_a_councillor_cannot_log_for_another_or_backdate(org, api, councillor, b
 
 
 @pytest.mark.parametrize("who", ["officer", "democratic_services"])
-@time_machine.travel(CHRISTMAS_WEEK, tick=False)
+@clock_at(CHRISTMAS_WEEK)
 def test_an_officer_records_one_received_by_email(request, org, api, on_behalf, who):
     response = api(request.getfixturevalue(who)).post(LIST, on_behalf, format="json")
     assert response.status_code == 201, response.content
@@ -121,7 +121,7 @@ def test_an_officer_records_one_received_by_email(request, org, api, on_behalf, 
     assert Enquiry.objects.get().logged_by.username == request.getfixturevalue(who).username
 
 
-@time_machine.travel(CHRISTMAS_WEEK, tick=False)
+@clock_at(CHRISTMAS_WEEK)
 def test_an_officer_must_name_the_councillor_channel_and_time(api, officer, body):
     response = api(officer).post(LIST, {**body, "channel": "online"}, format="json")
     assert response.status_code == 400
@@ -137,7 +137,7 @@ def test_an_officer_must_name_the_councillor_channel_and_time(api, officer, body
         ("2026-12-23T13:00:00+00:00", "future"),  # an hour after "now": the service says no
     ],
 )
-@time_machine.travel(CHRISTMAS_WEEK, tick=False)
+@clock_at(CHRISTMAS_WEEK)
 def test_the_time_of_receipt_must_be_a_real_past_moment(api, officer, on_behalf, received_at, says):
     response = api(officer).post(LIST, {**on_behalf, "received_at": received_at}, format="json")
     assert response.status_code == 400

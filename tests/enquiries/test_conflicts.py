@@ -4,7 +4,6 @@ given, or escalated, that councillor's enquiries, and the councillor is told why
 from datetime import date
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,6 +14,7 @@ from enquiries.permissions import can_decide_extension, can_work
 from enquiries.selectors import enquiries_visible_to
 from enquiries.services import enquiries_sweep, enquiry_reassign
 from registers.models import Tier
+from tests.clock import at, clock_at
 from tests.registers.factories import (
     DirectorateFactory,
     OfficerFactory,
@@ -24,7 +24,7 @@ from tests.registers.factories import (
 
 from ..declarations.factories_conflicts import declare, withdraw
 from .factories import casework
-from .helpers import at, log_casework
+from .helpers import log_casework
 
 pytestmark = pytest.mark.django_db
 
@@ -175,7 +175,7 @@ def test_reassigning_with_a_conflicted_director_copies_the_chief_executive(
 
 @pytest.fixture
 def overdue(org, councillor):
-    with time_machine.travel(at(2026, 11, 2, 9, 0), tick=False):
+    with clock_at(at(2026, 11, 2, 9, 0)):
         return log_casework(org, councillor)
 
 
@@ -187,7 +187,7 @@ def escalated_to(enquiry) -> list[int]:
 
 def test_escalation_skips_a_conflicted_line_manager(org, councillor, overdue):
     declare(councillor, org.officers.line_manager.user, starts_on=SINCE)
-    with time_machine.travel(at(2026, 11, 17, 0, 0), tick=False):
+    with clock_at(at(2026, 11, 17, 0, 0)):
         assert enquiries_sweep(now=at(2026, 11, 17, 0, 0)) == 1
     overdue.refresh_from_db()
     assert overdue.escalated_to == org.officers.assistant_director
@@ -196,7 +196,7 @@ def test_escalation_skips_a_conflicted_line_manager(org, councillor, overdue):
 
 def test_escalation_never_reaches_a_conflicted_rung(org, councillor, overdue):
     declare(org.officers.director.user, councillor, starts_on=SINCE)
-    with time_machine.travel(at(2027, 1, 4, 9, 0), tick=False):
+    with clock_at(at(2027, 1, 4, 9, 0)):
         enquiries_sweep(now=at(2027, 1, 4, 9, 0))
     officers = escalated_to(overdue)
     assert org.officers.director.pk not in officers
@@ -207,7 +207,7 @@ def test_escalation_never_reaches_a_conflicted_rung(org, councillor, overdue):
 def test_one_escalation_reads_the_register_once(org, councillor, overdue):
     declare(councillor, org.officers.line_manager.user, starts_on=SINCE)
     with (
-        time_machine.travel(at(2026, 11, 17, 0, 0), tick=False),
+        clock_at(at(2026, 11, 17, 0, 0)),
         CaptureQueriesContext(connection) as queries,
     ):
         enquiries_sweep(now=at(2026, 11, 17, 0, 0))

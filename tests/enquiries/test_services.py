@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from enquiries.models import Enquiry, EnquiryEvent, ExtensionRequest, Status
@@ -18,8 +17,9 @@ from enquiries.services import (
     enquiry_send_holding_reply,
 )
 from protocol_site.models import AuditEvent, OutboxEmail
+from tests.clock import at, clock_at
 
-from .helpers import at, log_casework
+from .helpers import log_casework
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def mailed(user):
     return list(OutboxEmail.objects.filter(recipient=user).values_list("subject", flat=True))
 
 
-@time_machine.travel(at(2026, 12, 23, 10, 0), tick=False)
+@clock_at(at(2026, 12, 23, 10, 0))
 def test_a_councillors_casework_goes_to_the_officer_approached(org, councillor):
     enquiry = log_casework(org, councillor)
     assert enquiry.reference == f"ENQ-2026-{enquiry.pk:06d}"
@@ -72,7 +72,7 @@ def test_casework_with_no_officer_named_goes_to_the_head_of_service(org, council
     assert enquiry.assigned_to == org.officers.head_of_service
 
 
-@time_machine.travel(at(2026, 3, 9, 9, 0), tick=False)
+@clock_at(at(2026, 3, 9, 9, 0))
 def test_an_officer_records_an_enquiry_received_by_phone_at_the_weekend(org, officer):
     enquiry = log_casework(
         org, officer, channel=Enquiry.Channel.PHONE, received_at=at(2026, 3, 7, 10, 0)
@@ -126,7 +126,7 @@ def test_an_officer_outside_the_chain_cannot_work_it(org, councillor, democratic
         enquiry_acknowledge(actor=democratic_services, enquiry=enquiry)
 
 
-@time_machine.travel(at(2026, 11, 2, 9, 0), tick=False)
+@clock_at(at(2026, 11, 2, 9, 0))
 def test_a_holding_reply_moves_the_target_and_counts_as_the_first_reply(org, councillor, officer):
     enquiry = log_casework(org, councillor)
     assert enquiry.due_date == date(2026, 11, 16)
@@ -154,7 +154,7 @@ def test_a_holding_reply_moves_the_target_and_counts_as_the_first_reply(org, cou
     assert event.new_date == date(2026, 11, 30)
 
 
-@time_machine.travel(at(2026, 11, 2, 9, 0), tick=False)
+@clock_at(at(2026, 11, 2, 9, 0))
 def test_more_time_is_agreed_by_senior_management_not_the_officer(
     org, councillor, officer, director, line_manager
 ):

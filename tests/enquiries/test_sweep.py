@@ -3,15 +3,15 @@
 from datetime import date
 
 import pytest
-import time_machine
 from django.core.management import call_command
 
 from enquiries.models import EnquiryEvent, Status
 from enquiries.selectors import enquiries_visible_to
 from enquiries.services import enquiries_sweep, enquiry_respond, enquiry_send_holding_reply
 from protocol_site.models import OutboxEmail
+from tests.clock import at, clock_at
 
-from .helpers import at, log_casework
+from .helpers import log_casework
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def steps(enquiry):
 @pytest.fixture
 def enquiry(org, councillor):
     # Logged Monday 2 November 2026: due by the end of Monday 16 November.
-    with time_machine.travel(at(2026, 11, 2, 9, 0), tick=False):
+    with clock_at(at(2026, 11, 2, 9, 0)):
         return log_casework(org, councillor)
 
 
@@ -79,7 +79,7 @@ def test_escalated_enquiries_appear_for_the_person_escalated_to(
 
 def test_a_holding_reply_gives_the_new_date_its_own_reminders(org, enquiry, officer):
     enquiries_sweep(now=at(2026, 11, 17, 0, 0))  # escalated to the line manager
-    with time_machine.travel(at(2026, 11, 17, 9, 0), tick=False):
+    with clock_at(at(2026, 11, 17, 9, 0)):
         enquiry_send_holding_reply(
             actor=officer,
             enquiry=enquiry,

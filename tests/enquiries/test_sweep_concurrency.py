@@ -4,7 +4,6 @@ import time
 import uuid
 
 import pytest
-import time_machine
 from celery.contrib.testing.worker import start_worker
 
 from enquiries.models import EnquiryEvent
@@ -12,16 +11,17 @@ from enquiries.services import enquiries_sweep
 from protocol_site.celery import app
 from protocol_site.models import OutboxEmail
 from protocol_site.tasks import run_sweep
+from tests.clock import at, clock_at
 from tests.concurrency import ON_SQLITE, run_twice_at_once
 
-from .helpers import at, log_casework
+from .helpers import log_casework
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def overdue(org, councillor):
-    with time_machine.travel(at(2026, 11, 2, 9, 0), tick=False):
+    with clock_at(at(2026, 11, 2, 9, 0)):
         return [log_casework(org, councillor, subject=f"Case {i}") for i in range(12)]
 
 
@@ -47,7 +47,7 @@ def test_two_sweeps_running_at_once_escalate_each_rung_once(overdue):
 def test_a_real_worker_runs_the_beat_sweep_exactly_once(overdue):
     queue = f"test-{uuid.uuid4().hex}"
     with (
-        time_machine.travel(at(2027, 1, 4, 9, 0), tick=True),
+        clock_at(at(2027, 1, 4, 9, 0), tick=True),
         start_worker(app, pool="solo", perform_ping_check=False, queues=[queue]),
     ):
         for _ in range(3):

@@ -1,15 +1,14 @@
 """The home page's enquiries panel, the performance page (ENQ-9, ENQ-10), and the admin."""
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from enquiries.models import Enquiry
 from enquiries.services import enquiries_sweep, enquiry_respond, enquiry_send_holding_reply
+from tests.clock import at, clock_at
 from tests.protocol_site.factories import UserFactory
 
 from .factories import casework, received_days_ago, working_days_ahead
-from .helpers import at
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +35,7 @@ def test_a_councillor_with_no_enquiries_is_told_so(client_for, councillor):
     )
 
 
-@time_machine.travel(at(2026, 6, 17, 10, 0), tick=False)
+@clock_at(at(2026, 6, 17, 10, 0))
 def test_an_officers_home_page_counts_the_queue_and_links_to_each_list(
     client_for, officer, line_manager, org
 ):
@@ -102,7 +101,7 @@ def test_performance_is_403_for_everyone_else(request, client_for, who):
     assert client_for(request.getfixturevalue(who)).get(PERFORMANCE).status_code == 403
 
 
-@time_machine.travel(at(2026, 6, 17, 10, 0), tick=False)
+@clock_at(at(2026, 6, 17, 10, 0))
 def test_performance_shows_the_share_on_time_and_member_volumes_neutrally(
     client_for, director, officer, org
 ):

@@ -4,7 +4,6 @@ records one received another way, with the real time of receipt."""
 from datetime import timedelta
 
 import pytest
-import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -12,10 +11,10 @@ from django.utils import timezone
 
 from enquiries.models import Enquiry, EnquiryEvent
 from registers.models import Tier
+from tests.clock import at, clock_at
 from tests.registers.factories import DirectorateFactory, PostFactory, ServiceFactory
 
 from .factories import date_fields
-from .helpers import at
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +50,7 @@ def test_the_log_page_has_labelled_fields_and_the_councillors_ward_chosen(
     assert 'enctype="multipart/form-data"' in html
 
 
-@time_machine.travel(at(2026, 12, 23, 10, 0), tick=False)
+@clock_at(at(2026, 12, 23, 10, 0))
 def test_a_councillor_logs_an_enquiry_and_sees_who_has_it_why_and_when_it_is_due(
     client_for, councillor, org
 ):
@@ -178,7 +177,7 @@ def test_an_officer_or_democratic_services_records_one_with_the_real_time_of_rec
     html = client.get(RECORD).content.decode()
     assert "Record an enquiry" in html
     assert "Logged online by the councillor" not in html  # that channel is the councillor's
-    with time_machine.travel(at(2026, 3, 10, 12, 0), tick=False):
+    with clock_at(at(2026, 3, 10, 12, 0)):
         response = client.post(RECORD, record_data(org, at(2026, 3, 7, 9, 30)))
     enquiry = Enquiry.objects.get()
     assert response.status_code == 302

@@ -2,13 +2,12 @@
 paginated, and with a query count that does not grow with the number of enquiries."""
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from enquiries.services import enquiries_sweep, enquiry_respond
+from tests.clock import at, clock_at
 
 from .factories import casework, received_days_ago
-from .helpers import at
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +64,7 @@ def test_sorting_by_due_date_or_received(client_for, officer, org):
     assert html.index(older.reference) < html.index(newer.reference)
 
 
-@time_machine.travel(at(2026, 6, 17, 10, 0), tick=False)
+@clock_at(at(2026, 6, 17, 10, 0))
 def test_the_officers_queue_tabs(client_for, officer, line_manager, org):
     # Received Mon 1 June, due Mon 15 June: overdue, and past the line manager's rung only.
     overdue = received_days_ago(org, 16, subject="Overdue one")

@@ -1,16 +1,12 @@
 import pytest
-import time_machine
 
+from tests.clock import at, clock_fixture
 from tests.protocol_site.factories import UserFactory
 from tests.registers.factories import CouncillorFactory, PoliticalGroupFactory
 
 from .helpers import MEETING, NOW, make_group_b_leader
 
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
+frozen_clock = clock_fixture(NOW)
 
 
 @pytest.fixture
@@ -32,8 +28,4 @@ def group_c(org):
 @pytest.fixture
 def after_meeting(frozen_clock):
     """The clock on the day of the group meeting, evening."""
-    from datetime import datetime
-
-    from .helpers import LONDON
-
-    frozen_clock.move_to(datetime(MEETING.year, MEETING.month, MEETING.day, 21, tzinfo=LONDON))
+    frozen_clock.move_to(at(MEETING.year, MEETING.month, MEETING.day, 21))

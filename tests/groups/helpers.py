@@ -1,7 +1,6 @@
 """Making briefings in tests: always through the services, never by assigning state."""
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from groups.models import BriefingRequest, SeniorCapacity
 from groups.services import (
@@ -11,10 +10,10 @@ from groups.services import (
     briefing_request,
 )
 from protocol_site.models import OutboxEmail
+from tests.clock import LONDON
 from tests.protocol_site.factories import UserFactory
 from tests.registers.factories import CouncillorFactory
 
-LONDON = ZoneInfo("Europe/London")
 # Monday 2 November 2026: the group meets on the 10th, the Cabinet decides on the 20th.
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)
 MEETING = date(2026, 11, 10)

@@ -29,8 +29,9 @@ from groups.services import (
     representative_meeting_request,
 )
 from protocol_site.models import OutboxEmail
+from tests.clock import LONDON
 
-from .helpers import LONDON, MEETING, ask, cleared, issued, record_attendance
+from .helpers import MEETING, ask, cleared, issued, record_attendance
 
 pytestmark = pytest.mark.django_db
 

@@ -1,18 +1,14 @@
 import pytest
-import time_machine
 from django.core.cache import cache
 
+from tests.clock import clock_fixture
 from tests.protocol_site.factories import UserFactory
 from tests.registers.factories import CouncillorFactory, WardFactory
 
 from .helpers import NOW
 
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-    """A Wednesday in spring: mid-April 2026, before the May elections."""
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
+# A Wednesday in spring: mid-April 2026, before the May elections.
+frozen_clock = clock_fixture(NOW)
 
 
 @pytest.fixture(autouse=True)

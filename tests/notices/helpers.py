@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from notices.models import ElectionPeriod, WardNotice
 from notices.services import election_period_declare, ward_notice_publish
+from tests.clock import LONDON
 
-LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 4, 15, 10, 0, tzinfo=LONDON)
 TODAY = NOW.date()
 Kind = WardNotice.Kind
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
 
 
 def meeting(actor, wards=(), **kwargs) -> WardNotice:

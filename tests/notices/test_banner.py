@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from notices.services import election_period_end
+from tests.clock import at
 
-from .helpers import NOW, at, declare
+from .helpers import NOW, declare
 
 pytestmark = pytest.mark.django_db
 

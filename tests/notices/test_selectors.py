@@ -14,8 +14,9 @@ from notices.selectors import (
 )
 from notices.services import election_period_end
 from registers.roles import person_for
+from tests.clock import at
 
-from .helpers import at, declare, matter, meeting
+from .helpers import declare, matter, meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from notices.models import WardNotice
 from protocol_site.models import OutboxEmail
+from tests.clock import LONDON
 
-from .helpers import LONDON, TODAY, Kind, consultation, matter, meeting
+from .helpers import TODAY, Kind, consultation, matter, meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.test import override_settings
@@ -38,6 +37,7 @@ from protocol_site.calendar import (
     end_of_day,
 )
 from protocol_site.models import ClosureDay
+from tests.clock import clock_at
 
 FIRST, LAST = date(2015, 1, 1), date(2040, 12, 31)
 NATION_CODES = tuple(NATIONS)  # ENG, SCT, NIR and UK (a bank holiday anywhere: FOI)
@@ -218,7 +218,7 @@ def council(nation: str, cutoff: int | None, closures: frozenset[date], now: dat
     all undone afterwards (the database changes are rolled back)."""
     with (
         override_settings(COUNCIL_NATION=nation, WORKING_DAY_CUTOFF_HOUR=cutoff),
-        time_machine.travel(now, tick=False),
+        clock_at(now),
         transaction.atomic(),
     ):
         ClosureDay.objects.bulk_create(ClosureDay(date=d, reason="Closed") for d in closures)
@@ -335,7 +335,7 @@ def test_complaint_stages_are_due_on_working_days_never_before_raising(org, setu
                 summary="Criticised in public",
                 details="Named at the area forum.",
             )
-        with time_machine.travel(later, tick=False):
+        with clock_at(later):
             stage = complaint.stages.get()
             complaint_escalate(actor=stage.handler, complaint=complaint, reason="Needs a senior.")
         stages = list(complaint.stages.order_by("number"))

@@ -5,7 +5,6 @@ import datetime
 import re
 
 import pytest
-import time_machine
 from axes.models import AccessAttempt
 from django.conf import settings as django_settings
 from django.contrib.auth import SESSION_KEY
@@ -18,6 +17,7 @@ from django.utils import timezone
 from protocol_site.models import OutboxEmail, User
 from protocol_site.security import client_ip_address, user_sessions_end
 from protocol_site.settings import base
+from tests.clock import clock_at
 from tests.protocol_site.factories import UserFactory
 from tests.registers.test_manage_people import officer_data
 
@@ -208,7 +208,7 @@ def test_the_idle_timeout_is_sliding_session_expiry():
 
 
 def test_a_session_is_moved_on_at_most_once_a_minute(idle_timeout, client_for, officer):
-    with time_machine.travel(MONDAY_2PM, tick=False) as clock:
+    with clock_at(MONDAY_2PM) as clock:
         client = client_for(officer)  # signing in saves the session: just moved on
         assert django_settings.SESSION_COOKIE_NAME not in client.get(HOME).cookies  # no write
         clock.shift(datetime.timedelta(seconds=61))
@@ -224,7 +224,7 @@ def test_a_session_is_moved_on_at_most_once_a_minute(idle_timeout, client_for, o
 def test_an_active_session_stays_and_an_idle_one_is_sent_to_sign_in(
     idle_timeout, client_for, officer
 ):
-    with time_machine.travel(MONDAY_2PM, tick=False) as clock:
+    with clock_at(MONDAY_2PM) as clock:
         active = client_for(officer)
         idle = client_for(officer)
         clock.shift(datetime.timedelta(minutes=1))
@@ -270,7 +270,7 @@ def test_with_lockouts_off_the_test_clients_login_still_works(client, officer):
 
 
 def test_five_wrong_passwords_lock_the_username_from_that_address(lockouts, client, officer):
-    with time_machine.travel(MONDAY_2PM, tick=False):
+    with clock_at(MONDAY_2PM):
         assert fail(client, officer, 4) == [200] * 4
         locked = sign_in(client, officer, "wrong")
         assert locked.status_code == 429
@@ -304,7 +304,7 @@ def test_a_forged_forwarded_for_header_does_not_get_round_the_lock(lockouts, cli
 def test_the_lock_lifts_after_the_cool_off_and_trying_while_locked_restarts_it(
     lockouts, client, officer
 ):
-    with time_machine.travel(MONDAY_2PM, tick=False) as clock:
+    with clock_at(MONDAY_2PM) as clock:
         fail(client, officer, 5)
         clock.shift(datetime.timedelta(minutes=10))
         retry = sign_in(client, officer)  # too soon: refused, and the wait starts again

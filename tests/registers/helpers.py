@@ -1,18 +1,13 @@
 """Members' visits in tests: asked for through the service at a fixed moment."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from registers.services import visit_request
+from tests.clock import LONDON, at
 
-LONDON = ZoneInfo("Europe/London")
 # Monday 2 November 2026, 09:00: with two working days' notice, Wednesday 4 November is the
 # first day a visit may be asked for.
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
 
 
 def ask_for_visit(org, **kwargs):

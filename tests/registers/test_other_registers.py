@@ -4,10 +4,10 @@ posts, members' visits and member training."""
 import datetime
 
 import pytest
-import time_machine
 from django.urls import NoReverseMatch, reverse
 
 from registers.models import Tier
+from tests.clock import clock_at
 from tests.registers.factories import (
     OfficerFactory,
     OfficerInterestFactory,
@@ -181,7 +181,7 @@ def test_the_visits_register_opens_each_visit_on_its_own_page(client_for, democr
     ],
 )
 def test_the_home_page_counts_coming_visits(request, client_for, org, who, line):
-    with time_machine.travel(NOW, tick=False):
+    with clock_at(NOW):
         ask_for_visit(org)
         html = client_for(request.getfixturevalue(who)).get(reverse("home")).content.decode()
     assert line in html

@@ -4,7 +4,6 @@ cancelling through the services, with the notice period counted in working days.
 from datetime import datetime
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
 from django_fsm import TransitionNotAllowed
@@ -13,18 +12,16 @@ from protocol_site.models import AuditEvent, OutboxEmail
 from registers.ladder import director_for_service
 from registers.models import Tier, Visit
 from registers.services import visit_arrange, visit_cancel
+from tests.clock import at, clock_fixture
 from tests.protocol_site.factories import ClosureDayFactory
 from tests.registers.factories import OfficerFactory, PostFactory, ServiceFactory
 
-from .helpers import NOW, ask_for_visit, at
+from .helpers import NOW, ask_for_visit
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def monday_morning():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
+monday_morning = clock_fixture(NOW, name="monday_morning")
 
 
 def emails_to(user):

@@ -2,13 +2,13 @@
 and the Monitoring Officer see them all; everyone else is refused (REG-3)."""
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from registers.models import Visit
 from registers.services import visit_arrange
+from tests.clock import clock_fixture
 from tests.registers.factories import OfficerFactory, VisitFactory
 
 from .helpers import NOW, ask_for_visit
@@ -19,10 +19,7 @@ SEE_ALL = ["director", "monitoring_officer", "democratic_services"]
 NOT_THEIRS = ["other_group_councillor", "officer", "assistant_director", "outsider"]
 
 
-@pytest.fixture(autouse=True)
-def monday_morning():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
+monday_morning = clock_fixture(NOW, name="monday_morning")
 
 
 @pytest.fixture

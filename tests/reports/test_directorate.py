@@ -2,13 +2,12 @@
 their own, live for the municipal year so far."""
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.clock import at, clock_at
 from tests.enquiries.factories import casework
-from tests.enquiries.helpers import at
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +17,7 @@ TODAY = at(2026, 9, 15, 9, 0)
 
 
 def _log(org, when, **kwargs):
-    with time_machine.travel(when, tick=False):
+    with clock_at(when):
         return casework(org, **kwargs)
 
 
@@ -44,7 +43,7 @@ def _figure(html: str, key: str, value) -> bool:
     ) in html
 
 
-@time_machine.travel(TODAY, tick=False)
+@clock_at(TODAY)
 def test_the_director_sees_their_directorate_on_the_home_page(client_for, director, enquiries):
     html = client_for(director).get(HOME).content.decode()
     assert "Enquiries to your directorate this municipal year" in html
@@ -55,7 +54,7 @@ def test_the_director_sees_their_directorate_on_the_home_page(client_for, direct
     assert URL in html
 
 
-@time_machine.travel(TODAY, tick=False)
+@clock_at(TODAY)
 def test_the_directorate_page_shows_only_their_directorate(client_for, director, enquiries):
     response = client_for(director).get(URL)
     assert response.status_code == 200
@@ -85,7 +84,7 @@ def _queries(client, url) -> int:
     return len(context)
 
 
-@time_machine.travel(TODAY, tick=False)
+@clock_at(TODAY)
 def test_query_counts_do_not_grow_with_rows(client_for, director, org):
     client = client_for(director)
     _log(org, at(2026, 6, 1, 9, 0))

@@ -14,14 +14,13 @@ Member about officer median of 2, 4, 10 = 4; officer about member 2.
 from datetime import date
 
 import pytest
-import time_machine
 
 from complaints.models import Complaint, Outcome, Referral
 from complaints.services import complaint_stage_refer, complaint_stage_resolve
 from reports.selectors import Period, complaint_median_days
 from reports.tables import complaint_tables
+from tests.clock import at, clock_at
 from tests.complaints.helpers import about_member, about_officer
-from tests.enquiries.helpers import at
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +29,12 @@ MAO, OAM = Complaint.Direction.MEMBER_ABOUT_OFFICER, Complaint.Direction.OFFICER
 
 
 def _made(when, make, org, **kwargs) -> Complaint:
-    with time_machine.travel(when, tick=False):
+    with clock_at(when):
         return make(org, **kwargs)
 
 
 def _resolve(when, complaint):
-    with time_machine.travel(when, tick=False):
+    with clock_at(when):
         complaint_stage_resolve(
             actor=complaint.current_handler,
             complaint=complaint,
@@ -54,7 +53,7 @@ def closed(org):
     _resolve(at(2026, 11, 6, 16, 0), a)
     _resolve(at(2026, 11, 11, 16, 0), b)
     _resolve(at(2026, 11, 17, 16, 0), c)
-    with time_machine.travel(at(2026, 11, 16, 12, 0), tick=False):
+    with clock_at(at(2026, 11, 16, 12, 0)):
         complaint_stage_refer(
             actor=org.officers.monitoring_officer.user,
             complaint=e,

@@ -20,7 +20,6 @@ median of 2, 10, 11 = 10 working days.
 from datetime import date
 
 import pytest
-import time_machine
 
 from enquiries.models import Enquiry, ExtensionRequest
 from enquiries.services import (
@@ -39,8 +38,8 @@ from reports.selectors import (
     escalations_by_rung,
     last_municipal_year,
 )
+from tests.clock import at, clock_at
 from tests.enquiries.factories import casework
-from tests.enquiries.helpers import at
 
 pytestmark = pytest.mark.django_db
 
@@ -49,12 +48,12 @@ REPORTED = at(2026, 6, 1, 9, 0)
 
 
 def _log(org, when, **kwargs) -> Enquiry:
-    with time_machine.travel(when, tick=False):
+    with clock_at(when):
         return casework(org, **kwargs)
 
 
 def _at(when, service, **kwargs):
-    with time_machine.travel(when, tick=False):
+    with clock_at(when):
         return service(**kwargs)
 
 
@@ -117,7 +116,7 @@ def test_the_clock_columns_the_figures_are_built_on(dataset):
     assert ExtensionRequest.objects.filter(outcome="agreed").count() == 1
 
 
-@time_machine.travel(REPORTED, tick=False)
+@clock_at(REPORTED)
 def test_enquiries_by_directorate_and_service(dataset):
     rows = enquiries_by_service(YEAR)
     assert [(r["service__directorate__name"], r["service__name"]) for r in rows] == [
@@ -143,7 +142,7 @@ def test_enquiries_by_directorate_and_service(dataset):
     )
 
 
-@time_machine.travel(REPORTED, tick=False)
+@clock_at(REPORTED)
 def test_totals_and_a_directorate_on_its_own(dataset, org):
     total = enquiries_total(YEAR)
     assert (total["received"], total["on_time"], total["late"], total["open_overdue"]) == (
@@ -161,7 +160,7 @@ def test_totals_and_a_directorate_on_its_own(dataset, org):
     ] == ["Legal and Democratic Services"]
 
 
-@time_machine.travel(REPORTED, tick=False)
+@clock_at(REPORTED)
 def test_trend_by_month(dataset):
     months = [
         (
@@ -176,7 +175,7 @@ def test_trend_by_month(dataset):
     assert months == [(date(2026, 1, 1), 4, 1, 1, 1), (date(2026, 3, 1), 2, 2, 0, 0)]
 
 
-@time_machine.travel(REPORTED, tick=False)
+@clock_at(REPORTED)
 def test_escalations_by_rung(dataset):
     rows = escalations_by_rung(YEAR)
     assert [(r["rung"], r["escalations"], r["enquiries"], r["label"]) for r in rows] == [
@@ -186,7 +185,7 @@ def test_escalations_by_rung(dataset):
 
 def test_an_enquiry_still_within_its_time_does_not_count_against_the_share(org):
     _log(org, at(2026, 4, 27, 9, 0))
-    with time_machine.travel(at(2026, 4, 30, 9, 0), tick=False):
+    with clock_at(at(2026, 4, 30, 9, 0)):
         total = enquiries_total(YEAR)
     assert (total["received"], total["open_overdue"], total["share"]) == (1, 0, None)
 

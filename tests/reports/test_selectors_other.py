@@ -5,7 +5,6 @@ Everything happens in November 2026 (the period); one of each kind falls outside
 from datetime import date, timedelta
 
 import pytest
-import time_machine
 
 from complaints.models import Complaint, Outcome, Referral
 from complaints.services import complaint_stage_refer, complaint_stage_resolve
@@ -24,6 +23,7 @@ from reports.selectors import (
     training_by_kind,
     visits_by_directorate,
 )
+from tests.clock import clock_at
 from tests.complaints.helpers import about_member, about_officer
 from tests.declarations.helpers import MADE, officer_declares
 from tests.groups.helpers import MEETING, NOW, ask, attended, issued
@@ -41,7 +41,7 @@ MAO, OAM = Complaint.Direction.MEMBER_ABOUT_OFFICER, Complaint.Direction.OFFICER
 
 @pytest.fixture
 def complaints(org):
-    with time_machine.travel(NOW, tick=False):
+    with clock_at(NOW):
         resolved = about_officer(org)
         complaint_stage_resolve(
             actor=resolved.current_handler,
@@ -57,7 +57,7 @@ def complaints(org):
             referral=Referral.STANDARDS_COMMITTEE,
             note="A Code of Conduct matter.",
         )
-    with time_machine.travel(NOW - timedelta(days=30), tick=False):
+    with clock_at(NOW - timedelta(days=30)):
         about_officer(org, summary="October's")
 
 
@@ -81,7 +81,7 @@ def test_complaints_by_stage_and_outcome(complaints):
 
 
 def test_declarations_made_and_reviewed(org):
-    with time_machine.travel(MADE, tick=False):
+    with clock_at(MADE):
         declaration = officer_declares(org)
         declaration_review(
             actor=org.officers.monitoring_officer.user,
@@ -96,7 +96,7 @@ def test_declarations_made_and_reviewed(org):
 
 
 def test_visits_by_directorate(org, director):
-    with time_machine.travel(NOW, tick=False):
+    with clock_at(NOW):
         councillor = org.councillors.councillor
         when = NOW + timedelta(days=7)
         VisitFactory(councillor=councillor, service=org.service, starts_at=when)
@@ -135,12 +135,12 @@ def test_training_by_kind_and_group(org):
 
 
 def test_briefings_by_group_shows_every_group(org):
-    with time_machine.travel(NOW, tick=False):
+    with clock_at(NOW):
         issued(org)
         briefing_decline(
             actor=org.officers.chief_executive.user, briefing=ask(org), reason="Too political."
         )
-    with time_machine.travel(MEETING, tick=False):
+    with clock_at(MEETING):
         attended(org)
     rows = {r["name"]: r for r in briefings_by_group(NOVEMBER)}
     a, b = rows["Group A"], rows["Group B"]

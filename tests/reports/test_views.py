@@ -5,11 +5,10 @@ import zipfile
 from datetime import date
 
 import pytest
-import time_machine
 from django.urls import reverse
 
+from tests.clock import at, clock_at
 from tests.enquiries.factories import casework
-from tests.enquiries.helpers import at
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +25,12 @@ def period(start: date, last: date) -> dict[str, str]:
 
 @pytest.fixture
 def enquiry(org):
-    with time_machine.travel(at(2026, 1, 12, 9, 0), tick=False):
+    with clock_at(at(2026, 1, 12, 9, 0)):
         return casework(org)
 
 
 @pytest.mark.parametrize("who", ["monitoring_officer", "democratic_services"])
-@time_machine.travel(at(2026, 6, 1, 9, 0), tick=False)
+@clock_at(at(2026, 6, 1, 9, 0))
 def test_the_report_defaults_to_the_last_municipal_year(
     request, who, client_for, enquiry, django_assert_max_num_queries
 ):
@@ -50,7 +49,7 @@ def test_the_report_defaults_to_the_last_municipal_year(
     assert "Place and Environment Waste and Recycling:" in html
 
 
-@time_machine.travel(at(2026, 6, 1, 9, 0), tick=False)
+@clock_at(at(2026, 6, 1, 9, 0))
 def test_a_chosen_period(client_for, monitoring_officer, enquiry):
     response = client_for(monitoring_officer).get(URL, period(date(2026, 2, 1), date(2026, 2, 28)))
     html = response.content.decode()
@@ -58,7 +57,7 @@ def test_a_chosen_period(client_for, monitoring_officer, enquiry):
     assert "Waste and Recycling" not in html
 
 
-@time_machine.travel(at(2026, 6, 1, 9, 0), tick=False)
+@clock_at(at(2026, 6, 1, 9, 0))
 def test_a_wrong_period_is_explained_and_the_default_shown(client_for, monitoring_officer):
     response = client_for(monitoring_officer).get(URL, period(date(2026, 2, 1), date(2026, 1, 1)))
     html = response.content.decode()
@@ -67,7 +66,7 @@ def test_a_wrong_period_is_explained_and_the_default_shown(client_for, monitorin
     assert "1 May 2025 to 30 April 2026" in html
 
 
-@time_machine.travel(at(2026, 6, 1, 9, 0), tick=False)
+@clock_at(at(2026, 6, 1, 9, 0))
 def test_the_download_is_one_csv_per_table(client_for, democratic_services, enquiry):
     response = client_for(democratic_services).get(DOWNLOAD)
     assert response.status_code == 200

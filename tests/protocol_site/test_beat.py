@@ -13,7 +13,8 @@ from enquiries.services import clock
 from protocol_site.cases.sweep import RETRY_AFTER, beat_entries, registered_sweeps
 from protocol_site.celery import app as celery_app
 from protocol_site.tasks import run_sweep
-from tests.enquiries.helpers import at, log_casework
+from tests.clock import at, clock_at
+from tests.enquiries.helpers import log_casework
 
 SWEEPING_APPS = [config for config in apps.get_app_configs() if getattr(config, "sweep", None)]
 
@@ -53,9 +54,7 @@ def test_the_command_runs_every_registered_sweep(db, capsys):
 def test_one_case_that_fails_is_pushed_back_and_the_others_go_on(
     org, councillor, monkeypatch, caplog
 ):
-    import time_machine
-
-    with time_machine.travel(at(2026, 11, 2, 9, 0), tick=False):
+    with clock_at(at(2026, 11, 2, 9, 0)):
         bad, good = log_casework(org, councillor), log_casework(org, councillor)
     real = clock._escalate
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from registers.roles import Person, Role, person_for
 
@@ -68,3 +68,17 @@ def actions_for(user, briefing: BriefingRequest, note: BriefingNote | None = Non
         and briefing.status == Status.CLEARED,
         share=permissions.can_share(user, briefing) and briefing.confidential,
     )
+
+
+def offered(action: str):
+    """A step's rule for its page: open when the request's page would offer it (Actions)."""
+    return lambda user, briefing: getattr(actions_for(user, briefing), action)
+
+
+def render_step(template: str):
+    """Draw a briefing's action page from `template`, with the step's own words."""
+
+    def draw(request, briefing, step, form):
+        return render(request, template, {"briefing": briefing, "step": step, "form": form})
+
+    return draw

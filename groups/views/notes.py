@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from protocol_site.views import submit
+from protocol_site.views import CaseStep, case_step_view, submit
 from registers.roles import person_for
 
 from .. import services
@@ -20,7 +20,7 @@ from ..selectors import (
     offer_for,
     share_for,
 )
-from .common import actions_for, done
+from .common import actions_for, done, offered, render_step
 
 SAVE, ISSUE = "save", "issue"
 
@@ -56,22 +56,25 @@ def briefing_note(request, pk: int):
     return render(request, "groups/note.html", {"briefing": briefing, "form": form})
 
 
-@require_http_methods(["GET", "POST"])
-def briefing_attendance(request, pk: int):
-    briefing = briefing_for(request.user, pk)
-    if not actions_for(request.user, briefing).attendance:
-        raise PermissionDenied
-    form = AttendanceForm(request.POST if request.method == "POST" else None)
-    result = submit(
-        request,
-        form,
-        lambda data: services.briefing_attendance_record(
-            actor=request.user, briefing=briefing, **data
-        ),
-    )
-    if result is not None:
-        return done(request, briefing.pk, f"Attendance logged on {briefing.reference}.")
-    return render(request, "groups/attendance.html", {"briefing": briefing, "form": form})
+def _attendance(actor, briefing, data):
+    services.briefing_attendance_record(actor=actor, briefing=briefing, **data)
+    return f"Attendance logged on {briefing.reference}."
+
+
+ATTENDANCE = CaseStep(
+    title="Log your attendance",
+    submit="Log attendance",
+    form=AttendanceForm,
+    allowed=offered("attendance"),
+    perform=_attendance,
+)
+briefing_attendance = case_step_view(
+    "briefing_attendance",
+    ATTENDANCE,
+    load=briefing_for,
+    done=done,
+    render=render_step("groups/attendance.html"),
+)
 
 
 @require_http_methods(["GET", "POST"])

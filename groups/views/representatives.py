@@ -4,13 +4,12 @@ authorises or refuses; the officer records it was held with the local councillor
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.audit import audit_trail_for
-from protocol_site.views import submit
+from protocol_site.views import CaseStep, case_step_view, submit
 from registers.roles import require_person
 
 from .. import permissions, services
@@ -37,9 +36,9 @@ def _is_officer(person) -> bool:
     return person.officer is not None
 
 
-def _done(request, meeting, message: str):
+def _done(request, pk: int, message: str):
     messages.success(request, message)
-    return redirect("groups:representative", meeting.pk)
+    return redirect("groups:representative", pk)
 
 
 @require_GET
@@ -70,7 +69,7 @@ def representative_new(request):
     if meeting is not None:
         return _done(
             request,
-            meeting,
+            meeting.pk,
             f"{meeting.reference} sent to the Chief Executive for prior authorisation.",
         )
     return render(request, "groups/representative_new.html", {"form": form})
@@ -108,46 +107,49 @@ def _decide(actor, meeting, data):
     return f"You authorised {meeting.reference}. Every Group Leader has been informed."
 
 
-@require_http_methods(["GET", "POST"])
-def representative_decide(request, pk: int):
-    meeting = representative_meeting_for(request.user, pk)
-    if not _actions(request.user, meeting)["decide"]:
-        raise PermissionDenied
-    form = RepresentativeDecisionForm(request.POST if request.method == "POST" else None)
-    message = submit(
-        request, form, lambda data: _decide(request.user, meeting, data), {"reason": "note"}
-    )
-    if message is not None:
-        return _done(request, meeting, message)
+def _held(actor, meeting, data):
+    services.representative_meeting_record(actor=actor, meeting=meeting, **data)
+    return f"{meeting.reference} recorded as held."
+
+
+def _offered(action: str):
+    return lambda user, meeting: _actions(user, meeting)[action]
+
+
+def _render(request, meeting, step, form):
     return render(
         request,
         "groups/representative_action.html",
-        {"meeting": meeting, "form": form, "title": "Authorise the meeting", "submit": "Decide"},
+        {"meeting": meeting, "step": step, "form": form},
     )
 
 
-@require_http_methods(["GET", "POST"])
-def representative_held(request, pk: int):
-    meeting = representative_meeting_for(request.user, pk)
-    if not _actions(request.user, meeting)["held"]:
-        raise PermissionDenied
-    form = RepresentativeHeldForm(request.POST if request.method == "POST" else None)
-    result = submit(
-        request,
-        form,
-        lambda data: services.representative_meeting_record(
-            actor=request.user, meeting=meeting, **data
-        ),
-    )
-    if result is not None:
-        return _done(request, meeting, f"{meeting.reference} recorded as held.")
-    return render(
-        request,
-        "groups/representative_action.html",
-        {
-            "meeting": meeting,
-            "form": form,
-            "title": "Record the meeting",
-            "submit": "Record the meeting",
-        },
-    )
+DECIDE = CaseStep(
+    title="Authorise the meeting",
+    submit="Decide",
+    form=RepresentativeDecisionForm,
+    allowed=_offered("decide"),
+    perform=_decide,
+    aliases={"reason": "note"},
+)
+HELD = CaseStep(
+    title="Record the meeting",
+    submit="Record the meeting",
+    form=RepresentativeHeldForm,
+    allowed=_offered("held"),
+    perform=_held,
+)
+representative_decide = case_step_view(
+    "representative_decide",
+    DECIDE,
+    load=representative_meeting_for,
+    done=_done,
+    render=_render,
+)
+representative_held = case_step_view(
+    "representative_held",
+    HELD,
+    load=representative_meeting_for,
+    done=_done,
+    render=_render,
+)

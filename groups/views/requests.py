@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from protocol_site.views import submit
+from protocol_site.views import CaseStep, case_step_view, submit
 from registers.roles import Role, require_person
 
 from .. import services
@@ -20,7 +19,7 @@ from ..selectors import (
     offers_for,
     timeline_for,
 )
-from .common import actions_for, done, may_request
+from .common import actions_for, done, may_request, offered, render_step
 
 
 @require_http_methods(["GET", "POST"])
@@ -87,43 +86,41 @@ def _decide(actor, briefing, data):
     return f"You cleared {briefing.reference}: {briefing.officer} has been told."
 
 
-@require_http_methods(["GET", "POST"])
-def briefing_decide(request, pk: int):
-    briefing = briefing_for(request.user, pk)
-    if not actions_for(request.user, briefing).decide:
-        raise PermissionDenied
-    form = DecisionForm(request.POST if request.method == "POST" else None, briefing=briefing)
-    message = submit(request, form, lambda data: _decide(request.user, briefing, data))
-    if message is not None:
-        return done(request, briefing.pk, message)
-    return render(request, "groups/decide.html", {"briefing": briefing, "form": form})
+def _withdraw(actor, briefing, data):
+    services.briefing_withdraw(actor=actor, briefing=briefing, reason=data["reason"])
+    return f"You withdrew {briefing.reference}."
 
 
-@require_http_methods(["GET", "POST"])
-def briefing_withdraw(request, pk: int):
-    briefing = briefing_for(request.user, pk)
-    if not actions_for(request.user, briefing).withdraw:
-        raise PermissionDenied
-    form = ReasonForm(request.POST if request.method == "POST" else None)
-    result = submit(
-        request,
-        form,
-        lambda data: services.briefing_withdraw(
-            actor=request.user, briefing=briefing, reason=data["reason"]
-        ),
-    )
-    if result is not None:
-        return done(request, briefing.pk, f"You withdrew {briefing.reference}.")
-    return render(
-        request,
-        "groups/action.html",
-        {
-            "briefing": briefing,
-            "form": form,
-            "title": "Withdraw the request",
-            "intro": "The Chief Executive and any officer cleared to brief the group are told "
-            "it is no longer needed.",
-            "submit": "Withdraw the request",
-            "warning": True,
-        },
-    )
+DECIDE = CaseStep(
+    title="Decide on the request",
+    submit="Record your decision",
+    form=DecisionForm,
+    allowed=offered("decide"),
+    perform=_decide,
+    form_kwargs=lambda briefing: {"briefing": briefing},
+)
+WITHDRAW = CaseStep(
+    title="Withdraw the request",
+    submit="Withdraw the request",
+    form=ReasonForm,
+    allowed=offered("withdraw"),
+    perform=_withdraw,
+    intro="The Chief Executive and any officer cleared to brief the group are told it is no "
+    "longer needed.",
+    warning=True,
+)
+
+briefing_decide = case_step_view(
+    "briefing_decide",
+    DECIDE,
+    load=briefing_for,
+    done=done,
+    render=render_step("groups/decide.html"),
+)
+briefing_withdraw = case_step_view(
+    "briefing_withdraw",
+    WITHDRAW,
+    load=briefing_for,
+    done=done,
+    render=render_step("groups/action.html"),
+)

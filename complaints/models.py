@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_fsm import FSMField, transition
 
-from protocol_site.cases.sweep import is_late
+from protocol_site.cases.sweep import TimedStep
 from protocol_site.fsm import ProtectedStateMixin
 from registers.ladder import RUNG_LABELS, Rung
 from registers.models import Councillor, Officer
@@ -245,7 +245,7 @@ class ComplaintStage(ProtectedStateMixin, models.Model):
         pass
 
 
-class ComplaintEvent(models.Model):
+class ComplaintEvent(TimedStep, models.Model):
     """One step on a complaint's timeline."""
 
     class Kind(models.TextChoices):
@@ -264,6 +264,12 @@ class ComplaintEvent(models.Model):
         COPIED = "copied", "Reported and copied"
         REPORTED = "reported", "Outcome reported"
         GROUP_LEADER_NOTIFIED = "group_leader_notified", "Group leader told"
+
+    LATE_HEADINGS = {
+        Kind.STAGE_OPENED: "Stage opened: escalated late",
+        Kind.REMINDER: "Overdue reminder, sent late",
+        Kind.ACKNOWLEDGE_REMINDER: "Reminder to acknowledge, sent late",
+    }
 
     # Sweep steps: at most one of each kind per stage.
     ONCE_PER_STAGE = (Kind.REMINDER, Kind.ACKNOWLEDGE_REMINDER)
@@ -294,20 +300,6 @@ class ComplaintEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint.reference} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
-
-    @property
-    def is_late(self) -> bool:
-        """Taken well after its moment: the sweep was not running then."""
-        return is_late(self.due_at, self.at)
-
-    @property
-    def heading(self) -> str:
-        """What the timeline calls the step."""
-        if self.kind == self.Kind.STAGE_OPENED and self.is_late:
-            return "Stage opened: escalated late"
-        if self.is_late:
-            return f"{self.get_kind_display()}, sent late"
-        return self.get_kind_display()
 
 
 class ComplaintCopy(models.Model):

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_fsm import FSMField, transition
 
-from protocol_site.cases.sweep import is_late
+from protocol_site.cases.sweep import TimedStep
 from protocol_site.fsm import ProtectedStateMixin
 from registers.models import Councillor, Officer, Service, Ward
 
@@ -199,7 +199,7 @@ class Enquiry(ProtectedStateMixin, models.Model):
         pass
 
 
-class EnquiryEvent(models.Model):
+class EnquiryEvent(TimedStep, models.Model):
     """One step on an enquiry's timeline, shown to the councillor and the officers."""
 
     class Kind(models.TextChoices):
@@ -217,6 +217,8 @@ class EnquiryEvent(models.Model):
         REMINDER = "reminder", "Reminder"
         ESCALATED = "escalated", "Escalated"
         ADVISED = "advised", "Chair and lead member advised"
+
+    LATE_HEADINGS = {Kind.ESCALATED: "Escalated late", Kind.REMINDER: "Reminder, sent late"}
 
     # Steps whose text people write about the case itself. Where the casework text may not be
     # read (democratic services, 004 §7.5) the step and its time show, not the text.
@@ -278,20 +280,6 @@ class EnquiryEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enquiry.reference} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
-
-    @property
-    def is_late(self) -> bool:
-        """Taken well after its moment: the sweep was not running then."""
-        return is_late(self.due_at, self.at)
-
-    @property
-    def heading(self) -> str:
-        """What the timeline calls the step."""
-        if self.kind == self.Kind.ESCALATED and self.is_late:
-            return "Escalated late"
-        if self.kind == self.Kind.REMINDER and self.is_late:
-            return "Reminder, sent late"
-        return self.get_kind_display()
 
 
 class ExtensionRequest(models.Model):

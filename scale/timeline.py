@@ -67,7 +67,7 @@ class Lives:
         found = self._escalation_people.get(officer_id)
         if found is None:
             found, earlier, start = [], set(), 0
-            for turn in self.rungs:
+            for _moment in self.rungs:  # one moment per rung
                 rest = self.rungs[start:]
                 steps = self.org.ladder(officer_id, rest, exclude_user_ids=earlier) if rest else []
                 if not steps:
@@ -80,7 +80,8 @@ class Lives:
                 label = RUNG_LABELS[rung]
                 if rung == Rung.MONITORING_OFFICER and person == self.org.deputy_mo:
                     label = "Deputy Monitoring Officer"
-                found.append((person, label, position, rung, turn if turn != rung else ""))
+                passed_over = rest[0] if rest[0] != rung else ""
+                found.append((person, label, position, rung, passed_over))
             self._escalation_people[officer_id] = found
         return found
 

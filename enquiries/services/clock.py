@@ -17,13 +17,14 @@ each once, and records when each was due as well as when it was taken.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import Q
 
 from protocol_site.calendar import WorkingCalendar, council_calendar, end_of_day
 from protocol_site.cases import long_date, notify, record_once, run_sweep
-from registers.ladder import ladder_for
+from registers.ladder import Step, ladder_for
 
 from ..models import OPEN_STATUSES, Enquiry, EnquiryEvent
 from ..policy import escalation_dates, escalation_ladder, reminder_at
@@ -132,10 +133,16 @@ def _remind(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
     return int(event is not None)
 
 
-def next_on_ladder(enquiry: Enquiry, ladder: list) -> tuple | None:
-    """(step, ladder position) of the next person above the last one who had this deadline,
-    passing over rungs that are vacant, held by someone who had it already, or conflicted;
-    None when the ladder has ended."""
+class Reached(NamedTuple):
+    step: Step  # who, and at which rung
+    position: int  # the rung's place on the council's ladder
+    passed_over: str  # the rung next in line when it was passed over for this one, or ""
+
+
+def next_on_ladder(enquiry: Enquiry, ladder: list) -> Reached | None:
+    """The next person above the last one who had this deadline, passing over rungs that are
+    vacant, held by someone who had it already, or conflicted; None when the ladder has
+    ended."""
     history = list(
         enquiry.events.filter(
             kind=EnquiryEvent.Kind.ESCALATED, cycle=enquiry.target_cycle
@@ -150,7 +157,8 @@ def next_on_ladder(enquiry: Enquiry, ladder: list) -> tuple | None:
     )
     if not steps:
         return None
-    return steps[0], start + ladder[start:].index(steps[0].rung)
+    position = start + ladder[start:].index(steps[0].rung)
+    return Reached(steps[0], position, ladder[start].value if position != start else "")
 
 
 def _escalate(enquiry: Enquiry, now: datetime, due_at: datetime) -> tuple[int, bool]:
@@ -162,9 +170,7 @@ def _escalate(enquiry: Enquiry, now: datetime, due_at: datetime) -> tuple[int, b
     found = next_on_ladder(enquiry, ladder)
     if found is None:
         return 0, True
-    step, position = found
-    turn = ladder[min(enquiry.escalation_rung, len(ladder) - 1)]
-    stood_in_for = turn if turn != step.rung else ""
+    step, position, passed_over = found
     officer = step.person
 
     def send(event):
@@ -190,7 +196,7 @@ def _escalate(enquiry: Enquiry, now: datetime, due_at: datetime) -> tuple[int, b
         cycle=enquiry.target_cycle,
         rung=position,
         reached_rung=step.rung.value,
-        stood_in_for=stood_in_for,
+        stood_in_for=passed_over,
         officer=officer,
         at=now,
         due_at=due_at,

@@ -112,3 +112,37 @@ def run_sweep(
 
 def is_late(due_at: datetime | None, taken_at: datetime) -> bool:
     return due_at is not None and taken_at - due_at > LATE_AFTER
+
+
+def moment_text(moment: datetime) -> str:
+    """A sweep's moment in words: "the end of Monday 16 November 2026" for the midnight that
+    ends a day, otherwise "08:00 on Thursday 12 November 2026"."""
+    from .kit import long_date
+
+    local = timezone.localtime(moment)
+    if (local.hour, local.minute, local.second) == (0, 0, 0):
+        return f"the end of {long_date(local.date() - timedelta(days=1))}"
+    return f"{local:%H:%M} on {long_date(local.date())}"
+
+
+class TimedStep:
+    """For a timeline row a sweep may take (`at`, and `due_at`, the moment it was due): whether
+    it was taken late, when it was due in words, and what the timeline calls it.
+    `LATE_HEADINGS` maps a kind to its heading when late."""
+
+    LATE_HEADINGS: dict = {}
+
+    @property
+    def is_late(self) -> bool:
+        """Taken well after its moment: the sweep was not running then."""
+        return is_late(self.due_at, self.at)
+
+    @property
+    def due_text(self) -> str:
+        return moment_text(self.due_at) if self.due_at else ""
+
+    @property
+    def heading(self) -> str:
+        if self.is_late:
+            return self.LATE_HEADINGS.get(self.kind, f"{self.get_kind_display()}, taken late")
+        return self.get_kind_display()

@@ -128,6 +128,7 @@ def test_a_late_sweep_records_when_the_stage_was_due(client_for, org, councillor
     assert event.is_late and "escalated late" in event.heading
     page = client_for(councillor).get(f"/complaints/{complaint.pk}/").content.decode()
     assert "Stage opened: escalated late" in page
+    assert "It was due at the end of Monday 16 November 2026" in page
 
 
 @ON_SQLITE

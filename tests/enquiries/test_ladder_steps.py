@@ -78,7 +78,7 @@ def test_a_vacant_assistant_director_hands_its_moment_up(org, enquiry, deputy):
     assert escalations(enquiry) == [
         (Rung.LINE_MANAGER, "", o.line_manager.pk, MOMENTS[0]),
         (Rung.DIRECTOR, Rung.ASSISTANT_DIRECTOR, o.director.pk, MOMENTS[1]),
-        (Rung.MONITORING_OFFICER, Rung.DIRECTOR, o.monitoring_officer.pk, MOMENTS[2]),
+        (Rung.MONITORING_OFFICER, "", o.monitoring_officer.pk, MOMENTS[2]),
     ]
     enquiry.refresh_from_db()
     assert enquiry.next_action_at is None
@@ -96,7 +96,7 @@ def test_a_line_manager_who_is_also_the_assistant_director(org, councillor, depu
     assert escalations(enquiry) == [
         (Rung.LINE_MANAGER, "", o.assistant_director.pk, MOMENTS[0]),
         (Rung.DIRECTOR, Rung.ASSISTANT_DIRECTOR, o.director.pk, MOMENTS[1]),
-        (Rung.MONITORING_OFFICER, Rung.DIRECTOR, o.monitoring_officer.pk, MOMENTS[2]),
+        (Rung.MONITORING_OFFICER, "", o.monitoring_officer.pk, MOMENTS[2]),
     ]
 
 
@@ -132,6 +132,8 @@ def test_a_late_sweep_records_when_each_step_was_due(client_for, org, enquiry, c
     assert enquiries_sweep(now=taken) == 0
     page = client_for(councillor).get(f"/enquiries/{enquiry.pk}/").content.decode()
     assert page.count("Escalated late") == 4
+    assert "It was due at the end of Monday 16 November 2026" in page
+    assert "It was due at the end of Tuesday 1 December 2026" in page
 
 
 def test_an_escalation_on_time_is_not_late(org, enquiry):

@@ -8,11 +8,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
+from protocol_site.views import case_step_view
 from registers.roles import Person, Role, person_for
 
 from .. import permissions
 from ..models import BriefingNote, BriefingRequest, Status
-from ..selectors import briefings_visible_to, uses_briefings
+from ..selectors import briefing_for, briefings_visible_to, uses_briefings
 from ..services.common import holds_confidential_role
 from ..services.notes import may_write_note
 
@@ -75,10 +76,10 @@ def offered(action: str):
     return lambda user, briefing: getattr(actions_for(user, briefing), action)
 
 
-def render_step(template: str):
-    """Draw a briefing's action page from `template`, with the step's own words."""
+def step_page(name: str, step, template: str):
+    """A briefing's action page for `step`, drawn from `template` with the step's own words."""
 
     def draw(request, briefing, step, form):
         return render(request, template, {"briefing": briefing, "step": step, "form": form})
 
-    return draw
+    return case_step_view(name, step, load=briefing_for, done=done, render=draw)

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from protocol_site.views import CaseStep, case_step_view, submit
+from protocol_site.views import CaseStep, submit
 from registers.roles import person_for
 
 from .. import services
@@ -20,7 +20,7 @@ from ..selectors import (
     offer_for,
     share_for,
 )
-from .common import actions_for, done, offered, render_step
+from .common import actions_for, done, offered, step_page
 
 SAVE, ISSUE = "save", "issue"
 
@@ -68,13 +68,7 @@ ATTENDANCE = CaseStep(
     allowed=offered("attendance"),
     perform=_attendance,
 )
-briefing_attendance = case_step_view(
-    "briefing_attendance",
-    ATTENDANCE,
-    load=briefing_for,
-    done=done,
-    render=render_step("groups/attendance.html"),
-)
+briefing_attendance = step_page("briefing_attendance", ATTENDANCE, "groups/attendance.html")
 
 
 @require_http_methods(["GET", "POST"])

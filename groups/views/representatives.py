@@ -124,6 +124,10 @@ def _render(request, meeting, step, form):
     )
 
 
+def _page(name: str, step: CaseStep):
+    return case_step_view(name, step, load=representative_meeting_for, done=_done, render=_render)
+
+
 DECIDE = CaseStep(
     title="Authorise the meeting",
     submit="Decide",
@@ -139,17 +143,5 @@ HELD = CaseStep(
     allowed=_offered("held"),
     perform=_held,
 )
-representative_decide = case_step_view(
-    "representative_decide",
-    DECIDE,
-    load=representative_meeting_for,
-    done=_done,
-    render=_render,
-)
-representative_held = case_step_view(
-    "representative_held",
-    HELD,
-    load=representative_meeting_for,
-    done=_done,
-    render=_render,
-)
+representative_decide = _page("representative_decide", DECIDE)
+representative_held = _page("representative_held", HELD)

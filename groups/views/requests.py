@@ -6,7 +6,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from protocol_site.views import CaseStep, case_step_view, submit
+from protocol_site.views import CaseStep, submit
 from registers.roles import Role, require_person
 
 from .. import services
@@ -19,7 +19,7 @@ from ..selectors import (
     offers_for,
     timeline_for,
 )
-from .common import actions_for, done, may_request, offered, render_step
+from .common import actions_for, done, may_request, offered, step_page
 
 
 @require_http_methods(["GET", "POST"])
@@ -110,17 +110,5 @@ WITHDRAW = CaseStep(
     warning=True,
 )
 
-briefing_decide = case_step_view(
-    "briefing_decide",
-    DECIDE,
-    load=briefing_for,
-    done=done,
-    render=render_step("groups/decide.html"),
-)
-briefing_withdraw = case_step_view(
-    "briefing_withdraw",
-    WITHDRAW,
-    load=briefing_for,
-    done=done,
-    render=render_step("groups/action.html"),
-)
+briefing_decide = step_page("briefing_decide", DECIDE, "groups/decide.html")
+briefing_withdraw = step_page("briefing_withdraw", WITHDRAW, "groups/action.html")

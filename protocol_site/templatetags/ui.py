@@ -107,6 +107,38 @@ def warning(parser, token):
     )
 
 
+@register.simple_tag
+def crumb(text, viewname="", *args, href=""):
+    """One link in the breadcrumbs: to the view `viewname` (with `args`), or to `href`."""
+    return format_html(
+        '<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="{}">'
+        "{}</a></li>",
+        href or reverse(viewname, args=args),
+        text,
+    )
+
+
+class BreadcrumbsNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        return format_html(
+            '<nav class="govuk-breadcrumbs" aria-label="Breadcrumb">'
+            '<ol class="govuk-breadcrumbs__list">{}{}</ol></nav>',
+            crumb("Home", "home"),
+            self.nodelist.render(context),
+        )
+
+
+@register.tag
+def breadcrumbs(parser, token):
+    """`{% breadcrumbs %}{% crumb … %}…{% endbreadcrumbs %}`: GOV.UK breadcrumbs from Home."""
+    nodelist = parser.parse(("endbreadcrumbs",))
+    parser.delete_first_token()
+    return BreadcrumbsNode(nodelist)
+
+
 @register.inclusion_tag("includes/_list_nav.html", takes_context=True)
 def list_nav(context, label, *links, param="", choices=None, current="", heading=""):
     """A row of links above a list, named `label` for screen readers.

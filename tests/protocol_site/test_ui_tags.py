@@ -99,3 +99,18 @@ def test_the_list_search_carries_the_other_choices_that_are_set():
     assert 'name="scope"' not in html
     assert 'value="bins"' in html and ">Clear the search</a>" in html
     assert 'role="search"' not in html
+
+
+def test_breadcrumbs_start_at_home():
+    html = render(
+        '{% breadcrumbs %}{% crumb "Panels" "panels:list" %}{% crumb name href="/x/" %}'
+        "{% endbreadcrumbs %}",
+        name="A & B",
+    )
+    item = '<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href='
+    assert html == (
+        '<nav class="govuk-breadcrumbs" aria-label="Breadcrumb">'
+        '<ol class="govuk-breadcrumbs__list">'
+        f'{item}"/">Home</a></li>{item}"/panels/">Panels</a></li>{item}"/x/">A &amp; B</a></li>'
+        "</ol></nav>"
+    )

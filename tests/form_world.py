@@ -6,12 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import cached_property
 
-from complaints.services import complaint_raise
 from declarations.models import Relationship
 from declarations.panels.services import panel_save
 from declarations.services import declaration_ask_for_information, declaration_make
 from enquiries.models import Enquiry
-from enquiries.services import enquiry_log, enquiry_request_extension
+from enquiries.services import enquiry_request_extension
 from groups.models import BriefingRequest, RepresentativeMeeting
 from groups.services import (
     briefing_clear,
@@ -24,8 +23,9 @@ from notices.models import WardNotice
 from notices.services import election_period_declare, ward_notice_publish
 from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, Post
-from registers.services import visit_request
 from tests.clock import LONDON
+from tests.complaints.helpers import about_member, about_officer
+from tests.enquiries.factories import casework
 from tests.groups.helpers import MEETING, ask
 from tests.protocol_site.factories import ClosureDayFactory, UserFactory
 from tests.registers.factories import (
@@ -35,6 +35,7 @@ from tests.registers.factories import (
     TrainingAttendanceFactory,
     TrainingSessionFactory,
 )
+from tests.registers.helpers import ask_for_visit
 
 # Monday 2 November 2026, 09:00: every fixed date below is counted from here.
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)
@@ -66,16 +67,7 @@ class World:
 
     @cached_property
     def enquiry(self) -> Enquiry:
-        org = self.org
-        return enquiry_log(
-            actor=org.councillors.councillor.user,
-            councillor=org.councillors.councillor,
-            subject="Missed bin collection on Elm Road",
-            details="Residents at 1-9 Elm Road report three missed collections.",
-            kind=Enquiry.Kind.CASEWORK,
-            service=org.service,
-            approached_officer=org.officers.officer,
-        )
+        return casework(self.org)
 
     @cached_property
     def extension(self):
@@ -91,21 +83,11 @@ class World:
 
     @cached_property
     def complaint(self):
-        return complaint_raise(
-            actor=self.org.councillors.councillor.user,
-            about_officer=self.org.officers.officer,
-            summary="Dismissive replies to casework",
-            details="The officer was dismissive in three replies about Elm Road.",
-        )
+        return about_officer(self.org)
 
     @cached_property
     def complaint_about_member(self):
-        return complaint_raise(
-            actor=self.org.officers.officer.user,
-            about_councillor=self.org.councillors.councillor,
-            summary="Criticised me at a public meeting",
-            details="The councillor named me and criticised my work at the area forum.",
-        )
+        return about_member(self.org)
 
     def complaint_handler(self, complaint) -> str:
         handler = complaint.current_handler
@@ -247,13 +229,7 @@ class World:
 
     @cached_property
     def visit(self):
-        return visit_request(
-            actor=self.user("councillor"),
-            service=self.org.service,
-            premises="Mill Lane Depot",
-            starts_at=datetime(2026, 11, 10, 10, 0, tzinfo=LONDON),
-            purpose="Residents ask about lorry movements: to see the site.",
-        )
+        return ask_for_visit(self.org)
 
     @cached_property
     def registers(self) -> dict:

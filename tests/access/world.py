@@ -31,15 +31,12 @@ from datetime import date, datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from complaints.services import complaint_raise
 from declarations.models import Panel, Relationship
 from declarations.panels.services import panel_save
 from declarations.services import declaration_make
-from enquiries.models import Enquiry
-from enquiries.services import enquiry_log, enquiry_request_extension
+from enquiries.services import enquiry_request_extension
 from groups.models import BriefingOffer, BriefingRequest, RepresentativeMeeting
 from groups.services import (
-    briefing_note_issue,
     briefing_share,
     representative_meeting_authorise,
     representative_meeting_request,
@@ -48,9 +45,10 @@ from notices.models import WardNotice
 from notices.services import election_period_declare, ward_notice_publish
 from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, StatutoryRole
-from registers.services import visit_request
 from tests.clock import LONDON
-from tests.groups.helpers import MEETING, ask, cleared
+from tests.complaints.helpers import about_member, about_officer
+from tests.enquiries.factories import casework
+from tests.groups.helpers import MEETING, ask, cleared, issued
 from tests.protocol_site.factories import ClosureDayFactory
 from tests.registers.factories import (
     CouncillorRoleFactory,
@@ -58,24 +56,13 @@ from tests.registers.factories import (
     TrainingAttendanceFactory,
     TrainingSessionFactory,
 )
+from tests.registers.helpers import ask_for_visit
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)  # a Monday
 
 
 def _pk(obj) -> dict:
     return {"pk": obj.pk}
-
-
-def _issued(org, **kwargs) -> BriefingRequest:
-    briefing = cleared(org, **kwargs)
-    briefing_note_issue(
-        actor=org.officers.director.user,
-        briefing=briefing,
-        facts="The contract ends in March 2027; three bids were received.",
-        options="Extend for a year, or re-tender.",
-        confirmed=True,
-    )
-    return briefing
 
 
 def _meeting(org) -> RepresentativeMeeting:
@@ -92,16 +79,7 @@ def _meeting(org) -> RepresentativeMeeting:
 
 
 def _enquiries(org) -> dict:
-    enquiry = enquiry_log(
-        actor=org.councillors.councillor.user,
-        councillor=org.councillors.councillor,
-        subject="Missed bin collection on Elm Road",
-        details="Residents at 1-9 Elm Road report three missed collections.",
-        kind=Enquiry.Kind.CASEWORK,
-        service=org.service,
-        approached_officer=org.officers.officer,
-        attachment=SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%%EOF\n"),
-    )
+    enquiry = casework(org, attachment=SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%%EOF\n"))
     extension = enquiry_request_extension(
         actor=org.officers.officer.user,
         enquiry=enquiry,
@@ -112,18 +90,8 @@ def _enquiries(org) -> dict:
 
 
 def _complaints(org) -> dict:
-    complaint = complaint_raise(
-        actor=org.councillors.councillor.user,
-        about_officer=org.officers.officer,
-        summary="Dismissive replies to casework",
-        details="The officer was dismissive in three replies about Elm Road.",
-    )
-    member_complaint = complaint_raise(
-        actor=org.officers.officer.user,
-        about_councillor=org.councillors.councillor,
-        summary="Criticised me at a public meeting",
-        details="The councillor named me and criticised my work at the area forum.",
-    )
+    complaint = about_officer(org)
+    member_complaint = about_member(org)
     return {"complaint": _pk(complaint), "about_member": _pk(member_complaint)}
 
 
@@ -143,13 +111,7 @@ def _registers(org) -> dict:
         meets_on=date(2026, 12, 3),
         members=[org.councillors.councillor, org.councillors.other_group_councillor],
     )
-    visit = visit_request(
-        actor=org.councillors.councillor.user,
-        service=org.service,
-        premises="Mill Lane Depot",
-        starts_at=datetime(2026, 11, 10, 10, 0, tzinfo=LONDON),
-        purpose="Residents ask about lorry movements: to see the site.",
-    )
+    visit = ask_for_visit(org)
     attendance = TrainingAttendanceFactory(
         session=TrainingSessionFactory(title="Member induction"),
         councillor=org.councillors.councillor,
@@ -200,13 +162,13 @@ def _notices(org) -> dict:
 
 
 def _groups(org) -> dict:
-    confidential = _issued(org, confidential=True, subject="The leader's budget questions")
+    confidential = issued(org, confidential=True, subject="The leader's budget questions")
     share = briefing_share(
         actor=org.councillors.group_leader.user,
         briefing=confidential,
         user=org.councillors.councillor.user,
     )
-    offered = _issued(org, subject="Options for the leisure contract")
+    offered = issued(org, subject="Options for the leisure contract")
     meeting = representative_meeting_authorise(
         actor=org.officers.chief_executive.user, meeting=_meeting(org)
     )

@@ -13,7 +13,7 @@ from complaints.services import complaints_sweep
 from enquiries.policy import escalation_dates
 from enquiries.services import enquiries_sweep
 from protocol_site.calendar import council_calendar
-from tests.enquiries.helpers import log_casework
+from tests.enquiries.factories import casework
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,7 +23,7 @@ MINUTE = timedelta(minutes=1)
 def test_an_overdue_enquiry_reaches_the_line_managers_dashboard(
     signed_in, axe, councillor, line_manager, org
 ):
-    enquiry = log_casework(org, councillor, subject="Fly-tipping behind the library")
+    enquiry = casework(org, actor=councillor, subject="Fly-tipping behind the library")
     first_rung = escalation_dates(council_calendar(), enquiry.target_date)[0][1]
     assert enquiries_sweep(now=first_rung + MINUTE) >= 1
     enquiry.refresh_from_db()

@@ -21,7 +21,7 @@ from registers.services.visits import visit_request
 from tests.clock import LONDON, clock_at
 from tests.complaints.helpers import about_officer
 from tests.declarations.helpers import officer_declares
-from tests.enquiries.helpers import log_casework
+from tests.enquiries.factories import casework
 from tests.groups.helpers import ask
 
 pytestmark = [pytest.mark.drill, pytest.mark.django_db]
@@ -38,11 +38,11 @@ def monday_morning():
 
 # Each returns the service call, with whatever must exist before it already made.
 def _log_an_enquiry(org):
-    return lambda: log_casework(org, org.councillors.councillor.user)
+    return lambda: casework(org, actor=org.councillors.councillor.user)
 
 
 def _respond(org):
-    enquiry = log_casework(org, org.councillors.councillor.user)
+    enquiry = casework(org, actor=org.councillors.councillor.user)
     return lambda: enquiry_respond(
         actor=org.officers.officer.user,
         enquiry=enquiry,

@@ -21,7 +21,7 @@ from protocol_site.models import OutboxEmail
 from tests.clock import LONDON, clock_at
 from tests.complaints.helpers import RAISED, about_officer
 from tests.concurrency import ON_SQLITE
-from tests.enquiries.helpers import log_casework
+from tests.enquiries.factories import casework
 
 pytestmark = [pytest.mark.drill, ON_SQLITE, pytest.mark.django_db(transaction=True)]
 
@@ -74,7 +74,7 @@ def _clone(instance, count: int, **per_copy):
 def cases(org, councillor, settings):
     settings.COMPLAINT_ACKNOWLEDGE_WORKING_DAYS = 1
     with clock_at(RAISED):
-        enquiry = log_casework(org, councillor, subject="Overdue casework")
+        enquiry = casework(org, actor=councillor, subject="Overdue casework")
         complaint = about_officer(org, summary="Overdue concern")
     _clone(enquiry, ENQUIRIES - 1, reference=lambda i: f"ENQ-2026-D{i:05d}")
     stage = complaint.stages.get()

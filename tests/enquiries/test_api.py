@@ -11,8 +11,9 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from enquiries.models import Enquiry
-from enquiries.services import enquiry_log, enquiry_respond, enquiry_seek_guidance
+from enquiries.services import enquiry_respond, enquiry_seek_guidance
 from tests.clock import LONDON, clock_at
+from tests.enquiries.factories import casework
 
 pytestmark = pytest.mark.django_db
 
@@ -37,28 +38,14 @@ def api():
     return make
 
 
-def log_own(actor, councillor, service, **kwargs) -> Enquiry:
-    """A councillor logs their own enquiry, through the service."""
-    values = {
-        "subject": "Missed bin collection on Elm Road",
-        "details": "Residents at 1-9 Elm Road report three missed collections.",
-        "kind": Enquiry.Kind.CASEWORK,
-        "service": service,
-    }
-    values.update(kwargs)
-    return enquiry_log(actor=actor, councillor=councillor, **values)
-
-
 @pytest.fixture
 def two(org, councillor, other_group_councillor):
     """Chris's casework put to the officer, and Owen's, which goes to the head of service."""
-    mine = log_own(
-        councillor, org.councillors.councillor, org.service, approached_officer=org.officers.officer
-    )
-    theirs = log_own(
-        other_group_councillor,
-        org.councillors.other_group_councillor,
-        org.service,
+    mine = casework(org)
+    theirs = casework(
+        org,
+        councillor=org.councillors.other_group_councillor,
+        approached_officer=None,
         subject="Fly-tipping behind the library",
     )
     return mine, theirs
@@ -180,9 +167,9 @@ def test_bad_filters_are_400_with_field_errors(api, democratic_services, two):
 
 def test_overdue_filter(org, api, councillor, democratic_services):
     with clock_at(datetime(2026, 1, 5, 10, tzinfo=LONDON)):
-        late = log_own(councillor, org.councillors.councillor, org.service)
+        late = casework(org, approached_officer=None)
     with clock_at(datetime(2026, 3, 2, 10, tzinfo=LONDON)):
-        fresh = log_own(councillor, org.councillors.councillor, org.service)
+        fresh = casework(org, approached_officer=None)
         client = api(democratic_services)
         assert ids(client.get(LIST, {"overdue": "true"})) == {late.pk}
         assert ids(client.get(LIST, {"overdue": "false"})) == {fresh.pk}
@@ -225,9 +212,7 @@ def test_democratic_services_see_the_register_not_the_casework_text(
 
 
 def test_general_questions_are_not_confidential(org, api, councillor, democratic_services):
-    general = log_own(
-        councillor, org.councillors.councillor, org.service, kind=Enquiry.Kind.GENERAL
-    )
+    general = casework(org, approached_officer=None, kind=Enquiry.Kind.GENERAL)
     assert api(democratic_services).get(detail(general.pk)).json()["details"] == general.details
 
 
@@ -239,13 +224,7 @@ def test_the_list_costs_the_same_few_queries_however_many_rows(
 ):
     def add(n):
         for i in range(n):
-            enquiry = log_own(
-                councillor,
-                org.councillors.councillor,
-                org.service,
-                subject=f"Enquiry {i}",
-                approached_officer=org.officers.officer,
-            )
+            enquiry = casework(org, subject=f"Enquiry {i}")
             enquiry_seek_guidance(actor=officer, enquiry=enquiry, note="Policy?")
 
     client = api(democratic_services)

@@ -15,6 +15,7 @@ from enquiries.selectors import enquiries_visible_to
 from enquiries.services import enquiries_sweep, enquiry_reassign
 from registers.models import Tier
 from tests.clock import at, clock_at
+from tests.enquiries.factories import casework
 from tests.registers.factories import (
     DirectorateFactory,
     OfficerFactory,
@@ -23,8 +24,6 @@ from tests.registers.factories import (
 )
 
 from ..declarations.factories_conflicts import declare, withdraw
-from .factories import casework
-from .helpers import log_casework
 
 pytestmark = pytest.mark.django_db
 
@@ -176,7 +175,7 @@ def test_reassigning_with_a_conflicted_director_copies_the_chief_executive(
 @pytest.fixture
 def overdue(org, councillor):
     with clock_at(at(2026, 11, 2, 9, 0)):
-        return log_casework(org, councillor)
+        return casework(org, actor=councillor)
 
 
 def escalated_to(enquiry) -> list[int]:

@@ -14,10 +14,10 @@ from registers.ladder import Rung
 from registers.models import StatutoryRole
 from tests.clock import at, clock_at
 from tests.concurrency import ON_SQLITE, run_twice_at_once
+from tests.enquiries.factories import casework
 from tests.registers.factories import OfficerFactory, StatutoryRoleFactory
 
 from ..declarations.factories_conflicts import declare
-from .helpers import log_casework
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ MOMENTS = [at(2026, 11, 17, 0, 0), at(2026, 11, 20, 0, 0), at(2026, 11, 25, 0, 0
 @pytest.fixture
 def enquiry(org, councillor):
     with clock_at(at(2026, 11, 2, 9, 0)):
-        return log_casework(org, councillor)
+        return casework(org, actor=councillor)
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_a_line_manager_who_is_also_the_assistant_director(org, councillor, depu
     o.officer.post.reports_to = o.assistant_director.post
     o.officer.post.save(update_fields=["reports_to"])
     with clock_at(at(2026, 11, 2, 9, 0)):
-        enquiry = log_casework(org, councillor)
+        enquiry = casework(org, actor=councillor)
     assert sweep_each_moment(enquiry) == [1, 1, 1, 0]
     assert escalations(enquiry) == [
         (Rung.LINE_MANAGER, "", o.assistant_director.pk, MOMENTS[0]),
@@ -156,7 +156,7 @@ def test_hourly_sweeps_for_three_weeks_never_repeat_a_rung_or_pass_the_top(
         o.monitoring_officer.is_active = False
         o.monitoring_officer.save(update_fields=["is_active"])
     with clock_at(at(2026, 11, 2, 9, 0)):
-        enquiry = log_casework(org, councillor)
+        enquiry = casework(org, actor=councillor)
     now, end, per_sweep = at(2026, 11, 16, 0, 0), at(2026, 12, 21, 0, 0), []
     while now < end:
         per_sweep.append(enquiries_sweep(now=now))
@@ -179,7 +179,7 @@ def test_two_sweepers_at_once_every_hour_with_a_vacant_rung(org, councillor, dep
     o.assistant_director.post = None
     o.assistant_director.save(update_fields=["post"])
     with clock_at(at(2026, 11, 2, 9, 0)):
-        enquiries = [log_casework(org, councillor, subject=f"Case {i}") for i in range(10)]
+        enquiries = [casework(org, actor=councillor, subject=f"Case {i}") for i in range(10)]
     now = at(2026, 11, 16, 12, 0)
     while now < at(2026, 12, 8, 0, 0):
         assert run_twice_at_once(enquiries_sweep, now=now, rounds=1) == []

@@ -18,8 +18,7 @@ from enquiries.services import (
 )
 from protocol_site.models import AuditEvent, OutboxEmail
 from tests.clock import at, clock_at
-
-from .helpers import log_casework
+from tests.enquiries.factories import casework
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +35,7 @@ def mailed(user):
 
 @clock_at(at(2026, 12, 23, 10, 0))
 def test_a_councillors_casework_goes_to_the_officer_approached(org, councillor):
-    enquiry = log_casework(org, councillor)
+    enquiry = casework(org, actor=councillor)
     assert enquiry.reference == f"ENQ-2026-{enquiry.pk:06d}"
     assert enquiry.assigned_to == org.officers.officer
     assert enquiry.director == org.officers.director
@@ -55,27 +54,27 @@ def test_a_councillors_casework_goes_to_the_officer_approached(org, councillor):
 
 
 def test_a_policy_question_to_a_junior_officer_is_flagged_and_goes_to_the_director(org, councillor):
-    enquiry = log_casework(org, councillor, kind=Enquiry.Kind.GENERAL)
+    enquiry = casework(org, actor=councillor, kind=Enquiry.Kind.GENERAL)
     assert enquiry.policy_flagged
     assert enquiry.assigned_to == org.officers.director
     assert "001 §5.02" in enquiry.routing_reason
 
 
 def test_a_general_enquiry_with_no_officer_named_goes_through_the_director(org, councillor):
-    enquiry = log_casework(org, councillor, kind=Enquiry.Kind.GENERAL, approached_officer=None)
+    enquiry = casework(org, actor=councillor, kind=Enquiry.Kind.GENERAL, approached_officer=None)
     assert enquiry.assigned_to == org.officers.director
     assert "000 §4.5" in enquiry.routing_reason
 
 
 def test_casework_with_no_officer_named_goes_to_the_head_of_service(org, councillor):
-    enquiry = log_casework(org, councillor, approached_officer=None)
+    enquiry = casework(org, actor=councillor, approached_officer=None)
     assert enquiry.assigned_to == org.officers.head_of_service
 
 
 @clock_at(at(2026, 3, 9, 9, 0))
 def test_an_officer_records_an_enquiry_received_by_phone_at_the_weekend(org, officer):
-    enquiry = log_casework(
-        org, officer, channel=Enquiry.Channel.PHONE, received_at=at(2026, 3, 7, 10, 0)
+    enquiry = casework(
+        org, actor=officer, channel=Enquiry.Channel.PHONE, received_at=at(2026, 3, 7, 10, 0)
     )
     assert enquiry.logged_by == officer
     assert enquiry.day_of_receipt == date(2026, 3, 9)
@@ -86,23 +85,23 @@ def test_logging_refuses_people_and_times_it_should(
     org, councillor, other_group_councillor, officer, outsider
 ):
     with pytest.raises(PermissionDenied):
-        log_casework(org, outsider)
+        casework(org, actor=outsider)
     with pytest.raises(PermissionDenied):
-        log_casework(org, other_group_councillor)  # not their own enquiry
+        casework(org, actor=other_group_councillor)  # not their own enquiry
     with pytest.raises(ValidationError) as error:
-        log_casework(org, officer)  # an officer must say how it came in
+        casework(org, actor=officer)  # an officer must say how it came in
     assert "channel" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
-        log_casework(org, officer, channel="email")
+        casework(org, actor=officer, channel="email")
     assert "received_at" in error.value.message_dict
     with pytest.raises(ValidationError):
-        log_casework(org, officer, channel="email", received_at=at(2099, 1, 1, 9, 0))
+        casework(org, actor=officer, channel="email", received_at=at(2099, 1, 1, 9, 0))
     assert Enquiry.objects.count() == 0
     assert OutboxEmail.objects.count() == 0
 
 
 def test_state_cannot_be_assigned(org, councillor):
-    enquiry = log_casework(org, councillor)
+    enquiry = casework(org, actor=councillor)
     with pytest.raises(AttributeError):
         enquiry.status = Status.RESPONDED
 
@@ -110,7 +109,7 @@ def test_state_cannot_be_assigned(org, councillor):
 def test_acknowledge_by_the_assigned_officer_only_once(
     org, councillor, officer, other_group_councillor
 ):
-    enquiry = log_casework(org, councillor)
+    enquiry = casework(org, actor=councillor)
     with pytest.raises(PermissionDenied):
         enquiry_acknowledge(actor=other_group_councillor, enquiry=enquiry)
     enquiry = enquiry_acknowledge(actor=officer, enquiry=enquiry)
@@ -121,14 +120,14 @@ def test_acknowledge_by_the_assigned_officer_only_once(
 
 
 def test_an_officer_outside_the_chain_cannot_work_it(org, councillor, democratic_services):
-    enquiry = log_casework(org, councillor)
+    enquiry = casework(org, actor=councillor)
     with pytest.raises(PermissionDenied):
         enquiry_acknowledge(actor=democratic_services, enquiry=enquiry)
 
 
 @clock_at(at(2026, 11, 2, 9, 0))
 def test_a_holding_reply_moves_the_target_and_counts_as_the_first_reply(org, councillor, officer):
-    enquiry = log_casework(org, councillor)
+    enquiry = casework(org, actor=councillor)
     assert enquiry.due_date == date(2026, 11, 16)
     with pytest.raises(ValidationError) as error:
         enquiry_send_holding_reply(
@@ -158,7 +157,7 @@ def test_a_holding_reply_moves_the_target_and_counts_as_the_first_reply(org, cou
 def test_more_time_is_agreed_by_senior_management_not_the_officer(
     org, councillor, officer, director, line_manager
 ):
-    enquiry = log_casework(org, councillor)
+    enquiry = casework(org, actor=councillor)
     request = enquiry_request_extension(
         actor=officer,
         enquiry=enquiry,
@@ -184,7 +183,7 @@ def test_more_time_is_agreed_by_senior_management_not_the_officer(
 
 
 def test_guidance_goes_to_the_director_or_the_chief_executive(org, councillor, officer):
-    enquiry = log_casework(org, councillor)
+    enquiry = casework(org, actor=councillor)
     enquiry_seek_guidance(actor=officer, enquiry=enquiry, note="Costly to compile.")
     enquiry_seek_guidance(
         actor=officer, enquiry=enquiry, note="Unreasonable?", refer_to_chief_executive=True
@@ -196,7 +195,7 @@ def test_guidance_goes_to_the_director_or_the_chief_executive(org, councillor, o
 
 
 def test_reassignment_keeps_the_clock_running(org, councillor, officer):
-    enquiry = log_casework(org, councillor)
+    enquiry = casework(org, actor=councillor)
     due = enquiry.target_date
     enquiry = enquiry_reassign(
         actor=officer, enquiry=enquiry, to=org.officers.line_manager, note="Collections team."
@@ -213,7 +212,7 @@ def test_responding_closes_it_and_advises_the_chair_and_lead_member(
     org.service.lead_member = org.councillors.group_leader
     org.service.committee_chair = org.councillors.other_group_councillor
     org.service.save()
-    enquiry = log_casework(org, councillor)
+    enquiry = casework(org, actor=councillor)
     enquiry = enquiry_respond(actor=officer, enquiry=enquiry, response="Crews retrained.")
     assert enquiry.status == Status.RESPONDED
     assert enquiry.next_action_at is None
@@ -223,16 +222,16 @@ def test_responding_closes_it_and_advises_the_chair_and_lead_member(
         enquiry_respond(actor=officer, enquiry=enquiry, response="again")
 
     minor = enquiry_respond(
-        actor=officer, enquiry=log_casework(org, councillor), response="Yes.", minor=True
+        actor=officer, enquiry=casework(org, actor=councillor), response="Yes.", minor=True
     )
     assert Ev.ADVISED not in kinds(minor)
     settings.ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER = False
-    off = enquiry_respond(actor=officer, enquiry=log_casework(org, councillor), response="Yes.")
+    off = enquiry_respond(actor=officer, enquiry=casework(org, actor=councillor), response="Yes.")
     assert Ev.ADVISED not in kinds(off)
 
 
 def test_only_a_senior_officer_declines_and_gives_reasons(org, councillor, officer, director):
-    enquiry = log_casework(org, councillor)
+    enquiry = casework(org, actor=councillor)
     with pytest.raises(PermissionDenied):
         enquiry_decline(actor=officer, enquiry=enquiry, reason="curiosity", explanation="x")
     with pytest.raises(ValidationError):
@@ -249,7 +248,7 @@ def test_only_a_senior_officer_declines_and_gives_reasons(org, councillor, offic
 
 
 def test_a_failure_inside_a_transition_leaves_nothing_behind(org, councillor, officer, monkeypatch):
-    enquiry = log_casework(org, councillor)
+    enquiry = casework(org, actor=councillor)
     audits, emails = AuditEvent.objects.count(), OutboxEmail.objects.count()
 
     def boom(*args, **kwargs):
@@ -268,7 +267,7 @@ def test_a_failure_inside_a_transition_leaves_nothing_behind(org, councillor, of
 def test_views_of_confidential_casework_are_audited(org, councillor, officer, client_for):
     from django.urls import reverse
 
-    enquiry = log_casework(org, councillor)
+    enquiry = casework(org, actor=councillor)
     client_for(councillor).get(reverse("enquiries:detail", args=[enquiry.pk]))
     assert not AuditEvent.objects.filter(action="enquiries.enquiry.viewed").exists()
     client_for(officer).get(reverse("enquiries:detail", args=[enquiry.pk]))

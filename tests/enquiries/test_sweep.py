@@ -10,8 +10,7 @@ from enquiries.selectors import enquiries_visible_to
 from enquiries.services import enquiries_sweep, enquiry_respond, enquiry_send_holding_reply
 from protocol_site.models import OutboxEmail
 from tests.clock import at, clock_at
-
-from .helpers import log_casework
+from tests.enquiries.factories import casework
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +29,7 @@ def steps(enquiry):
 def enquiry(org, councillor):
     # Logged Monday 2 November 2026: due by the end of Monday 16 November.
     with clock_at(at(2026, 11, 2, 9, 0)):
-        return log_casework(org, councillor)
+        return casework(org, actor=councillor)
 
 
 def test_the_ladder_is_climbed_on_schedule_and_each_step_happens_once(org, enquiry):

@@ -13,8 +13,7 @@ from protocol_site.models import OutboxEmail
 from protocol_site.tasks import run_sweep
 from tests.clock import at, clock_at
 from tests.concurrency import ON_SQLITE, run_twice_at_once
-
-from .helpers import log_casework
+from tests.enquiries.factories import casework
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def overdue(org, councillor):
     with clock_at(at(2026, 11, 2, 9, 0)):
-        return [log_casework(org, councillor, subject=f"Case {i}") for i in range(12)]
+        return [casework(org, actor=councillor, subject=f"Case {i}") for i in range(12)]
 
 
 def _expected_exactly_once(overdue):

@@ -14,7 +14,7 @@ from protocol_site.cases.sweep import RETRY_AFTER, beat_entries, registered_swee
 from protocol_site.celery import app as celery_app
 from protocol_site.tasks import run_sweep
 from tests.clock import at, clock_at
-from tests.enquiries.helpers import log_casework
+from tests.enquiries.factories import casework
 
 SWEEPING_APPS = [config for config in apps.get_app_configs() if getattr(config, "sweep", None)]
 
@@ -55,7 +55,7 @@ def test_one_case_that_fails_is_pushed_back_and_the_others_go_on(
     org, councillor, monkeypatch, caplog
 ):
     with clock_at(at(2026, 11, 2, 9, 0)):
-        bad, good = log_casework(org, councillor), log_casework(org, councillor)
+        bad, good = casework(org, actor=councillor), casework(org, actor=councillor)
     real = clock._escalate
 
     def failing(enquiry, now, due_at):

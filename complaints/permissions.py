@@ -26,6 +26,18 @@ def is_complainant(user, complaint: Complaint) -> bool:
     return complaint.complainant_id == user.pk
 
 
+@denies("Only a councillor can raise a complaint about an officer.")
+def can_complain_about_officer(user) -> bool:
+    """CMP-1: a member's concern about an officer."""
+    return person_for(user).councillor is not None
+
+
+@denies("Only an officer can raise a complaint about a councillor.")
+def can_complain_about_councillor(user) -> bool:
+    """CMP-2: an officer's concern about a member."""
+    return person_for(user).officer is not None
+
+
 @denies("Only the handler of the current stage can do this.")
 def can_handle(user, complaint: Complaint) -> bool:
     """Acknowledge the stage, record its outcome, move it up with reasons."""

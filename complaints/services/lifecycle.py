@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django_fsm import can_proceed
 
 from protocol_site.calendar import council_calendar
 from protocol_site.cases import (
@@ -18,10 +19,16 @@ from protocol_site.cases import (
 )
 from registers.ladder import monitoring_officer_user
 from registers.models import Councillor, Officer
-from registers.roles import person_for
 
 from ..models import DECISION_OUTCOMES, Complaint, Outcome, Status
-from ..permissions import can_handle, can_notify_subject, can_withdraw, is_complainant
+from ..permissions import (
+    can_complain_about_councillor,
+    can_complain_about_officer,
+    can_handle,
+    can_notify_subject,
+    can_withdraw,
+    is_complainant,
+)
 from ..routing import next_handler
 from .common import (
     PEOPLE,
@@ -49,20 +56,17 @@ def complaint_raise(
 ) -> Complaint:
     """CMP-1 / CMP-2: a member raises a concern about an officer, or an officer about a member,
     privately. Routed to the first stage; the Monitoring Officer copied (setting)."""
-    person = person_for(actor)
     if (about_officer is None) == (about_councillor is None):
         raise ValidationError("Say who the complaint is about: one officer or one councillor.")
     if about_officer is not None:
-        if person.councillor is None:
-            raise PermissionDenied("Only a councillor can raise a complaint about an officer.")
+        require(can_complain_about_officer, actor)
         direction = Direction.MEMBER_ABOUT_OFFICER
         if not about_officer.is_active:
             raise ValidationError({"about_officer": "Choose a current officer."})
         if about_officer.user_id == actor.pk:
             raise ValidationError({"about_officer": "You cannot complain about yourself."})
     else:
-        if person.officer is None:
-            raise PermissionDenied("Only an officer can raise a complaint about a councillor.")
+        require(can_complain_about_councillor, actor)
         direction = Direction.OFFICER_ABOUT_MEMBER
         if about_councillor.user_id == actor.pk:
             raise ValidationError({"about_councillor": "You cannot complain about yourself."})
@@ -140,7 +144,7 @@ def complaint_stage_acknowledge(*, actor, complaint: Complaint) -> Complaint:
         require(can_handle, actor, complaint)
         require_open(complaint)
         stage = current_stage(complaint)
-        if stage.status != stage.Status.OPEN:
+        if not can_proceed(stage.acknowledge):
             raise ValidationError("This stage has already been acknowledged.")
         stage.acknowledge()
         stage.acknowledged_at = timezone.now()

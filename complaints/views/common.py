@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django_fsm import can_proceed
 
 from registers.roles import Person, Role
 
@@ -77,7 +78,7 @@ def actions_for(user, complaint: Complaint, stage: ComplaintStage | None = None)
         stage = complaint.stages.filter(number=complaint.stage_number).first()
     about_member = complaint.direction == Complaint.Direction.OFFICER_ABOUT_MEMBER
     return Actions(
-        acknowledge=handler and stage is not None and stage.status == ComplaintStage.Status.OPEN,
+        acknowledge=handler and stage is not None and can_proceed(stage.acknowledge),
         resolve=handler,
         refer=open_ and can_refer(user, complaint),
         escalate=handler or (complainant and complaint.status in (Status.OPEN, Status.RESOLVED)),

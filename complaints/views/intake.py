@@ -6,28 +6,30 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from protocol_site.cases import long_date
 from protocol_site.views import submit
 from registers.roles import require_person
 
 from ..forms import AboutCouncillorForm, AboutOfficerForm
+from ..permissions import can_complain_about_officer
 from ..services import complaint_raise
 from .common import done, uses_complaints
 
 
 def _raised_message(complaint) -> str:
     stage = complaint.stages.get(number=1)
-    due = stage.resolve_by
     return (
         f"Complaint {complaint.reference} raised privately. Stage 1 is with the "
-        f"{stage.handler_role}, who aims to resolve it by {due:%A} {due.day} {due:%B %Y}."
+        f"{stage.handler_role}, who aims to resolve it by {long_date(stage.resolve_by)}."
     )
 
 
 @require_http_methods(["GET", "POST"])
 def complaint_new(request):
-    person = require_person(request, uses_complaints)
+    require_person(request, uses_complaints)
     # A councillor complains about an officer; an officer about a councillor.
-    form_class = AboutOfficerForm if person.councillor is not None else AboutCouncillorForm
+    about_officer = can_complain_about_officer(request.user)
+    form_class = AboutOfficerForm if about_officer else AboutCouncillorForm
     data = request.POST if request.method == "POST" else None
     form = form_class(data, user=request.user)
     complaint = submit(request, form, lambda data: complaint_raise(actor=request.user, **data))
@@ -36,5 +38,5 @@ def complaint_new(request):
     return render(
         request,
         "complaints/new.html",
-        {"form": form, "about_officer": form_class is AboutOfficerForm},
+        {"form": form, "about_officer": about_officer},
     )

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from protocol_site.cases import long_date
+
 from ..forms import EnquiryForm, RecordedEnquiryForm
 from ..permissions import can_record
 from ..services import enquiry_log
@@ -26,10 +28,9 @@ def _log(request, form, councillor, **extra):
 
 
 def _logged_message(enquiry, verb: str) -> str:
-    due = enquiry.due_date
     return (
         f"Enquiry {enquiry.reference} {verb}. It is with {enquiry.assigned_to}; "
-        f"a reply is due by {due:%A} {due.day} {due:%B %Y}."
+        f"a reply is due by {long_date(enquiry.due_date)}."
     )
 
 

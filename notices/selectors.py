@@ -19,6 +19,7 @@ from registers.models import Councillor, Officer, Tier, Ward
 from registers.roles import Person, Role, person_for
 
 from .models import ElectionPeriod, WardNotice
+from .permissions import can_publish
 
 # The banner's period is cached this long per process; the services clear it on a change.
 PERIOD_CACHE_SECONDS = 60
@@ -36,25 +37,9 @@ def uses_ward_notices(person: Person) -> bool:
     )
 
 
-def may_publish(person: Person) -> bool:
-    """WARD-1: officers (and democratic services) record notices for ward members."""
-    return person.officer is not None or person.has(Role.DEMOCRATIC_SERVICES)
-
-
 def sees_all_notices(person: Person) -> bool:
-    return may_publish(person)
-
-
-def may_correct(person: Person, notice: WardNotice) -> bool:
-    """The officer who recorded it, or democratic services."""
-    if person.has(Role.DEMOCRATIC_SERVICES):
-        return True
-    return may_publish(person) and notice.recorded_by_id == person.user.pk
-
-
-def may_declare_periods(person: Person) -> bool:
-    """ELE-1: the Monitoring Officer issues the pre-election guidance (001 §8.01, 003 §11.3)."""
-    return person.has(Role.MONITORING_OFFICER)
+    """Those who record notices see every notice."""
+    return can_publish(person.user)
 
 
 # --- Ward notices ------------------------------------------------------------------------

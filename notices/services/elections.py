@@ -7,30 +7,24 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
 from protocol_site.audit import audit_record, changes, snapshot
-from protocol_site.cases import lock, long_date, notify
-from registers.roles import person_for
+from protocol_site.cases import lock, long_date, notify, require
 
+from .. import permissions
 from ..models import ElectionPeriod
 from ..selectors import (
     forget_current_period,
     guidance_recipients,
-    may_declare_periods,
     overlapping_periods,
 )
 
 FIELDS = ("name", "starts_on", "polling_day", "guidance")
 # Any constant: two declarations at once queue here on PostgreSQL, so the overlap check holds.
 _DECLARE_LOCK_KEY = 7_304_212
-
-
-def _require_monitoring_officer(actor) -> None:
-    if not may_declare_periods(person_for(actor)):
-        raise PermissionDenied("Only the Monitoring Officer declares a pre-election period.")
 
 
 def _serialise() -> None:
@@ -100,7 +94,7 @@ def election_period_declare(
     *, actor, name: str, starts_on: date, polling_day: date, guidance: str
 ) -> ElectionPeriod:
     """A period entirely in the past may be recorded for the record; nobody is emailed."""
-    _require_monitoring_officer(actor)
+    require(permissions.can_declare_periods, actor)
     with transaction.atomic():
         _serialise()
         values = _checked(
@@ -125,7 +119,7 @@ def election_period_update(
     *, actor, period: ElectionPeriod, name: str, starts_on: date, polling_day: date, guidance: str
 ) -> ElectionPeriod:
     """Amend the name, dates or guidance; members and officers are sent the new version."""
-    _require_monitoring_officer(actor)
+    require(permissions.can_declare_periods, actor)
     with transaction.atomic():
         _serialise()
         period = lock(period)
@@ -160,7 +154,7 @@ def election_period_update(
 
 def election_period_end(*, actor, period: ElectionPeriod, reason: str = "") -> ElectionPeriod:
     """End a period in force now, e.g. when an uncontested by-election is cancelled."""
-    _require_monitoring_officer(actor)
+    require(permissions.can_declare_periods, actor)
     with transaction.atomic():
         period = lock(period)
         state = period.state()

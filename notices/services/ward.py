@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from protocol_site.audit import audit_record, changes, snapshot
-from protocol_site.cases import lock, notify
+from protocol_site.cases import lock, notify, require
 from registers.models import Ward
-from registers.roles import person_for
 
+from .. import permissions
 from ..models import WardNotice
-from ..selectors import current_ward_councillors, may_correct, may_publish
+from ..selectors import current_ward_councillors
 
 Kind = WardNotice.Kind
 # A change to any of these is news to the ward members: they are emailed about it.
@@ -145,8 +145,7 @@ def ward_notice_publish(
     consultation_closes_on: date | None = None,
 ) -> WardNotice:
     """Record a notice for one or more wards and email each of their members once."""
-    if not may_publish(person_for(actor)):
-        raise PermissionDenied("Only officers record notices for ward members.")
+    require(permissions.can_publish, actor)
     values = _checked(
         kind=kind,
         title=title,
@@ -251,8 +250,7 @@ def ward_notice_update(
 def _locked_for_change(actor, notice: WardNotice) -> WardNotice:
     """The notice under its row lock, if `actor` may change it and it still stands."""
     notice = lock(notice)
-    if not may_correct(person_for(actor), notice):
-        raise PermissionDenied("Only the officer who recorded it or democratic services.")
+    require(permissions.can_correct, actor, notice)
     if notice.is_withdrawn:
         raise ValidationError("This notice has been withdrawn: record a new one instead.")
     return notice

@@ -9,11 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from protocol_site.views import submit
+from protocol_site.cases import require
+from protocol_site.views import CaseStep, case_step_view, submit
 from registers.roles import require_person
 
 from ..forms import ElectionPeriodEndForm, ElectionPeriodForm
-from ..selectors import may_declare_periods, period_changes, period_for, periods_visible_to
+from ..permissions import can_declare_periods
+from ..selectors import period_changes, period_for, periods_visible_to
 from ..services import election_period_declare, election_period_end, election_period_update
 
 
@@ -23,7 +25,7 @@ def _signed_in(person) -> bool:
 
 @require_GET
 def period_list(request):
-    person = require_person(request, _signed_in)
+    require_person(request, _signed_in)
     today = timezone.localdate()
     groups = {"current": [], "upcoming": [], "over": []}
     for period in periods_visible_to(request.user).select_related("declared_by"):
@@ -32,16 +34,16 @@ def period_list(request):
     return render(
         request,
         "notices/periods.html",
-        {**groups, "may_declare": may_declare_periods(person), "today": today},
+        {**groups, "may_declare": can_declare_periods(request.user), "today": today},
     )
 
 
 @require_GET
 def period_detail(request, pk: int):
-    person = require_person(request, _signed_in)
+    require_person(request, _signed_in)
     period = period_for(request.user, pk)
     state = period.state()
-    mo = may_declare_periods(person)
+    mo = can_declare_periods(request.user)
     return render(
         request,
         "notices/period_detail.html",
@@ -69,7 +71,7 @@ def _form_page(request, form, period):
 
 @require_http_methods(["GET", "POST"])
 def period_new(request):
-    require_person(request, may_declare_periods)
+    require(can_declare_periods, request.user)
     form = ElectionPeriodForm(request.POST if request.method == "POST" else None)
     period = submit(request, form, lambda data: election_period_declare(actor=request.user, **data))
     if period is not None:
@@ -80,7 +82,7 @@ def period_new(request):
 
 @require_http_methods(["GET", "POST"])
 def period_change(request, pk: int):
-    require_person(request, may_declare_periods)
+    require(can_declare_periods, request.user)
     period = period_for(request.user, pk)
     form = ElectionPeriodForm(
         request.POST if request.method == "POST" else None,
@@ -97,17 +99,36 @@ def period_change(request, pk: int):
     return _form_page(request, form, period)
 
 
-@require_http_methods(["GET", "POST"])
-def period_end(request, pk: int):
-    require_person(request, may_declare_periods)
-    period = period_for(request.user, pk)
-    form = ElectionPeriodEndForm(request.POST if request.method == "POST" else None)
-    ended = submit(
-        request,
-        form,
-        lambda data: election_period_end(actor=request.user, period=period, **data),
-    )
-    if ended is not None:
-        messages.success(request, f"Pre-election period ended: {ended.name}.")
-        return redirect("notices:period", ended.pk)
-    return render(request, "notices/period_end.html", {"form": form, "period": period})
+def _declared_period(user, pk: int):
+    """A period in reach, for the Monitoring Officer (403 before anything else)."""
+    require(can_declare_periods, user)
+    return period_for(user, pk)
+
+
+def _end(actor, period, data):
+    ended = election_period_end(actor=actor, period=period, **data)
+    return f"Pre-election period ended: {ended.name}."
+
+
+def _to_period(request, pk: int, message: str):
+    messages.success(request, message)
+    return redirect("notices:period", pk)
+
+
+END = CaseStep(
+    title="End the pre-election period early",
+    submit="End the period now",
+    form=ElectionPeriodEndForm,
+    allowed=lambda user, period: can_declare_periods(user),
+    perform=_end,
+    warning=True,
+)
+period_end = case_step_view(
+    "period_end",
+    END,
+    load=_declared_period,
+    done=_to_period,
+    render=lambda request, period, step, form: render(
+        request, "notices/period_end.html", {"form": form, "period": period, "step": step}
+    ),
+)

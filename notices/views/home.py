@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from registers.roles import Person
 
-from ..selectors import may_declare_periods, may_publish, recent_ward_notices, uses_ward_notices
+from ..permissions import can_declare_periods, can_publish
+from ..selectors import recent_ward_notices, uses_ward_notices
 
 
 def notices_home_panel(person: Person) -> dict | None:
@@ -14,8 +15,8 @@ def notices_home_panel(person: Person) -> dict | None:
     return {
         "template": "notices/_home_panel.html",
         "uses_notices": uses_ward_notices(person),
-        "may_publish": may_publish(person),
-        "may_declare": may_declare_periods(person),
+        "may_publish": can_publish(person.user),
+        "may_declare": can_declare_periods(person.user),
         "ward": councillor.ward if councillor is not None and councillor.ward_id else None,
         "recent": recent_ward_notices(person),
     }

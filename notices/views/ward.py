@@ -9,14 +9,14 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from protocol_site.views import submit
+from protocol_site.cases import require
+from protocol_site.views import CaseStep, case_step_view, submit
 from registers.roles import require_person
 
 from ..forms import NOTICE_ERROR_FIELDS, WardNoticeForm, WardNoticeWithdrawForm
 from ..models import WardNotice
+from ..permissions import can_correct, can_publish
 from ..selectors import (
-    may_correct,
-    may_publish,
     sees_all_notices,
     uses_ward_notices,
     ward_notice_changes,
@@ -70,14 +70,14 @@ def notice_list(request):
             "filtered": kind != "any" or ward is not None or mine or bool(q),
             "page": page,
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=2),
-            "may_publish": may_publish(person),
+            "may_publish": can_publish(request.user),
         },
     )
 
 
 @require_GET
 def notice_detail(request, pk: int):
-    person = require_person(request, uses_ward_notices)
+    require_person(request, uses_ward_notices)
     notice = ward_notice_for(request.user, pk)
     return render(
         request,
@@ -85,7 +85,7 @@ def notice_detail(request, pk: int):
         {
             "notice": notice,
             "wards": list(notice.wards.all()),
-            "may_correct": may_correct(person, notice),
+            "may_correct": can_correct(request.user, notice),
             "changes": ward_notice_changes(notice),
         },
     )
@@ -98,7 +98,7 @@ def _told(notice: WardNotice) -> str:
 
 @require_http_methods(["GET", "POST"])
 def notice_new(request):
-    require_person(request, may_publish)
+    require(can_publish, request.user)
     form = WardNoticeForm(request.POST if request.method == "POST" else None)
     notice = submit(
         request,
@@ -112,18 +112,27 @@ def notice_new(request):
     return render(request, "notices/form.html", {"form": form, "notice": None})
 
 
-def _changeable(request, pk: int) -> WardNotice:
-    """A notice the signed-in officer may correct or withdraw, still standing; else 403."""
-    person = require_person(request, may_publish)
-    notice = ward_notice_for(request.user, pk)
-    if not may_correct(person, notice) or notice.is_withdrawn:
-        raise PermissionDenied
-    return notice
+def _changeable(user, pk: int) -> WardNotice:
+    """A notice in reach, for someone who records notices (403 before anything else)."""
+    require(can_publish, user)
+    return ward_notice_for(user, pk)
+
+
+def _may_change(user, notice: WardNotice) -> bool:
+    """The officer who recorded it, or democratic services, while it still stands."""
+    return can_correct(user, notice) and not notice.is_withdrawn
+
+
+def _to_notice(request, pk: int, message: str):
+    messages.success(request, message)
+    return redirect("notices:detail", pk)
 
 
 @require_http_methods(["GET", "POST"])
 def notice_change(request, pk: int):
-    notice = _changeable(request, pk)
+    notice = _changeable(request.user, pk)
+    if not _may_change(request.user, notice):
+        raise PermissionDenied
     form = WardNoticeForm(
         request.POST if request.method == "POST" else None,
         initial=WardNoticeForm.initial_for(notice),
@@ -143,18 +152,25 @@ def notice_change(request, pk: int):
     return render(request, "notices/form.html", {"form": form, "notice": notice})
 
 
-@require_http_methods(["GET", "POST"])
-def notice_withdraw(request, pk: int):
-    notice = _changeable(request, pk)
-    form = WardNoticeWithdrawForm(request.POST if request.method == "POST" else None)
-    withdrawn = submit(
-        request,
-        form,
-        lambda data: ward_notice_withdraw(actor=request.user, notice=notice, **data),
-    )
-    if withdrawn is not None:
-        messages.success(
-            request, f"Notice withdrawn: {withdrawn.title}. The ward members are being told."
-        )
-        return redirect("notices:detail", withdrawn.pk)
-    return render(request, "notices/withdraw.html", {"form": form, "notice": notice})
+def _withdraw(actor, notice, data):
+    withdrawn = ward_notice_withdraw(actor=actor, notice=notice, **data)
+    return f"Notice withdrawn: {withdrawn.title}. The ward members are being told."
+
+
+WITHDRAW = CaseStep(
+    title="Withdraw the notice",
+    submit="Withdraw the notice",
+    form=WardNoticeWithdrawForm,
+    allowed=_may_change,
+    perform=_withdraw,
+    warning=True,
+)
+notice_withdraw = case_step_view(
+    "notice_withdraw",
+    WITHDRAW,
+    load=_changeable,
+    done=_to_notice,
+    render=lambda request, notice, step, form: render(
+        request, "notices/withdraw.html", {"form": form, "notice": notice, "step": step}
+    ),
+)

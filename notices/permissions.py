@@ -1,0 +1,30 @@
+"""Who may do what with ward notices and pre-election periods. Services require these rules;
+the pages offer actions from them. Reach over records is in selectors."""
+
+from __future__ import annotations
+
+from protocol_site.cases import denies
+from registers.roles import Role, person_for
+
+from .models import WardNotice
+
+
+@denies("Only officers record notices for ward members.")
+def can_publish(user) -> bool:
+    """WARD-1: officers (and democratic services) record notices for ward members."""
+    person = person_for(user)
+    return person.officer is not None or person.has(Role.DEMOCRATIC_SERVICES)
+
+
+@denies("Only the officer who recorded it or democratic services.")
+def can_correct(user, notice: WardNotice) -> bool:
+    """Correct or withdraw a notice: the officer who recorded it, or democratic services."""
+    if person_for(user).has(Role.DEMOCRATIC_SERVICES):
+        return True
+    return can_publish(user) and notice.recorded_by_id == user.pk
+
+
+@denies("Only the Monitoring Officer declares a pre-election period.")
+def can_declare_periods(user) -> bool:
+    """ELE-1: the Monitoring Officer issues the pre-election guidance (001 §8.01, 003 §11.3)."""
+    return person_for(user).has(Role.MONITORING_OFFICER)

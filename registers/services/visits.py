@@ -17,11 +17,12 @@ from django.utils import timezone
 from django_fsm import can_proceed
 
 from protocol_site.calendar import LONDON, WorkingCalendar, council_calendar
-from protocol_site.cases import audit_case, lock, long_date, notify
+from protocol_site.cases import audit_case, lock, long_date, notify, require
 
 from ..ladder import director_for_service
 from ..models import Officer, Service, Visit
 from ..roles import person_for
+from ..visits.permissions import can_arrange, can_cancel
 
 
 def visit_earliest_date(calendar: WorkingCalendar, now: datetime) -> date:
@@ -35,11 +36,6 @@ def visit_earliest_date(calendar: WorkingCalendar, now: datetime) -> date:
 def when_text(moment: datetime) -> str:
     local = moment.astimezone(LONDON)
     return f"{local:%A} {local.day} {local:%B %Y} at {local:%H:%M}"
-
-
-def may_arrange(user, visit: Visit) -> bool:
-    """The Director (or acting Director) of the visit's directorate makes the arrangements."""
-    return visit.directorate_id in person_for(user).directed_directorate_ids
 
 
 def _notify(users, template: str, visit: Visit, key: str, **context) -> None:
@@ -127,8 +123,7 @@ def visit_arrange(*, actor, visit: Visit, meeting_officer: Officer, conditions: 
     the officer meeting them are told."""
     with transaction.atomic():
         visit = lock(visit, *LOCK_RELATED)
-        if not may_arrange(actor, visit):
-            raise PermissionDenied("Only the Director of the directorate arranges this visit.")
+        require(can_arrange, actor, visit)
         if not can_proceed(visit.arrange):
             raise ValidationError(f"This visit is {visit.get_status_display().lower()}.")
         if not visit.is_upcoming:
@@ -165,8 +160,7 @@ def visit_cancel(*, actor, visit: Visit, reason: str = "") -> Visit:
     are told."""
     with transaction.atomic():
         visit = lock(visit, *LOCK_RELATED)
-        if visit.councillor.user_id != actor.pk:
-            raise PermissionDenied("Only the councillor who asked for the visit can cancel it.")
+        require(can_cancel, actor, visit)
         if not can_proceed(visit.cancel):
             raise ValidationError("This visit is already cancelled.")
         if not visit.is_upcoming:

@@ -7,20 +7,20 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.calendar import council_calendar
-from protocol_site.views import submit
+from protocol_site.views import CaseStep, case_step_view, submit
 
 from ..models import Directorate, Visit
 from ..roles import require_person
 from ..selectors import VISIT_JOINS, visit_for, visits_visible_to
 from ..services import visit_arrange, visit_cancel, visit_request
-from ..services.visits import may_arrange, visit_earliest_date, when_text
+from ..services.visits import visit_earliest_date, when_text
 from .forms import VisitArrangeForm, VisitCancelForm, VisitRequestForm
+from .permissions import can_arrange, can_cancel
 
 LIMIT = 100
 ALIASES = {"starts_at": "visit_on"}
@@ -33,11 +33,11 @@ class Actions:
 
 
 def actions_for(user, visit: Visit) -> Actions:
-    """What the viewer may do now; the services decide, this only offers what they allow."""
+    """What the viewer may do now: the services' own rules, and the visit's state."""
     upcoming = visit.is_upcoming
     return Actions(
-        arrange=upcoming and visit.status == Visit.Status.REQUESTED and may_arrange(user, visit),
-        cancel=upcoming and visit.is_open and visit.councillor.user_id == user.pk,
+        arrange=upcoming and visit.status == Visit.Status.REQUESTED and can_arrange(user, visit),
+        cancel=upcoming and visit.is_open and can_cancel(user, visit),
     )
 
 
@@ -114,57 +114,54 @@ def visit_detail(request, pk: int):
     )
 
 
-def _step(request, pk: int, action: str):
-    visit = visit_for(request.user, pk)
-    if not getattr(actions_for(request.user, visit), action):
-        raise PermissionDenied
-    return visit
+def _offered(action: str):
+    return lambda user, visit: getattr(actions_for(user, visit), action)
 
 
-@require_http_methods(["GET", "POST"])
-def visit_arrange_view(request, pk: int):
-    visit = _step(request, pk, "arrange")
-    data = request.POST if request.method == "POST" else None
-    form = VisitArrangeForm(data, visit=visit)
-    done = submit(
-        request, form, lambda data: visit_arrange(actor=request.user, visit=visit, **data)
-    )
-    if done is not None:
-        messages.success(request, f"Visit arranged. {visit.councillor} has been told.")
-        return redirect("visits:detail", visit.pk)
+def _arrange(actor, visit, data):
+    visit_arrange(actor=actor, visit=visit, **data)
+    return f"Visit arranged. {visit.councillor} has been told."
+
+
+def _cancel(actor, visit, data):
+    visit_cancel(actor=actor, visit=visit, **data)
+    return "Visit cancelled. The Director has been told."
+
+
+def _to_visit(request, pk: int, message: str):
+    messages.success(request, message)
+    return redirect("visits:detail", pk)
+
+
+def _render(request, visit, step, form):
     return render(
         request,
         "registers/visits/action.html",
-        {
-            "visit": visit,
-            "when": when_text(visit.starts_at),
-            "form": form,
-            "title": "Arrange the visit",
-            "intro": "Say who will meet the member and any conditions. The member and the "
-            "officer are told.",
-            "submit": "Arrange the visit",
-        },
+        {"visit": visit, "when": when_text(visit.starts_at), "form": form, "step": step},
     )
 
 
-@require_http_methods(["GET", "POST"])
-def visit_cancel_view(request, pk: int):
-    visit = _step(request, pk, "cancel")
-    form = VisitCancelForm(request.POST if request.method == "POST" else None)
-    done = submit(request, form, lambda data: visit_cancel(actor=request.user, visit=visit, **data))
-    if done is not None:
-        messages.success(request, "Visit cancelled. The Director has been told.")
-        return redirect("visits:detail", visit.pk)
-    return render(
-        request,
-        "registers/visits/action.html",
-        {
-            "visit": visit,
-            "when": when_text(visit.starts_at),
-            "form": form,
-            "title": "Cancel the visit",
-            "intro": "The Director and any officer due to meet you are told.",
-            "submit": "Cancel the visit",
-            "warning": True,
-        },
-    )
+ARRANGE = CaseStep(
+    title="Arrange the visit",
+    submit="Arrange the visit",
+    form=VisitArrangeForm,
+    allowed=_offered("arrange"),
+    perform=_arrange,
+    intro="Say who will meet the member and any conditions. The member and the officer are told.",
+    form_kwargs=lambda visit: {"visit": visit},
+)
+CANCEL = CaseStep(
+    title="Cancel the visit",
+    submit="Cancel the visit",
+    form=VisitCancelForm,
+    allowed=_offered("cancel"),
+    perform=_cancel,
+    intro="The Director and any officer due to meet you are told.",
+    warning=True,
+)
+visit_arrange_view = case_step_view(
+    "visit_arrange_view", ARRANGE, load=visit_for, done=_to_visit, render=_render
+)
+visit_cancel_view = case_step_view(
+    "visit_cancel_view", CANCEL, load=visit_for, done=_to_visit, render=_render
+)

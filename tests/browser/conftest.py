@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from .pages import SignIn
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -52,11 +54,7 @@ def page(browser, live_server):
 
 
 def sign_in_on(page, user, password="password"):
-    page.goto("/sign-in/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_text("Signed in as").wait_for()
+    SignIn(page).as_(user, password)
     return page
 
 

@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .pages import ActionPage, Dashboard, SignIn
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ROLES = [
@@ -21,12 +23,10 @@ ROLES = [
 
 
 def test_sign_in_page_and_its_errors(page, axe, officer):
-    page.goto("/sign-in/")
+    sign_in = SignIn(page).open()
     axe(page)
-    page.get_by_label("Username").fill(officer.username)
-    page.get_by_label("Password").fill("wrong")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    sign_in.fill(officer.username, "wrong").submit()
+    sign_in.error_summary()
     axe(page)
 
 
@@ -39,7 +39,7 @@ def test_home_page_for_each_role(request, sign_in, axe, who):
 
 
 def test_keyboard_only_sign_in_and_sign_out(page, officer):
-    page.goto("/sign-in/")
+    SignIn(page).open()
     page.keyboard.press("Tab")  # the skip link comes first
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
     page.get_by_label("Username").focus()
@@ -47,10 +47,10 @@ def test_keyboard_only_sign_in_and_sign_out(page, officer):
     page.keyboard.press("Tab")
     page.keyboard.type("password")
     page.keyboard.press("Enter")
-    page.get_by_text("Signed in as").wait_for()
-    page.get_by_role("button", name="Sign out").focus()
+    home = Dashboard(page).wait()
+    home.button("Sign out").focus()
     page.keyboard.press("Enter")
-    page.get_by_role("heading", name="Sign in").wait_for()
+    expect(home.heading("Sign in")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/sign-in/$"))
 
 
@@ -64,8 +64,7 @@ def test_organisation_screens(sign_in, axe, democratic_services, org):
         axe(page)
     page.goto("/organisation/posts/add/")
     axe(page)
-    page.get_by_role("button", name="Add post").click()  # nothing filled in
-    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    ActionPage(page).send_empty("Add post")  # nothing filled in
     axe(page)
     page.goto("/organisation/officers/")
     page.get_by_role("link", name=org.officers.officer.user.get_full_name()).first.click()
@@ -73,13 +72,12 @@ def test_organisation_screens(sign_in, axe, democratic_services, org):
 
 
 def test_choosing_a_password_pages(page, axe, officer):
-    page.goto("/sign-in/")
-    page.get_by_role("link", name="Forgotten your password").click()
+    SignIn(page).open().link("Forgotten your password").click()
+    asking = ActionPage(page)
     axe(page)
-    page.get_by_role("button", name="Send the link").click()  # no address
-    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    asking.send_empty("Send the link")  # no address
     axe(page)
     page.get_by_label("Email").fill(officer.email)
-    page.get_by_role("button", name="Send the link").click()
-    page.get_by_role("heading", name="Check your email").wait_for()
+    asking.button("Send the link").click()
+    expect(asking.heading("Check your email")).to_be_visible()
     axe(page)

@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from .pages import ActionPage, ComplaintPage, Screen
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -11,16 +13,16 @@ def test_a_concern_about_an_officer_is_raised_and_resolved(
 ):
 
     page = signed_in(councillor)
-    page.goto("/complaints/new/")
+    concern = ComplaintPage(page).go(ComplaintPage.NEW)
     axe(page)
-    page.get_by_role("button", name="Raise").first.click()  # nothing filled in
-    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    concern.button("Raise").first.click()  # nothing filled in
+    concern.error_summary()
     axe(page)
-    page.get_by_label("Which officer is it about?").select_option(str(org.officers.officer.pk))
-    page.get_by_label("Summarise the concern").fill("Rude reply at a ward surgery")
-    page.get_by_label("Describe the concern").fill("The officer was dismissive on 3 November.")
-    page.get_by_role("button", name="Raise").first.click()
-    page.get_by_text("Rude reply at a ward surgery").first.wait_for()
+    concern.raise_about_officer(
+        org.officers.officer,
+        "Rude reply at a ward surgery",
+        "The officer was dismissive on 3 November.",
+    )
     axe(page)
     url = page.url
 
@@ -31,8 +33,9 @@ def test_a_concern_about_an_officer_is_raised_and_resolved(
     axe(handler)
     handler.get_by_label("Resolved informally").check()
     handler.get_by_label("What was decided").fill("Spoke with the officer; apology sent.")
-    handler.locator("#main-content form button[type=submit]").first.click()
-    handler.get_by_text("Spoke with the officer").first.wait_for()
+    resolving = Screen(handler)
+    resolving.submit_first_form()
+    resolving.sees("Spoke with the officer")
     axe(handler)
 
     mo = signed_in(monitoring_officer)
@@ -50,23 +53,22 @@ def test_the_monitoring_officer_reports_on_an_officers_complaint_about_a_member(
     complaint = about_member(org)
 
     mo = signed_in(monitoring_officer)
-    mo.goto(f"/complaints/{complaint.pk}/")
-    mo.get_by_role("button", name="Report the outcome").click()
+    case = ComplaintPage(mo).go(f"/complaints/{complaint.pk}/")
+    case.button("Report the outcome").click()
+    report = ActionPage(mo)
     axe(mo)
-    mo.get_by_role("button", name="Send the report").click()  # nothing written
-    expect(mo.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    report.send_empty("Send the report")  # nothing written
     axe(mo)
     mo.get_by_label("Findings, and the resolution or recommended action").fill(
         "The remarks were unfair; the member has apologised."
     )
     mo.get_by_label("Also tell the member's group leader").check()
-    mo.get_by_role("button", name="Send the report").click()
-    mo.get_by_text("has apologised").first.wait_for()
+    report.send("Send the report", then="has apologised")
     axe(mo)
 
     chief = signed_in(chief_executive)
     chief.goto("/complaints/?tab=all")
     axe(chief)
-    chief.get_by_role("link", name=complaint.reference).click()
-    chief.get_by_text("Also reported to").wait_for()
+    Screen(chief).link(complaint.reference).click()
+    expect(chief.get_by_text("Also reported to")).to_be_visible()
     axe(chief)

@@ -4,6 +4,8 @@ JavaScript; the Monitoring Officer reviews it; axe on every page of the journey.
 import pytest
 from playwright.sync_api import expect
 
+from .pages import ActionPage, Screen
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -20,17 +22,16 @@ def test_a_relationship_is_declared_and_reviewed(signed_in, axe, officer, monito
     axe(page)
     page.get_by_label("Cllr Chris Baker").check()
     page.get_by_role("button", name="Continue").click()
-    page.get_by_role("heading", name="Your relationship with Chris Baker").wait_for()
-    page.get_by_role("button", name="Make the declaration").click()  # nothing filled in
-    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    declaring = ActionPage(page)
+    expect(declaring.heading("Your relationship with Chris Baker")).to_be_visible()
+    declaring.send_empty("Make the declaration")  # nothing filled in
     axe(page)
     page.get_by_label("Close friendship").check()
     page.get_by_label("Describe the relationship").fill("We coach a junior football team.")
     page.get_by_label("Day").first.fill("1")
     page.get_by_label("Month").first.fill("9")
     page.get_by_label("Year").first.fill("2021")
-    page.get_by_role("button", name="Make the declaration").click()
-    page.get_by_text("The Monitoring Officer will review it").wait_for()
+    declaring.send("Make the declaration", then="The Monitoring Officer will review it")
     axe(page)
     url = page.url
 
@@ -42,8 +43,9 @@ def test_a_relationship_is_declared_and_reviewed(signed_in, axe, officer, monito
     mo.get_by_role("button", name="Record advice").click()
     axe(mo)
     mo.get_by_label("Your advice").fill("Please do not handle the councillor's casework.")
-    mo.locator("#main-content form button[type=submit]").first.click()
-    mo.get_by_text("Advice recorded on").wait_for()
+    advising = Screen(mo)
+    advising.submit_first_form()
+    advising.sees("Advice recorded on")
     axe(mo)
     mo.goto("/declarations/register/")
     axe(mo)

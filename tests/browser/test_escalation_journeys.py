@@ -15,6 +15,8 @@ from enquiries.services import enquiries_sweep
 from protocol_site.calendar import council_calendar
 from tests.enquiries.factories import casework
 
+from .pages import ComplaintPage, Dashboard, Screen, SignIn
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 MINUTE = timedelta(minutes=1)
@@ -46,12 +48,11 @@ def test_a_concern_about_an_officer_reaches_the_monitoring_officer(
     signed_in, axe, councillor, monitoring_officer, org
 ):
     page = signed_in(councillor)
-    page.goto("/complaints/new/")
-    page.get_by_label("Which officer is it about?").select_option(str(org.officers.officer.pk))
-    page.get_by_label("Summarise the concern").fill("No reply to three emails")
-    page.get_by_label("Describe the concern").fill("Emails of 2, 9 and 16 October went unanswered.")
-    page.get_by_role("button", name="Raise").first.click()
-    page.get_by_text("No reply to three emails").first.wait_for()
+    ComplaintPage(page).go(ComplaintPage.NEW).raise_about_officer(
+        org.officers.officer,
+        "No reply to three emails",
+        "Emails of 2, 9 and 16 October went unanswered.",
+    )
 
     complaint = Complaint.objects.get(summary="No reply to three emails")
     for _ in range(6):  # each stage left unresolved past its resolve-by day moves up
@@ -76,23 +77,20 @@ def test_a_concern_about_an_officer_reaches_the_monitoring_officer(
 def test_democratic_services_add_a_councillor(signed_in, axe, democratic_services, org):
     page = signed_in(democratic_services)
     page.goto("/organisation/councillors/")
-    page.get_by_role("button", name="Add a councillor").first.click()
-    page.get_by_role("heading", level=1).wait_for()
+    form = Screen(page)
+    form.button("Add a councillor").first.click()
+    expect(form.heading(level=1)).to_be_visible()
     axe(page)
-    page.locator("#main-form button[type=submit]").click()  # nothing filled in
-    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    form.submit_main_form()  # nothing filled in
+    form.error_summary()
     axe(page)
     page.get_by_label("Username").fill("cllr.new")
     page.get_by_label("First name").fill("Priya")
     page.get_by_label("Last name").fill("Shah")
     page.get_by_label("Email address").fill("priya.shah@example.gov.uk")
     page.get_by_label("Ward").select_option(label=str(org.ward))
-    start = timezone.localdate()
-    term = page.get_by_role("group", name="Term of office starts")
-    term.get_by_label("Day").fill(str(start.day))
-    term.get_by_label("Month").fill(str(start.month))
-    term.get_by_label("Year").fill(str(start.year))
-    page.locator("#main-form button[type=submit]").click()
+    form.fill_date(timezone.localdate(), group="Term of office starts")
+    form.submit_main_form()
     expect(page.get_by_text("Priya Shah").first).to_be_visible()
     axe(page)
 
@@ -117,17 +115,17 @@ def choose_by_keyboard(page, select, label: str, *, limit: int = 60):
 
 
 def test_a_councillor_logs_an_enquiry_with_the_keyboard_alone(page, axe, councillor, org):
-    page.goto("/sign-in/")
+    SignIn(page).open()
     tab_to(page, page.get_by_label("Username"))
     page.keyboard.type(councillor.username)
     page.keyboard.press("Tab")
     page.keyboard.type("password")
     page.keyboard.press("Enter")
-    page.get_by_text("Signed in as").wait_for()
+    home = Dashboard(page).wait()
 
-    tab_to(page, page.get_by_role("button", name="Log an enquiry"))
+    tab_to(page, home.button("Log an enquiry"))
     page.keyboard.press("Enter")
-    page.get_by_role("heading", name="Log an enquiry", level=1).wait_for()
+    expect(home.heading("Log an enquiry", level=1)).to_be_visible()
     tab_to(page, page.get_by_label("Subject"))
     page.keyboard.type("Broken street light on Mill Lane")
     tab_to(page, page.get_by_label("Details", exact=False).first)
@@ -137,7 +135,7 @@ def test_a_councillor_logs_an_enquiry_with_the_keyboard_alone(page, axe, council
     service = page.get_by_label("Which service is it about?")
     tab_to(page, service)
     choose_by_keyboard(page, service, "Place and Environment: Waste and Recycling")
-    tab_to(page, page.get_by_role("button", name="Send enquiry"))
+    tab_to(page, home.button("Send enquiry"))
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", name="Broken street light on Mill Lane")).to_be_visible()
+    expect(home.heading("Broken street light on Mill Lane")).to_be_visible()
     axe(page)

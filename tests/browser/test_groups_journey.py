@@ -6,7 +6,8 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import expect
+
+from .pages import ActionPage, Screen
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,62 +24,54 @@ def test_a_briefing_from_request_to_equal_access(
     leader.get_by_role("link", name="Group briefings", exact=True).click()
     axe(leader)
     leader.get_by_role("button", name="Ask for a briefing").click()
+    asking = ActionPage(leader)
     axe(leader)
-    leader.get_by_role("button", name="Send the request").click()  # nothing filled in
-    expect(leader.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    asking.send_empty("Send the request")  # nothing filled in
     axe(leader)
     leader.get_by_label("A briefing note").check()
     leader.get_by_label("Who are you asking?").select_option(str(org.officers.director.pk))
     leader.get_by_label("Subject").fill("Options for the waste contract")
     leader.get_by_label("The Council business it is about").fill("Waste contract renewal")
-    group = leader.get_by_role("group", name="Date of the group meeting")
-    group.get_by_label("Day").fill(str(meeting.day))
-    group.get_by_label("Month").fill(str(meeting.month))
-    group.get_by_label("Year").fill(str(meeting.year))
+    asking.fill_date(meeting, group="Date of the group meeting")
     leader.get_by_label("People who are not members of the council will be present").check()
     leader.get_by_label("Their names, and who they are").fill("Jane Doe MP")
-    leader.get_by_role("button", name="Send the request").click()
-    leader.get_by_text("Options for the waste contract").first.wait_for()
+    asking.send("Send the request", then="Options for the waste contract")
     axe(leader)
     url = leader.url
 
     ce = signed_in(chief_executive)
     ce.goto(url)
     ce.get_by_role("button", name="Decide").click()
+    deciding = ActionPage(ce)
     axe(ce)
     ce.get_by_label("Clear it").check()
-    ce.get_by_role("button", name="Record your decision").click()  # no written exception
-    expect(ce.get_by_role("alert").filter(has_text="write the exception")).to_be_visible()
+    deciding.send_empty("Record your decision", has="write the exception")  # no exception
     axe(ce)
     ce.get_by_label("Your written exception (004 §6.6)").fill("Factual information only.")
-    ce.get_by_role("button", name="Record your decision").click()
-    ce.get_by_text("You cleared").first.wait_for()
+    deciding.send("Record your decision", then="You cleared")
     axe(ce)
 
     writer = signed_in(director)
     writer.goto(url)
     writer.get_by_role("button", name="Write the note").click()
+    note = ActionPage(writer)
     axe(writer)
     writer.get_by_label("Material facts").fill("The contract ends in March.")
     writer.get_by_label("Options, and their merits").fill("Extend, or re-tender.")
-    writer.get_by_role("button", name="Issue the note").click()  # not confirmed
-    expect(writer.get_by_role("alert").filter(has_text="no political implications")).to_be_visible()
+    note.send_empty("Issue the note", has="no political implications")  # not confirmed
     axe(writer)
     writer.get_by_label("I confirm this note contains no political implications").check()
-    writer.get_by_role("button", name="Issue the note").click()
-    writer.get_by_text("Note issued on").wait_for()
+    note.send("Issue the note", then="Note issued on")
     axe(writer)
 
     other = signed_in(b_leader)
     other.goto("/groups/")
     other.get_by_role("link", name="Options for the waste contract").click()
     axe(other)
-    other.get_by_role("button", name="Receive the note for Group B").click()
-    other.get_by_text("The contract ends in March.").wait_for()
+    ActionPage(other).send("Receive the note for Group B", then="The contract ends in March.")
     axe(other)
 
-    ce.goto("/groups/equal-access/")
-    ce.get_by_text("Same access").wait_for()
+    Screen(ce).go("/groups/equal-access/").sees("Same access")
     axe(ce)
 
 
@@ -89,24 +82,20 @@ def test_an_officer_asks_to_meet_an_mp(signed_in, axe, officer, chief_executive,
     page.goto("/groups/representatives/")
     axe(page)
     page.get_by_role("button", name="Ask for authorisation").click()
+    asking = ActionPage(page)
     axe(page)
     page.get_by_label("A Member of Parliament").check()
     page.get_by_label("Their name").fill("Jane Doe")
     page.get_by_label("Their office").fill("MP for Riverside")
     page.get_by_label("Subject").fill("Flooding")
-    group = page.get_by_role("group", name="Date of the meeting")
-    group.get_by_label("Day").fill(str(day.day))
-    group.get_by_label("Month").fill(str(day.month))
-    group.get_by_label("Year").fill(str(day.year))
+    asking.fill_date(day, group="Date of the meeting")
     page.get_by_label("The ward it concerns").select_option(str(org.ward.pk))
     page.get_by_label("The local councillor").select_option(str(org.councillors.councillor.pk))
-    page.get_by_role("button", name="Ask the Chief Executive").click()
-    page.get_by_text("sent to the Chief Executive").wait_for()
+    asking.send("Ask the Chief Executive", then="sent to the Chief Executive")
     axe(page)
     ce = signed_in(chief_executive)
-    ce.goto(page.url + "decide/")
+    deciding = ActionPage(ce).go(page.url + "decide/")
     axe(ce)
     ce.get_by_label("Authorise it").check()
-    ce.get_by_role("button", name="Decide").click()
-    ce.get_by_text("Every Group Leader has been informed").wait_for()
+    deciding.send("Decide", then="Every Group Leader has been informed")
     axe(ce)

@@ -10,6 +10,8 @@ from playwright.sync_api import expect
 
 from notices.services import election_period_declare, ward_notice_publish
 
+from .pages import ActionPage, CasePage, Screen
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -27,22 +29,19 @@ def test_an_officer_tells_ward_members_of_a_public_meeting(
     page.get_by_role("link", name="Ward notices", exact=True).click()
     axe(page)
     page.get_by_role("button", name="Record a notice").click()
+    recording = ActionPage(page)
     axe(page)
-    page.get_by_role("button", name="Record and email members").click()  # nothing filled in
-    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    recording.send_empty("Record and email members")  # nothing filled in
     axe(page)
     day = timezone.localdate() + timedelta(days=10)
     page.get_by_label("A public meeting").check()
     page.get_by_label("Title").fill("Drop-in on the Riverside flood scheme")
     page.get_by_label("Details").fill("Engineers will show the plans and take questions.")
     page.get_by_label("Riverside").check()
-    page.get_by_role("group", name="Date of the meeting").get_by_label("Day").fill(str(day.day))
-    page.get_by_role("group", name="Date of the meeting").get_by_label("Month").fill(str(day.month))
-    page.get_by_role("group", name="Date of the meeting").get_by_label("Year").fill(str(day.year))
+    recording.fill_date(day, group="Date of the meeting")
     page.get_by_label("Time of the meeting").fill("18:30")
     page.get_by_label("Place of the meeting").fill("St Mary's Hall")
-    page.get_by_role("button", name="Record and email members").click()
-    page.get_by_text("Notice recorded").wait_for()
+    recording.send("Record and email members", then="Notice recorded")
     axe(page)
     url = page.url
 
@@ -56,10 +55,9 @@ def test_an_officer_tells_ward_members_of_a_public_meeting(
 
 def test_the_pre_election_banner_and_guidance(signed_in, axe, monitoring_officer, councillor):
     page = signed_in(monitoring_officer)
-    page.goto("/notices/elections/new/")
+    ActionPage(page).go("/notices/elections/new/")
     axe(page)
-    page.get_by_role("button", name="Declare the period").click()
-    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    ActionPage(page).send_empty("Declare the period")
     axe(page)
     today = timezone.localdate()
     election_period_declare(
@@ -74,7 +72,7 @@ def test_the_pre_election_banner_and_guidance(signed_in, axe, monitoring_officer
     expect(banner.get_by_text("Riverside ward by-election")).to_be_visible()
     axe(member)
     banner.get_by_role("link", name="Read the Monitoring Officer's guidance").click()
-    member.get_by_text("No ward walkabouts with candidates.").wait_for()
+    Screen(member).sees("No ward walkabouts with candidates.")
     axe(member)
     member.goto("/notices/elections/")
     axe(member)
@@ -89,14 +87,14 @@ def test_an_officer_withdraws_a_notice(signed_in, axe, officer, org):
         wards=[org.ward],
     )
     page = signed_in(officer)
-    page.goto(f"/notices/{notice.pk}/")
-    page.get_by_role("button", name="Withdraw this notice").click()
-    page.get_by_role("heading", name="Withdraw Road closure on Mill Lane").wait_for()
+    notice_page = CasePage(page).go(f"/notices/{notice.pk}/")
+    withdrawing = notice_page.start(
+        "Withdraw this notice", heading="Withdraw Road closure on Mill Lane"
+    )
     axe(page)
-    page.get_by_role("button", name="Withdraw the notice").click()  # no reason
-    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    withdrawing.send_empty("Withdraw the notice")  # no reason
     axe(page)
     page.get_by_label("Why is the notice withdrawn?").fill("The resurfacing is postponed.")
-    page.get_by_role("button", name="Withdraw the notice").click()
+    withdrawing.button("Withdraw the notice").click()
     expect(page.get_by_role("region", name="Withdrawn")).to_contain_text("postponed")
     axe(page)

@@ -12,6 +12,8 @@ from protocol_site.calendar import LONDON
 from tests.registers.factories import OfficerInterestFactory
 from tests.registers.helpers import ask_for_visit
 
+from .pages import CasePage, Screen
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -21,23 +23,21 @@ def a_month_ahead() -> datetime:
 
 def test_a_councillor_asks_to_visit_premises(sign_in, axe, councillor, director, org):
     page = sign_in(councillor)
-    page.get_by_role("link", name="Ask to visit council premises").click()
-    page.get_by_role("heading", name="Ask to visit council premises").wait_for()
+    form = Screen(page)
+    form.link("Ask to visit council premises").click()
+    expect(form.heading("Ask to visit council premises")).to_be_visible()
     axe(page)
-    page.locator("#main-form button[type=submit]").click()  # nothing filled in
-    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    form.submit_main_form()  # nothing filled in
+    form.error_summary()
     axe(page)
-    day = a_month_ahead()
     page.get_by_label("Premises", exact=True).fill("Mill Lane Depot")
     page.get_by_label("Service", exact=True).select_option(str(org.service.pk))
-    page.get_by_label("Day").fill(str(day.day))
-    page.get_by_label("Month").fill(str(day.month))
-    page.get_by_label("Year").fill(str(day.year))
+    form.fill_date(a_month_ahead())
     page.get_by_label("Time of the visit").fill("10:30")
     page.get_by_label("Why you want to visit").fill("To see the new recycling line.")
-    page.locator("#main-form button[type=submit]").click()
-    page.get_by_text("Visit asked for.").wait_for()
-    assert page.get_by_role("heading", level=1).inner_text() == "Mill Lane Depot"
+    form.submit_main_form()
+    form.sees("Visit asked for.")
+    assert form.heading(level=1).inner_text() == "Mill Lane Depot"
     axe(page)
 
 
@@ -46,19 +46,17 @@ def test_the_director_arranges_a_visit(sign_in, axe, director, org):
     page = sign_in(director)
     page.goto("/visits/")
     axe(page)
-    page.goto(f"/visits/{visit.pk}/")
-    page.get_by_role("button", name="Arrange the visit").click()
-    page.get_by_role("heading", name="Arrange the visit").wait_for()
+    arranging = CasePage(page).go(f"/visits/{visit.pk}/").start("Arrange the visit")
     axe(page)
-    page.locator("#main-form button[type=submit]").click()  # no officer chosen
-    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    arranging.submit_main_form()  # no officer chosen
+    arranging.error_summary()
     axe(page)
     page.get_by_label("Officer who will meet the member").select_option(
         str(org.officers.head_of_service.pk)
     )
     page.get_by_label("Conditions").fill("Sign in at the gate; boots provided.")
-    page.locator("#main-form button[type=submit]").click()
-    page.get_by_text("Visit arranged.").wait_for()
+    arranging.submit_main_form()
+    arranging.sees("Visit arranged.")
     axe(page)
 
 
@@ -71,9 +69,9 @@ def test_the_new_registers_in_the_registry(sign_in, axe, democratic_services, or
     for register in ("Officers' interests", "Politically restricted posts", "Members' visits"):
         page.goto("/organisation/")
         page.get_by_role("link", name=register, exact=True).click()
-        page.get_by_role("heading", name=register).wait_for()
+        expect(page.get_by_role("heading", name=register)).to_be_visible()
         axe(page)
-    page.goto("/organisation/officer-interests/add/")
-    page.locator("#main-form button[type=submit]").click()
-    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    form = Screen(page).go("/organisation/officer-interests/add/")
+    form.submit_main_form()
+    form.error_summary()
     axe(page)

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from declarations.models import Declaration, DeclarationStep
 from declarations.selectors import declarations_visible_to
 from declarations.services import declaration_confirm, declaration_withdraw, declarations_sweep
-from protocol_site.models import OutboxEmail
+from protocol_site.models import AuditEvent, OutboxEmail
 from tests.clock import at
 
 from .helpers import LAPSES, REMINDER, councillor_declares, declare, officer_declares
@@ -42,6 +42,17 @@ def test_the_declarer_is_reminded_once_however_often_the_sweep_runs(org, officer
     assert mails("Please re-confirm") == 1
     declaration.refresh_from_db()
     assert declaration.next_action_at == LAPSES
+
+
+def test_each_reminder_and_lapse_is_audited_once_beside_its_timeline_row(org):
+    declaration = officer_declares(org)
+    for now in (REMINDER, REMINDER, LAPSES, LAPSES):
+        declarations_sweep(now=now)
+    for kind in (Kind.CONFIRM_REMINDER, Kind.LAPSED):
+        events = AuditEvent.objects.filter(action=f"declarations.declaration.{kind}")
+        assert steps(declaration, kind) == 1
+        assert events.count() == 1
+        assert events.get().after["cycle"] == declaration.cycle
 
 
 def test_once_lapsed_the_manager_and_the_mo_are_told_once(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from protocol_site.cases import denies
 from registers.roles import Role, person_for
 
-from .models import BriefingRequest, RepresentativeMeeting
+from .models import BriefingOffer, BriefingRequest, RepresentativeMeeting
 
 
 def _is_chief_executive(user) -> bool:
@@ -43,6 +43,13 @@ def can_record_attendance(user, briefing: BriefingRequest) -> bool:
 def can_share(user, briefing: BriefingRequest) -> bool:
     """Record (or withdraw) permission to share a confidential briefing (004 §7.1)."""
     return briefing.requested_by_id == user.pk
+
+
+@denies("Only the Group Leader of the group it was offered to can receive it.")
+def can_receive(user, offer: BriefingOffer) -> bool:
+    """Take up a note offered to the group (003 §7.1(b)): its Group Leader."""
+    leads = getattr(person_for(user).councillor, "leads_group", None)
+    return leads is not None and leads.pk == offer.group_id
 
 
 @denies(

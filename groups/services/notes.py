@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from protocol_site.cases import lock, notify, record_event, require
 from registers.models import PoliticalGroup
-from registers.roles import person_for
 
 from .. import permissions
 from ..models import BriefingNote, BriefingOffer, BriefingRequest, BriefingShare, Status
@@ -126,12 +125,7 @@ def _offer_to_other_groups(actor, briefing: BriefingRequest, note: BriefingNote)
 
 def briefing_offer_receive(*, actor, offer: BriefingOffer) -> BriefingOffer:
     """The Group Leader takes up the offer: from then, the group's members may read the note."""
-    person = person_for(actor)
-    councillor = person.councillor
-    if councillor is None or getattr(councillor, "leads_group", None) is None:
-        raise PermissionDenied("Only the Group Leader can receive a note for the group.")
-    if councillor.leads_group.pk != offer.group_id:
-        raise PermissionDenied("This note was offered to another group.")
+    require(permissions.can_receive, actor, offer)
     if not settings.GROUP_BRIEFING_EQUAL_ACCESS:
         raise PermissionDenied("This council does not share briefings between groups.")
     with transaction.atomic():

@@ -9,9 +9,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from protocol_site.views import CaseStep, submit
-from registers.roles import person_for
 
-from .. import services
+from .. import permissions, services
 from ..forms import AttendanceForm, ConfirmForm, NoteForm, ShareForm
 from ..selectors import (
     briefing_for,
@@ -113,8 +112,7 @@ def offer_detail(request, pk: int):
     """A note offered to the viewer's group: what it is about, and once the Group Leader has
     received it, the note itself. Never the request, the group that asked, or its meeting."""
     offer = offer_for(request.user, pk)
-    leads = getattr(person_for(request.user).councillor, "leads_group", None)
-    may_receive = leads is not None and leads.pk == offer.group_id and not offer.received_at
+    may_receive = permissions.can_receive(request.user, offer) and not offer.received_at
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not may_receive:

@@ -212,6 +212,8 @@ class ComplaintStage(ProtectedStateMixin, models.Model):
     # the sweep took it), and the rung next in line when it was passed over for this one.
     due_at = models.DateTimeField(null=True, blank=True)
     stood_in_for = models.CharField(max_length=24, blank=True, default="", db_default="")
+    # The top of the complaint's ladder: there is no stage above this one to move up to.
+    last_rung = models.BooleanField(default=False, db_default=False)
     status = FSMField(default=Status.OPEN, choices=Status.choices, protected=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)

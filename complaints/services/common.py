@@ -157,6 +157,7 @@ def open_stage(
             "acknowledge_reminder_at": acknowledge_reminder_at(calendar, now, acknowledge_by),
             "due_at": due_at,
             "stood_in_for": stood_in_for,
+            "last_rung": next_rung(complaint, after_rung=step.rung) is None,
         },
         opened,
     )

@@ -74,14 +74,17 @@ def actions_for(user, complaint: Complaint, stage: ComplaintStage | None = None)
     handler = open_ and can_handle(user, complaint)
     complainant = is_complainant(user, complaint)
     mo = is_monitoring_officer(user)
-    if stage is None and handler:
+    if stage is None and (handler or complainant):
         stage = complaint.stages.filter(number=complaint.stage_number).first()
+    # The top of the ladder has no stage above it: nobody is offered a move up.
+    at_top = stage is not None and stage.last_rung
     about_member = complaint.direction == Complaint.Direction.OFFICER_ABOUT_MEMBER
     return Actions(
         acknowledge=handler and stage is not None and can_proceed(stage.acknowledge),
         resolve=handler,
         refer=open_ and can_refer(user, complaint),
-        escalate=handler or (complainant and complaint.status in (Status.OPEN, Status.RESOLVED)),
+        escalate=not at_top
+        and (handler or (complainant and complaint.status in (Status.OPEN, Status.RESOLVED))),
         withdraw=open_ and can_withdraw(user, complaint),
         notify_subject=(handler or (mo and not complainant))
         and complaint.subject_notified_at is None

@@ -148,3 +148,16 @@ def test_two_sweepers_at_once_with_a_vacant_rung(org, deputy):
             Rung.DIRECTOR,
             Rung.MONITORING_OFFICER,
         ]
+
+
+def test_nobody_is_offered_a_move_up_at_the_top_of_the_ladder(client_for, org, councillor):
+    complaint = raised(org)
+    sweep_hourly(at(2026, 12, 20, 0, 0))
+    top = complaint.stages.order_by("number").last()
+    assert top.rung == Rung.MONITORING_OFFICER and top.last_rung
+    assert not complaint.stages.filter(last_rung=True).exclude(pk=top.pk).exists()
+    handler = top.handler
+    for person, words in ((handler, "Move up a stage"), (councillor, "Ask for the next stage")):
+        page = client_for(person).get(f"/complaints/{complaint.pk}/").content.decode()
+        assert words not in page
+        assert client_for(person).get(f"/complaints/{complaint.pk}/escalate/").status_code == 403

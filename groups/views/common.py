@@ -80,6 +80,7 @@ def step_page(name: str, step, template: str):
     """A briefing's action page for `step`, drawn from `template` with the step's own words."""
 
     def draw(request, briefing, step, form):
-        return render(request, template, {"briefing": briefing, "step": step, "form": form})
+        context = {"briefing": briefing, "step": step, "form": form}
+        return render(request, template, {**context, **step.extra_context(briefing)})
 
     return case_step_view(name, step, load=briefing_for, done=done, render=draw)

@@ -70,25 +70,22 @@ ATTENDANCE = CaseStep(
 briefing_attendance = step_page("briefing_attendance", ATTENDANCE, "groups/attendance.html")
 
 
-@require_http_methods(["GET", "POST"])
-def briefing_share(request, pk: int):
-    briefing = briefing_for(request.user, pk)
-    if not actions_for(request.user, briefing).share:
-        raise PermissionDenied
-    form = ShareForm(request.POST if request.method == "POST" else None, actor=request.user)
-    share = submit(
-        request,
-        form,
-        lambda data: services.briefing_share(
-            actor=request.user, briefing=briefing, user=data["user"]
-        ),
-    )
-    if share is not None:
-        return done(request, briefing.pk, f"{share.user} may now read {briefing.reference}.")
-    shares = briefing.shares.select_related("user")
-    return render(
-        request, "groups/share.html", {"briefing": briefing, "form": form, "shares": shares}
-    )
+def _share(actor, briefing, data):
+    share = services.briefing_share(actor=actor, briefing=briefing, user=data["user"])
+    return f"{share.user} may now read {briefing.reference}."
+
+
+SHARE = CaseStep(
+    title="Share a confidential briefing",
+    submit="Record permission",
+    form=ShareForm,
+    allowed=offered("share"),
+    perform=_share,
+    # Only the member it is for opens the page, and shares as themselves.
+    form_kwargs=lambda briefing: {"actor": briefing.requested_by},
+    context=lambda briefing: {"shares": briefing.shares.select_related("user")},
+)
+briefing_share = step_page("briefing_share", SHARE, "groups/share.html")
 
 
 @require_POST

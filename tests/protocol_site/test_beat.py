@@ -33,8 +33,10 @@ def test_each_apps_sweep_is_on_beat(config):
     assert beat_entries()[f"sweep-{config.label}"]["args"] == (config.label,)
 
 
-def test_the_sweep_task_has_time_limits():
-    assert run_sweep.soft_time_limit and run_sweep.time_limit > run_sweep.soft_time_limit
+def test_every_task_has_time_limits():
+    soft, hard = celery_app.conf.task_soft_time_limit, celery_app.conf.task_time_limit
+    assert 0 < soft < hard <= 600
+    assert run_sweep.name in celery_app.tasks
 
 
 def test_nothing_is_pinned_to_the_clock_change_hour():

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from protocol_site.calendar import WorkingCalendar, council_calendar, end_of_day
-from protocol_site.cases import long_date, notify, record_once, run_sweep
+from protocol_site.cases import lock_first, long_date, notify, record_once, run_sweep
 
 from ..models import Complaint, Outcome, Status
 from .common import Ev, current_stage, move_up
@@ -53,12 +53,10 @@ def complaint_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | Non
     """Take the step now due for one complaint, under its row lock."""
     calendar = calendar or council_calendar()
     with transaction.atomic():
-        complaint = (
-            Complaint.objects.select_for_update(of=("self",))
-            .select_related("complainant", "current_handler")
-            .open()
-            .filter(pk=pk, next_action_at__lte=now)
-            .first()
+        complaint = lock_first(
+            Complaint.objects.open().filter(pk=pk, next_action_at__lte=now),
+            "complainant",
+            "current_handler",
         )
         if complaint is None:
             return 0

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from protocol_site.audit import audit_record, changes
+from protocol_site.cases import lock
 from registers.models import Councillor, Officer, Post
 from registers.roles import person_for
 
@@ -102,11 +103,7 @@ def panel_save(
     members = list(dict.fromkeys(members))
     with transaction.atomic():
         if panel is not None and panel.pk:
-            panel = (
-                Panel.objects.select_for_update(of=("self",))
-                .select_related("post", "officer__user")
-                .get(pk=panel.pk)
-            )
+            panel = lock(panel, "post", "officer__user")
             current = list(panel.members.select_related("user"))
             before = _view(panel, current)
         else:

@@ -13,7 +13,7 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Q
 
-from protocol_site.cases import long_date, notify, record_once, run_sweep
+from protocol_site.cases import lock_first, long_date, notify, record_once, run_sweep
 
 from ..models import Declaration
 from ..routing import manager_to_tell
@@ -42,12 +42,9 @@ def declarations_sweep(*, now: datetime | None = None, limit: int = 1000) -> int
 def declaration_advance(*, pk: int, now: datetime, calendar=None) -> int:
     """Take the step now due for one declaration, under its row lock."""
     with transaction.atomic():
-        declaration = (
-            Declaration.objects.select_for_update(of=("self",))
-            .select_related(*LOCK_RELATED)
-            .not_withdrawn()
-            .filter(pk=pk, next_action_at__lte=now)
-            .first()
+        declaration = lock_first(
+            Declaration.objects.not_withdrawn().filter(pk=pk, next_action_at__lte=now),
+            *LOCK_RELATED,
         )
         if declaration is None:
             return 0

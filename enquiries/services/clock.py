@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from protocol_site.calendar import WorkingCalendar, council_calendar, end_of_day
-from protocol_site.cases import long_date, notify, record_once, run_sweep
+from protocol_site.cases import lock_first, long_date, notify, record_once, run_sweep
 from registers.ladder import Step, ladder_for
 
 from ..models import OPEN_STATUSES, Enquiry, EnquiryEvent
@@ -74,12 +74,11 @@ def enquiry_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | None 
     calendar = calendar or council_calendar()
     steps = 0
     with transaction.atomic():
-        enquiry = (
-            Enquiry.objects.select_for_update(of=("self",))
-            .select_related("assigned_to__user", "councillor__user", "escalated_to")
-            .open()
-            .filter(pk=pk)
-            .first()
+        enquiry = lock_first(
+            Enquiry.objects.open().filter(pk=pk),
+            "assigned_to__user",
+            "councillor__user",
+            "escalated_to",
         )
         while enquiry is not None and enquiry.next_action_at and enquiry.next_action_at <= now:
             due_at = enquiry.next_action_at

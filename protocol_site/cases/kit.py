@@ -42,6 +42,12 @@ def lock(case: M, *related: str) -> M:
     )
 
 
+def lock_first(cases: models.QuerySet, *related: str):
+    """The first of `cases` under its row lock, with `related` joined, or None: a sweep's
+    read of a case that may have moved on since it was found due. Call inside a transaction."""
+    return cases.select_for_update(of=("self",)).select_related(*related).first()
+
+
 def create_with_reference(
     model: type[M], *, prefix: str, on: datetime, history_user=None, **fields
 ) -> M:

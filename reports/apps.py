@@ -10,6 +10,7 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from registers.selectors import register_home_panel
 
-        from .home import directorate_home_panel
+        from .home import annual_report_home_panel, directorate_home_panel
 
         register_home_panel(directorate_home_panel)
+        register_home_panel(annual_report_home_panel)

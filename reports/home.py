@@ -4,7 +4,7 @@ from the same selectors and tables as the annual report."""
 from __future__ import annotations
 
 from registers.models import Directorate
-from registers.roles import Person, person_for
+from registers.roles import Person, Role, person_for
 
 from .selectors import enquiries_headline, this_municipal_year
 from .tables import enquiry_tables, period_label
@@ -14,6 +14,22 @@ def directed_directorates(person: Person) -> list[Directorate]:
     """The directorates this person directs, or acts up as Director of, today."""
     ids = person.directed_directorate_ids
     return list(Directorate.objects.filter(pk__in=ids).order_by("name")) if ids else []
+
+
+REPORT_READERS = (Role.MONITORING_OFFICER, Role.DEMOCRATIC_SERVICES, Role.CHIEF_EXECUTIVE)
+
+
+def may_see_report(user) -> bool:
+    """The annual report: the Monitoring Officer, democratic services and the Chief Executive."""
+    person = person_for(user)
+    return any(person.has(role) for role in REPORT_READERS)
+
+
+def annual_report_home_panel(person: Person) -> dict | None:
+    """A link to the annual report for those who read it."""
+    if not may_see_report(person.user):
+        return None
+    return {"template": "reports/_annual_panel.html"}
 
 
 def may_see_directorate_report(user) -> bool:

@@ -16,14 +16,9 @@ from protocol_site.spreadsheet import csv_lines
 from registers.roles import Role, person_for
 
 from .forms import PeriodForm
-from .home import directorate_sections, may_see_directorate_report
+from .home import directorate_sections, may_see_directorate_report, may_see_report
 from .selectors import Period, last_municipal_year
 from .tables import period_label, report_tables
-
-
-def may_see_report(user) -> bool:
-    person = person_for(user)
-    return person.has(Role.MONITORING_OFFICER) or person.has(Role.DEMOCRATIC_SERVICES)
 
 
 def _period(request) -> tuple[PeriodForm, Period]:

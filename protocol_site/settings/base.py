@@ -85,6 +85,7 @@ TEMPLATES = [
                 "protocol_site.context_processors.council",
                 "registers.context_processors.person",
                 "notices.context_processors.election_period",
+                "reports.context_processors.reports",
             ],
         },
     },

@@ -243,8 +243,8 @@ notices:period_end                period        in  403 403 403 403 403 403 403 
 # Annual report (RPT-1): the Monitoring Officer and democratic services; the directorate
 # report for a Director.
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
-reports:annual                    -             in  403 403 403 403 403 403 403 403 403 200 200 403
-reports:annual_download           -             in  403 403 403 403 403 403 403 403 403 200 200 403
+reports:annual                    -             in  403 403 403 403 403 403 403 403 200 200 200 403
+reports:annual_download           -             in  403 403 403 403 403 403 403 403 200 200 200 403
 reports:directorate               -             in  403 403 403 403 403 403 403 200 403 403 403 403
 
 # The JSON API answers 403 rather than redirecting; detail is scoped exactly as the pages.

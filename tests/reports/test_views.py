@@ -83,9 +83,7 @@ def test_the_download_is_one_csv_per_table(client_for, democratic_services, enqu
     assert lines[-1].startswith("All,,1,")
 
 
-@pytest.mark.parametrize(
-    "who", ["councillor", "officer", "director", "chief_executive", "group_leader", "outsider"]
-)
+@pytest.mark.parametrize("who", ["councillor", "officer", "director", "group_leader", "outsider"])
 def test_no_one_else_sees_the_report(request, who, client_for):
     client = client_for(request.getfixturevalue(who))
     assert client.get(URL).status_code == 403
@@ -109,3 +107,25 @@ def test_charts_are_drawn_with_a_text_alternative_beside_their_tables():
     counts = Table("c", "Test", ["Group", "Asked"], [["A", 3], ["B", 6]], chart="Asked")
     assert [bar["percent"] for bar in counts.bars] == [50, 100]
     assert Table("n", "Test", ["Group", "Asked"], [["A", 3]]).bars == []
+
+
+@pytest.mark.parametrize(
+    ("who", "linked"),
+    [
+        ("monitoring_officer", True),
+        ("democratic_services", True),
+        ("chief_executive", True),
+        ("director", False),
+        ("councillor", False),
+    ],
+)
+def test_the_report_is_linked_from_home_and_the_navigation(request, who, linked, client_for):
+    html = client_for(request.getfixturevalue(who)).get(reverse("home")).content.decode()
+    nav = html.split('id="navigation"', 1)[1].split("</nav>", 1)[0]
+    main = html.split('id="main-content"', 1)[1]
+    assert (f'href="{URL}"' in nav) is linked
+    assert (f'href="{URL}"' in main) is linked
+
+
+def test_the_chief_executive_reads_the_report(client_for, chief_executive):
+    assert client_for(chief_executive).get(URL).status_code == 200

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from protocol_site.access import require
 from protocol_site.spreadsheet import csv_lines
-from registers.roles import Role, person_for
+from registers.roles import person_for
 
 from .forms import PeriodForm
 from .home import directorate_sections, may_see_directorate_report, may_see_report

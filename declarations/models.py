@@ -287,3 +287,35 @@ class Panel(models.Model):
     def __str__(self) -> str:
         who = self.officer or self.candidate_name
         return f"{self.get_purpose_display()} panel: {self.post} ({who})"
+
+
+class CaseReached(models.Model):
+    """An open case a declaration reached when it was made, confirmed or its dates changed: moved
+    to someone else, or flagged to the Monitoring Officer where nobody else could take it. One row
+    per declaration and case, so the same change never moves or flags a case twice."""
+
+    class Outcome(models.TextChoices):
+        MOVED = "moved", "Moved"
+        FLAGGED = "flagged", "Flagged to the Monitoring Officer"
+
+    declaration = models.ForeignKey(
+        Declaration, on_delete=models.CASCADE, related_name="cases_reached"
+    )
+    case_type = models.CharField(max_length=40)  # "enquiry", "complaint stage", …
+    case_id = models.PositiveBigIntegerField()
+    reference = models.CharField(max_length=40)
+    url = models.CharField(max_length=200, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    summary = models.TextField()
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["declaration", "case_type", "case_id"], name="declaration_reach_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.declaration.reference}: {self.reference} {self.get_outcome_display()}"

@@ -22,7 +22,7 @@ from django.utils import timezone
 from protocol_site.access import visible_or_404
 from registers.roles import Person, Role, person_for
 
-from .models import Declaration, DeclarationStep
+from .models import CaseReached, Declaration, DeclarationStep
 from .routing import reviewer_id_for, statutory_user_ids
 
 Kind = DeclarationStep.Kind
@@ -149,7 +149,8 @@ def reviews_declarations(user) -> bool:
 
 
 def review_queue(user) -> QuerySet[Declaration]:
-    """Declarations awaiting the reviewer's advice, or waiting on the declarer's answer."""
+    """Declarations awaiting the reviewer's advice, or waiting on the declarer's answer, and
+    those with a case flagged since the last advice; those that reached open cases first."""
     mo_id, deputy_id = statutory_user_ids()
     if user.pk == mo_id:
         scope = ~_involving(user.pk)
@@ -157,9 +158,21 @@ def review_queue(user) -> QuerySet[Declaration]:
         scope = _involving(mo_id) & ~_involving(user.pk)
     else:
         raise PermissionDenied("Only the Monitoring Officer reviews declarations.")
-    return with_related(Declaration.objects.filter(scope, status__in=AWAITING)).order_by(
-        "created_at", "pk"
+    reached = CaseReached.objects.filter(declaration=OuterRef("pk"))
+    flagged_since_review = reached.filter(outcome=CaseReached.Outcome.FLAGGED).filter(
+        Q(declaration__reviewed_at__isnull=True) | Q(at__gt=OuterRef("reviewed_at"))
     )
+    waiting = Q(status__in=AWAITING) | (~Q(status=Status.WITHDRAWN) & Exists(flagged_since_review))
+    return (
+        with_related(Declaration.objects.filter(scope).filter(waiting))
+        .annotate(touched=Exists(reached))
+        .order_by("-touched", "created_at", "pk")
+    )
+
+
+def cases_reached(declaration: Declaration) -> list[CaseReached]:
+    """The open cases this declaration moved or flagged, oldest first."""
+    return list(declaration.cases_reached.all())
 
 
 def register_for(user, *, status: str = "", q: str = "") -> QuerySet[Declaration]:

@@ -8,8 +8,11 @@ class EnquiriesConfig(AppConfig):
     sweep_every = 120  # seconds between beat runs
 
     def ready(self):
+        from declarations.reach import register_case_finder
         from registers.selectors import register_home_panel
 
+        from .services.reach import enquiries_reach
         from .views.home import enquiries_home_panel
 
         register_home_panel(enquiries_home_panel)
+        register_case_finder(enquiries_reach)

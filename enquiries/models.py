@@ -217,6 +217,7 @@ class EnquiryEvent(TimedStep, models.Model):
         REMINDER = "reminder", "Reminder"
         ESCALATED = "escalated", "Escalated"
         ADVISED = "advised", "Chair and lead member advised"
+        FLAGGED = "flagged", "Flagged to the Monitoring Officer"
 
     LATE_HEADINGS = {Kind.ESCALATED: "Escalated late", Kind.REMINDER: "Reminder, sent late"}
 

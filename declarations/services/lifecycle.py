@@ -26,6 +26,7 @@ from registers.roles import person_for
 
 from .. import permissions
 from ..models import Declaration, Relationship, Side
+from ..reach import reach_open_cases
 from ..routing import manager_to_tell, side_for, sides_for
 from .common import (
     LOCK_RELATED,
@@ -158,6 +159,7 @@ def declaration_make(
             {"declaration": declaration},
             key=f"declaration:{declaration.pk}:declared:reviewer",
         )
+        reach_open_cases(declaration, actor=actor)
     return declaration
 
 
@@ -311,6 +313,7 @@ def declaration_change(
                 "end_changed": "ends_on" in new,
             },
         )
+        reach_open_cases(declaration, actor=actor)
     return declaration
 
 
@@ -375,6 +378,7 @@ def declaration_confirm(*, actor, declaration: Declaration) -> Declaration:
                 "declaration_reconfirmed",
                 {"declaration": declaration},
             )
+        reach_open_cases(declaration, actor=actor)
     return declaration
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ..selectors import Reading, declaration_for, reading_for, timeline_for
+from ..selectors import Reading, cases_reached, declaration_for, reading_for, timeline_for
 from ..services import declaration_record_view
 from .common import actions_for
 
@@ -25,6 +25,7 @@ def declaration_detail(request, pk: int):
             "full": reading == Reading.FULL,
             "party": reading == Reading.PARTY,
             "events": timeline_for(declaration, reading),
+            "cases": cases_reached(declaration),
             "actions": actions_for(request.user, declaration),
             "is_declarer": declaration.declarer_id == request.user.pk,
         },

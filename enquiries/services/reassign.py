@@ -63,16 +63,38 @@ def enquiry_reassign(
             raise ValidationError({"to": "It is already with this officer."})
         is_conflicted = conflict_check(enquiry.councillor)
         require_not_conflicted(to, enquiry.councillor, is_conflicted=is_conflicted)
-        previous = enquiry.assigned_to
-        enquiry.assigned_to = to
-        fields = ["assigned_to"]
+        director = None
         if service is not None and service.pk != enquiry.service_id:
-            enquiry.service = service
-            enquiry.director = senior_for(service, is_conflicted).officer
-            fields += ["service", "director"]
-        enquiry.save(update_fields=fields)
-        record_event(enquiry, Ev.Kind.REASSIGNED, actor=actor, detail=note, officer=to)
-        context = {"enquiry": enquiry, "previous": previous, "note": note}
-        notify([enquiry.councillor.user], "enquiry_passed_on", context)
-        notify([to.user, previous.user], "enquiry_reassigned", context)
+            director = senior_for(service, is_conflicted).officer
+        hand_over(enquiry, to, actor=actor, note=note, service=service, director=director)
     return enquiry
+
+
+def hand_over(
+    enquiry: Enquiry,
+    to: Officer,
+    *,
+    actor,
+    note: str,
+    service: Service | None = None,
+    director: Officer | None = None,
+    show_actor: bool = True,
+) -> None:
+    """The enquiry (locked, open) is now with `to`; the clock keeps running. The councillor,
+    the new officer and the previous one are told why, in `note`."""
+    previous = enquiry.assigned_to
+    enquiry.assigned_to = to
+    fields = ["assigned_to"]
+    if service is not None and service.pk != enquiry.service_id:
+        enquiry.service = service
+        fields.append("service")
+    if director is not None and director.pk != enquiry.director_id:
+        enquiry.director = director
+        fields.append("director")
+    enquiry.save(update_fields=fields)
+    record_event(
+        enquiry, Ev.Kind.REASSIGNED, actor=actor, detail=note, officer=to, show_actor=show_actor
+    )
+    context = {"enquiry": enquiry, "previous": previous, "note": note}
+    notify([enquiry.councillor.user], "enquiry_passed_on", context)
+    notify([to.user, previous.user], "enquiry_reassigned", context)

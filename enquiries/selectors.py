@@ -10,7 +10,7 @@ from django.utils import timezone
 from declarations.conflicts import in_effect
 from protocol_site.access import visible_or_404
 from registers.ladder import posts_below
-from registers.models import DIRECTOR_TIERS
+from registers.models import DIRECTOR_TIERS, Post
 from registers.roles import Person, Role, person_for
 
 from .models import OPEN_STATUSES, Enquiry, EnquiryEvent
@@ -28,6 +28,18 @@ def _related_to_councillor(user) -> Exists:
             | Q(declarer_id=councillor_user, other_party_id=user.pk)
         )
     )
+
+
+def managed_by(post: Post) -> Q:
+    """Enquiries held in the part of the council under `post`: assigned to an officer whose
+    post, or a post they act up into today, is anywhere below it (ENQ-9). Subqueries only."""
+    today = timezone.localdate()
+    acting_below = Post.objects.filter(
+        Q(acting_until__isnull=True) | Q(acting_until__gte=today),
+        acting_holder_id=OuterRef("assigned_to_id"),
+        pk__in=posts_below(post),
+    )
+    return Q(assigned_to__post_id__in=posts_below(post)) | Q(Exists(acting_below))
 
 
 def enquiries_visible_to(user) -> QuerySet[Enquiry]:
@@ -60,7 +72,7 @@ def enquiries_visible_to(user) -> QuerySet[Enquiry]:
         elif post is not None:
             if post.tier in DIRECTOR_TIERS and post.directorate_id:
                 reach |= Q(service__directorate_id=post.directorate_id)
-            reach |= Q(assigned_to__post_id__in=posts_below(post))
+            reach |= managed_by(post)
         scope |= reach & ~Q(_related_to_councillor(user))
     return base.filter(scope)
 

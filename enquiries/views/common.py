@@ -17,12 +17,20 @@ from ..models import ExtensionRequest
 from ..permissions import can_decide_extension, can_decline, can_work
 from ..selectors import enquiries_visible_to
 
-PERFORMANCE_ROLES = (
+# Line managers (a Head of Service among them) and Assistant Directors see their part of the
+# council; per-member volumes stay with Directors and the Monitoring Officer (ENQ-10).
+VOLUME_ROLES = (
     Role.DIRECTOR,
     Role.CHIEF_EXECUTIVE,
     Role.MONITORING_OFFICER,
     Role.DEMOCRATIC_SERVICES,
 )
+PERFORMANCE_ROLES = (
+    *VOLUME_ROLES,
+    Role.LINE_MANAGER,
+    Role.ASSISTANT_DIRECTOR,
+)
+MANAGER_ROLES = (Role.LINE_MANAGER, Role.ASSISTANT_DIRECTOR, Role.DIRECTOR)
 
 
 def uses_enquiries(person: Person) -> bool:
@@ -35,6 +43,15 @@ def uses_enquiries(person: Person) -> bool:
 
 def can_see_performance(person: Person) -> bool:
     return any(person.has(role) for role in PERFORMANCE_ROLES)
+
+
+def can_see_volumes(person: Person) -> bool:
+    return any(person.has(role) for role in VOLUME_ROLES)
+
+
+def manages_a_team(person: Person) -> bool:
+    """Someone with posts under them, whose enquiries they see beside their own queue."""
+    return person.officer is not None and any(person.has(role) for role in MANAGER_ROLES)
 
 
 def done(request, enquiry_pk: int, message: str):

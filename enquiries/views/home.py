@@ -9,7 +9,7 @@ from registers.roles import Person
 
 from ..permissions import can_record
 from ..selectors import enquiries_visible_to, officer_queue, queue_filter
-from .common import can_see_performance, uses_enquiries
+from .common import can_see_performance, can_see_volumes, manages_a_team, uses_enquiries
 
 LATEST = 5
 
@@ -24,6 +24,7 @@ def enquiries_home_panel(person: Person) -> dict | None:
         "can_log": person.councillor is not None,
         "can_record": can_record(person),
         "can_see_performance": can_see_performance(person),
+        "can_see_volumes": can_see_volumes(person),
     }
     if person.councillor is not None:
         panel["latest"] = list(
@@ -40,4 +41,8 @@ def enquiries_home_panel(person: Person) -> dict | None:
         panel["escalated_to_me"] = tally(
             queue_filter(queue.filter(escalated_to=person.officer), "open")
         )
+        if manages_a_team(person):
+            # The same selector as "All I can see" on the list and the API: yours and your
+            # teams', down the whole structure below you.
+            panel["reach_open"] = tally(queue_filter(enquiries_visible_to(user), "open"))
     return panel

@@ -18,7 +18,7 @@ from ..selectors import (
     officer_queue,
     queue_filter,
 )
-from .common import can_see_performance, require_person, uses_enquiries
+from .common import can_see_performance, can_see_volumes, require_person, uses_enquiries
 
 PAGE_SIZE = 25
 
@@ -125,7 +125,7 @@ def _year(request) -> int:
 
 @require_GET
 def performance(request):
-    require_person(request, can_see_performance)
+    person = require_person(request, can_see_performance)
     year = _year(request)
     rows = list(directorate_performance(request.user, year))
     totals = {
@@ -143,6 +143,7 @@ def performance(request):
             "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
             "rows": rows,
             "totals": totals,
-            "volumes": list(member_volumes(request.user, year)),
+            "show_volumes": can_see_volumes(person),
+            "volumes": list(member_volumes(request.user, year)) if can_see_volumes(person) else [],
         },
     )

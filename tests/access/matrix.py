@@ -144,13 +144,14 @@ visits:cancel                     visit         in  200 404 404 404 404 404 404 
 
 # Members' enquiries (ENQ): the councillor's own and the officer's chain of management;
 # democratic services keep the register (not the casework text or attachment); the
-# Monitoring Officer sees volumes only, not another member's enquiry; only senior management
-# (Head of Service and up) decide on more time and decline (003 §8.2, 002 §7.iii).
+# Monitoring Officer sees volumes only, not another member's enquiry; line managers up see the
+# performance of their part of the council; only senior management (Head of Service and up)
+# decide on more time and decline (003 §8.2, 002 §7.iii).
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 enquiries:list                    -             in  200 200 200 200 200 200 200 200 200 200 200 403
 enquiries:new                     -             in  200 200 200 403 403 403 403 403 403 403 403 403
 enquiries:record                  -             in  403 403 403 200 200 200 200 200 200 200 200 403
-enquiries:performance             -             in  403 403 403 403 403 403 403 200 200 200 200 403
+enquiries:performance             -             in  403 403 403 403 200 200 200 200 200 200 200 403
 enquiries:detail                  enquiry       in  200 404 404 200 200 200 200 200 200 404 200 404
 enquiries:acknowledge             enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
 enquiries:holding                 enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404

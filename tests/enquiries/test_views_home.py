@@ -95,7 +95,7 @@ def test_performance_renders_for_directors_the_chief_executive_mo_and_dem_servic
 
 @pytest.mark.parametrize(
     "who",
-    ["councillor", "group_leader", "officer", "line_manager", "assistant_director", "outsider"],
+    ["councillor", "group_leader", "officer", "outsider"],
 )
 def test_performance_is_403_for_everyone_else(request, client_for, who):
     assert client_for(request.getfixturevalue(who)).get(PERFORMANCE).status_code == 403

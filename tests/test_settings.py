@@ -171,7 +171,7 @@ def test_a_malformed_value_stops_start_up(module, name, value):
 def test_local_settings_need_nothing_from_the_environment():
     result = _load_settings("protocol_site.settings.local", {})
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "DEBUG=True NATION=ENG" in result.stdout
+    assert "DEBUG=False NATION=ENG" in result.stdout
 
 
 # --- Security settings (README "Security") -----------------------------------------------------
@@ -247,3 +247,31 @@ def test_the_security_settings_come_from_the_environment():
     assert values["failure_limit"] == 8
     assert values["cooloff_seconds"] == 60 * 60
     assert values["proxies"] == 1
+
+
+# --- The local run ----------------------------------------------------------------------------
+
+
+def _local_value(env: dict[str, str], expression: str) -> str:
+    child_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": tempfile.gettempdir()}
+    child_env |= env | {"DJANGO_SETTINGS_MODULE": "protocol_site.settings.local"}
+    code = f"import django\nfrom django.conf import settings\ndjango.setup()\nprint({expression})\n"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=child_env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_email_links_follow_the_port_the_local_run_serves_on():
+    assert _local_value({"PORT": "8200"}, "settings.SITE_URL") == "http://127.0.0.1:8200"
+    assert _local_value({}, "settings.SITE_URL") == "http://127.0.0.1:8000"
+    chosen = {"PORT": "8200", "SITE_URL": "https://protocol.example"}
+    assert _local_value(chosen, "settings.SITE_URL") == "https://protocol.example"
+    run_local = (ROOT / "bin" / "run-local").read_text()
+    assert 'export SITE_URL="${SITE_URL:-http://$host:$port}"' in run_local
+
+
+def test_the_local_run_shows_the_gov_uk_error_pages_unless_asked_for_debug():
+    assert _local_value({}, "settings.DEBUG") == "False"
+    assert _local_value({"DJANGO_DEBUG": "1"}, "settings.DEBUG") == "True"

@@ -162,7 +162,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 30
 EMAIL_FILE_PATH = str(VAR_DIR / "emails")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "member-officer-protocol@localhost")
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The address links in emails point at; by default the port `make run` serves on (PORT).
+SITE_URL = env_str(
+    "SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000, minimum=1, maximum=65535)}"
+)
 
 # Celery. Default broker needs no server: a folder on disk, shared by web, worker and beat.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
@@ -248,8 +251,10 @@ AXES_LOCKOUT_CALLABLE = "protocol_site.security.lockout_response"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"no_traceback_below_500": {"()": "protocol_site.log_filters.NoTracebackBelow500"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {"django.request": {"filters": ["no_traceback_below_500"]}},
 }
 
 # The council's protocol, per council (see README "Protocol settings").

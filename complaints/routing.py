@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from protocol_site.protocol_refs import council_option
 from registers.ladder import Rung, Step, ladder_for
 from registers.models import DIRECTOR_TIERS, Officer, StatutoryRole, Tier
 
@@ -47,7 +48,7 @@ def configured_ladder() -> tuple[Rung, ...]:
 
 
 def chief_executive_ladder() -> tuple[Rung, ...]:
-    first = Rung(settings.COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO)
+    first = Rung(council_option("COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO"))
     other = Rung.MONITORING_OFFICER if first == Rung.LEADER else Rung.LEADER
     return (first, other)
 

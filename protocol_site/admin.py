@@ -4,8 +4,9 @@ writes them (imports run registers -> protocol_site, never back)."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AuditEvent, OutboxEmail, User
+from .models import AuditEvent, CouncilProtocol, OutboxEmail, User
 from .security import user_sessions_end
 
 
@@ -45,3 +46,19 @@ class OutboxEmailAdmin(ReadOnlyAdmin):
     list_filter = ["status"]
     search_fields = ["to_address", "subject"]
     date_hierarchy = "created_at"
+
+
+@admin.register(CouncilProtocol)
+class CouncilProtocolAdmin(SimpleHistoryAdmin):
+    """Read here; democratic services change it on /organisation/protocol/ (a service)."""
+
+    list_display = ["__str__", "version", "preset"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -3,13 +3,13 @@ shared with the viewer, and the Chief Executive's and Monitoring Officer's equal
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from protocol_site.protocol_refs import council_option
 from registers.roles import Role
 
 from ..models import Status
@@ -117,7 +117,7 @@ def equal_access(request):
         {
             "topics": equal_access_log(request.user, q=q),
             "by_group": list(briefings_by_group(request.user)),
-            "equal_access": settings.GROUP_BRIEFING_EQUAL_ACCESS,
+            "equal_access": council_option("GROUP_BRIEFING_EQUAL_ACCESS"),
             "q": q,
         },
     )

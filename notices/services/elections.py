@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
 from protocol_site.audit import audit_record, changes, snapshot
 from protocol_site.cases import lock, long_date, notify, require
+from protocol_site.protocol_refs import council_option
 
 from .. import permissions
 from ..models import ElectionPeriod
@@ -72,7 +72,7 @@ def _tell(period: ElectionPeriod, notification: str, key: str) -> None:
     if period.last_day < timezone.localdate():
         return
     notify(
-        guidance_recipients(all_officers=settings.ELECTION_GUIDANCE_TO_ALL_OFFICERS),
+        guidance_recipients(all_officers=council_option("ELECTION_GUIDANCE_TO_ALL_OFFICERS")),
         notification,
         {"period": period},
         key=f"notices.election_period:{period.pk}:{key}",

@@ -10,6 +10,8 @@ from django.template.defaulttags import querystring
 from django.urls import reverse
 from django.utils.html import format_html
 
+from protocol_site.protocol_refs import protocol_ref
+
 register = template.Library()
 
 
@@ -177,3 +179,10 @@ def list_search(context, label, *, landmark="", width="two-thirds", sorts=None, 
         "q": context.get("q", ""),
         "keep": {name: value for name, value in keep.items() if value},
     }
+
+
+@register.simple_tag(name="protocol_ref")
+def protocol_ref_tag(rule):
+    """` (Protocol, paragraph 5.02)` for a rule of the council's protocol, with its leading
+    space, or nothing where democratic services set no paragraph for it."""
+    return protocol_ref(rule)

@@ -85,6 +85,8 @@ def display(value) -> str:
         return "None"
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, dict):
+        return "; ".join(f"{key} {item}" for key, item in value.items()) or "None"
     if isinstance(value, datetime.datetime):
         return formats.date_format(timezone.localtime(value), "j F Y, H:i")
     if isinstance(value, datetime.date):
@@ -152,6 +154,8 @@ def _label_values(records, fields) -> dict:
     """{(field name, raw value): label} for foreign keys and choices, one query per model."""
     labels = {}
     for model_field in fields:
+        if not (model_field.is_relation or model_field.choices):
+            continue
         values = {getattr(r, model_field.attname) for r in records} - {None, ""}
         if not values:
             continue

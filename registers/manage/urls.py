@@ -13,12 +13,17 @@ changed where they are kept.
 
 from django.urls import path
 
-from . import views
+from . import protocol, views
 from .registry import REGISTERS
 
 app_name = "manage"
 
-urlpatterns = [path("", views.index, name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("protocol/", protocol.protocol_edit, name="protocol"),
+    path("protocol/preset/", protocol.protocol_preset, name="protocol_preset"),
+    path("protocol/document/", protocol.protocol_document, name="protocol_document"),
+]
 
 for _register in REGISTERS:
     _key = {"register": _register.key}

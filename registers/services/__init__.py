@@ -9,12 +9,15 @@ from .entries import (
     register_entry_save,
     register_export_record,
 )
+from .protocol import protocol_apply_preset, protocol_save
 from .visits import visit_arrange, visit_cancel, visit_request
 
 __all__ = [
     "closure_day_delete",
     "councillor_save",
     "officer_save",
+    "protocol_apply_preset",
+    "protocol_save",
     "register_entry_delete",
     "register_entry_save",
     "register_export_record",

@@ -1,0 +1,52 @@
+"""The council's protocol, read: `protocol_ref("visit_notice")` gives "(Protocol, paragraph
+4.6)" where democratic services set a paragraph for the rule, and "" where none is set;
+`council_option("GROUP_BRIEFING_EQUAL_ACCESS")` gives the council's option, the environment's
+setting where the council has not chosen. One query per page view at most (request_memo);
+writes are in registers.services.protocol.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from .models import CouncilProtocol
+from .protocol_rules import RULES
+from .request_memo import memoised
+
+# The options a council keeps in the product, by setting name -> CouncilProtocol field.
+OPTIONS = {
+    "COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO": "complaint_about_chief_executive_goes_to",
+    "GROUP_BRIEFING_EQUAL_ACCESS": "group_briefing_equal_access",
+    "ELECTION_GUIDANCE_TO_ALL_OFFICERS": "election_guidance_to_all_officers",
+    "DECLARATION_NOTIFY_RUNG": "declaration_notify_rung",
+}
+
+
+def council_protocol() -> CouncilProtocol | None:
+    """The council's protocol, or None for the neutral default."""
+    return memoised("council_protocol", lambda: CouncilProtocol.objects.first())
+
+
+def paragraph_for(rule: str) -> str:
+    if rule not in RULES:
+        raise KeyError(f"No protocol rule {rule!r}")
+    protocol = council_protocol()
+    if protocol is None:
+        return ""
+    return str(protocol.paragraphs.get(rule, "")).strip()
+
+
+def protocol_ref(rule: str, *, lead: str = " ") -> str:
+    """ "(Protocol, paragraph 5.02)" for the rule, preceded by `lead`; "" where none is set."""
+    paragraph = paragraph_for(rule)
+    return f"{lead}(Protocol, paragraph {paragraph})" if paragraph else ""
+
+
+def council_option(name: str):
+    """The council's choice for a per-council option, or the environment's default."""
+    default = getattr(settings, name)
+    protocol = council_protocol()
+    if protocol is None:
+        return default
+    value = getattr(protocol, OPTIONS[name])
+    return default if value in (None, "") else value

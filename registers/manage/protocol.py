@@ -1,0 +1,136 @@
+"""/organisation/protocol/: democratic services keep the council's protocol, the paragraph of it
+behind each rule the product enforces, and the options it sets; or apply a reference preset."""
+
+from __future__ import annotations
+
+import os
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from protocol_site.forms import GovukForm, GovukModelForm
+from protocol_site.models import CouncilProtocol
+from protocol_site.protocol_refs import OPTIONS
+from protocol_site.protocol_rules import PRESETS, RULES
+
+from .. import services
+from .selectors import history_for
+from .views import organisation_manager_required
+
+AS_SETTINGS = "As the council's settings say"
+
+
+def _yes_no(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        required=False,
+        choices=[("", AS_SETTINGS), ("True", "Yes"), ("False", "No")],
+        coerce=lambda value: value == "True",
+        empty_value=None,
+    )
+
+
+class ProtocolForm(GovukModelForm):
+    url = forms.URLField(label="Link to the protocol", required=False, assume_scheme="https")
+    group_briefing_equal_access = _yes_no(
+        "Advice given to one political group is offered to the others"
+    )
+    election_guidance_to_all_officers = _yes_no(
+        "Pre-election guidance goes to every officer, not only senior officers"
+    )
+
+    class Meta:
+        model = CouncilProtocol
+        fields = ["title", "version", "url", "document", *OPTIONS.values()]
+        labels = {
+            "complaint_about_chief_executive_goes_to": "A member's concern about the Chief "
+            "Executive goes to",
+            "declaration_notify_rung": "Who is told of an officer's declared relationship",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("complaint_about_chief_executive_goes_to", "declaration_notify_rung"):
+            self.fields[name].choices = [("", AS_SETTINGS)] + [
+                c for c in self.fields[name].choices if c[0]
+            ]
+        paragraphs = self.instance.paragraphs if self.instance.pk else {}
+        for rule, description in RULES.items():
+            self.fields[f"rule_{rule}"] = forms.CharField(
+                label=description,
+                required=False,
+                max_length=30,
+                initial=paragraphs.get(rule, ""),
+            )
+
+    def paragraphs(self) -> dict[str, str]:
+        return {rule: self.cleaned_data[f"rule_{rule}"] for rule in RULES}
+
+    def details(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class PresetForm(GovukForm):
+    preset = forms.ChoiceField(
+        label="Start from a reference protocol",
+        choices=[(p.key, p.title) for p in PRESETS.values()]
+        + [("neutral", "None: no paragraph references")],
+        help_text="Sets every rule's paragraph and the options that protocol implies. You can "
+        "change them afterwards.",
+    )
+
+
+@organisation_manager_required
+@require_http_methods(["GET", "POST"])
+def protocol_edit(request):
+    instance = CouncilProtocol.objects.first() or CouncilProtocol()
+    form = ProtocolForm(
+        request.POST or None, request.FILES or None, instance=instance, prefix="protocol"
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.protocol_save(
+                actor=request.user, details=form.details(), paragraphs=form.paragraphs()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The council's protocol is saved.")
+            return redirect("manage:protocol")
+    return render(
+        request,
+        "manage/protocol.html",
+        {
+            "form": form,
+            "preset_form": PresetForm(prefix="preset"),
+            "protocol": instance,
+            "history": history_for(instance) if instance.pk else [],
+        },
+    )
+
+
+@organisation_manager_required
+@require_POST
+def protocol_preset(request):
+    form = PresetForm(request.POST, prefix="preset")
+    if form.is_valid():
+        services.protocol_apply_preset(actor=request.user, preset=form.cleaned_data["preset"])
+        messages.success(request, "The preset is applied. Check each paragraph below.")
+    return redirect("manage:protocol")
+
+
+@require_GET
+def protocol_document(request):
+    """The council's protocol as uploaded, for anyone signed in."""
+    protocol = CouncilProtocol.objects.first()
+    if protocol is None or not protocol.document:
+        raise Http404
+    return FileResponse(
+        protocol.document.open("rb"),
+        filename=os.path.basename(protocol.document.name),
+        content_type="application/pdf",
+    )

@@ -1,0 +1,87 @@
+"""Writes to the council's protocol: its details, the paragraph behind each rule, its options,
+and the reference protocols as presets. Democratic services only; audited, with history."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from protocol_site.audit import audit_record, changes, snapshot
+from protocol_site.models import CouncilProtocol
+from protocol_site.protocol_refs import OPTIONS
+from protocol_site.protocol_rules import PRESETS, RULES
+
+from ..roles import person_for
+
+FIELDS = ("title", "version", "url", "document", "preset", "paragraphs", *OPTIONS.values())
+AUDITED = tuple(name for name in FIELDS if name != "document")
+
+
+def _audit_view(protocol: CouncilProtocol) -> dict:
+    return {**snapshot(protocol, AUDITED), "document": protocol.document.name or ""}
+
+
+def _require_organisation_manager(actor) -> None:
+    # actor None: a management command run by the people who deploy the product.
+    if actor is not None and not person_for(actor).can_manage_organisation:
+        raise PermissionDenied("Only democratic services can change the council's protocol.")
+
+
+def _locked() -> CouncilProtocol:
+    protocol = CouncilProtocol.objects.select_for_update().first()
+    return protocol if protocol is not None else CouncilProtocol()
+
+
+def _save(protocol: CouncilProtocol, *, actor, summary: str) -> CouncilProtocol:
+    before = _audit_view(protocol) if protocol.pk else None
+    protocol.paragraphs = {
+        rule: str(paragraph).strip()
+        for rule, paragraph in protocol.paragraphs.items()
+        if rule in RULES and str(paragraph).strip()
+    }
+    protocol._history_user = actor
+    protocol.save()
+    old, new = changes(before, _audit_view(protocol))
+    audit_record(
+        actor=actor, action="protocol.changed", obj=protocol, summary=summary, before=old, after=new
+    )
+    return protocol
+
+
+@transaction.atomic
+def protocol_save(*, actor, details: dict, paragraphs: dict[str, str]) -> CouncilProtocol:
+    """Set the protocol's details and options (`details`, CouncilProtocol fields) and the
+    paragraph behind each rule (blank for none)."""
+    _require_organisation_manager(actor)
+    unknown = set(paragraphs) - set(RULES)
+    if unknown:
+        raise ValidationError(f"No such rule: {', '.join(sorted(unknown))}")
+    protocol = _locked()
+    for name, value in details.items():
+        if name not in FIELDS or name in ("paragraphs", "preset"):
+            raise ValidationError(f"No such detail: {name}")
+        setattr(protocol, name, value)
+    protocol.paragraphs = dict(paragraphs)
+    return _save(protocol, actor=actor, summary="Changed the council's protocol")
+
+
+@transaction.atomic
+def protocol_apply_preset(*, actor, preset: str) -> CouncilProtocol:
+    """Set every rule's paragraph, and the options it implies, from a reference protocol;
+    "neutral" clears every reference and option (the environment's settings apply)."""
+    _require_organisation_manager(actor)
+    protocol = _locked()
+    if preset == "neutral":
+        protocol.title, protocol.paragraphs, protocol.preset = "", {}, ""
+        for name in OPTIONS.values():
+            setattr(protocol, name, None if name.startswith(("group_", "election_")) else "")
+        return _save(protocol, actor=actor, summary="Cleared the council's protocol references")
+    if preset not in PRESETS:
+        raise ValidationError(f"No such preset: {preset}")
+    chosen = PRESETS[preset]
+    protocol.title, protocol.preset = chosen.title, chosen.key
+    protocol.paragraphs = dict(chosen.paragraphs)
+    for name in OPTIONS.values():
+        default = None if name.startswith(("group_", "election_")) else ""
+        setattr(protocol, name, chosen.options.get(name, default))
+    return _save(protocol, actor=actor, summary=f"Applied the preset: {chosen.title}")

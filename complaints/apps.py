@@ -8,8 +8,11 @@ class ComplaintsConfig(AppConfig):
     sweep_every = 120  # seconds between beat runs
 
     def ready(self):
+        from declarations.reach import register_case_finder
         from registers.selectors import register_home_panel
 
+        from .services.reach import complaints_reach
         from .views.home import complaints_home_panel
 
         register_home_panel(complaints_home_panel)
+        register_case_finder(complaints_reach)

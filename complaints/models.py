@@ -266,6 +266,8 @@ class ComplaintEvent(TimedStep, models.Model):
         COPIED = "copied", "Reported and copied"
         REPORTED = "reported", "Outcome reported"
         GROUP_LEADER_NOTIFIED = "group_leader_notified", "Group leader told"
+        PASSED_ON = "passed_on", "Passed to another handler"
+        FLAGGED = "flagged", "Flagged to the Monitoring Officer"
 
     LATE_HEADINGS = {
         Kind.STAGE_OPENED: "Stage opened: escalated late",

@@ -52,6 +52,7 @@ def reach_once(
     case,
     url: str,
     act: Callable[[], tuple[str, str] | None],
+    reference: str | None = None,
 ) -> CaseReached | None:
     """Move or flag `case` once for this declaration. `act()` does it (under the case's lock)
     and returns (outcome, summary), or None when on a second look there was nothing to do."""
@@ -59,7 +60,7 @@ def reach_once(
         declaration=declaration,
         case_type=case_type,
         case_id=case.pk,
-        reference=case.reference,
+        reference=reference or case.reference,
         url=url,
         outcome=Outcome.MOVED,
         summary="",

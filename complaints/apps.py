@@ -11,8 +11,10 @@ class ComplaintsConfig(AppConfig):
         from declarations.reach import register_case_finder
         from registers.selectors import register_home_panel
 
-        from .services.reach import complaints_reach
+        from .services.reach import complaint_stages_visible, complaints_reach
         from .views.home import complaints_home_panel
 
         register_home_panel(complaints_home_panel)
-        register_case_finder(complaints_reach)
+        register_case_finder(
+            complaints_reach, case_type="complaint stage", visible=complaint_stages_visible
+        )

@@ -10,11 +10,11 @@ class DeclarationsConfig(AppConfig):
     def ready(self):
         from registers.selectors import register_home_panel
 
-        from .panels.reach import panels_reach
+        from .panels.reach import panels_reach, panels_visible
         from .panels.views import panels_home_panel
         from .reach import register_case_finder
         from .views.home import declarations_home_panel
 
         register_home_panel(declarations_home_panel)
         register_home_panel(panels_home_panel)
-        register_case_finder(panels_reach)
+        register_case_finder(panels_reach, case_type="panel", visible=panels_visible)

@@ -24,13 +24,33 @@ from .routing import reviewer_id_for
 Outcome = CaseReached.Outcome
 # A finder: (declaration, actor) -> None; it calls reach_once for each case it moves or flags.
 CaseFinder = Callable[[Declaration, object], None]
+# Which of these cases (ids) the user may open: the owning app's own selector answers.
+CaseVisibility = Callable[[object, list[int]], set[int]]
 FINDERS: list[CaseFinder] = []
+VISIBILITY: dict[str, CaseVisibility] = {}
 
 
-def register_case_finder(finder: CaseFinder) -> CaseFinder:
+def register_case_finder(
+    finder: CaseFinder, *, case_type: str, visible: CaseVisibility
+) -> CaseFinder:
+    """An app's cases, found by `finder`; a row about one is shown only to those `visible`
+    says may open it (the same 404 rules as the case's own page)."""
     if finder not in FINDERS:
         FINDERS.append(finder)
+    VISIBILITY[case_type] = visible
     return finder
+
+
+def reached_visible_to(user, rows: list[CaseReached]) -> list[CaseReached]:
+    """The rows about cases `user` may open."""
+    wanted: dict[str, list[int]] = {}
+    for row in rows:
+        wanted.setdefault(row.case_type, []).append(row.case_id)
+    allowed = {
+        case_type: VISIBILITY[case_type](user, ids) if case_type in VISIBILITY else set()
+        for case_type, ids in wanted.items()
+    }
+    return [row for row in rows if row.case_id in allowed[row.case_type]]
 
 
 def reach_open_cases(declaration: Declaration, *, actor) -> list[CaseReached]:

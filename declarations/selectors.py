@@ -170,9 +170,20 @@ def review_queue(user) -> QuerySet[Declaration]:
     )
 
 
-def cases_reached(declaration: Declaration) -> list[CaseReached]:
-    """The open cases this declaration moved or flagged, oldest first."""
-    return list(declaration.cases_reached.all())
+def cases_reached(user, declaration: Declaration) -> list[CaseReached]:
+    """The open cases this declaration moved or flagged that `user` may open (`can_open`),
+    oldest first; and for its reviewer, the flagged ones they cannot open too, unlinked."""
+    from .reach import reached_visible_to
+
+    rows = list(declaration.cases_reached.all())
+    openable = {row.pk for row in reached_visible_to(user, rows)}
+    reviewer = user.pk == reviewer_id_for(declaration)
+    shown = []
+    for row in rows:
+        row.can_open = row.pk in openable
+        if row.can_open or (reviewer and row.outcome == CaseReached.Outcome.FLAGGED):
+            shown.append(row)
+    return shown
 
 
 def register_for(user, *, status: str = "", q: str = "") -> QuerySet[Declaration]:

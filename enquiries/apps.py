@@ -11,8 +11,8 @@ class EnquiriesConfig(AppConfig):
         from declarations.reach import register_case_finder
         from registers.selectors import register_home_panel
 
-        from .services.reach import enquiries_reach
+        from .services.reach import enquiries_reach, enquiries_visible
         from .views.home import enquiries_home_panel
 
         register_home_panel(enquiries_home_panel)
-        register_case_finder(enquiries_reach)
+        register_case_finder(enquiries_reach, case_type="enquiry", visible=enquiries_visible)

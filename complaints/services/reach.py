@@ -16,8 +16,9 @@ from declarations.reach import Outcome, flag_to_monitoring_officer, reach_once
 from protocol_site.cases import lock, notify, record_event
 from protocol_site.models import User
 
-from ..models import Complaint
+from ..models import Complaint, ComplaintStage
 from ..routing import next_handler, next_rung
+from ..selectors import complaints_visible_to
 from .common import PEOPLE, Ev, earlier_handlers
 
 COULD_NOT = "the previous handler could not deal with it."
@@ -43,6 +44,12 @@ def shared_open_complaints(declaration: Declaration):
         .filter((Q(current_handler_id=a) & _party(b)) | (Q(current_handler_id=b) & _party(a)))
         .order_by("pk")
     )
+
+
+def complaint_stages_visible(user, ids: list[int]) -> set[int]:
+    """The stages among `ids` whose complaint the user may open."""
+    stages = ComplaintStage.objects.filter(pk__in=ids, complaint__in=complaints_visible_to(user))
+    return set(stages.values_list("pk", flat=True))
 
 
 def complaints_reach(declaration: Declaration, actor) -> None:

@@ -10,9 +10,11 @@ from django.utils import timezone
 
 from protocol_site.audit import audit_record
 from protocol_site.cases import lock
+from registers.roles import person_for
 
 from ..models import Declaration, Panel
 from ..reach import Outcome, flag_to_monitoring_officer, reach_once
+from .rules import keeps_panels
 
 STOOD_DOWN = (
     "{member} stood down from the panel: they may not take part. Nobody has taken their place yet."
@@ -31,6 +33,11 @@ def shared_panels(declaration: Declaration):
         .distinct()
         .order_by("pk")
     )
+
+
+def panels_visible(user, ids: list[int]) -> set[int]:
+    """Only those who keep the panels' record see them."""
+    return set(ids) if keeps_panels(person_for(user)) else set()
 
 
 def panels_reach(declaration: Declaration, actor) -> None:

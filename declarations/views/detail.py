@@ -25,7 +25,7 @@ def declaration_detail(request, pk: int):
             "full": reading == Reading.FULL,
             "party": reading == Reading.PARTY,
             "events": timeline_for(declaration, reading),
-            "cases": cases_reached(declaration),
+            "cases": cases_reached(request.user, declaration),
             "actions": actions_for(request.user, declaration),
             "is_declarer": declaration.declarer_id == request.user.pk,
         },

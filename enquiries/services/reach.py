@@ -20,6 +20,7 @@ from ..models import Enquiry
 from ..models import EnquiryEvent as Ev
 from ..policy import escalation_ladder
 from ..routing import route
+from ..selectors import enquiries_visible_to
 from .clock import next_on_ladder
 from .reassign import hand_over
 
@@ -41,6 +42,11 @@ def shared_open_enquiries(declaration: Declaration):
         .filter((Q(councillor__user_id=a) & held_by) | (Q(councillor__user_id=b) & held_by_a))
         .order_by("pk")
     )
+
+
+def enquiries_visible(user, ids: list[int]) -> set[int]:
+    """The enquiries among `ids` the user may open."""
+    return set(enquiries_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def enquiries_reach(declaration: Declaration, actor) -> None:

@@ -116,6 +116,12 @@ def test_where_nobody_else_can_take_it_it_is_flagged_to_the_monitoring_officer(
     assert list(review_queue(monitoring_officer))[0] == declaration
     page = client_for(monitoring_officer).get(reverse("declarations:queue")).content.decode()
     assert "Open cases reached" in page
+    # The Monitoring Officer is shown the flagged enquiry, unlinked: it is not theirs to open.
+    detail = reverse("declarations:detail", args=[declaration.pk])
+    page = client_for(monitoring_officer).get(detail).content.decode()
+    assert enquiry.reference in page and "nobody else could be found" in page
+    assert f'href="{url}"' not in page
+    assert client_for(monitoring_officer).get(url).status_code == 404
 
 
 def test_the_same_change_moves_and_flags_nothing_twice(
@@ -175,6 +181,10 @@ def test_the_declaration_page_lists_what_it_moved(org, councillor, officer, clie
     assert "Open cases this declaration moved or flagged" in page
     assert enquiry.reference in page
     assert "Passed from Oliver Hughes to Gareth Evans." in page
+    # A reader of the declaration who may not open the enquiry is not told of it.
+    page = client_for(officer).get(url).content.decode()
+    assert "Open cases this declaration moved or flagged" not in page
+    assert enquiry.reference not in page
     # Who may see what is unchanged.
     assert client_for(outsider).get(url).status_code == 404
     enquiry_url = reverse("enquiries:detail", args=[enquiry.pk])

@@ -11,9 +11,11 @@ class ComplaintsConfig(AppConfig):
         from declarations.reach import register_case_finder
         from registers.selectors import register_home_panel
 
+        from .decisions import register_complaint_decisions
         from .services.reach import complaint_stages_visible, complaints_reach
         from .views.home import complaints_home_panel
 
+        register_complaint_decisions()
         register_home_panel(complaints_home_panel)
         register_case_finder(
             complaints_reach, case_type="complaint stage", visible=complaint_stages_visible

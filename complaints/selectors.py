@@ -180,6 +180,12 @@ def mo_queue(user) -> QuerySet[Complaint]:
     return complaints_visible_to(user).filter(Q(mo_copied=True) | Q(Exists(at_mo)))
 
 
+def complaints_copied_to(user) -> QuerySet[Complaint]:
+    """The complaints reported or copied to this person (003 §14), as they may see them."""
+    copied = ComplaintCopy.objects.filter(complaint=OuterRef("pk"), user=user)
+    return complaints_visible_to(user).filter(Exists(copied))
+
+
 @dataclass(frozen=True)
 class Patterns:
     by_complainant: list[dict]

@@ -10,11 +10,13 @@ class DeclarationsConfig(AppConfig):
     def ready(self):
         from registers.selectors import register_home_panel
 
+        from .decisions_source import register_declaration_decisions
         from .panels.reach import panels_reach, panels_visible
         from .panels.views import panels_home_panel
         from .reach import register_case_finder
         from .views.home import declarations_home_panel
 
+        register_declaration_decisions()
         register_home_panel(declarations_home_panel)
         register_home_panel(panels_home_panel)
         register_case_finder(panels_reach, case_type="panel", visible=panels_visible)

@@ -11,8 +11,10 @@ class EnquiriesConfig(AppConfig):
         from declarations.reach import register_case_finder
         from registers.selectors import register_home_panel
 
+        from .decisions import register_enquiry_decisions
         from .services.reach import enquiries_reach, enquiries_visible
         from .views.home import enquiries_home_panel
 
+        register_enquiry_decisions()
         register_home_panel(enquiries_home_panel)
         register_case_finder(enquiries_reach, case_type="enquiry", visible=enquiries_visible)

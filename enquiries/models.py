@@ -296,6 +296,10 @@ class ExtensionRequest(models.Model):
     requested_at = models.DateTimeField(default=timezone.now)
     reason = models.TextField()
     proposed_date = models.DateField()
+    # Who it was sent to: the first person up the ladder who may decide it.
+    decider = models.ForeignKey(
+        Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_by = models.ForeignKey(
         Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from declarations.conflicts import are_related
 from protocol_site.cases import denies
-from registers.ladder import ladder_for, posts_above
-from registers.models import Councillor, Tier
+from registers.ladder import chief_executive, ladder_for, posts_above
+from registers.models import Councillor, Officer, Tier
 from registers.roles import Person, Role, person_for
 
 from .models import Enquiry
@@ -86,6 +86,19 @@ def can_decide_extension(user, enquiry: Enquiry) -> bool:
     if not is_senior(user) or user.pk == enquiry.assigned_to.user_id:
         return False
     return is_director or _manages(person, enquiry)
+
+
+def extension_decider(enquiry: Enquiry) -> Officer | None:
+    """Who a request for more time goes to: the enquiry's Director, or where the Director may
+    not decide it (the Director holds the enquiry, or is conflicted) the next person up the
+    ladder who may, ending with the Chief Executive."""
+    candidates = [enquiry.director]
+    candidates += [post.occupant() for post in posts_above(enquiry.assigned_to.working_post)]
+    candidates.append(chief_executive())
+    for officer in candidates:
+        if officer is not None and can_decide_extension(officer.user, enquiry):
+            return officer
+    return None
 
 
 @denies("Only a senior officer can decline an enquiry.")

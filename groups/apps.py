@@ -9,6 +9,8 @@ class GroupsConfig(AppConfig):
     def ready(self):
         from registers.selectors import register_home_panel
 
+        from .decisions import register_briefing_decisions
         from .views.home import briefings_home_panel
 
+        register_briefing_decisions()
         register_home_panel(briefings_home_panel)

@@ -9,8 +9,12 @@ class RegistersConfig(AppConfig):
     def ready(self):
         from .permissions import ensure_role_groups
         from .selectors import register_home_panel
+        from .views.decisions import decisions_panel, register_visits_source
         from .views.panels import interests_panel, training_panel, visits_panel
 
         post_migrate.connect(ensure_role_groups, sender=self)
+        # Waiting for your decision comes first on the home page; every app adds its sources.
+        register_home_panel(decisions_panel)
+        register_visits_source()
         for panel in (visits_panel, training_panel, interests_panel):
             register_home_panel(panel, last=True)

@@ -4,11 +4,13 @@ from django.urls import include, path
 from protocol_site.passwords import OutboxPasswordResetForm
 from protocol_site.security import UnlockingSetPasswordForm
 
+from .views.decisions import decision_list
 from .views.home import healthz, home
 
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("decisions/", decision_list, name="decisions"),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -5,8 +5,12 @@ from __future__ import annotations
 from protocol_site.tally import tally
 from registers.roles import Person
 
-from ..models import Status
-from ..selectors import complaints_handled_by, complaints_visible_to, mo_queue
+from ..selectors import (
+    complaints_copied_to,
+    complaints_handled_by,
+    complaints_visible_to,
+    mo_queue,
+)
 from .common import is_mo, uses_complaints
 
 
@@ -18,7 +22,8 @@ def complaints_home_panel(person: Person) -> dict | None:
         "template": "complaints/_home_panel.html",
         "raised": tally(complaints_visible_to(user).filter(complainant=user)),
         "handling": tally(complaints_handled_by(user)),
-        "reported": tally(user.complaint_copies.filter(complaint__status=Status.OPEN)),
+        # Each count is the list its link opens: the same selector, the same status filter.
+        "reported": tally(complaints_copied_to(user).open()),
         "is_mo": is_mo(person),
     }
     if panel["is_mo"]:

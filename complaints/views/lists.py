@@ -11,7 +11,13 @@ from django.views.decorators.http import require_GET
 from registers.roles import require_person
 
 from ..models import Complaint, ComplaintStage
-from ..selectors import complaints_handled_by, complaints_visible_to, mo_patterns, mo_queue
+from ..selectors import (
+    complaints_copied_to,
+    complaints_handled_by,
+    complaints_visible_to,
+    mo_patterns,
+    mo_queue,
+)
 from .common import is_mo, uses_complaints
 
 PAGE_SIZE = 25
@@ -19,6 +25,7 @@ PAGE_SIZE = 25
 TABS = {
     "handling": ("With you now", "Complaints you are handling"),
     "raised": ("Raised by you", "Complaints you raised"),
+    "copied": ("Copied to you", "Complaints reported or copied to you"),
     "all": ("All you can see", "Every complaint you can see"),
     "queue": ("MO queue", "Escalated or copied to the Monitoring Officer"),
 }
@@ -45,6 +52,8 @@ def _tab_queryset(tab: str, user):
         return mo_queue(user)
     if tab == "handling":
         return complaints_handled_by(user)
+    if tab == "copied":
+        return complaints_copied_to(user)
     qs = complaints_visible_to(user)
     return qs.filter(complainant=user) if tab == "raised" else qs
 

@@ -15,7 +15,7 @@ from registers.roles import person_for
 
 from ..models import Enquiry, ExtensionRequest
 from ..models import EnquiryEvent as Ev
-from ..permissions import can_decide_extension, can_work
+from ..permissions import can_decide_extension, can_work, extension_decider
 from .common import require_open
 from .deadlines import move_target, require_future_working_day
 
@@ -36,9 +36,11 @@ def enquiry_request_extension(
             raise ValidationError({"proposed_date": "Propose a date after the current deadline."})
         if enquiry.extensions.filter(outcome=ExtensionRequest.Outcome.PENDING).exists():
             raise ValidationError("A request for more time is already awaiting a decision.")
+        decider = extension_decider(enquiry)
         request = ExtensionRequest.objects.create(
             enquiry=enquiry,
             requested_by=person_for(actor).officer,
+            decider=decider,
             reason=reason,
             proposed_date=proposed_date,
         )
@@ -50,7 +52,7 @@ def enquiry_request_extension(
             new_date=proposed_date,
             visible_to_councillor=False,
         )
-        deciders = [enquiry.director.user] if enquiry.director else []
+        deciders = [decider.user] if decider else []
         context = {"enquiry": enquiry, "actor": actor, "request": request}
         notify(deciders, "enquiry_extension_requested", context)
     return request

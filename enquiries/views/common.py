@@ -83,7 +83,7 @@ def actions_for(user, enquiry) -> Actions:
         return Actions()
     pending = (
         enquiry.extensions.filter(outcome=ExtensionRequest.Outcome.PENDING)
-        .select_related("requested_by__user")
+        .select_related("requested_by__user", "decider__user")
         .first()
     )
     if not enquiry.is_open:

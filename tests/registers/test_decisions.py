@@ -1,0 +1,141 @@
+"""Waiting for your decision: each app's decision source, the home panel's counts equal to the
+list they open, and a request for more time reaching someone who may decide it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from enquiries.models import ExtensionRequest
+from enquiries.services import (
+    enquiry_decide_extension,
+    enquiry_reassign,
+    enquiry_request_extension,
+    enquiry_seek_guidance,
+)
+from protocol_site.decisions import waiting_for
+from protocol_site.models import OutboxEmail
+from registers.roles import person_for
+from registers.selectors import home_summary_for
+from tests.clock import at, clock_at
+from tests.complaints.helpers import about_officer
+from tests.declarations.helpers import officer_declares
+from tests.enquiries.factories import casework
+from tests.groups.helpers import NOW as BRIEFING_NOW
+from tests.groups.helpers import ask
+from tests.registers.helpers import ask_for_visit
+
+pytestmark = pytest.mark.django_db
+
+
+def panel_counts(user) -> dict[str, int]:
+    summary = home_summary_for(person_for(user))
+    panel = next(p for p in summary.panels if p["template"] == "registers/_decisions_panel.html")
+    return {line["key"]: line["count"] for line in panel["lines"]}
+
+
+def list_counts(client) -> dict[str, int]:
+    sections = client.get("/decisions/").context["sections"]
+    return {section["key"]: len(section["rows"]) for section in sections}
+
+
+def assert_waiting(client_for, user, key: str, count: int = 1) -> None:
+    home = panel_counts(user)
+    listed = list_counts(client_for(user))
+    assert home == listed
+    assert home[key] == count
+
+
+@clock_at(at(2026, 11, 2, 9, 0))
+def test_a_request_for_more_time_waits_for_the_director(client_for, org, councillor, officer):
+    enquiry = casework(org, actor=councillor)
+    enquiry_request_extension(
+        actor=officer, enquiry=enquiry, reason="Needs files.", proposed_date=date(2026, 12, 4)
+    )
+    assert_waiting(client_for, org.officers.director.user, "extensions")
+
+
+@clock_at(at(2026, 11, 2, 9, 0))
+def test_a_directors_own_enquiry_goes_up_to_someone_who_may_decide(
+    client_for, org, councillor, officer, director, chief_executive, line_manager
+):
+    enquiry = casework(org, actor=councillor)
+    enquiry = enquiry_reassign(
+        actor=officer, enquiry=enquiry, to=org.officers.director, note="The Director's own."
+    )
+    request = enquiry_request_extension(
+        actor=director, enquiry=enquiry, reason="Needs files.", proposed_date=date(2026, 12, 4)
+    )
+    assert request.decider == org.officers.chief_executive
+    assert OutboxEmail.objects.filter(
+        recipient=chief_executive, subject__icontains="more time asked"
+    ).exists()
+    assert not OutboxEmail.objects.filter(
+        recipient=director, subject__icontains="more time asked"
+    ).exists()
+    assert_waiting(client_for, chief_executive, "extensions")
+    assert panel_counts(director).get("extensions", 0) == 0
+    decided = enquiry_decide_extension(actor=chief_executive, request=request, agree=True)
+    assert decided.outcome == ExtensionRequest.Outcome.AGREED
+
+
+@clock_at(at(2026, 11, 2, 9, 0))
+def test_the_line_manager_is_told_who_decides(client_for, org, councillor, officer, line_manager):
+    enquiry = casework(org, actor=councillor)
+    enquiry_request_extension(
+        actor=officer, enquiry=enquiry, reason="Needs files.", proposed_date=date(2026, 12, 4)
+    )
+    html = client_for(line_manager).get(f"/enquiries/{enquiry.pk}/").content.decode()
+    assert "awaiting a decision by David Okafor" in html
+
+
+def test_guidance_and_referrals_wait_until_answered(client_for, org, councillor, officer):
+    enquiry = casework(org, actor=councillor)
+    enquiry_seek_guidance(actor=officer, enquiry=enquiry, note="Costly to compile.")
+    enquiry_seek_guidance(
+        actor=officer, enquiry=enquiry, note="Unreasonable?", refer_to_chief_executive=True
+    )
+    assert_waiting(client_for, org.officers.director.user, "guidance")
+    assert_waiting(client_for, org.officers.chief_executive.user, "referrals")
+
+
+def test_a_complaint_stage_waits_for_its_handler_to_acknowledge(client_for, org):
+    complaint = about_officer(org)
+    handler = complaint.stages.get().handler
+    assert_waiting(client_for, handler, "complaint-stages")
+
+
+@clock_at(BRIEFING_NOW)
+def test_a_briefing_request_waits_for_the_chief_executive(client_for, org, chief_executive):
+    ask(org)
+    assert_waiting(client_for, chief_executive, "briefings")
+
+
+def test_a_declaration_waits_for_the_monitoring_officers_review(
+    client_for, org, monitoring_officer
+):
+    officer_declares(org)
+    assert_waiting(client_for, monitoring_officer, "declarations")
+
+
+@clock_at(at(2026, 11, 2, 9, 0))
+def test_a_visit_waits_for_the_director_to_arrange(client_for, org, director):
+    ask_for_visit(org)
+    assert_waiting(client_for, director, "visits")
+
+
+def test_people_who_decide_nothing_get_no_panel(org, councillor, outsider):
+    for user in (councillor, outsider):
+        assert waiting_for(user) == []
+
+
+@clock_at(BRIEFING_NOW)
+def test_the_list_needs_no_more_queries_as_it_grows(
+    client_for, org, chief_executive, django_assert_max_num_queries
+):
+    for _ in range(3):
+        ask(org)
+    client = client_for(chief_executive)
+    with django_assert_max_num_queries(30):
+        assert client.get("/decisions/").status_code == 200

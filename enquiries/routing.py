@@ -1,4 +1,5 @@
-"""ENQ-2: to whom a new enquiry goes, and why, in words the councillor reads.
+"""ENQ-2: to whom a new enquiry goes, and why, in neutral words that read the same to the
+councillor, the officer who has it and anyone else who may see it (no "you").
 
 REG-2: an officer with a declared relationship with the councillor never handles their
 enquiries. A conflicted approached officer is passed over as if nobody had been approached; a
@@ -20,7 +21,9 @@ from registers.models import Councillor, Officer, Service, Tier
 from .models import Enquiry
 
 JUNIOR_TIERS = (Tier.MANAGER, Tier.OFFICER)
-DECLARED = "has a declared relationship with you"
+# Said of an officer the councillor has a declared relationship with, without saying so to
+# readers who may not see the declaration.
+DECLARED = "may not handle their enquiries"
 
 
 @dataclass(frozen=True)
@@ -112,8 +115,8 @@ def route(
     passed_over = ""
     if approached is not None and is_conflicted(approached.user_id):
         passed_over = (
-            f"You approached {approached}, who {DECLARED}, so it was routed as if you had not "
-            "approached anyone (REG-2). "
+            f"{councillor} approached {approached}, who {DECLARED}, so it was routed as if "
+            "nobody had been approached (REG-2). "
         )
         approached = None
     if approached is not None:
@@ -127,7 +130,8 @@ def route(
                 director=director,
                 policy_flagged=True,
                 reason=(
-                    f"You approached {approached} directly, but general or policy questions go "
+                    f"{councillor} approached {approached} directly, but general or policy "
+                    "questions go "
                     f"through the Director rather than junior staff (001 §5.02), so it went to "
                     f"{director}.{senior.note}"
                 ),
@@ -136,7 +140,7 @@ def route(
             assigned_to=approached,
             director=director,
             reason=(
-                f"You approached {approached} directly"
+                f"{councillor} approached {approached} directly"
                 + (" about casework, which is proper (001 §5.02)." if junior else ".")
                 + copied
             ),

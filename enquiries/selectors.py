@@ -61,6 +61,7 @@ def enquiries_visible_to(user) -> QuerySet[Enquiry]:
         )
         scope |= (
             Q(assigned_to=officer)
+            | Q(logged_by_id=user.pk)  # recorded for a councillor: its officer can open it
             | Q(director=officer)
             | Q(escalated_to=officer)
             | Q(Exists(escalated))

@@ -64,8 +64,8 @@ class Router:
             if approached is not None:
                 first = approached
                 reason = (
-                    f"You approached {org.officer(approached).name} directly about casework, "
-                    f"which is proper (001 §5.02).{copied}"
+                    f"Cllr {councillor.name} approached {org.officer(approached).name} directly "
+                    f"about casework, which is proper (001 §5.02).{copied}"
                 )
             else:
                 first = service.head

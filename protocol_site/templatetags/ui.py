@@ -186,3 +186,13 @@ def protocol_ref_tag(rule):
     """` (Protocol, paragraph 5.02)` for a rule of the council's protocol, with its leading
     space, or nothing where democratic services set no paragraph for it."""
     return protocol_ref(rule)
+
+
+@register.filter
+def unstopped(text):
+    """Typed text set inside a sentence the template ends: without its own last full stop, so
+    the page never shows "..". An ellipsis is kept."""
+    text = str(text).rstrip()
+    if text.endswith(".") and not text.endswith(".."):
+        return text[:-1]
+    return text

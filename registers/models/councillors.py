@@ -66,6 +66,11 @@ class PoliticalGroup(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def as_group(self) -> str:
+        """The name with "group" after it, unless it already ends so ("the Labour Group")."""
+        return self.name if self.name.lower().endswith("group") else f"{self.name} group"
+
     def clean(self):
         if self.leader_id and (self.pk is None or self.leader.group_id != self.pk):
             raise ValidationError({"leader": "The group leader must be a member of the group."})

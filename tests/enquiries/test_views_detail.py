@@ -132,3 +132,26 @@ def test_the_navigation_shows_enquiries_to_those_who_use_them(
         assert 'aria-current="page">Enquiries</a>' in html
     html = client_for(outsider).get(reverse("home")).content.decode()
     assert reverse("enquiries:list") not in html
+
+
+@pytest.mark.parametrize("who", ["councillor", "officer", "director"])
+def test_why_it_went_there_reads_right_to_each_reader(request, client_for, who, enquiry):
+    """The officer approached does not read "You approached Oliver Hughes" about himself."""
+    html = client_for(request.getfixturevalue(who)).get(detail(enquiry)).content.decode()
+    assert "Cllr Chris Baker approached Oliver Hughes directly about casework" in html
+    assert "You approached" not in html
+
+
+def test_a_reason_typed_with_its_own_full_stop_ends_with_one(client_for, officer, enquiry):
+    from enquiries.services import enquiry_request_extension
+    from tests.enquiries.factories import working_days_ahead
+
+    enquiry_request_extension(
+        enquiry=enquiry,
+        actor=officer,
+        proposed_date=working_days_ahead(15),
+        reason="The answer needs records from several teams.",
+    )
+    html = client_for(officer).get(detail(enquiry)).content.decode()
+    assert "several teams.." not in html
+    assert "several teams. This is awaiting a decision" in html

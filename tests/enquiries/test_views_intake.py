@@ -189,15 +189,17 @@ def test_an_officer_or_democratic_services_records_one_with_the_real_time_of_rec
     assert str(enquiry.due_date) == "2026-03-23"  # received on a Saturday (ORG-4)
 
 
-def test_a_recorded_enquiry_the_recorder_cannot_see_sends_them_to_the_list(
+def test_the_officer_who_records_an_enquiry_for_another_service_can_open_it(
     client_for, officer, org
 ):
     past = timezone.localtime() - timedelta(hours=2)
     data = record_data(org, past, service=org.legal_service.pk, approached_officer="")
-    response = client_for(officer).post(RECORD, data)
+    client = client_for(officer)
+    response = client.post(RECORD, data)
     enquiry = Enquiry.objects.get()
     assert enquiry.assigned_to != org.officers.officer
-    assert response["Location"] == reverse("enquiries:list")
+    assert response["Location"] == reverse("enquiries:detail", args=[enquiry.pk])
+    assert client.get(response["Location"]).status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -114,3 +114,25 @@ def test_breadcrumbs_start_at_home():
         f'{item}"/">Home</a></li>{item}"/panels/">Panels</a></li>{item}"/x/">A &amp; B</a></li>'
         "</ol></nav>"
     )
+
+
+def test_a_label_that_already_says_optional_is_not_marked_twice():
+    from django import forms
+
+    class Form(forms.Form):
+        why = forms.CharField(required=False, label="Why (optional)")
+        note = forms.CharField(required=False, label="Note")
+
+    html = Template("{% include 'forms/govuk_form.html' %}").render(Context({"form": Form()}))
+    assert "Why (optional)" in html
+    assert "(optional) (optional)" not in html
+    assert "Note (optional)" in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("Records are needed.", "Records are needed"), ("Wait...", "Wait..."), ("No stop", "No stop")],
+)
+def test_typed_text_inside_a_sentence_keeps_one_full_stop(typed, shown):
+    html = Template("{% load ui %}{{ text|unstopped }}.").render(Context({"text": typed}))
+    assert html == f"{shown}."

@@ -87,3 +87,18 @@ def test_the_organisation_pages_are_for_democratic_services(
 ):
     assert client_for(officer).get(reverse("manage:index")).status_code == 403
     assert client_for(democratic_services).get(reverse("manage:index")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [("Labour Group", "Leader of the Labour Group ("), ("Green", "Leader of the Green group (")],
+)
+def test_a_group_named_group_is_not_called_a_group_group(
+    client_for, group_leader, org, name, shown
+):
+    group = org.councillors.group_leader.leads_group
+    group.name = name
+    group.save(update_fields=["name"])
+    html = client_for(group_leader).get(reverse("home")).content.decode()
+    assert shown in html
+    assert "Group group" not in html

@@ -2,11 +2,15 @@
 
 A complaint is visible to its complainant, the handlers of its current and past stages, the
 Monitoring Officer, its subject once they have been told, and those the protocol has it reported
-or copied to (003 §14: the Chief Executive, the officer's Director, the member's group leader);
-to nobody else — not other Directors, not democratic services, not superusers.
+or copied to (003 §14: the Chief Executive, the officer's Director, the member's group leader).
+The managers above a stage's handler (line manager, Head of Service, Assistant Director, Director)
+see it too, as the next stages of the same chain: complaint stages handled in their part of the
+council, acting arrangements included, unless they have a declared relationship with either
+party. Nobody else — not other Directors, not democratic services, not superusers.
 
 Handlers and the Monitoring Officer read its internal side (the whole timeline, the management
-note); everyone else who may see it reads the public side only.
+note); everyone else who may see it, managers above the handler included, reads the public side
+only.
 """
 
 from __future__ import annotations
@@ -15,15 +19,66 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
+from declarations.conflicts import in_effect
 from protocol_site.access import visible_or_404
-from registers.roles import Role, person_for
+from registers.ladder import posts_below
+from registers.models import Post, Tier
+from registers.roles import Person, Role, person_for
 
 from .models import Complaint, ComplaintCopy, ComplaintEvent, ComplaintStage, Outcome, Status
 
 
 def _subject_is(user) -> Q:
     return Q(subject_officer__user=user) | Q(subject_councillor__user=user)
+
+
+def _related_to_a_party(user) -> Exists:
+    """A declared relationship in effect between `user` and the complainant or the subject
+    (REG-2), as a subquery."""
+    parties = ("complainant_id", "subject_officer__user_id", "subject_councillor__user_id")
+    either_way = Q(pk__in=[])
+    for party in parties:
+        either_way |= Q(declarer_id=user.pk, other_party_id=OuterRef(party))
+        either_way |= Q(declarer_id=OuterRef(party), other_party_id=user.pk)
+    return Exists(in_effect().filter(either_way))
+
+
+def _handled_below(post: Post) -> Exists:
+    """A stage, current or past, handled by an officer whose post, or a post they act up into
+    today, is anywhere under `post`. Subqueries only, however deep the structure."""
+    today = timezone.localdate()
+    acting_below = Post.objects.filter(
+        Q(acting_until__isnull=True) | Q(acting_until__gte=today),
+        acting_holder__user_id=OuterRef("handler_id"),
+        pk__in=posts_below(post),
+    )
+    stages = ComplaintStage.objects.filter(complaint=OuterRef("pk")).filter(
+        Q(handler__officer__post_id__in=posts_below(post)) | Q(Exists(acting_below))
+    )
+    return Exists(stages)
+
+
+def managed_post(person: Person) -> Post | None:
+    """The post whose part of the council the person manages, for complaints: a line manager's,
+    a Head of Service's, an Assistant Director's or a Director's. The Chief Executive, over
+    everyone, reaches complaints only as their handler or a copy."""
+    post = person.officer.working_post if person.officer is not None else None
+    manages = person.has(Role.LINE_MANAGER) or person.has(Role.ASSISTANT_DIRECTOR)
+    if post is None or not manages or post.tier == Tier.CHIEF_EXECUTIVE:
+        return None
+    return post
+
+
+def _management_reach(person: Person) -> Q:
+    """The complaint stages handled in the part of the council under the person's post."""
+    post = managed_post(person)
+    if post is None:
+        return Q(pk__in=[])
+    user = person.user
+    not_yet_told = _subject_is(user) & Q(subject_notified_at__isnull=True)
+    return Q(_handled_below(post)) & ~not_yet_told & ~Q(_related_to_a_party(user))
 
 
 def complaints_visible_to(user) -> QuerySet[Complaint]:
@@ -45,6 +100,7 @@ def complaints_visible_to(user) -> QuerySet[Complaint]:
         hidden = Complaint.objects.filter(about_me, subject_notified_at__isnull=True)
         return Complaint.objects.exclude(pk__in=hidden.exclude(mine).values("pk"))
     scope = mine | (_subject_is(user) & Q(subject_notified_at__isnull=False))
+    scope |= _management_reach(person)
     return Complaint.objects.filter(scope)
 
 

@@ -19,12 +19,17 @@ from ..permissions import (
     is_complainant,
     is_monitoring_officer,
 )
-from ..selectors import complaints_visible_to
+from ..selectors import complaints_visible_to, managed_post
 
 
 def uses_complaints(person: Person) -> bool:
     """CMP-1 / CMP-2: councillors and officers raise and handle complaints."""
     return person.councillor is not None or person.officer is not None
+
+
+def manages_a_team(person: Person) -> bool:
+    """Sees the complaint stages handled under them, beside their own."""
+    return managed_post(person) is not None
 
 
 def is_mo(person: Person) -> bool:

@@ -11,7 +11,7 @@ from ..selectors import (
     complaints_visible_to,
     mo_queue,
 )
-from .common import is_mo, uses_complaints
+from .common import is_mo, manages_a_team, uses_complaints
 
 
 def complaints_home_panel(person: Person) -> dict | None:
@@ -28,4 +28,7 @@ def complaints_home_panel(person: Person) -> dict | None:
     }
     if panel["is_mo"]:
         panel["queue"] = tally(mo_queue(user).open())
+    elif manages_a_team(person):
+        # The "All you can see" tab's open complaints: the stages handled under you too.
+        panel["reach_open"] = tally(complaints_visible_to(user).open())
     return panel

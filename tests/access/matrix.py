@@ -165,20 +165,21 @@ enquiries:decline                 enquiry       in  403 404 404 403 403 200 200 
 enquiries:attachment              enquiry       in  200 404 404 200 200 200 200 200 200 404 404 404
 
 # Complaints (CMP-5): the complainant, the stage's handler and the Monitoring Officer
-# (copied); the officer complained about only once told; no other Director, nor democratic
+# (copied); the officer complained about only once told; the managers above the handler (the
+# next stages of the chain) see it but do not act on it; no other Director, nor democratic
 # services. `about_member` is reported to the Chief Executive and copied to the Director.
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 complaints:list                   -             in  200 200 200 200 200 200 200 200 200 200 200 403
 complaints:new                    -             in  200 200 200 200 200 200 200 200 200 200 200 403
 complaints:patterns               -             in  403 403 403 403 403 403 403 403 403 200 403 403
-complaints:detail                 complaint     in  200 404 404 404 200 404 404 404 404 200 404 404
-complaints:acknowledge            complaint     in  403 404 404 404 200 404 404 404 404 403 404 404
-complaints:resolve                complaint     in  403 404 404 404 200 404 404 404 404 403 404 404
-complaints:refer                  complaint     in  403 404 404 404 200 404 404 404 404 403 404 404
-complaints:escalate               complaint     in  200 404 404 404 200 404 404 404 404 403 404 404
-complaints:withdraw               complaint     in  200 404 404 404 403 404 404 404 404 403 404 404
-complaints:notify_subject         complaint     in  403 404 404 404 200 404 404 404 404 200 404 404
-complaints:report                 about_member  in  404 404 404 403 403 404 404 403 403 200 404 404
+complaints:detail                 complaint     in  200 404 404 404 200 200 200 200 404 200 404 404
+complaints:acknowledge            complaint     in  403 404 404 404 200 403 403 403 404 403 404 404
+complaints:resolve                complaint     in  403 404 404 404 200 403 403 403 404 403 404 404
+complaints:refer                  complaint     in  403 404 404 404 200 403 403 403 404 403 404 404
+complaints:escalate               complaint     in  200 404 404 404 200 403 403 403 404 403 404 404
+complaints:withdraw               complaint     in  200 404 404 404 403 403 403 403 404 403 404 404
+complaints:notify_subject         complaint     in  403 404 404 404 200 403 403 403 404 200 404 404
+complaints:report                 about_member  in  404 404 404 403 403 403 403 403 403 200 404 404
 
 # Political groups (GRP-7): a group's briefings are its own; another group's councillors get
 # 404; the Chief Executive and the Monitoring Officer see all, the Director those addressed
@@ -254,7 +255,7 @@ reports:directorate               -             in  403 403 403 403 403 403 403 
 api:enquiry-list                  -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:enquiry-detail                enquiry       403 200 404 404 200 200 200 200 200 200 404 200 404
 api:complaint-list                -             403 200 200 200 200 200 200 200 200 200 200 200 200
-api:complaint-detail              complaint     403 200 404 404 404 200 404 404 404 404 200 404 404
+api:complaint-detail              complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
 api:schema                        -             403 200 200 200 200 200 200 200 200 200 200 200 200
 
 """

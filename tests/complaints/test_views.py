@@ -150,7 +150,7 @@ def test_the_detail_page_is_audited_and_shows_stages_and_timeline(
 OUTSIDERS = [
     "outsider",
     "democratic_services",
-    "director",
+    "chief_executive",
     "other_group_councillor",
     "officer",  # the subject, not yet told
 ]

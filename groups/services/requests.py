@@ -19,6 +19,7 @@ from protocol_site.cases import (
     record_event,
     require,
 )
+from protocol_site.protocol_refs import council_option
 from registers.models import DIRECTOR_TIERS, Officer, Tier
 from registers.roles import Role, person_for
 
@@ -246,7 +247,9 @@ def _tell_cleared(briefing: BriefingRequest) -> None:
 
 def _give_notice_of_attendance(actor, briefing: BriefingRequest) -> None:
     """004 §6.2: notice that an officer will attend, with the subject, to the proper officer
-    and the other Group Leaders. Only that: never the request's details or the meeting's."""
+    and, where the council shares advice between groups, the other Group Leaders. Only that:
+    never the request's details or the meeting's. A council whose protocol struck equal
+    access discloses nothing of one group's briefings to another, not even this."""
     notice = (
         f"{briefing.officer} will attend the meeting of {briefing.group} on "
         f"{long_date(briefing.meeting_date)} to give factual information on: {briefing.subject}."
@@ -258,6 +261,8 @@ def _give_notice_of_attendance(actor, briefing: BriefingRequest) -> None:
         {"briefing": briefing},
         key=f"briefing:{briefing.pk}:notice:mo",
     )
+    if not council_option("GROUP_BRIEFING_EQUAL_ACCESS"):
+        return
     notify(
         group_leaders(exclude_group_id=briefing.group_id),
         "briefing_attendance_notice_leaders",

@@ -202,3 +202,13 @@ def test_a_minority_partys_alternative_budget_request_is_logged_like_any_other(o
     )
     assert briefing.group == group_c and briefing.alternative_budget
     assert briefing.events.filter(kind=Ev.REQUESTED).exists()
+
+
+def test_without_equal_access_other_leaders_are_not_told_of_an_attendance(
+    settings, org, group_b_leader, monitoring_officer
+):
+    settings.GROUP_BRIEFING_EQUAL_ACCESS = False
+    briefing = cleared(org, kind=BriefingRequest.Kind.ATTENDANCE)
+    assert briefing.events.filter(kind=Ev.NOTICE).exists()
+    assert any("Notice" in e.subject for e in emails_to(monitoring_officer))
+    assert emails_to(group_b_leader) == []

@@ -7,10 +7,13 @@ class GroupsConfig(AppConfig):
     verbose_name = "Political groups"
 
     def ready(self):
+        from declarations.reach import register_case_finder
         from registers.selectors import register_home_panel
 
         from .decisions import register_briefing_decisions
+        from .services.reach import briefings_reach, briefings_visible
         from .views.home import briefings_home_panel
 
         register_briefing_decisions()
         register_home_panel(briefings_home_panel)
+        register_case_finder(briefings_reach, case_type="briefing", visible=briefings_visible)

@@ -307,6 +307,7 @@ class BriefingEvent(models.Model):
         SHARED = "shared", "Permission to share recorded"
         UNSHARED = "unshared", "Permission to share withdrawn"
         WITHDRAWN = "withdrawn", "Withdrawn"
+        FLAGGED = "flagged", "Flagged to the Monitoring Officer"
 
     request = models.ForeignKey(BriefingRequest, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=16, choices=Kind.choices)

@@ -93,6 +93,24 @@ class Dashboard(Screen):
         expect(self.page.get_by_text("Signed in as")).to_be_visible()
         return self
 
+    def waiting(self) -> Locator:
+        """The "Waiting for your decision" panel's list: one link per kind of decision."""
+        return self.page.get_by_role("list", name="Waiting for your decision")
+
+    def open_waiting(self, label: str) -> Decisions:
+        """Follows the panel's line for `label` ("Requests for more time: 1")."""
+        self.waiting().get_by_role("link", name=label).click()
+        expect(self.heading("Waiting for your decision", level=1)).to_be_visible()
+        return Decisions(self.page)
+
+
+class Decisions(Screen):
+    """The list of everything waiting for the signed-in person's decision."""
+
+    def section(self, label: str) -> Locator:
+        """The table of one kind of decision, by its caption."""
+        return self.page.get_by_role("table", name=label)
+
 
 class ActionPage(Screen):
     """A step's form on a case (a holding reply, a response, a decision...)."""

@@ -6,6 +6,7 @@ app_name = "enquiries"
 
 urlpatterns = [
     path("", views.enquiry_list, name="list"),
+    path("enquiries.csv", views.enquiry_list_csv, name="list_csv"),
     path("new/", views.enquiry_new, name="new"),
     path("record/", views.enquiry_record, name="record"),
     path("performance/", views.performance, name="performance"),

@@ -12,7 +12,7 @@ from .actions import (
 )
 from .detail import enquiry_attachment, enquiry_detail
 from .intake import enquiry_new, enquiry_record
-from .lists import enquiry_list, performance
+from .lists import enquiry_list, enquiry_list_csv, performance
 
 __all__ = [
     "enquiry_acknowledge",
@@ -24,6 +24,7 @@ __all__ = [
     "enquiry_guidance",
     "enquiry_holding_reply",
     "enquiry_list",
+    "enquiry_list_csv",
     "enquiry_new",
     "enquiry_reassign",
     "enquiry_record",

@@ -1,15 +1,20 @@
-"""ENQ-9 and ENQ-10: the councillor's and officer's lists, and the performance page."""
+"""ENQ-9 and ENQ-10: the councillor's and officer's lists, their CSV download, and the performance
+page."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from protocol_site.spreadsheet import csv_response
 from registers.roles import Role
 
+from ..models import Enquiry
 from ..permissions import can_record
 from ..selectors import (
     directorate_performance,
@@ -60,9 +65,22 @@ def _scoped(user, person, scope: str):
     return visible
 
 
-@require_GET
-def enquiry_list(request):
-    person = require_person(request, uses_enquiries)
+@dataclass(frozen=True)
+class Listing:
+    """The enquiries a list asks for: the scope, status, search and sort it was given (the page
+    and its CSV download read the same one)."""
+
+    queryset: QuerySet[Enquiry]
+    is_officer: bool
+    scopes: dict[str, str]
+    scope: str
+    statuses: dict[str, str]
+    status: str
+    q: str
+    sort: str
+
+
+def _listing(request, person) -> Listing:
     user = request.user
     is_officer = can_record(person)
     if is_officer:
@@ -88,30 +106,82 @@ def enquiry_list(request):
     qs = qs.select_related(
         "councillor__user", "assigned_to__user", "escalated_to__user", "service"
     ).order_by(*SORTS[sort][1], "pk")
-    paginator = Paginator(qs, PAGE_SIZE)
+    return Listing(qs, is_officer, scopes, scope, statuses, status, q, sort)
+
+
+def _without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@require_GET
+def enquiry_list(request):
+    person = require_person(request, uses_enquiries)
+    listing = _listing(request, person)
+    paginator = Paginator(listing.queryset, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
+    scopes, scope, statuses = listing.scopes, listing.scope, listing.statuses
     return render(
         request,
         "enquiries/list.html",
         {
-            "is_officer": is_officer,
+            "is_officer": listing.is_officer,
             "scopes": scopes,
             "scope": scope,
             "scope_label": scopes.get(scope, "My enquiries"),
             "statuses": statuses,
-            "status": status,
-            "status_label": statuses[status],
+            "status": listing.status,
+            "status_label": statuses[listing.status],
             "sorts": {key: label for key, (label, _) in SORTS.items()},
-            "sort": sort,
-            "q": q,
+            "sort": listing.sort,
+            "q": listing.q,
             "page": page,
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=2),
             "today": timezone.localdate(),
             "can_log": person.councillor is not None,
-            "can_record": is_officer,
+            "can_record": listing.is_officer,
             "can_see_performance": can_see_performance(person),
+            "can_see_volumes": can_see_volumes(person),
+            "download_query": _without_page(request),
         },
     )
+
+
+CSV_HEADER = (
+    "Reference",
+    "Subject",
+    "Councillor",
+    "Service",
+    "With",
+    "Escalated to",
+    "Status",
+    "Due by",
+    "Received",
+)
+
+
+@require_GET
+def enquiry_list_csv(request):
+    """The list as CSV, every page of it, with the same scope, status, search and sort: what
+    the page lists, never the casework text."""
+    person = require_person(request, uses_enquiries)
+    listing = _listing(request, person)
+    rows = (
+        (
+            e.reference,
+            e.subject,
+            e.councillor,
+            e.service,
+            e.assigned_to,
+            e.escalated_to if e.is_open else None,
+            e.get_status_display(),
+            e.target_date,
+            e.received_at,
+        )
+        for e in listing.queryset.iterator(chunk_size=500)
+    )
+    return csv_response(f"enquiries-{timezone.localdate():%Y-%m-%d}.csv", CSV_HEADER, rows)
 
 
 def _year(request) -> int:

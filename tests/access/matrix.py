@@ -150,6 +150,7 @@ visits:cancel                     visit         in  200 404 404 404 404 404 404 
 # decide on more time and decline (003 §8.2, 002 §7.iii).
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 enquiries:list                    -             in  200 200 200 200 200 200 200 200 200 200 200 403
+enquiries:list_csv                -             in  200 200 200 200 200 200 200 200 200 200 200 403
 enquiries:new                     -             in  200 200 200 403 403 403 403 403 403 403 403 403
 enquiries:record                  -             in  403 403 403 200 200 200 200 200 200 200 200 403
 enquiries:performance             -             in  403 403 403 403 200 200 200 200 200 200 200 403

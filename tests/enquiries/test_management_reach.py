@@ -3,9 +3,13 @@ Assistant Director see the enquiries of every post under them, acting arrangemen
 with the performance page for that part; the pages, the API and the home counts agree, and a
 declared relationship with the councillor keeps a manager out (REG-2)."""
 
+import csv
+import io
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
@@ -24,6 +28,7 @@ HOME = reverse("home")
 LIST = reverse("enquiries:list")
 PERFORMANCE = reverse("enquiries:performance")
 API_LIST = "/api/v1/enquiries/"
+CSV = reverse("enquiries:list_csv")
 
 
 def api(user) -> APIClient:
@@ -37,6 +42,14 @@ def api_ids(user) -> set[int]:
     response = api(user).get(API_LIST)
     assert response.status_code == 200, response.content
     return {row["id"] for row in response.json()["results"]}
+
+
+def exported(client, **params) -> list[list[str]]:
+    response = client.get(CSV, {"scope": "all", "status": "open", **params})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
 
 
 def listed(client, enquiry) -> bool:
@@ -60,6 +73,9 @@ def sees_everywhere(client_for, user, enquiry) -> None:
     assert enquiry.pk in api_ids(user)
     assert api(user).get(f"{API_LIST}{enquiry.pk}/").status_code == 200
     assert reach_count(client) == str(queue_count(user))
+    rows = exported(client)
+    assert enquiry.reference in {row[0] for row in rows[1:]}
+    assert len(rows) - 1 == queue_count(user)  # the export is the home count's list
 
 
 def queue_count(user) -> int:
@@ -72,6 +88,7 @@ def sees_nowhere(client_for, user, enquiry) -> None:
     assert not listed(client, enquiry)
     assert enquiry.pk not in api_ids(user)
     assert api(user).get(f"{API_LIST}{enquiry.pk}/").status_code == 404
+    assert enquiry.reference not in {row[0] for row in exported(client)[1:]}
 
 
 @pytest.mark.parametrize("who", ["line_manager", "head_of_service", "assistant_director"])
@@ -173,3 +190,44 @@ def test_the_performance_page_counts_only_the_managers_part(client_for, line_man
     html = client_for(line_manager).get(PERFORMANCE).content.decode()
     assert "Waste and Recycling" in html
     assert "Legal and Democratic Services" not in html
+
+
+def test_the_csv_download_follows_the_list_filters_and_leaves_out_the_casework_text(
+    client_for, democratic_services, assistant_director, org
+):
+    enquiry = casework(org)
+    casework(org, subject="=HYPERLINK(1)")
+    client = client_for(assistant_director)
+    rows = exported(client)
+    assert rows[0][:3] == ["Reference", "Subject", "Councillor"]
+    assert len(rows) == 3
+    assert [row[1] for row in rows[1:] if row[1].endswith("(1)")] == ["'=HYPERLINK(1)"]
+    assert enquiry.details not in "\n".join(",".join(row) for row in rows)
+    assert len(exported(client, q=enquiry.reference)) == 2
+    assert len(exported(client, status="closed")) == 1
+    page = client.get(LIST, {"scope": "all", "status": "open", "page": "1"}).content.decode()
+    assert "Download these 2 enquiries (CSV)" in page
+    assert f'{CSV}?scope=all&amp;status=open"' in page  # the page number is left behind
+    assert client_for(democratic_services).get(CSV).status_code == 200
+
+
+def test_the_csv_download_is_for_enquiry_users_only(client_for, outsider):
+    assert client_for(outsider).get(CSV).status_code == 403
+
+
+def test_the_csv_download_costs_the_same_few_queries_with_three_times_the_data(
+    client_for, assistant_director, org
+):
+    client = client_for(assistant_director)
+
+    def cost() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            exported(client)
+        return len(queries.captured_queries)
+
+    for n in range(3):
+        casework(org, subject=f"Enquiry {n}")
+    few = cost()
+    for n in range(6):
+        casework(org, subject=f"More {n}")
+    assert cost() == few

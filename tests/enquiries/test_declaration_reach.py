@@ -5,6 +5,8 @@ where nobody else can take it; once, however often the declaration changes."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,7 +14,9 @@ from declarations.models import CaseReached
 from declarations.selectors import review_queue
 from declarations.services import declaration_change, declaration_make
 from enquiries.models import Enquiry, EnquiryEvent
+from enquiries.services import enquiries_sweep
 from protocol_site.models import AuditEvent, OutboxEmail
+from tests.clock import at, clock_at
 from tests.enquiries.factories import casework
 
 from ..declarations.factories_conflicts import declare
@@ -198,3 +202,47 @@ def test_the_review_queue_shows_declarations_that_reached_cases_first(
     casework(org)
     touched = make(councillor, officer)
     assert list(review_queue(monitoring_officer)) == [touched, untouched]
+
+
+def test_an_escalation_to_a_related_senior_passes_up_the_ladder(org, councillor):
+    with clock_at(at(2026, 11, 2, 9, 0)):
+        enquiry = casework(org)
+    with clock_at(at(2026, 11, 17, 0, 0)):
+        enquiries_sweep(now=at(2026, 11, 17, 0, 0))
+        enquiry.refresh_from_db()
+        assert enquiry.escalated_to == org.officers.line_manager
+
+        make(councillor, org.officers.line_manager.user)
+
+    enquiry.refresh_from_db()
+    assert enquiry.assigned_to == org.officers.officer  # not related: keeps it
+    assert enquiry.escalated_to == org.officers.assistant_director
+    passed = enquiry.events.filter(kind=Ev.ESCALATED).order_by("rung").last()
+    assert passed.detail == (
+        "Escalation passed to Amira Shah (Assistant Director): the senior officer it was "
+        "escalated to could not deal with it."
+    )
+    assert passed.officer == org.officers.assistant_director
+    assert CaseReached.objects.get().summary == "Escalation passed from Maya Patel to Amira Shah."
+    # The ladder carries on above the rung now used: the Director next, never the AD twice.
+    with clock_at(at(2026, 11, 20, 9, 0)):
+        enquiries_sweep(now=at(2026, 11, 20, 9, 0))
+    enquiry.refresh_from_db()
+    assert enquiry.escalated_to == org.officers.director
+
+
+def test_the_declaration_page_reads_each_kind_of_case_once(org, councillor, officer, client_for):
+    casework(org)
+    one = make(councillor, officer)
+    client = client_for(councillor)
+    client.get(reverse("declarations:detail", args=[one.pk]))  # warm the banner's cache
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("declarations:detail", args=[one.pk]))
+    for _ in range(3):
+        casework(org, approached_officer=org.officers.line_manager)
+    many = make(councillor, org.officers.line_manager.user)
+    assert many.cases_reached.count() == 3
+    with CaptureQueriesContext(connection) as more:
+        page = client.get(reverse("declarations:detail", args=[many.pk]))
+    assert page.content.decode().count("Passed from Maya Patel") == 3
+    assert len(more.captured_queries) <= len(few.captured_queries)

@@ -20,6 +20,9 @@ from registers.forms import (
 from registers.models import Councillor, Officer, Service, Ward
 
 from .models import Enquiry
+from .services.intake import OWN_WARD
+
+NO_WARD = "Not about a particular ward"
 
 # ENQ-1: attachments are optional, size- and type-checked. Each type has the bytes its files
 # start with, so a renamed executable is refused as well as a wrong extension.
@@ -102,7 +105,7 @@ class EnquiryForm(GovukForm):
         queryset=Ward.objects.order_by("name"),
         required=False,
         label="Ward",
-        empty_label="Not about a particular ward",
+        empty_label=NO_WARD,
     )
     approached_officer = OfficerChoiceField(
         queryset=Officer.objects.none(),
@@ -181,8 +184,15 @@ class RecordedEnquiryForm(EnquiryForm):
         self.fields["councillor"].queryset = Councillor.objects.select_related("user").order_by(
             "user__last_name", "user__first_name"
         )
-        self.fields["ward"].empty_label = "The councillor's own ward"
-        self.fields["ward"].help_text = ""
+        wards = [(str(ward.pk), str(ward)) for ward in Ward.objects.order_by("name")]
+        self.fields["ward"] = forms.TypedChoiceField(
+            label="Ward",
+            required=False,
+            choices=[(OWN_WARD, "The councillor's own ward"), ("", NO_WARD), *wards],
+            initial=OWN_WARD,
+            coerce=lambda pk: pk if pk == OWN_WARD else Ward.objects.get(pk=pk),
+            empty_value=None,
+        )
         self.fields["approached_officer"].label = "Officer the councillor approached (optional)"
         self.fields["subject"].help_text = ""
         self.fields["details"].help_text = "What the councillor asked, as received"

@@ -196,7 +196,7 @@ class EnquiryCreateSerializer(serializers.Serializer):
         queryset=Ward.objects.all(),
         required=False,
         allow_null=True,
-        help_text="Defaults to the councillor's ward.",
+        help_text="Left out: the councillor's ward; null: not about a particular ward.",
     )
     approached_officer = serializers.PrimaryKeyRelatedField(
         queryset=Officer.objects.active().select_related("user", "post"),

@@ -25,6 +25,8 @@ from .clock import reschedule
 
 Kind = Enquiry.Kind
 Channel = Enquiry.Channel
+# `ward` left out: the councillor's own ward. `ward=None`: not about a particular ward.
+OWN_WARD = "own ward"
 
 
 def enquiry_log(
@@ -35,7 +37,7 @@ def enquiry_log(
     details: str,
     kind: str,
     service: Service,
-    ward: Ward | None = None,
+    ward: Ward | None | str = OWN_WARD,
     approached_officer: Officer | None = None,
     attachment=None,
     channel: str = Channel.ONLINE,
@@ -65,7 +67,7 @@ def enquiry_log(
             prefix="ENQ",
             on=received_at,
             councillor=councillor,
-            ward=ward or councillor.ward,
+            ward=councillor.ward if ward == OWN_WARD else ward,
             kind=kind,
             service=service,
             approached_officer=approached_officer,

@@ -189,3 +189,13 @@ def test_the_api_takes_json(api, councillor, body):
     response = api(councillor).post(LIST, body)  # multipart
     assert response.status_code == 415
     assert nothing_saved()
+
+
+@pytest.mark.parametrize(("ward", "expected"), [("left out", "own"), (None, None)])
+def test_a_ward_left_out_is_the_councillors_and_null_is_none(
+    org, api, councillor, body, ward, expected
+):
+    data = body if ward == "left out" else {**body, "ward": ward}
+    response = api(councillor).post(LIST, data, format="json")
+    assert response.status_code == 201, response.content
+    assert Enquiry.objects.get().ward == (org.ward if expected == "own" else None)

@@ -162,7 +162,7 @@ def record_data(org, received, **overrides):
         "channel": Enquiry.Channel.PHONE,
         **date_fields("received_on", received.date()),
         "received_time": received.strftime("%H:%M"),
-        "ward": "",
+        "ward": "own ward",
     }
     data.update(overrides)
     return data
@@ -248,3 +248,32 @@ def test_a_service_error_lands_on_the_field_it_names(client_for, officer, org):
 def test_councillors_and_outsiders_cannot_record(request, client_for, who):
     user = request.getfixturevalue(who)
     assert client_for(user).get(RECORD).status_code == 403
+
+
+def test_not_about_a_particular_ward_stays_so(client_for, councillor, org):
+    client = client_for(councillor)
+    client.post(NEW, form_data(org, ward=""))
+    enquiry = Enquiry.objects.get()
+    assert enquiry.ward is None
+    html = client.get(reverse("enquiries:detail", args=[enquiry.pk])).content.decode()
+    assert "Not about a particular ward" in html
+
+
+@pytest.mark.parametrize(
+    ("ward", "expected"), [("own ward", "own"), ("", None), ("other", "other")]
+)
+def test_a_recorder_chooses_the_councillors_ward_no_ward_or_another(
+    client_for, officer, org, ward, expected
+):
+    from tests.registers.factories import WardFactory
+
+    other = WardFactory(name="Riverside")
+    chosen = {"own ward": "own ward", "": "", "other": str(other.pk)}[ward]
+    html = client_for(officer).get(RECORD).content.decode()
+    assert '<option value="own ward" selected>The councillor&#x27;s own ward</option>' in html
+    assert '<option value="">Not about a particular ward</option>' in html
+    past = timezone.localtime() - timedelta(hours=2)
+    response = client_for(officer).post(RECORD, record_data(org, past, ward=chosen))
+    assert response.status_code == 302
+    enquiry = Enquiry.objects.get()
+    assert enquiry.ward == {"own": org.ward, None: None, "other": other}[expected]

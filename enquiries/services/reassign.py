@@ -27,11 +27,11 @@ def enquiry_seek_guidance(
         enquiry = lock(enquiry)
         require(can_work, actor, enquiry)
         require_open(enquiry)
-        if refer_to_chief_executive:
+        to = None if refer_to_chief_executive else enquiry.director
+        if to is None or to.user_id == actor.pk:
+            # The Director asking about their own enquiry asks the Chief Executive.
             steps = ladder_for(enquiry.assigned_to, (Rung.CHIEF_EXECUTIVE,))
             to = steps[0].person if steps else None
-        else:
-            to = enquiry.director
         if to is None:
             raise ValidationError("There is nobody to seek guidance from.")
         record_event(

@@ -11,6 +11,7 @@ from protocol_site.tally import tally
 from ..models import OfficerInterest, TrainingAttendance, Visit
 from ..roles import Person
 from ..selectors import visits_visible_to
+from .decisions import visits_to_arrange
 
 
 def interests_panel(person: Person) -> dict | None:
@@ -47,12 +48,10 @@ def visits_panel(person: Person) -> dict | None:
     panel = {"template": "registers/_visits_panel.html"}
     if person.councillor is not None:
         panel["mine"] = tally(still_on.filter(councillor=person.councillor))
-    if person.directed_directorate_ids:
-        panel["to_arrange"] = tally(
-            upcoming.filter(
-                directorate_id__in=person.directed_directorate_ids, status=Visit.Status.REQUESTED
-            )
-        )
+    to_arrange = visits_to_arrange(person.user)
+    if to_arrange is not None:
+        # The same visits its link opens: those waiting for the Director's decision.
+        panel["to_arrange"] = tally(to_arrange)
     if person.sees_all_visits:
         panel["all_upcoming"] = tally(still_on)
     return panel

@@ -177,3 +177,25 @@ def test_complaint_counts_on_the_home_page_equal_the_lists_they_open(
     assert counts.get("reported or copied to you") == 1
     counts = {words: n for words, n, _ in _follow_counts(client_for(monitoring_officer))}
     assert counts.get("open in the MO queue") == 1
+
+
+def test_a_director_seeking_guidance_on_their_own_enquiry_asks_the_chief_executive(
+    client_for, org, councillor, officer, director, chief_executive
+):
+    enquiry = enquiry_reassign(
+        actor=officer,
+        enquiry=casework(org, actor=councillor),
+        to=org.officers.director,
+        note="The Director's own.",
+    )
+    enquiry_seek_guidance(actor=director, enquiry=enquiry, note="Is this reasonable?")
+    assert_waiting(client_for, chief_executive, "referrals")
+    assert panel_counts(director)["guidance"] == 0
+
+
+@clock_at(at(2026, 11, 2, 9, 0))
+def test_the_visits_panel_counts_what_its_link_opens(client_for, org, director):
+    ask_for_visit(org)
+    html = client_for(director).get("/").content.decode()
+    assert '#visits">1 coming visit to your directorate to arrange' in html
+    assert list_counts(client_for(director))["visits"] == 1

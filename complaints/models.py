@@ -41,6 +41,7 @@ class Outcome(models.TextChoices):
     REFERRED = "referred", "Referred"
     ESCALATED = "escalated", "Moved up a stage"
     COMPLAINANT_REQUEST = "complainant_request", "Moved up at the complainant's request"
+    REPORTED = "reported", "Decided by the Monitoring Officer's report"
 
 
 # The outcomes a handler records when deciding a stage.
@@ -104,6 +105,9 @@ class Complaint(ProtectedStateMixin, models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     mo_copied = models.BooleanField(default=False, help_text="The Monitoring Officer was copied.")
     subject_notified_at = models.DateTimeField(null=True, blank=True)
+    # When the Monitoring Officer reported the outcome: from then the complaint is closed and
+    # stays so (no stage above, no sweep, no asking for the next stage).
+    reported_at = models.DateTimeField(null=True, blank=True)
     # The current stage, denormalised for queues: its number and handler.
     stage_number = models.PositiveSmallIntegerField(default=0)
     current_handler = models.ForeignKey(
@@ -167,6 +171,12 @@ class Complaint(ProtectedStateMixin, models.Model):
     @property
     def subject_user_id(self) -> int:
         return self.subject.user_id
+
+    @property
+    def party_user_ids(self) -> tuple[int, int]:
+        """Whoever raised it and whoever it is about: neither acts on it as Monitoring
+        Officer (registers.roles.may_act_as_monitoring_officer)."""
+        return (self.complainant_id, self.subject_user_id)
 
     # The transitions. Only services call these; each is audited there.
     @transition(field=status, source=Status.OPEN, target=Status.RESOLVED)

@@ -7,15 +7,17 @@ puts the two together for the buttons."""
 from __future__ import annotations
 
 from protocol_site.cases import denies
-from registers.roles import Role, person_for
+from registers.roles import may_act_as_monitoring_officer, person_for
 
 from .models import Complaint, Referral
 
 Direction = Complaint.Direction
 
 
-def is_monitoring_officer(user) -> bool:
-    return person_for(user).has(Role.MONITORING_OFFICER)
+def is_monitoring_officer(user, complaint: Complaint | None = None) -> bool:
+    """Holds the Monitoring Officer's powers: in general, or on `complaint` (never a party to
+    it; the Deputy when the Monitoring Officer is one)."""
+    return may_act_as_monitoring_officer(user, complaint)
 
 
 def is_handler(user, complaint: Complaint) -> bool:
@@ -51,7 +53,7 @@ def can_withdraw(user, complaint: Complaint) -> bool:
 
 @denies("Only the handler or the Monitoring Officer can do this.")
 def can_notify_subject(user, complaint: Complaint) -> bool:
-    return is_handler(user, complaint) or is_monitoring_officer(user)
+    return is_handler(user, complaint) or is_monitoring_officer(user, complaint)
 
 
 @denies(
@@ -60,15 +62,17 @@ def can_notify_subject(user, complaint: Complaint) -> bool:
 )
 def can_refer(user, complaint: Complaint, referral: str | None = None) -> bool:
     """003 §15: the handler refers it out; the Standards Committee (a member's Code of
-    Conduct) only by the Monitoring Officer (003 §14.4). Without `referral`: anywhere at all."""
+    Conduct) only by the Monitoring Officer (003 §14.4). Without `referral`: anywhere at all.
+    A Monitoring Officer who raised it or is its subject does not; the Deputy does."""
     if referral == Referral.STANDARDS_COMMITTEE:
-        return is_monitoring_officer(user)
-    if referral is None and is_monitoring_officer(user):
+        return is_monitoring_officer(user, complaint)
+    if referral is None and is_monitoring_officer(user, complaint):
         return complaint.direction == Direction.OFFICER_ABOUT_MEMBER or is_handler(user, complaint)
     return is_handler(user, complaint)
 
 
-@denies("Only the Monitoring Officer reports the outcome.")
+@denies("Only the Monitoring Officer reports the outcome, and never on their own complaint.")
 def can_report(user, complaint: Complaint) -> bool:
-    """003 §14.2: the Monitoring Officer's report on an officer's complaint about a member."""
-    return is_monitoring_officer(user)
+    """003 §14.2: the Monitoring Officer's report on an officer's complaint about a member
+    (the Deputy's when the Monitoring Officer is away, the post vacant, or they are a party)."""
+    return is_monitoring_officer(user, complaint)

@@ -23,9 +23,9 @@ from django.utils import timezone
 
 from declarations.conflicts import in_effect
 from protocol_site.access import visible_or_404
-from registers.ladder import posts_below
+from registers.ladder import monitoring_officers_now, posts_below
 from registers.models import Post, Tier
-from registers.roles import Person, Role, person_for
+from registers.roles import Person, Role, may_act_as_monitoring_officer, person_for
 
 from .models import Complaint, ComplaintCopy, ComplaintEvent, ComplaintStage, Outcome, Status
 
@@ -81,6 +81,24 @@ def _management_reach(person: Person) -> Q:
     return Q(_handled_below(post)) & ~not_yet_told & ~Q(_related_to_a_party(user))
 
 
+def _about(person) -> Q:
+    about = Q(pk__in=[])
+    if person.officer is not None:
+        about |= Q(subject_officer_id=person.officer.pk)
+    if person.councillor is not None:
+        about |= Q(subject_councillor_id=person.councillor.pk)
+    return about
+
+
+def _monitoring_officer_is_party() -> Q | None:
+    """The complaints the Monitoring Officer in post raised or is the subject of: the
+    Deputy's to act on (None when there is no Monitoring Officer in post)."""
+    holder = monitoring_officers_now().holder
+    if holder is None:
+        return None
+    return Q(complainant_id=holder.user_id) | Q(subject_officer_id=holder.pk)
+
+
 def complaints_visible_to(user) -> QuerySet[Complaint]:
     if not getattr(user, "is_authenticated", False):
         return Complaint.objects.none()
@@ -88,19 +106,20 @@ def complaints_visible_to(user) -> QuerySet[Complaint]:
     handled = ComplaintStage.objects.filter(complaint=OuterRef("pk"), handler=user)
     copied = ComplaintCopy.objects.filter(complaint=OuterRef("pk"), user=user)
     mine = Q(complainant=user) | Q(Exists(handled)) | Q(Exists(copied))
+    # Never a complaint about the reader not yet told to them (unless theirs to see as its
+    # complainant, a handler or a copy).
+    hidden = Complaint.objects.filter(_about(person), subject_notified_at__isnull=True)
     if person.has(Role.MONITORING_OFFICER):
-        # Everything, except a complaint about the Monitoring Officer not yet told to them
-        # (and not theirs to see as its complainant, a handler or a copy): that short list is
-        # left out, so the database need not test every complaint to count or page them.
-        about_me = Q(pk__in=[])
-        if person.officer is not None:
-            about_me |= Q(subject_officer_id=person.officer.pk)
-        if person.councillor is not None:
-            about_me |= Q(subject_councillor_id=person.councillor.pk)
-        hidden = Complaint.objects.filter(about_me, subject_notified_at__isnull=True)
+        # Everything but that short list, left out so the database need not test every
+        # complaint to count or page them.
         return Complaint.objects.exclude(pk__in=hidden.exclude(mine).values("pk"))
     scope = mine | (_subject_is(user) & Q(subject_notified_at__isnull=False))
     scope |= _management_reach(person)
+    if person.is_deputy_monitoring_officer:
+        # The Deputy acts on the complaints the Monitoring Officer is a party to.
+        party = _monitoring_officer_is_party()
+        if party is not None:
+            scope |= party & ~Q(pk__in=hidden.values("pk"))
     return Complaint.objects.filter(scope)
 
 
@@ -131,7 +150,7 @@ def may_see_management_note(user, complaint: Complaint, *, handler_ids=None) -> 
     when the stages are already loaded."""
     if is_party(user, complaint):
         return False
-    if person_for(user).has(Role.MONITORING_OFFICER):
+    if may_act_as_monitoring_officer(user, complaint):
         return True
     if handler_ids is not None:
         return user.pk in handler_ids
@@ -178,12 +197,13 @@ class Shaped:
     timeline: list[ComplaintEvent]
 
 
-def shape(user, complaint: Complaint, *, is_mo: bool | None = None) -> Shaped:
-    """Apply the reader's view to a complaint loaded by `complaints_with_history` (no queries)."""
+def shape(user, complaint: Complaint) -> Shaped:
+    """Apply the reader's view to a complaint loaded by `complaints_with_history` (no queries
+    but, for the Deputy Monitoring Officer, the statutory officers once a page)."""
     stages = complaint.all_stages
     if is_party(user, complaint):
         internal = False
-    elif is_mo if is_mo is not None else person_for(user).has(Role.MONITORING_OFFICER):
+    elif may_act_as_monitoring_officer(user, complaint):
         internal = True
     else:
         internal = any(stage.handler_id == user.pk for stage in stages)
@@ -229,11 +249,26 @@ def complaints_handled_by(user) -> QuerySet[Complaint]:
 
 
 def mo_queue(user) -> QuerySet[Complaint]:
-    """The Monitoring Officer's queue: everything escalated or copied to them."""
-    if not person_for(user).has(Role.MONITORING_OFFICER):
+    """The Monitoring Officer's queue: everything escalated or copied to them, but those they
+    are a party to (the Deputy's); held by the Deputy while the Monitoring Officer is away or
+    the post vacant."""
+    if not may_act_as_monitoring_officer(user):
         raise PermissionDenied("Only the Monitoring Officer has this queue.")
     at_mo = ComplaintStage.objects.filter(complaint=OuterRef("pk"), handler=user)
-    return complaints_visible_to(user).filter(Q(mo_copied=True) | Q(Exists(at_mo)))
+    return (
+        complaints_visible_to(user)
+        .filter(Q(mo_copied=True) | Q(Exists(at_mo)))
+        .exclude(_about(person_for(user)) | Q(complainant=user))
+    )
+
+
+def standing_in_for_monitoring_officer(user) -> QuerySet[Complaint]:
+    """The Deputy's complaints while the Monitoring Officer is in post: those the Monitoring
+    Officer raised or is the subject of (none for anybody else)."""
+    party = _monitoring_officer_is_party()
+    if party is None or not person_for(user).is_deputy_monitoring_officer:
+        return Complaint.objects.none()
+    return complaints_visible_to(user).filter(party)
 
 
 def complaints_copied_to(user) -> QuerySet[Complaint]:
@@ -265,7 +300,7 @@ def _counts(qs: QuerySet, minimum: int, *group: str) -> list[dict]:
 
 def mo_patterns(user, *, minimum: int = 1) -> Patterns:
     """CMP-6: repeat patterns per complainant and per subject, counted in the database."""
-    if not person_for(user).has(Role.MONITORING_OFFICER):
+    if not may_act_as_monitoring_officer(user):
         raise PermissionDenied("Only the Monitoring Officer sees complaint patterns.")
     qs = Complaint.objects.all()
     return Patterns(

@@ -4,7 +4,7 @@ the pages offer actions from them. Reach over records is in selectors."""
 from __future__ import annotations
 
 from protocol_site.cases import denies
-from registers.roles import Role, person_for
+from registers.roles import Role, may_act_as_monitoring_officer, person_for
 
 from .models import WardNotice
 
@@ -27,4 +27,4 @@ def can_correct(user, notice: WardNotice) -> bool:
 @denies("Only the Monitoring Officer declares a pre-election period.")
 def can_declare_periods(user) -> bool:
     """ELE-1: the Monitoring Officer issues the pre-election guidance (001 §8.01, 003 §11.3)."""
-    return person_for(user).has(Role.MONITORING_OFFICER)
+    return may_act_as_monitoring_officer(user)

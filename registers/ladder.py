@@ -157,9 +157,56 @@ def monitoring_officers() -> Iterator[Officer | None]:
     yield officers.get(StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER)
 
 
-def monitoring_officer_user():
-    """The Monitoring Officer's user, or the Deputy's when there is no Monitoring Officer."""
-    return next((officer.user for officer in monitoring_officers() if officer is not None), None)
+@dataclass(frozen=True)
+class MonitoringOfficers:
+    """The Monitoring Officer and the Deputy in post (either may be None): who of them holds
+    the Monitoring Officer's powers, in general or on one case.
+
+    The Monitoring Officer holds them. The Deputy holds them while the Monitoring Officer is
+    absent (their officer record or account switched off, so not in post) or the post is
+    vacant, and, on one case only, when the Monitoring Officer is a party to it. Nobody acts
+    as Monitoring Officer on a case they are a party to."""
+
+    holder: Officer | None
+    deputy: Officer | None
+
+    def acting(self, parties: Iterable[int] = ()) -> Officer | None:
+        """Who acts as Monitoring Officer on a case with these parties (user ids)."""
+        parties = set(parties)
+        for officer in (self.holder, self.deputy):
+            if officer is not None and officer.user_id not in parties:
+                return officer
+        return None
+
+    def deputy_acts_everywhere(self) -> bool:
+        return self.holder is None and self.deputy is not None
+
+
+def monitoring_officers_now() -> MonitoringOfficers:
+    """The Monitoring Officer and the Deputy in post (one query, once per page view)."""
+    officers = statutory_officers()
+    return MonitoringOfficers(
+        holder=officers.get(StatutoryRole.Kind.MONITORING_OFFICER),
+        deputy=officers.get(StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER),
+    )
+
+
+def case_parties(case) -> tuple[int, ...]:
+    """The user ids of a case's parties (whoever raised it, whoever it is about): a case says
+    so with `party_user_ids`; no case, no parties."""
+    return tuple(getattr(case, "party_user_ids", ())) if case is not None else ()
+
+
+def acting_monitoring_officer(case=None) -> Officer | None:
+    """Who holds the Monitoring Officer's powers: in general, or on `case` (a Monitoring
+    Officer who raised it or is its subject does not, and the Deputy does)."""
+    return monitoring_officers_now().acting(case_parties(case))
+
+
+def monitoring_officer_user(case=None):
+    """The user of whoever acts as Monitoring Officer, in general or on `case`."""
+    officer = acting_monitoring_officer(case)
+    return officer.user if officer is not None else None
 
 
 def _leader():

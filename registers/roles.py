@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.utils import timezone
 
+from .ladder import case_parties, monitoring_officers_now
 from .models import DIRECTOR_TIERS, Councillor, Officer, Post, StatutoryRole, Tier
 
 DEMOCRATIC_SERVICES_GROUP = "Democratic services"
@@ -50,10 +51,23 @@ class Person:
     officer: Officer | None = None
     councillor: Councillor | None = None
     roles: frozenset[Role] = field(default_factory=frozenset)
+    # The statutory roles the person holds (StatutoryRole.Kind values).
+    statutory_kinds: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def is_deputy_monitoring_officer(self) -> bool:
+        return StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER in self.statutory_kinds
 
     @property
     def role_labels(self) -> list[str]:
-        return [ROLE_LABELS[r] for r in Role if r in self.roles]
+        labels = [ROLE_LABELS[r] for r in Role if r in self.roles]
+        if self.is_deputy_monitoring_officer:
+            if self.has(Role.MONITORING_OFFICER):
+                acting = ROLE_LABELS[Role.MONITORING_OFFICER]
+                labels[labels.index(acting)] = f"Deputy {acting}, acting as {acting}"
+            else:
+                labels.append(f"Deputy {ROLE_LABELS[Role.MONITORING_OFFICER]}")
+        return labels
 
     def has(self, role: Role) -> bool:
         return role in self.roles
@@ -134,6 +148,7 @@ def person_for(user) -> Person:
     if cached is not None:
         return cached
     roles: set[Role] = set()
+    kinds: frozenset[str] = frozenset()
     row = _with_profiles(user)
     officer = getattr(row, "officer", None) if row is not None else None
     councillor = getattr(row, "councillor", None) if row is not None else None
@@ -166,11 +181,11 @@ def person_for(user) -> Person:
                 roles.add(Role.DIRECTOR)
             elif post.tier == Tier.CHIEF_EXECUTIVE:
                 roles.add(Role.CHIEF_EXECUTIVE)
-        for statutory in officer.statutory_roles.all():
-            if statutory.kind == StatutoryRole.Kind.MONITORING_OFFICER:
-                roles.add(Role.MONITORING_OFFICER)
-            elif statutory.kind == StatutoryRole.Kind.HEAD_OF_PAID_SERVICE:
-                roles.add(Role.CHIEF_EXECUTIVE)
+        kinds = frozenset(statutory.kind for statutory in officer.statutory_roles.all())
+        if StatutoryRole.Kind.HEAD_OF_PAID_SERVICE in kinds:
+            roles.add(Role.CHIEF_EXECUTIVE)
+        if _holds_monitoring_officers_powers(kinds):
+            roles.add(Role.MONITORING_OFFICER)
     if councillor is not None:
         councillor.user = user
         roles.add(Role.COUNCILLOR)
@@ -178,9 +193,47 @@ def person_for(user) -> Person:
             roles.add(Role.GROUP_LEADER)
     if row is not None and row._democratic_services:
         roles.add(Role.DEMOCRATIC_SERVICES)
-    person = Person(user=user, officer=officer, councillor=councillor, roles=frozenset(roles))
+    person = Person(
+        user=user,
+        officer=officer,
+        councillor=councillor,
+        roles=frozenset(roles),
+        statutory_kinds=kinds,
+    )
     user._person_cache = person
     return person
+
+
+def _holds_monitoring_officers_powers(kinds: frozenset[str]) -> bool:
+    """The Monitoring Officer in post does; the Deputy does while the Monitoring Officer is
+    absent or the post vacant (registers.ladder.MonitoringOfficers says who)."""
+    if StatutoryRole.Kind.MONITORING_OFFICER in kinds:
+        return True
+    if StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER in kinds:
+        return monitoring_officers_now().deputy_acts_everywhere()
+    return False
+
+
+def may_act_as_monitoring_officer(user, case=None) -> bool:
+    """The one rule for the Monitoring Officer's powers (the complaint queue, referral to the
+    Standards Committee, the outcome report, patterns, pre-election periods, the annual
+    report). Without `case`: whoever holds them in general, the Monitoring Officer or, while
+    they are absent or the post is vacant, the Deputy. On `case` (anything with
+    `party_user_ids`): whoever acts on it, never one of its parties, so the Deputy when the
+    Monitoring Officer raised it or is its subject. Costs no query unless `user` is the Deputy."""
+    person = person_for(user)
+    if case is None:
+        return person.has(Role.MONITORING_OFFICER)
+    kinds = person.statutory_kinds
+    parties = case_parties(case)
+    if user.pk in parties:
+        return False
+    if StatutoryRole.Kind.MONITORING_OFFICER in kinds:
+        return True
+    if StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER not in kinds:
+        return False
+    acting = monitoring_officers_now().acting(parties)
+    return acting is not None and acting.user_id == user.pk
 
 
 def democratic_services_group() -> Group:

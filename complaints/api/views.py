@@ -6,8 +6,6 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
 
-from registers.roles import Role, person_for
-
 from ..models import Complaint
 from ..selectors import complaint_for, complaints_with_history, shape
 from ..services import complaint_record_view
@@ -16,8 +14,8 @@ from .serializers import ComplaintSerializer
 NOT_SIGNED_IN = OpenApiResponse(description="No valid session or token.")
 
 
-def shaped(user, complaint: Complaint, *, is_mo: bool | None = None) -> Complaint:
-    complaint.shaped = shape(user, complaint, is_mo=is_mo)
+def shaped(user, complaint: Complaint) -> Complaint:
+    complaint.shaped = shape(user, complaint)
     return complaint
 
 
@@ -41,8 +39,7 @@ class ComplaintListView(generics.ListAPIView):
         page = super().paginate_queryset(queryset)
         rows = list(queryset) if page is None else page
         user = self.request.user
-        is_mo = person_for(user).has(Role.MONITORING_OFFICER)
-        return [shaped(user, complaint, is_mo=is_mo) for complaint in rows]
+        return [shaped(user, complaint) for complaint in rows]
 
 
 @extend_schema(

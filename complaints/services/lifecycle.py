@@ -17,7 +17,7 @@ from protocol_site.cases import (
     record_event,
     require,
 )
-from registers.ladder import monitoring_officer_user
+from registers.ladder import monitoring_officers_now
 from registers.models import Councillor, Officer
 
 from ..models import DECISION_OUTCOMES, Complaint, Outcome, Status
@@ -116,17 +116,21 @@ def complaint_raise(
 
 
 def _copy_monitoring_officer(complaint: Complaint, *, actor, handler_id: int) -> None:
-    """003 §13.1: the Monitoring Officer is copied in (not when they are a party)."""
-    mo = monitoring_officer_user()
-    if mo is None or mo.pk in (complaint.complainant_id, complaint.subject_user_id):
+    """003 §13.1: the Monitoring Officer is copied in; the Deputy when the Monitoring Officer
+    is a party, away, or the post vacant."""
+    officers = monitoring_officers_now()
+    acting = officers.acting(complaint.party_user_ids)
+    if acting is None:
         return
+    mo = acting.user
+    title = "Monitoring Officer" if acting == officers.holder else "Deputy Monitoring Officer"
     complaint.mo_copied = True
     complaint.save(update_fields=["mo_copied"])
     record_event(
         complaint,
         Ev.MO_COPIED,
         actor=actor,
-        detail=f"Copied to the Monitoring Officer ({mo.display_name}).",
+        detail=f"Copied to the {title} ({mo.display_name}).",
         stage_number=None,
     )
     if mo.pk != handler_id:
@@ -210,6 +214,10 @@ def complaint_escalate(*, actor, complaint: Complaint, reason: str) -> Complaint
     with transaction.atomic():
         complaint = lock(complaint, *PEOPLE)
         by_complainant = is_complainant(actor, complaint)
+        if complaint.reported_at is not None:
+            raise ValidationError(
+                f"The outcome of {complaint.reference} has been reported: it is closed."
+            )
         if by_complainant:
             if complaint.status not in (Status.OPEN, Status.RESOLVED):
                 raise ValidationError(

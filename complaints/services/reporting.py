@@ -14,11 +14,12 @@ from django.utils import timezone
 
 from protocol_site.cases import lock, notify, record_event, require
 from registers.ladder import Rung, Step
+from registers.roles import person_for
 
-from ..models import Complaint, ComplaintCopy
+from ..models import Complaint, ComplaintCopy, Outcome
 from ..permissions import can_report
 from ..routing import report_recipients, reported_to_rungs
-from .common import PEOPLE, Ev
+from .common import PEOPLE, Ev, close_complaint, close_stage, current_stage
 
 Direction = Complaint.Direction
 Reason = ComplaintCopy.Reason
@@ -72,13 +73,36 @@ def _group_leader(complaint: Complaint):
     return leader
 
 
+def _stands_in(actor) -> bool:
+    """The Deputy reporting in the Monitoring Officer's place."""
+    return person_for(actor).is_deputy_monitoring_officer
+
+
+def _decide(complaint: Complaint, report: str):
+    """The report is the outcome: mark the complaint reported and, if it is still open, close
+    its stage and the complaint, so nothing is left due (the sweep has nothing to move up).
+    Returns the closed stage's handler, or None when it was already closed."""
+    complaint.reported_at = timezone.now()
+    complaint.save(update_fields=["reported_at"])
+    if not complaint.is_open:
+        return None
+    stage = current_stage(complaint)
+    close_stage(stage, outcome=Outcome.REPORTED, note=report, management_note="")
+    complaint.resolve()
+    close_complaint(complaint, Outcome.REPORTED)
+    return stage.handler
+
+
 def complaint_report_outcome(
     *, actor, complaint: Complaint, report: str, tell_group_leader: bool = False
 ) -> Complaint:
     """003 §14.2–14.3: the Monitoring Officer's report of the findings, and the resolution or
     the recommended action, to the Chief Executive, the member, the officer and the officer's
     Director; optionally the member's group leader too. The member is told of the complaint
-    (if they had not been) and may read it from then on."""
+    (if they had not been) and may read it from then on.
+
+    The report decides it: an open complaint is closed (its stage with it, the handler told),
+    and a reported complaint is never moved up again, by a sweep or by asking."""
     report = report.strip()
     if not report:
         raise ValidationError({"report": "Write the findings and any recommended action."})
@@ -90,6 +114,8 @@ def complaint_report_outcome(
                 "The Monitoring Officer's report is for an officer's complaint about a member "
                 "(003 §14.2)."
             )
+        if complaint.reported_at is not None:
+            raise ValidationError(f"The outcome of {complaint.reference} has been reported.")
         leader = _group_leader(complaint) if tell_group_leader else None
         if tell_group_leader and leader is None:
             raise ValidationError(
@@ -113,20 +139,22 @@ def complaint_report_outcome(
             [f"{member} (the member)", f"{complaint.complainant} (the officer)"]
             + [f"{step.person} ({step.label})" for step in steps]
         )
+        handler = _decide(complaint, report)
+        who = "Deputy Monitoring Officer" if _stands_in(actor) else "Monitoring Officer"
+        closed = " The complaint is closed." if handler is not None else ""
         record_event(
             complaint,
             Ev.REPORTED,
             actor=actor,
-            detail=f"The Monitoring Officer reported the outcome to {told}: {report}",
+            detail=f"The {who} reported the outcome to {told}: {report}{closed}",
             stage_number=complaint.stage_number,
-            audit={"reported_to": [step.user_id for step in steps]},
+            audit={"reported_to": [step.user_id for step in steps], "closed": bool(closed)},
         )
         context = {"complaint": complaint, "report": report}
-        notify(
-            [complaint.complainant, member.user, *(step.person.user for step in steps)],
-            "complaint_outcome_reported",
-            context,
-        )
+        recipients = [complaint.complainant, member.user, *(step.person.user for step in steps)]
+        if handler is not None and handler.pk != actor.pk:
+            recipients.append(handler)
+        notify(recipients, "complaint_outcome_reported", context)
         if leader is not None:
             _copy(complaint, leader.user_id, role="Group leader", reason=Reason.GROUP_LEADER)
             record_event(

@@ -139,7 +139,9 @@ STEPS = {
         perform=_report,
         intro="Report your findings to the Chief Executive, the member, the officer and the "
         "officer's Director (003 §14.2), with a resolution both can accept or the action you "
-        "recommend (003 §14.3). The member is told of the complaint if they had not been.",
+        "recommend (003 §14.3). The member is told of the complaint if they had not been. "
+        "Sending it closes the complaint: refer it to the Standards Committee first if it "
+        "should go there.",
     ),
 }
 

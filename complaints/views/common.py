@@ -33,6 +33,7 @@ def manages_a_team(person: Person) -> bool:
 
 
 def is_mo(person: Person) -> bool:
+    """Holds the Monitoring Officer's powers in general (registers.roles)."""
     return person.has(Role.MONITORING_OFFICER)
 
 
@@ -78,7 +79,7 @@ def actions_for(user, complaint: Complaint, stage: ComplaintStage | None = None)
     open_ = complaint.is_open
     handler = open_ and can_handle(user, complaint)
     complainant = is_complainant(user, complaint)
-    mo = is_monitoring_officer(user)
+    mo = is_monitoring_officer(user, complaint)
     if stage is None and (handler or complainant):
         stage = complaint.stages.filter(number=complaint.stage_number).first()
     # The top of the ladder has no stage above it: nobody is offered a move up.
@@ -89,13 +90,12 @@ def actions_for(user, complaint: Complaint, stage: ComplaintStage | None = None)
         resolve=handler,
         refer=open_ and can_refer(user, complaint),
         escalate=not at_top
+        and complaint.reported_at is None
         and (handler or (complainant and complaint.status in (Status.OPEN, Status.RESOLVED))),
         withdraw=open_ and can_withdraw(user, complaint),
         notify_subject=(handler or (mo and not complainant))
         and complaint.subject_notified_at is None
         and complaint.subject_user_id != user.pk,
-        report=can_report(user, complaint)
-        and about_member
-        and user.pk not in (complaint.complainant_id, complaint.subject_user_id),
+        report=about_member and complaint.reported_at is None and can_report(user, complaint),
         complainant=complainant,
     )

@@ -10,6 +10,7 @@ from ..selectors import (
     complaints_handled_by,
     complaints_visible_to,
     mo_queue,
+    standing_in_for_monitoring_officer,
 )
 from .common import is_mo, manages_a_team, uses_complaints
 
@@ -31,4 +32,6 @@ def complaints_home_panel(person: Person) -> dict | None:
     elif manages_a_team(person):
         # The "All you can see" tab's open complaints: the stages handled under you too.
         panel["reach_open"] = tally(complaints_visible_to(user).open())
+    if person.is_deputy_monitoring_officer and not panel["is_mo"]:
+        panel["standing_in"] = tally(standing_in_for_monitoring_officer(user).open())
     return panel

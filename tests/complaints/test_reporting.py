@@ -3,19 +3,24 @@ to the officer's Director (§14.1, a setting); the Monitoring Officer reports th
 Chief Executive, the member, the officer and the Director, and may tell the group leader (§14.2).
 Those it is reported or copied to read its public side only."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.urls import reverse
 
-from complaints.models import ComplaintCopy, ComplaintEvent
+from complaints.models import ComplaintCopy, ComplaintEvent, Outcome, Status
 from complaints.selectors import complaint_for, complaints_visible_to, shape
 from complaints.services import (
+    complaint_escalate,
     complaint_report_outcome,
     complaint_stage_resolve,
+    complaints_sweep,
 )
+from complaints.views.common import actions_for
 from protocol_site.models import OutboxEmail
 
-from .helpers import about_member, about_officer
+from .helpers import RAISED, about_member, about_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +190,57 @@ def test_the_api_gives_those_copied_the_public_side(org, chief_executive, line_m
     for body in (listed[0], one):
         assert [(s["handler"], s["management_note"]) for s in body["stages"]] == [(None, None)]
         assert SECRET not in str(body)
+
+
+def sweep_hourly_for_a_month(start) -> int:
+    return sum(complaints_sweep(now=start + timedelta(hours=hour)) for hour in range(24 * 31))
+
+
+def test_the_report_decides_an_open_complaint_and_no_sweep_moves_it_afterwards(
+    org, monitoring_officer, officer, line_manager
+):
+    complaint = about_member(org)
+    complaint_report_outcome(actor=monitoring_officer, complaint=complaint, report="Findings")
+    complaint.refresh_from_db()
+    assert complaint.status == Status.RESOLVED and complaint.outcome == Outcome.REPORTED
+    assert complaint.next_action_at is None and complaint.reported_at is not None
+    stage = complaint.stages.get()
+    assert not stage.is_open and stage.outcome == Outcome.REPORTED
+    assert "The complaint is closed." in complaint.events.get(kind=Ev.REPORTED).detail
+    assert OutboxEmail.objects.filter(
+        recipient=line_manager, subject__contains="The Monitoring Officer's report"
+    ).exists()
+    assert sweep_hourly_for_a_month(RAISED) == 0
+    assert complaint.stages.count() == 1
+    # Nor does the officer who raised it move it up by asking.
+    assert not actions_for(officer, complaint).escalate
+    with pytest.raises(ValidationError):
+        complaint_escalate(actor=officer, complaint=complaint, reason="I disagree.")
+    assert complaint.stages.count() == 1
+
+
+def test_a_report_after_the_stage_was_decided_keeps_it_closed_with_its_outcome(
+    org, monitoring_officer, officer, line_manager
+):
+    complaint = about_member(org)
+    complaint_stage_resolve(
+        actor=line_manager, complaint=complaint, outcome=Outcome.NOT_UPHELD, note="Fair comment."
+    )
+    complaint_report_outcome(actor=monitoring_officer, complaint=complaint, report="Findings")
+    complaint.refresh_from_db()
+    assert complaint.status == Status.RESOLVED and complaint.outcome == Outcome.NOT_UPHELD
+    assert "closed" not in complaint.events.get(kind=Ev.REPORTED).detail
+    with pytest.raises(ValidationError):
+        complaint_escalate(actor=officer, complaint=complaint, reason="I disagree.")
+    assert sweep_hourly_for_a_month(RAISED) == 0
+    assert complaint.stages.count() == 1
+
+
+def test_the_outcome_is_reported_once(org, monitoring_officer):
+    complaint = about_member(org)
+    complaint_report_outcome(actor=monitoring_officer, complaint=complaint, report="Findings")
+    complaint.refresh_from_db()
+    assert not actions_for(monitoring_officer, complaint).report
+    with pytest.raises(ValidationError):
+        complaint_report_outcome(actor=monitoring_officer, complaint=complaint, report="Again")
+    assert complaint.events.filter(kind=Ev.REPORTED).count() == 1

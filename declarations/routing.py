@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from protocol_site.protocol_refs import council_option
-from registers.ladder import Rung, ladder_for, statutory_officers
+from registers.ladder import Rung, ladder_for, monitoring_officers_now, statutory_officers
 from registers.models import Councillor, Officer, StatutoryRole, Tier
 
 from .models import Declaration, Side
@@ -160,8 +160,6 @@ def statutory_user_ids() -> tuple[int | None, int | None]:
 def reviewer_id_for(declaration: Declaration) -> int | None:
     """Who reviews this declaration (004 §5.2): the Monitoring Officer, or the Deputy when the
     Monitoring Officer is one of the two people or there is none; None when neither can."""
-    parties = {declaration.declarer_id, declaration.other_party_id}
-    for user_id in statutory_user_ids():
-        if user_id is not None and user_id not in parties:
-            return user_id
-    return None
+    parties = (declaration.declarer_id, declaration.other_party_id)
+    reviewer = monitoring_officers_now().acting(parties)
+    return reviewer.user_id if reviewer is not None else None

@@ -4,25 +4,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('complaints', '0006_event_passed_on_flagged'),
+        ("complaints", "0006_event_passed_on_flagged"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='complaint',
-            name='reported_at',
+            model_name="complaint",
+            name="reported_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AlterField(
-            model_name='complaint',
-            name='outcome',
-            field=models.CharField(blank=True, choices=[('resolved_informally', 'Resolved informally'), ('upheld', 'Upheld'), ('partly_upheld', 'Partly upheld'), ('not_upheld', 'Not upheld'), ('withdrawn', 'Withdrawn'), ('referred', 'Referred'), ('escalated', 'Moved up a stage'), ('complainant_request', "Moved up at the complainant's request"), ('reported', "Decided by the Monitoring Officer's report")], max_length=24),
+            model_name="complaint",
+            name="outcome",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("resolved_informally", "Resolved informally"),
+                    ("upheld", "Upheld"),
+                    ("partly_upheld", "Partly upheld"),
+                    ("not_upheld", "Not upheld"),
+                    ("withdrawn", "Withdrawn"),
+                    ("referred", "Referred"),
+                    ("escalated", "Moved up a stage"),
+                    ("complainant_request", "Moved up at the complainant's request"),
+                    ("reported", "Decided by the Monitoring Officer's report"),
+                ],
+                max_length=24,
+            ),
         ),
         migrations.AlterField(
-            model_name='complaintstage',
-            name='outcome',
-            field=models.CharField(blank=True, choices=[('resolved_informally', 'Resolved informally'), ('upheld', 'Upheld'), ('partly_upheld', 'Partly upheld'), ('not_upheld', 'Not upheld'), ('withdrawn', 'Withdrawn'), ('referred', 'Referred'), ('escalated', 'Moved up a stage'), ('complainant_request', "Moved up at the complainant's request"), ('reported', "Decided by the Monitoring Officer's report")], max_length=24),
+            model_name="complaintstage",
+            name="outcome",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("resolved_informally", "Resolved informally"),
+                    ("upheld", "Upheld"),
+                    ("partly_upheld", "Partly upheld"),
+                    ("not_upheld", "Not upheld"),
+                    ("withdrawn", "Withdrawn"),
+                    ("referred", "Referred"),
+                    ("escalated", "Moved up a stage"),
+                    ("complainant_request", "Moved up at the complainant's request"),
+                    ("reported", "Decided by the Monitoring Officer's report"),
+                ],
+                max_length=24,
+            ),
         ),
     ]

@@ -64,6 +64,13 @@ class ChangeForm(GovukForm):
         label="When did it end? (optional)",
         help_text="Leave empty while it continues",
     )
+    reason = forms.CharField(
+        required=False,
+        max_length=100,
+        label="Why is it changing?",
+        help_text="Democratic services correcting someone else's declaration must say why; "
+        "it is kept with the declaration's history",
+    )
 
 
 class ReviewForm(GovukForm):

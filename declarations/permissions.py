@@ -5,6 +5,7 @@ is in selectors."""
 from __future__ import annotations
 
 from protocol_site.cases import denies
+from registers.roles import Role, person_for
 
 from .models import Declaration
 from .routing import reviewer_id_for
@@ -23,9 +24,13 @@ def _reviewer(user, declaration: Declaration) -> bool:
     return reviewer_id_for(declaration) == user.pk
 
 
-@denies(DECLARER_ONLY)
+@denies("Only the person who made the declaration, or democratic services, can change it.")
 def can_change(user, declaration: Declaration) -> bool:
-    return _declarer(user, declaration)
+    """The declarer; or democratic services correcting the register, unless they are the other
+    person on it."""
+    if _declarer(user, declaration):
+        return True
+    return declaration.other_party_id != user.pk and person_for(user).has(Role.DEMOCRATIC_SERVICES)
 
 
 @denies(DECLARER_ONLY)

@@ -44,6 +44,10 @@ from .common import (
 HISTORY_FIELDS = ("details", "ends_on")
 
 
+# simple_history keeps a change's reason in a column of 100 characters.
+REASON_MAX = 100
+
+
 def _check_dates(starts_on: date | None, ends_on: date | None, today: date) -> None:
     if starts_on is None:
         raise ValidationError({"starts_on": "Enter the date the relationship started."})
@@ -263,18 +267,26 @@ def declaration_give_information(
 
 
 def declaration_change(
-    *, actor, declaration: Declaration, details: str, ends_on: date | None
+    *, actor, declaration: Declaration, details: str, ends_on: date | None, reason: str = ""
 ) -> Declaration:
-    """The declarer corrects the details or sets (or clears) the end date. The field history is
-    kept by simple_history; the Monitoring Officer and the manager told are emailed."""
+    """The declarer corrects the details or sets (or clears) the end date; democratic services
+    may correct them too, saying why (and the declarer is told). The field history, with the
+    reason, is kept by simple_history; the Monitoring Officer and the manager told are
+    emailed."""
     details = (details or "").strip()
+    reason = (reason or "").strip()
     if not details:
         raise ValidationError({"details": "Describe the relationship."})
+    correcting = actor.pk != declaration.declarer_id
+    if len(reason) > REASON_MAX:
+        raise ValidationError({"reason": f"The reason must be {REASON_MAX} characters or fewer."})
     now = timezone.now()
     with transaction.atomic():
         declaration = lock(declaration, *LOCK_RELATED)
         require(permissions.can_change, actor, declaration)
         require_standing(declaration)
+        if correcting and not reason:
+            raise ValidationError({"reason": "Say why you are correcting the declaration."})
         _check_dates(declaration.starts_on, ends_on, timezone.localdate(now))
         if ends_on is None and declaration.ends_on is not None:
             _check_no_open_duplicate(
@@ -293,6 +305,11 @@ def declaration_change(
         declaration.details, declaration.ends_on = details, ends_on
         schedule(declaration, now=now)
         declaration._history_user = actor
+        if reason:
+            declaration._change_reason = reason
+            what.append(
+                f"Corrected by democratic services: {reason}" if correcting else f"Why: {reason}"
+            )
         declaration.save(update_fields=["details", "ends_on", "next_action_at"])
         old, new = changes(before, snapshot(declaration, HISTORY_FIELDS))
         record_event(
@@ -305,7 +322,8 @@ def declaration_change(
             audit=new,
         )
         notify(
-            [reviewer(declaration), declaration.manager_notified],
+            [reviewer(declaration), declaration.manager_notified]
+            + ([declaration.declarer] if correcting else []),
             "declaration_changed",
             {
                 "declaration": declaration,

@@ -32,7 +32,11 @@ def _exchange(declaration) -> dict:
 
 def _change(actor, declaration, data):
     services.declaration_change(
-        actor=actor, declaration=declaration, details=data["details"], ends_on=data["ends_on"]
+        actor=actor,
+        declaration=declaration,
+        details=data["details"],
+        ends_on=data["ends_on"],
+        reason=data["reason"],
     )
     return f"{declaration.reference} updated. The Monitoring Officer has been told."
 

@@ -216,7 +216,7 @@ declarations:queue                -             in  403 403 403 403 403 403 403 
 declarations:register             -             in  403 403 403 403 403 403 403 403 403 200 200 403
 declarations:register_csv         -             in  403 403 403 403 403 403 403 403 403 200 200 403
 declarations:detail               declaration   in  404 200 404 200 200 404 404 404 404 200 200 404
-declarations:change               declaration   in  404 403 404 200 403 404 404 404 404 403 403 404
+declarations:change               declaration   in  404 403 404 200 403 404 404 404 404 403 200 404
 declarations:withdraw             declaration   in  404 403 404 200 403 404 404 404 404 403 403 404
 declarations:confirm              declaration   in  404 403 404 403 403 404 404 404 404 403 403 404
 declarations:answer               declaration   in  404 403 404 403 403 404 404 404 404 403 403 404

@@ -238,3 +238,44 @@ def test_views_by_others_are_audited_but_not_the_declarers_own(
     assert list(
         AuditEvent.objects.filter(action=action).order_by("id").values_list("actor", flat=True)
     ) == [councillor.pk, monitoring_officer.pk]
+
+
+def test_democratic_services_correct_the_details_saying_why(
+    org, officer, democratic_services, monitoring_officer
+):
+    declaration = officer_declares(org)
+    with pytest.raises(ValidationError, match="Say why"):
+        declaration_change(
+            actor=democratic_services, declaration=declaration, details="Cousins.", ends_on=None
+        )
+    declaration = declaration_change(
+        actor=democratic_services,
+        declaration=declaration,
+        details="Cousins.",
+        ends_on=None,
+        reason="The declarer asked by email to correct a typing error.",
+    )
+    assert declaration.details == "Cousins."
+    latest = declaration.history.first()
+    assert latest.history_user == democratic_services
+    assert latest.history_change_reason == "The declarer asked by email to correct a typing error."
+    step = declaration.steps.get(kind=Kind.CHANGED)
+    assert step.detail == (
+        "Details updated. Corrected by democratic services: The declarer asked by email to "
+        "correct a typing error."
+    )
+    assert mails(officer, "A relationship declaration has changed") == 1
+
+
+def test_democratic_services_on_the_declaration_cannot_correct_it(org, democratic_services):
+    from tests.declarations.helpers import declare
+
+    declaration = declare(org.councillors.councillor.user, democratic_services)
+    with pytest.raises(PermissionDenied):
+        declaration_change(
+            actor=democratic_services,
+            declaration=declaration,
+            details="x",
+            ends_on=None,
+            reason="Tidying.",
+        )

@@ -131,3 +131,21 @@ def test_a_step_is_404_for_everyone_else(client_for, request, org, monitoring_of
     declaration_ask_for_information(actor=monitoring_officer, declaration=declaration, question="?")
     response = client_for(request.getfixturevalue(who)).get(url(step, declaration))
     assert response.status_code == 404
+
+
+def test_democratic_services_correct_a_declaration_from_its_page(
+    client_for, democratic_services, org
+):
+    declaration = officer_declares(org)
+    client = client_for(democratic_services)
+    assert url("change", declaration) in client.get(url("detail", declaration)).content.decode()
+    data = {"details": "Corrected details.", "reason": ""}
+    html = client.post(url("change", declaration), data).content.decode()
+    assert "Say why you are correcting the declaration" in html
+    data["reason"] = "A typing error, reported by the declarer."
+    response = client.post(url("change", declaration), data)
+    assert response["Location"] == url("detail", declaration)
+    declaration.refresh_from_db()
+    assert declaration.details == "Corrected details."
+    html = client.get(url("detail", declaration)).content.decode()
+    assert "Corrected by democratic services: A typing error, reported by the declarer." in html

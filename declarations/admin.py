@@ -7,12 +7,28 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from protocol_site.admin import ReadOnlyAdmin
 
-from .models import Declaration, DeclarationStep, Panel
+from .models import CaseReached, Declaration, DeclarationStep, Panel
 
 
 class DeclarationStepInline(admin.TabularInline):
     model = DeclarationStep
     fields = ["at", "kind", "cycle", "actor", "recipient", "detail"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class CaseReachedInline(admin.TabularInline):
+    """The open cases a declaration moved or flagged (declarations.reach)."""
+
+    model = CaseReached
+    fields = ["at", "case_type", "reference", "outcome", "summary"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -47,7 +63,7 @@ class DeclarationAdmin(SimpleHistoryAdmin):
     ]
     date_hierarchy = "created_at"
     readonly_fields = [field.name for field in Declaration._meta.concrete_fields]
-    inlines = [DeclarationStepInline]
+    inlines = [DeclarationStepInline, CaseReachedInline]
 
     def has_add_permission(self, request):
         return False
@@ -66,6 +82,15 @@ class DeclarationStepAdmin(ReadOnlyAdmin):
     list_filter = ["kind"]
     list_select_related = ["declaration", "actor", "recipient"]
     search_fields = ["declaration__reference", "detail"]
+    date_hierarchy = "at"
+
+
+@admin.register(CaseReached)
+class CaseReachedAdmin(ReadOnlyAdmin):
+    list_display = ["at", "declaration", "case_type", "reference", "outcome"]
+    list_filter = ["outcome", "case_type"]
+    list_select_related = ["declaration"]
+    search_fields = ["declaration__reference", "reference"]
     date_hierarchy = "at"
 
 

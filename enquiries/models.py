@@ -318,3 +318,20 @@ class ExtensionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enquiry.reference}: to {self.proposed_date} ({self.outcome})"
+
+
+class AdvisedMember(models.Model):
+    """A committee chair or lead member told that a member was given factual information
+    (004 §7.3): they may open the copy of the response."""
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="advised")
+    councillor = models.ForeignKey(Councillor, on_delete=models.PROTECT, related_name="+")
+    advised_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["enquiry", "councillor"], name="advised_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.councillor} advised of {self.enquiry}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from declarations.conflicts import in_effect
@@ -13,7 +14,7 @@ from registers.ladder import posts_below
 from registers.models import DIRECTOR_TIERS, Post
 from registers.roles import Person, Role, person_for
 
-from .models import OPEN_STATUSES, Enquiry, EnquiryEvent
+from .models import OPEN_STATUSES, Enquiry, EnquiryEvent, Status
 
 DUE_SOON_DAYS = 3
 
@@ -92,6 +93,18 @@ def enquiry_for(user, pk) -> Enquiry:
         ),
         pk=pk,
     )
+
+
+def advised_copy_for(user, pk) -> Enquiry:
+    """The response a committee chair or lead member was advised of (004 §7.3): its copy only,
+    never the enquiry's timeline or the councillor's own words."""
+    councillor = person_for(user).councillor
+    if councillor is None:
+        raise Http404
+    qs = Enquiry.objects.filter(
+        status=Status.RESPONDED, advised__councillor=councillor
+    ).select_related("councillor__user", "service__directorate")
+    return visible_or_404(qs, pk=pk)
 
 
 def may_read_casework(user, enquiry: Enquiry) -> bool:

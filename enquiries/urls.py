@@ -24,4 +24,5 @@ urlpatterns = [
     path("<int:pk>/respond/", views.enquiry_respond, name="respond"),
     path("<int:pk>/decline/", views.enquiry_decline, name="decline"),
     path("<int:pk>/attachment/", views.enquiry_attachment, name="attachment"),
+    path("<int:pk>/copy/", views.enquiry_copy, name="copy"),
 ]

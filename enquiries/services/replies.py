@@ -14,7 +14,7 @@ from django_fsm import can_proceed
 from protocol_site.calendar import council_calendar
 from protocol_site.cases import lock, notify, record_event, require
 
-from ..models import Enquiry
+from ..models import AdvisedMember, Enquiry
 from ..models import EnquiryEvent as Ev
 from ..permissions import can_decline, can_work
 from .common import require_open
@@ -104,6 +104,9 @@ def _advise_chair_and_lead_member(enquiry: Enquiry, actor) -> None:
         return
     names = ", ".join(str(c) for c in advised)
     record_event(enquiry, Ev.Kind.ADVISED, actor=actor, detail=f"Advised: {names}.")
+    AdvisedMember.objects.bulk_create(
+        [AdvisedMember(enquiry=enquiry, councillor=c) for c in advised], ignore_conflicts=True
+    )
     notify([c.user for c in advised], "enquiry_advised", {"enquiry": enquiry})
 
 

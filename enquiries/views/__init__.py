@@ -10,13 +10,14 @@ from .actions import (
     enquiry_reassign,
     enquiry_respond,
 )
-from .detail import enquiry_attachment, enquiry_detail
+from .detail import enquiry_attachment, enquiry_copy, enquiry_detail
 from .intake import enquiry_new, enquiry_record
 from .lists import enquiry_list, enquiry_list_csv, performance
 
 __all__ = [
     "enquiry_acknowledge",
     "enquiry_attachment",
+    "enquiry_copy",
     "enquiry_decline",
     "enquiry_detail",
     "enquiry_extension",

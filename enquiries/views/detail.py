@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from registers.roles import person_for
 
 from ..models import EnquiryEvent
-from ..selectors import enquiry_for, may_read_casework, timeline_for
+from ..selectors import advised_copy_for, enquiry_for, may_read_casework, timeline_for
 from ..services import enquiry_record_view
 from .common import actions_for
 
@@ -42,6 +42,13 @@ def enquiry_detail(request, pk: int):
             else "",
         },
     )
+
+
+@require_GET
+def enquiry_copy(request, pk: int):
+    """The copy of a response, for the committee chair or lead member advised of it."""
+    enquiry = advised_copy_for(request.user, pk)
+    return render(request, "enquiries/copy.html", {"enquiry": enquiry})
 
 
 @require_GET

@@ -164,6 +164,7 @@ enquiries:reassign                enquiry       in  403 404 404 200 200 200 200 
 enquiries:respond                 enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
 enquiries:decline                 enquiry       in  403 404 404 403 403 200 200 200 200 404 403 404
 enquiries:attachment              enquiry       in  200 404 404 200 200 200 200 200 200 404 404 404
+enquiries:copy                    enquiry       in  404 404 404 404 404 404 404 404 404 404 404 404
 
 # Complaints (CMP-5): the complainant, the stage's handler and the Monitoring Officer
 # (copied); the officer complained about only once told; the managers above the handler (the

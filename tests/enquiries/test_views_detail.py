@@ -155,3 +155,27 @@ def test_a_reason_typed_with_its_own_full_stop_ends_with_one(client_for, officer
     html = client_for(officer).get(detail(enquiry)).content.decode()
     assert "several teams.." not in html
     assert "several teams. This is awaiting a decision" in html
+
+
+def test_the_chair_and_lead_member_advised_open_the_copy_of_the_response(
+    client_for, org, councillor, officer, group_leader, other_group_councillor, director
+):
+    from enquiries.services import enquiry_respond
+    from protocol_site.models import OutboxEmail
+
+    org.service.lead_member = org.councillors.group_leader
+    org.service.committee_chair = org.councillors.other_group_councillor
+    org.service.save()
+    enquiry = casework(org)
+    copy = reverse("enquiries:copy", args=[enquiry.pk])
+    assert client_for(group_leader).get(copy).status_code == 404  # not yet answered
+    enquiry_respond(actor=officer, enquiry=enquiry, response="Crews were retrained in May.")
+    email = OutboxEmail.objects.get(to_address=group_leader.email, subject__contains="given")
+    assert copy in email.body_text
+    for member in (group_leader, other_group_councillor):
+        html = client_for(member).get(copy).content.decode()
+        assert "Crews were retrained in May." in html
+        assert enquiry.details not in html  # the response only, not the councillor's words
+        assert client_for(member).get(detail(enquiry)).status_code == 404
+    for other in (councillor, officer, director):
+        assert client_for(other).get(copy).status_code == 404

@@ -85,7 +85,7 @@ class ResolveForm(GovukForm):
         choices=[(o.value, o.label) for o in DECISION_OUTCOMES],
         widget=forms.RadioSelect,
         label="How was this stage resolved?",
-        help_text="Try informal resolution first (003 §12.2)",
+        help_text="Try informal resolution first",
         error_messages=required("Select how the stage was resolved"),
     )
     note = forms.CharField(
@@ -98,7 +98,7 @@ class ResolveForm(GovukForm):
         widget=forms.Textarea,
         required=False,
         label="Management note (optional)",
-        help_text="Confidential: never shown to the complainant or the subject (003 §13.3)",
+        help_text="Confidential: never shown to the complainant or the subject",
     )
 
 
@@ -118,7 +118,7 @@ class ReferForm(GovukForm):
         widget=forms.Textarea,
         required=False,
         label="Management note (optional)",
-        help_text="Confidential: never shown to the complainant or the subject (003 §13.3)",
+        help_text="Confidential: never shown to the complainant or the subject",
     )
 
 
@@ -129,13 +129,13 @@ class ReportForm(GovukForm):
         widget=forms.Textarea,
         label="Findings, and the resolution or recommended action",
         help_text="The member, the officer, the Chief Executive and the officer's Director read "
-        "this (003 §14.2–14.3)",
+        "this",
         error_messages=required("Write the findings and any recommended action"),
     )
     tell_group_leader = forms.BooleanField(
         required=False,
         label="Also tell the member's group leader of the complaint and the findings",
-        help_text="In appropriate cases (003 §14.2)",
+        help_text="In appropriate cases",
     )
 
 

@@ -322,10 +322,10 @@ class ComplaintCopy(models.Model):
     member's group leader. They read the complaint's public side, as the parties do."""
 
     class Reason(models.TextChoices):
-        REPORTED = "reported", "Reported to them (003 §14.1)"
-        COPIED = "copied", "Copied to them (003 §14.1)"
-        OUTCOME = "outcome", "Sent the outcome (003 §14.2)"
-        GROUP_LEADER = "group_leader", "Told as the member's group leader (003 §14.2)"
+        REPORTED = "reported", "Reported to them"
+        COPIED = "copied", "Copied to them"
+        OUTCOME = "outcome", "Sent the outcome"
+        GROUP_LEADER = "group_leader", "Told as the member's group leader"
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="copies")
     user = models.ForeignKey(

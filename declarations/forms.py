@@ -84,7 +84,7 @@ class ReviewForm(GovukForm):
         widget=forms.Textarea,
         required=False,
         label="Action taken",
-        help_text="Any action taken (004 §5.2), for example a change of line management",
+        help_text="Any action taken, for example a change of line management",
     )
 
 

@@ -328,7 +328,7 @@ class RespondForm(GovukForm):
         required=False,
         label="This is minor information",
         help_text="Minor information is not reported to the committee chair and lead member "
-        "for the service (004 §7.3)",
+        "for the service",
     )
 
 
@@ -349,5 +349,5 @@ class DeclineForm(GovukForm):
     point_to_foi = forms.BooleanField(
         required=False,
         label="Point the councillor to the Freedom of Information officer",
-        help_text="Where the information is not available without a formal request (000 §6.7)",
+        help_text="Where the information is not available without a formal request",
     )

@@ -69,11 +69,11 @@ class Enquiry(ProtectedStateMixin, models.Model):
         IN_PERSON = "in_person", "In person"
 
     class DeclineReason(models.TextChoices):
-        NO_NEED_TO_KNOW = "no_need_to_know", "No 'need to know' (000 §6.4)"
-        CURIOSITY = "curiosity", "Mere curiosity or a 'roving commission' (000 §6.4)"
-        PARTY_POLITICAL = "party_political", "Party-political work (001 §1.07)"
-        CONFIDENTIAL_CASEWORK = "confidential_casework", "Confidential casework (004 §7.5)"
-        DISPROPORTIONATE = "disproportionate", "Disproportionate burden (003 §8.2)"
+        NO_NEED_TO_KNOW = "no_need_to_know", "No 'need to know'"
+        CURIOSITY = "curiosity", "Mere curiosity or a 'roving commission'"
+        PARTY_POLITICAL = "party_political", "Party-political work"
+        CONFIDENTIAL_CASEWORK = "confidential_casework", "Confidential casework"
+        DISPROPORTIONATE = "disproportionate", "Disproportionate burden"
         OTHER = "other", "Other reason"
 
     # The case kit (protocol_site.cases): its timeline and what each audit event records.

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 
 from declarations.conflicts import related_user_ids
+from protocol_site.protocol_refs import protocol_ref
 from registers.ladder import Rung, director_for_service, head_of_service_for, ladder_for
 from registers.models import Councillor, Officer, Service, Tier
 
@@ -70,7 +71,7 @@ def require_not_conflicted(
         raise ValidationError(
             {
                 field: f"{officer} has a declared relationship with {councillor}, so cannot "
-                "deal with their enquiries (REG-2). Choose another officer."
+                "deal with their enquiries. Choose another officer."
             }
         )
 
@@ -108,7 +109,8 @@ def route(
     senior = senior_for(service, is_conflicted)
     director = senior.officer
     copied = (
-        f" {director} ({senior.role}) is copied, as the protocol asks (002 §7.iii)."
+        f" {director} ({senior.role}) is copied, as the protocol asks"
+        f"{protocol_ref('enquiry_director_copied')}."
         if director
         else ""
     ) + senior.note
@@ -116,7 +118,7 @@ def route(
     if approached is not None and is_conflicted(approached.user_id):
         passed_over = (
             f"{councillor} approached {approached}, who {DECLARED}, so it was routed as if "
-            "nobody had been approached (REG-2). "
+            "nobody had been approached. "
         )
         approached = None
     if approached is not None:
@@ -131,8 +133,8 @@ def route(
                 policy_flagged=True,
                 reason=(
                     f"{councillor} approached {approached} directly, but general or policy "
-                    "questions go "
-                    f"through the Director rather than junior staff (001 §5.02), so it went to "
+                    "questions go through the Director rather than junior staff"
+                    f"{protocol_ref('enquiry_routing')}, so it went to "
                     f"{director}.{senior.note}"
                 ),
             )
@@ -141,7 +143,11 @@ def route(
             director=director,
             reason=(
                 f"{councillor} approached {approached} directly"
-                + (" about casework, which is proper (001 §5.02)." if junior else ".")
+                + (
+                    f" about casework, which is proper{protocol_ref('enquiry_routing')}."
+                    if junior
+                    else "."
+                )
                 + copied
             ),
         )
@@ -166,8 +172,8 @@ def route(
         assigned_to=director,
         director=director,
         reason=(
-            f"{passed_over}General enquiries go through the Director of the service "
-            f"(000 §4.5, 001 §5.02): {director}.{senior.note}"
+            f"{passed_over}General enquiries go through the Director of the service"
+            f"{protocol_ref('enquiry_routing')}: {director}.{senior.note}"
             if kind == Enquiry.Kind.GENERAL or not passed_over
             else f"{passed_over}It went to {director}.{senior.note}"
         ),

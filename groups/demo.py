@@ -153,7 +153,7 @@ def _advance(briefing, step: str, *, ce, director, groups) -> None:
             actor=ce,
             briefing=briefing,
             reason="The item is campaign material, a matter of party business: officers do "
-            "not advise on it (004 §6.3).",
+            "not advise on it.",
         )
         return
     if step == "exception":

@@ -25,8 +25,7 @@ class BriefingRequestForm(GovukForm):
     addressed_to = OfficerChoiceField(
         queryset=Officer.objects.none(),
         label="Who are you asking?",
-        help_text="The Chief Executive or a Director (002 §9). The Chief Executive clears "
-        "every request (001 §1.11).",
+        help_text="The Chief Executive or a Director. The Chief Executive clears every request.",
         empty_label="Choose the Chief Executive or a Director",
         error_messages=required("Choose the Chief Executive or a Director"),
     )
@@ -60,7 +59,7 @@ class BriefingRequestForm(GovukForm):
         required=False,
         label="People who are not members of the council will be present (for example, an MP)",
         help_text="Officers attend only with the Chief Executive's written exception, copied "
-        "to every Group Leader (004 §6.6)",
+        "to every Group Leader",
     )
     non_council_names = forms.CharField(
         widget=forms.Textarea,
@@ -72,7 +71,7 @@ class BriefingRequestForm(GovukForm):
         required=False,
         label="The formal decision meeting",
         help_text="For example, Budget Council. Under equal access the note is offered to the "
-        "other groups before it (003 §7.1(b)).",
+        "other groups before it.",
     )
     decision_meeting_date = forms.DateField(
         required=False,
@@ -81,11 +80,11 @@ class BriefingRequestForm(GovukForm):
     )
     alternative_budget = forms.BooleanField(
         required=False,
-        label="Advice for the group's alternative budget (001 §1.13)",
+        label="Advice for the group's alternative budget",
     )
     confidential = forms.BooleanField(
         required=False,
-        label="A private and confidential briefing for me, not for the group (004 §7.1)",
+        label="A private and confidential briefing for me, not for the group",
         help_text="It stays with you unless you record permission to share it",
     )
 
@@ -114,8 +113,8 @@ class DecisionForm(GovukForm):
     decision = forms.ChoiceField(
         choices=[
             (CLEAR, "Clear it: the officer asked writes the note or attends"),
-            (NOMINATE, "Nominate a representative to go in their stead (002 §9.b.ii)"),
-            (DECLINE, "Decline it: the issue is too political (002 §9.b.ii)"),
+            (NOMINATE, "Nominate a representative to go in their stead"),
+            (DECLINE, "Decline it: the issue is too political"),
         ],
         widget=forms.RadioSelect,
         label="Your decision",
@@ -133,7 +132,7 @@ class DecisionForm(GovukForm):
     exception_text = forms.CharField(
         widget=forms.Textarea,
         required=False,
-        label="Your written exception (004 §6.6)",
+        label="Your written exception",
         help_text="Why officers may attend a meeting that includes people who are not "
         "members of the council. It is emailed to every Group Leader.",
     )
@@ -170,7 +169,7 @@ class NoteForm(GovukForm):
     confirmed_no_politics = forms.BooleanField(
         required=False,
         label="I confirm this note contains no political implications and no recommendation",
-        help_text="Needed to issue it (002 §9.a.ii). Not needed to save a draft.",
+        help_text="Needed to issue it. Not needed to save a draft.",
     )
 
 
@@ -184,7 +183,7 @@ class AttendanceForm(GovukForm):
         queryset=Officer.objects.none(),
         label="The senior officer present",
         help_text="The Chief Executive, Deputy Chief Executive, Monitoring Officer or their "
-        "nominee (004 §6.2)",
+        "nominee",
         empty_label="Choose an officer",
         error_messages=required("Choose the senior officer who was present"),
     )
@@ -198,11 +197,10 @@ class AttendanceForm(GovukForm):
         required=False,
         label="I attended for the item only, and left before any decision was taken and "
         "before party business was discussed",
-        help_text="000 §8.4, 004 §6.3",
     )
     only_council_members = forms.BooleanField(
         required=False,
-        label="Only members of the council were present (003 §7.1(e))",
+        label="Only members of the council were present",
     )
 
     def __init__(self, *args, **kwargs):
@@ -273,7 +271,7 @@ class RepresentativeMeetingForm(GovukForm):
     )
     local_councillor = CouncillorChoiceField(
         queryset=Councillor.objects.none(),
-        label="The local councillor who will be present (004 §8.2)",
+        label="The local councillor who will be present",
         empty_label="Choose a councillor",
         error_messages=required("Choose the local councillor who will be present"),
     )
@@ -309,5 +307,5 @@ class RepresentativeHeldForm(GovukForm):
         label="Date of the meeting", error_messages=required("Enter the date of the meeting")
     )
     local_councillor_present = forms.BooleanField(
-        required=False, label="The local councillor was present throughout (004 §8.2)"
+        required=False, label="The local councillor was present throughout"
     )

@@ -8,6 +8,8 @@ writes are in registers.services.protocol.
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 
 from .models import CouncilProtocol
 from .protocol_rules import RULES
@@ -50,3 +52,12 @@ def council_option(name: str):
         return default
     value = getattr(protocol, OPTIONS[name])
     return default if value in (None, "") else value
+
+
+_lazy_ref = lazy(protocol_ref, str)
+
+
+def protocol_cited(text: str, rule: str):
+    """`text` with the rule's reference where "{ref}" is, worked out each time it is shown
+    (for words fixed when a module loads, such as a step's introduction)."""
+    return format_lazy(text, ref=_lazy_ref(rule))

@@ -120,6 +120,7 @@ ANNUAL_REPORT = [
     "briefing requests by political group",
 ]
 ROLES = ["the viewer's statutory roles"]  # the Chief Executive and the Monitoring Officer
+PROTOCOL = "the council's protocol: its references and options, once a page"
 
 PAGES = [
     # (page, role, url name, query string, the queries after PAGE_START)
@@ -148,13 +149,23 @@ PAGES = [
             *OFFICER_HOME[4:],
         ],
     ),
-    ("home", "councillor", "home", {}, [*COUNCILLOR_HOME, "the viewer's complaint counts"]),
+    (
+        "home",
+        "councillor",
+        "home",
+        {},
+        [*COUNCILLOR_HOME, "the viewer's complaint counts", PROTOCOL],
+    ),
     (
         "home",
         "group_leader",
         "home",
         {},
-        [*COUNCILLOR_HOME, "the group's counts: members, complaints, briefings (one query)"],
+        [
+            *COUNCILLOR_HOME,
+            "the group's counts: members, complaints, briefings (one query)",
+            PROTOCOL,
+        ],
     ),
     ("home", "officer", "home", {}, OFFICER_HOME),
     ("home", "line_manager", "home", {}, OFFICER_HOME),
@@ -196,6 +207,7 @@ PAGES = [
         {},
         [
             "count of the requests in reach",
+            PROTOCOL,
             "notes offered to the viewer's group",
             "briefings shared with the viewer",
             "the page of requests with their group and officer",
@@ -212,6 +224,7 @@ PAGES = [
                 "count of the requests in reach",
                 "briefings shared with the viewer",
                 "the page of requests with their group and officer",
+                PROTOCOL,
             ],
         )
         for tab in ({}, {"tab": "all"})
@@ -227,6 +240,7 @@ PAGES = [
             "briefing notes with their request and group",
             "the offers of those notes (prefetched)",
             "each group's totals (one grouped query)",
+            PROTOCOL,
         ],
     ),
     (
@@ -234,9 +248,15 @@ PAGES = [
         "monitoring_officer",
         "reports:annual",
         REPORT_PERIOD,
-        [*ROLES, *ANNUAL_REPORT],
+        [*ROLES, *ANNUAL_REPORT, PROTOCOL],
     ),
-    ("annual report", "democratic_services", "reports:annual", REPORT_PERIOD, ANNUAL_REPORT),
+    (
+        "annual report",
+        "democratic_services",
+        "reports:annual",
+        REPORT_PERIOD,
+        [*ANNUAL_REPORT, PROTOCOL],
+    ),
     (
         "directorate report",
         "director",

@@ -61,7 +61,7 @@ class ComplaintStageSerializer(serializers.Serializer):
     closed_at = serializers.DateTimeField(read_only=True, allow_null=True)
     outcome = serializers.CharField(read_only=True, help_text="Blank until the stage is decided.")
     management_note = serializers.SerializerMethodField(
-        help_text="Confidential (003 §13.3): null unless you are a handler or the Monitoring "
+        help_text="Confidential: null unless you are a handler or the Monitoring "
         "Officer, and never for the complainant or the subject."
     )
 

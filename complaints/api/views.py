@@ -22,7 +22,7 @@ def shaped(user, complaint: Complaint) -> Complaint:
 @extend_schema_view(
     get=extend_schema(
         summary="Complaints you can see",
-        description="Scoped exactly like the pages (CMP-5): the complainant, the handlers of "
+        description="Scoped exactly like the pages: the complainant, the handlers of "
         "its stages, the Monitoring Officer, and its subject once told; nobody else. "
         "Newest first, 50 a page. Listing is not audited; opening one is.",
         responses={200: ComplaintSerializer(many=True), 403: NOT_SIGNED_IN},

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from protocol_site.cases import lock, notify, record_event, require
+from protocol_site.protocol_refs import protocol_ref
 from registers.ladder import Rung, Step
 from registers.roles import person_for
 
@@ -52,7 +53,7 @@ def report_on_raise(complaint: Complaint, *, actor, handler_id: int) -> None:
         complaint,
         Ev.COPIED,
         actor=actor,
-        detail=f"Reported to {_names(steps)} (003 §14.1).",
+        detail=f"Reported to {_names(steps)}{protocol_ref('complaint_about_member_reported')}.",
         stage_number=None,
         audit={"copied_to": [step.user_id for step in steps]},
     )
@@ -111,8 +112,7 @@ def complaint_report_outcome(
         require(can_report, actor, complaint)
         if complaint.direction != Direction.OFFICER_ABOUT_MEMBER:
             raise ValidationError(
-                "The Monitoring Officer's report is for an officer's complaint about a member "
-                "(003 §14.2)."
+                "The Monitoring Officer's report is for an officer's complaint about a member."
             )
         if complaint.reported_at is not None:
             raise ValidationError(f"The outcome of {complaint.reference} has been reported.")
@@ -162,7 +162,7 @@ def complaint_report_outcome(
                 Ev.GROUP_LEADER_NOTIFIED,
                 actor=actor,
                 detail=f"{leader}, leader of {member.group}, told of the complaint and the "
-                "findings (003 §14.2).",
+                "findings.",
                 stage_number=complaint.stage_number,
                 audit={"group_leader": leader.user_id},
             )

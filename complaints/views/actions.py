@@ -91,8 +91,8 @@ STEPS = {
         form=forms.ResolveForm,
         allowed=_may("resolve"),
         perform=_resolve,
-        intro="Try to resolve it informally first (003 §12.2). The complainant is told the "
-        "outcome, never any formal action against an officer (003 §13.3).",
+        intro="Try to resolve it informally first. The complainant is told the "
+        "outcome, never any formal action against an officer.",
     ),
     "refer": CaseStep(
         title="Refer the complaint",
@@ -100,9 +100,9 @@ STEPS = {
         form=forms.ReferForm,
         allowed=_may("refer"),
         perform=_refer,
-        intro="Refer it out of this procedure (003 §15): officers' conduct to the disciplinary "
+        intro="Refer it out of this procedure: officers' conduct to the disciplinary "
         "procedure; a member's Code of Conduct to the Standards Committee, by the Monitoring "
-        "Officer only (003 §14.4).",
+        "Officer only.",
         warning=True,
     ),
     "escalate": CaseStep(
@@ -138,8 +138,8 @@ STEPS = {
         allowed=_may("report"),
         perform=_report,
         intro="Report your findings to the Chief Executive, the member, the officer and the "
-        "officer's Director (003 §14.2), with a resolution both can accept or the action you "
-        "recommend (003 §14.3). The member is told of the complaint if they had not been. "
+        "officer's Director, with a resolution both can accept or the action you "
+        "recommend. The member is told of the complaint if they had not been. "
         "Sending it closes the complaint: refer it to the Standards Committee first if it "
         "should go there.",
     ),

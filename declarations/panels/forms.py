@@ -61,7 +61,7 @@ class PanelForm(GovukForm):
         widget=forms.CheckboxSelectMultiple,
         label="Members sitting on the panel",
         help_text="Select all that apply. A member related to or associated with the officer "
-        "concerned must not sit (003 §6.2)",
+        "concerned must not sit",
     )
     notes = forms.CharField(widget=forms.Textarea, required=False, label="Notes")
 

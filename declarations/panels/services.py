@@ -20,10 +20,7 @@ from .rules import keeps_panels
 
 
 def blocked_message(member: Councillor, officer: Officer) -> str:
-    return (
-        f"{member} has declared a relationship with {officer} and cannot sit on this panel "
-        "(003 §6.2)."
-    )
+    return f"{member} has declared a relationship with {officer} and cannot sit on this panel."
 
 
 def conflicted_members(members: Iterable[Councillor], officer: Officer | None) -> list[Councillor]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.shortcuts import render
 
 from protocol_site.cases import long_date
+from protocol_site.protocol_refs import protocol_cited
 from protocol_site.views import CaseStep, case_step_view
 
 from .. import forms, services
@@ -120,9 +121,12 @@ STEPS = {
         form=forms.ReviewForm,
         allowed=_offered("review"),
         perform=_review,
-        intro="Under 004 §5.2 the Monitoring Officer considers what action, if any, should be "
-        "taken. The declarer is told and reads your advice; the other person and the manager "
-        "do not.",
+        intro=protocol_cited(
+            "The Monitoring Officer considers what action, if any, should be taken{ref}. The "
+            "declarer is told and reads your advice; the other person and the manager "
+            "do not.",
+            "declaration_review",
+        ),
         form_kwargs=lambda d: {"initial": {"advice": d.mo_advice, "action": d.mo_action}},
         context=_exchange,
     ),

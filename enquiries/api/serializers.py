@@ -87,7 +87,7 @@ class EnquirySerializer(serializers.ModelSerializer):
     director = NamedRefSerializer(read_only=True, allow_null=True)
     escalated_to = NamedRefSerializer(read_only=True, allow_null=True)
     details = serializers.SerializerMethodField(
-        help_text="Null where the casework is confidential to you (004 §7.5)."
+        help_text="Null where the casework is confidential to you."
     )
     due_date = serializers.DateField(
         read_only=True, help_text="The last working day for a reply (YYYY-MM-DD)."
@@ -105,7 +105,7 @@ class EnquirySerializer(serializers.ModelSerializer):
     in_pre_election_period = serializers.BooleanField(
         read_only=True,
         help_text="Received during a pre-election period the Monitoring Officer declared "
-        "(ELE-1): handle with the period's guidance in mind.",
+        ": handle with the period's guidance in mind.",
     )
 
     class Meta:

@@ -112,7 +112,7 @@ def _advise_chair_and_lead_member(enquiry: Enquiry, actor) -> None:
 
 FOI_ADVICE = (
     "You may be able to have this information under the Freedom of Information Act 2000: the "
-    "council's FOI officer can advise (000 §6.7)."
+    "council's FOI officer can advise."
 )
 
 

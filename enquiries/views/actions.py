@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
 from protocol_site.cases import long_date
+from protocol_site.protocol_refs import protocol_cited
 from protocol_site.views import CaseStep, case_step_view, submit
 
 from .. import forms, services
@@ -103,8 +104,11 @@ STEPS = {
         form=forms.HoldingReplyForm,
         allowed=can_work,
         perform=_holding,
-        intro="Tell the councillor what is happening and when to expect a full response "
-        "(000 §6.2). Reminders and escalation then work from the new date.",
+        intro=protocol_cited(
+            "Tell the councillor what is happening and when to expect a full response{ref}. "
+            "Reminders and escalation then work from the new date.",
+            "enquiry_response_time",
+        ),
     ),
     "extension": CaseStep(
         title="Ask for more time",
@@ -112,8 +116,10 @@ STEPS = {
         form=forms.ExtensionRequestForm,
         allowed=can_work,
         perform=_extension,
-        intro="Senior management decide, and agree any new deadline with the councillor "
-        "(003 §8.2).",
+        intro=protocol_cited(
+            "Senior management decide, and agree any new deadline with the councillor{ref}.",
+            "enquiry_more_time",
+        ),
     ),
     "guidance": CaseStep(
         title="Seek guidance",
@@ -121,8 +127,11 @@ STEPS = {
         form=forms.GuidanceForm,
         allowed=can_work,
         perform=_guidance,
-        intro="Where information is not readily available or is costly to provide, seek the "
-        "Director's guidance; the Director may refer it to the Chief Executive (003 §9.3).",
+        intro=protocol_cited(
+            "Where information is not readily available or is costly to provide, seek the "
+            "Director's guidance; the Director may refer it to the Chief Executive{ref}.",
+            "enquiry_guidance",
+        ),
     ),
     "reassign": CaseStep(
         title="Reassign the enquiry",
@@ -131,7 +140,7 @@ STEPS = {
         form_kwargs=lambda enquiry: {"enquiry": enquiry},
         allowed=can_work,
         perform=_reassign,
-        intro="Pass it to the right officer or service. The clock keeps running (ENQ-3).",
+        intro="Pass it to the right officer or service. The clock keeps running.",
     ),
     "respond": CaseStep(
         title="Respond to the councillor",
@@ -139,8 +148,11 @@ STEPS = {
         form=forms.RespondForm,
         allowed=can_work,
         perform=_respond,
-        intro="The response closes the enquiry. The councillor is reminded to use the "
-        "information only for the purpose it was provided (004 §7.6).",
+        intro=protocol_cited(
+            "The response closes the enquiry. The councillor is reminded to use the "
+            "information only for the purpose it was provided{ref}.",
+            "enquiry_use_of_information",
+        ),
     ),
     "decline": CaseStep(
         title="Decline the enquiry",
@@ -148,9 +160,11 @@ STEPS = {
         form=forms.DeclineForm,
         allowed=can_decline,
         perform=_decline,
-        intro="A senior officer may decline an inappropriate enquiry, giving reasons "
-        "(002 §7.iii). Information anyone could have under FOI should be given without a "
-        "formal request (000 §6.7).",
+        intro=protocol_cited(
+            "A senior officer may decline an inappropriate enquiry, giving reasons{ref}. "
+            "Information anyone could have under FOI should be given without a formal request.",
+            "enquiry_decline",
+        ),
         warning=True,
     ),
 }
@@ -209,7 +223,7 @@ DECIDE = CaseStep(
     allowed=can_decide_extension,
     perform=_decide,
     intro="Agree an alternative deadline with the councillor, or refuse with a note for the "
-    "officer (003 §8.2).",
+    "officer.",
 )
 
 

@@ -108,7 +108,7 @@ class BriefingRequest(ProtectedStateMixin, models.Model):
     )
     decline_reason = models.TextField(blank=True)
     exception_text = models.TextField(
-        blank=True, help_text="The Chief Executive's written exception (004 §6.6)."
+        blank=True, help_text="The Chief Executive's written exception."
     )
     closed_at = models.DateTimeField(null=True, blank=True)
 

@@ -26,12 +26,11 @@ from .common import (
 
 LEFT_ERROR = (
     "Confirm that you attended for the item only and left before any decision and before "
-    "party business (000 §8.4, 004 §6.3). If you could not, raise it with the Chief Executive "
-    "(004 §6.9)."
+    "party business. If you could not, raise it with the Chief Executive."
 )
 ONLY_MEMBERS_ERROR = (
-    "Confirm that only members of the council were present (003 §7.1(e)). Without the Chief "
-    "Executive's written exception, officers do not attend a meeting with others (004 §6.6)."
+    "Confirm that only members of the council were present. Without the Chief "
+    "Executive's written exception, officers do not attend a meeting with others."
 )
 # The capacities a statutory role proves: the named senior officer must hold it.
 CAPACITY_ROLES = {

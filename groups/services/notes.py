@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from protocol_site.cases import lock, notify, record_event, require
-from protocol_site.protocol_refs import council_option
+from protocol_site.protocol_refs import council_option, protocol_ref
 from registers.models import PoliticalGroup
 
 from .. import permissions
@@ -20,7 +20,7 @@ from .common import (
 
 CONFIRM_ERROR = (
     "Confirm that the note contains no political implications and no recommendation "
-    "before you issue it (002 §9.a.ii)."
+    "before you issue it."
 )
 
 
@@ -111,7 +111,12 @@ def _offer_to_other_groups(actor, briefing: BriefingRequest, note: BriefingNote)
         ignore_conflicts=True,
     )
     names = ", ".join(group.name for group in groups)
-    record_event(briefing, Ev.OFFERED, actor=actor, detail=f"Offered to {names} (003 §7.1(b)).")
+    record_event(
+        briefing,
+        Ev.OFFERED,
+        actor=actor,
+        detail=f"Offered to {names}{protocol_ref('briefing_equal_access')}.",
+    )
     leaders = PoliticalGroup.objects.filter(pk__in=[g.pk for g in groups], leader__isnull=False)
     for group in leaders.select_related("leader__user"):
         offer = note.offers.get(group=group)

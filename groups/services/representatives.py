@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from protocol_site.cases import audit_case, create_with_reference, lock, long_date, notify, require
+from protocol_site.protocol_refs import protocol_ref
 from registers.models import Councillor, Ward
 from registers.roles import person_for
 
@@ -155,7 +156,8 @@ def representative_meeting_record(
         errors["held_on"] = "The date must be today or in the past."
     if not local_councillor_present:
         errors["local_councillor_present"] = (
-            f"The meeting is held with {meeting.local_councillor} present (004 §8.2). If they "
+            f"The meeting is held with {meeting.local_councillor} present"
+            f"{protocol_ref('representative_meeting')}. If they "
             "were not there, raise it with the Chief Executive."
         )
     if errors:

@@ -165,7 +165,7 @@ def briefing_request(
             Ev.REQUESTED,
             actor=actor,
             detail=f"Asked {addressed_to} for {what} for {long_date(meeting_date)}."
-            + (" Confidential to the member (004 §7.1)." if confidential else ""),
+            + (" Confidential to the member." if confidential else ""),
         )
         notify(
             [chief_executive_user(), addressed_to.user],
@@ -188,7 +188,7 @@ def _clear(actor, briefing: BriefingRequest, officer: Officer, exception_text: s
             raise ValidationError(
                 {
                     "exception_text": "The meeting includes people who are not members of the "
-                    "council: write the exception that allows officers to attend (004 §6.6), "
+                    "council: write the exception that allows officers to attend, "
                     "or decline the request."
                 }
             )

@@ -63,8 +63,7 @@ class ServiceForm(ManageForm):
         required=False,
         empty_label="No complaints officer named",
         label="Complaints officer",
-        help_text="The officer to whom members may direct complaints about this service "
-        "(Protocol 000, section 5.3).",
+        help_text="The officer to whom members may direct complaints about this service.",
     )
 
     lead_member = CouncillorChoiceField(
@@ -72,8 +71,7 @@ class ServiceForm(ManageForm):
         required=False,
         empty_label="No lead member named",
         label="Cabinet/Lead Member",
-        help_text="The Cabinet/Lead Member whose portfolio covers this service (Protocol 004, "
-        "section 7.3).",
+        help_text="The Cabinet/Lead Member whose portfolio covers this service.",
     )
     committee_chair = CouncillorChoiceField(
         queryset=Councillor.objects.select_related("user"),
@@ -137,7 +135,7 @@ class PostForm(ManageForm):
         ]
         labels = {
             "is_active": "Active",
-            "politically_restricted": "Politically restricted (Protocol 000, section 8.2)",
+            "politically_restricted": "Politically restricted",
             "restriction_reason": "Why the post is politically restricted",
             "acting_until": "Acting until",
         }
@@ -257,7 +255,7 @@ class CouncillorForm(AccountFieldsMixin, ManageForm):
         labels = {
             "term_start": "Term of office starts",
             "term_end": "Term of office ends",
-            "co_opted": "Co-opted member (Protocol 002, section 1.2)",
+            "co_opted": "Co-opted member",
             "co_opted_to": "Co-opted to",
         }
         help_texts = {"ward": "Leave blank only for a co-opted member."}

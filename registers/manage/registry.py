@@ -53,7 +53,7 @@ ORGANISATION_REGISTERS: tuple[Register, ...] = (
         form=forms.ServiceForm,
         plural="Services",
         singular="a service",
-        description="Services and the officer each names for members' complaints (000 §5.3).",
+        description="Services and the officer each names for members' complaints.",
         columns=(
             Column("Name", "name"),
             Column("Directorate", "directorate", link="directorate"),
@@ -97,7 +97,7 @@ ORGANISATION_REGISTERS: tuple[Register, ...] = (
         plural="Posts",
         singular="a post",
         description="Posts, their tier and line manager's post, acting arrangements and "
-        "political restriction (000 §8.2).",
+        "political restriction.",
         columns=(
             Column("Post", "title"),
             Column("Tier", "get_tier_display"),

@@ -68,7 +68,7 @@ REGISTER_REGISTERS: tuple[Register, ...] = (
         form=forms.OfficerInterestForm,
         plural="Officers' interests",
         singular="an officer's interest",
-        description="The register of officers' interests (003 §5.2(b)): outside employment, "
+        description="The register of officers' interests: outside employment, "
         "business interests, memberships, land and property.",
         columns=(
             Column("Officer", "officer", link="officer"),
@@ -90,7 +90,7 @@ REGISTER_REGISTERS: tuple[Register, ...] = (
         form=None,
         plural="Politically restricted posts",
         singular="a politically restricted post",
-        description="Posts designated politically restricted (000 §8.2), why, and who holds "
+        description="Posts designated politically restricted, why, and who holds "
         "them. Change a post's restriction on the post itself.",
         columns=RESTRICTED_POST_COLUMNS,
         scope={"politically_restricted": True},
@@ -126,8 +126,8 @@ REGISTER_REGISTERS: tuple[Register, ...] = (
         form=None,
         plural="Members' visits",
         singular="a member's visit",
-        description="Members' visits to council premises and the Directors' arrangements "
-        "(000 §4.6, 002 §8). Councillors ask for visits and Directors arrange them.",
+        description="Members' visits to council premises and the Directors' arrangements. "
+        "Councillors ask for visits and Directors arrange them.",
         columns=(
             Column("Date and time", "starts_at"),
             Column("Councillor", "councillor", link="councillor"),
@@ -164,7 +164,7 @@ REGISTER_REGISTERS: tuple[Register, ...] = (
         form=forms.TrainingSessionForm,
         plural="Training sessions",
         singular="a training session",
-        description="Member training and induction sessions (004 §11.1).",
+        description="Member training and induction sessions.",
         columns=(
             Column("Title", "title"),
             Column("Kind", "get_kind_display"),

@@ -49,8 +49,7 @@ class VisitRequestForm(GovukForm):
     purpose = forms.CharField(
         widget=forms.Textarea,
         label="Why you want to visit",
-        help_text="What you need to see or discuss to carry out your duties as a member "
-        "(Protocol 002, section 8.ii)",
+        help_text="What you need to see or discuss to carry out your duties as a member ",
         error_messages={"required": "Say why you want to visit"},
     )
 
@@ -80,7 +79,7 @@ class VisitArrangeForm(GovukForm):
         queryset=Officer.objects.none(),
         label="Officer who will meet the member",
         empty_label="Choose an officer",
-        help_text="The most appropriate officer to answer the member's questions (000 §4.6).",
+        help_text="The most appropriate officer to answer the member's questions.",
         error_messages={"required": "Choose the officer who will meet the member"},
     )
     conditions = forms.CharField(
@@ -88,7 +87,7 @@ class VisitArrangeForm(GovukForm):
         required=False,
         label="Conditions",
         help_text="Anything the member must know or do: health and safety, timing, the "
-        "tenant's permission for occupied premises (002 §8.i).",
+        "tenant's permission for occupied premises.",
     )
 
     def __init__(self, *args, visit: Visit, **kwargs):

@@ -47,7 +47,7 @@ def test_a_briefing_from_request_to_equal_access(
     ce.get_by_label("Clear it").check()
     deciding.send_empty("Record your decision", has="write the exception")  # no exception
     axe(ce)
-    ce.get_by_label("Your written exception (004 §6.6)").fill("Factual information only.")
+    ce.get_by_label("Your written exception").fill("Factual information only.")
     deciding.send("Record your decision", then="You cleared")
     axe(ce)
 

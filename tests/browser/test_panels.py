@@ -36,7 +36,7 @@ def test_recording_a_panel_with_a_related_member_then_without(
     expect(
         summary.get_by_text(
             "Cllr Grace Lambert has declared a relationship with Gareth Evans and cannot sit on "
-            "this panel (003 §6.2)."
+            "this panel."
         )
     ).to_be_visible()
     axe(page)

@@ -76,7 +76,7 @@ def test_a_councillor_raises_a_concern_about_an_officer(client_for, councillor, 
     client = client_for(councillor)
     page = client.get(NEW).content.decode()
     assert "Raise a concern about an officer" in page
-    assert "000 §4.1" in page and "003 §12.2" in page
+    assert "raised privately" in page and "resolve it informally" in page
     response = client.post(
         NEW,
         {

@@ -84,7 +84,7 @@ def test_a_member_related_to_the_officer_concerned_is_blocked(org, director):
     assert raised.value.message_dict == {
         "members": [
             "Cllr Owen Price has declared a relationship with David Okafor and cannot sit on "
-            "this panel (003 §6.2)."
+            "this panel."
         ]
     }
     assert not Panel.objects.exists()

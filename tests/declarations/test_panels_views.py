@@ -125,7 +125,7 @@ def test_a_related_member_is_named_on_the_form_and_nothing_saves(
     assert "There is a problem" in html
     message = (
         "Cllr Grace Lambert has declared a relationship with David Okafor and cannot sit on "
-        "this panel (003 §6.2)."
+        "this panel."
     )
     assert html.count(message) == 2  # in the summary and against the members
     assert 'href="#id_members_0"' in html and 'id="id_members_0"' in html

@@ -17,6 +17,7 @@ from enquiries.services import (
     enquiry_send_holding_reply,
 )
 from protocol_site.models import AuditEvent, OutboxEmail
+from registers.services import protocol_apply_preset
 from tests.clock import at, clock_at
 from tests.enquiries.factories import casework
 
@@ -39,7 +40,7 @@ def test_a_councillors_casework_goes_to_the_officer_approached(org, councillor):
     assert enquiry.reference == f"ENQ-2026-{enquiry.pk:06d}"
     assert enquiry.assigned_to == org.officers.officer
     assert enquiry.director == org.officers.director
-    assert "casework, which is proper (001 §5.02)" in enquiry.routing_reason
+    assert "casework, which is proper." in enquiry.routing_reason
     assert enquiry.due_date == date(2027, 1, 11)
     assert enquiry.due_explanation == (
         "received Wed 23 Dec 2026; day 1 is Thu 24 Dec; 10 working days excluding "
@@ -57,13 +58,20 @@ def test_a_policy_question_to_a_junior_officer_is_flagged_and_goes_to_the_direct
     enquiry = casework(org, actor=councillor, kind=Enquiry.Kind.GENERAL)
     assert enquiry.policy_flagged
     assert enquiry.assigned_to == org.officers.director
-    assert "001 §5.02" in enquiry.routing_reason
+    assert "go through the Director rather than junior staff, so" in enquiry.routing_reason
 
 
 def test_a_general_enquiry_with_no_officer_named_goes_through_the_director(org, councillor):
     enquiry = casework(org, actor=councillor, kind=Enquiry.Kind.GENERAL, approached_officer=None)
     assert enquiry.assigned_to == org.officers.director
-    assert "000 §4.5" in enquiry.routing_reason
+    assert "go through the Director of the service: " in enquiry.routing_reason
+
+
+def test_the_routing_reason_cites_the_councils_own_protocol(org, councillor):
+    protocol_apply_preset(actor=None, preset="london")
+    enquiry = casework(org, actor=councillor, kind=Enquiry.Kind.GENERAL, approached_officer=None)
+    assert "of the service (Protocol, paragraph 5.02): " in enquiry.routing_reason
+    assert "§" not in enquiry.routing_reason
 
 
 def test_casework_with_no_officer_named_goes_to_the_head_of_service(org, councillor):

@@ -64,7 +64,7 @@ def test_a_councillor_logs_an_enquiry_and_sees_who_has_it_why_and_when_it_is_due
     assert "govuk-notification-banner--success" in html
     assert enquiry.reference in html
     assert str(org.officers.officer) in html
-    assert "casework, which is proper (001 §5.02)" in html
+    assert "casework, which is proper." in html
     assert (
         "Received Wed 23 Dec 2026; day 1 is Thu 24 Dec; 10 working days excluding "
         "25 and 28 Dec and 1 Jan → due by Mon 11 Jan 2027" in html

@@ -49,7 +49,7 @@ def test_leaving_before_the_decision_must_be_confirmed(org, after_meeting, direc
     briefing = cleared(org, kind=ATTENDANCE)
     with pytest.raises(ValidationError) as error:
         _record(briefing, director, left_before_decision=False)
-    assert "000 §8.4" in str(error.value.message_dict["left_before_decision"])
+    assert "left before any decision" in str(error.value.message_dict["left_before_decision"])
     assert not Attendance.objects.exists()
 
 

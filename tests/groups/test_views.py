@@ -28,7 +28,7 @@ def date_parts(prefix, day):
 def test_a_group_leader_asks_for_a_briefing(client_for, group_leader, org):
     client = client_for(group_leader)
     page = client.get(NEW).content.decode()
-    assert "Ask for a briefing" in page and "002 §9.a.ii" in page
+    assert "Ask for a briefing" in page and "no recommendation" in page
     response = client.post(
         NEW,
         {
@@ -93,7 +93,7 @@ def test_the_chief_executive_clears_with_a_written_exception(
     )
     client = client_for(chief_executive)
     page = client.get(url("decide", briefing)).content.decode()
-    assert "Jane Doe MP" in page and "004 §6.6" in page
+    assert "Jane Doe MP" in page and "copied to every Group Leader" in page
     page = client.post(url("decide", briefing), {"decision": "clear"}).content.decode()
     assert "There is a problem" in page and "write the exception" in page
     response = client.post(
@@ -130,7 +130,7 @@ def test_the_officer_cannot_issue_without_the_confirmation(client_for, director,
     briefing = cleared(org)
     client = client_for(director)
     page = client.get(url("note", briefing)).content.decode()
-    assert "002 §9.a.ii" in page
+    assert "no recommendation" in page
     data = {"facts": FACTS, "options": "Extend or re-tender.", "action": "issue"}
     page = client.post(url("note", briefing), data).content.decode()
     assert "There is a problem" in page
@@ -167,7 +167,7 @@ def test_the_officer_logs_attendance(client_for, director, org, after_meeting):
         "only_council_members": "on",
     }
     page = client.post(url("attendance", briefing), data).content.decode()
-    assert "left before any decision and before party business (000 §8.4" in page
+    assert "left before any decision and before party business" in page
     response = client.post(url("attendance", briefing), {**data, "left_before_decision": "on"})
     assert response.status_code == 302
     page = client.get(url("detail", briefing)).content.decode()

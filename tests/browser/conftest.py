@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from tests.words import citations
+
 from .pages import SignIn
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -45,11 +47,36 @@ def browser():
         browser.close()
 
 
+def watch_words(context) -> list:
+    """Every page the context loads, to read for citations before it closes."""
+    documents = []
+    context.on(
+        "response",
+        lambda response: (
+            documents.append(response) if response.request.resource_type == "document" else None
+        ),
+    )
+    return documents
+
+
+def assert_no_citations(documents) -> None:
+    found = []
+    for response in documents:
+        try:
+            text = response.text()
+        except Exception:  # a redirect has no body
+            continue
+        found += [f"{response.url}: …{hit}…" for hit in citations(text)]
+    assert not found, "A page cites source numbering or a requirement ID:\n" + "\n".join(found)
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url)
+    documents = watch_words(context)
     page = context.new_page()
     yield page
+    assert_no_citations(documents)
     context.close()
 
 
@@ -74,11 +101,13 @@ def signed_in(browser, live_server):
 
     def _signed_in(user, password="password"):
         context = browser.new_context(base_url=live_server.url)
-        contexts.append(context)
+        contexts.append((context, watch_words(context)))
         return sign_in_on(context.new_page(), user, password)
 
     yield _signed_in
-    for context in contexts:
+    for _, documents in contexts:
+        assert_no_citations(documents)
+    for context, _ in contexts:
         context.close()
 
 

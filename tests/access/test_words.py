@@ -1,0 +1,105 @@
+"""No page or email shows our source documents' numbering ("001 §5.02", "Protocol 000, section
+4.6") or a requirement ID ("REG-2"): a council's users know only their own protocol.
+
+Every page the access world reaches is rendered for every role that may open it, once with the
+neutral protocol and once with a reference protocol's paragraphs set; every email the world's
+records sent is read; and every template, choice label and form wording is checked as written.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+from protocol_site.models import OutboxEmail
+from registers.services import protocol_apply_preset
+from tests.words import citations
+
+from .matrix import MATRIX, ROLES
+from .test_access_matrix import client_as, quiet_refusals
+
+COMMENT = re.compile(r"{#.*?#}|{% comment %}.*?{% endcomment %}", re.S)
+SIGNED_IN = [role for role in ROLES if role not in ("anonymous", "outsider")]
+
+
+def test_the_pattern_finds_what_it_should():
+    assert citations("as the protocol asks (001 §5.02).")
+    assert citations("(Protocol 002, section 8)")
+    assert citations("cannot deal with them (REG-2).")
+    assert not citations("ENQ-2026-000123 (Protocol, paragraph 5.02)")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("preset", ["neutral", "unitary"])
+@pytest.mark.parametrize("role", SIGNED_IN)
+def test_no_page_cites_source_numbering_or_requirement_ids(request, role, preset, world):
+    protocol_apply_preset(actor=None, preset=preset)
+    client = client_as(request, role)
+    found, cited = [], 0
+    with quiet_refusals():
+        for name, row in MATRIX.items():
+            if row.expected[role] != "200" or name.startswith("api:"):
+                continue
+            try:
+                url = reverse(name, kwargs=world[row.record])
+            except (KeyError, NoReverseMatch):
+                continue
+            response = client.get(url)
+            kind = response.get("Content-Type", "")
+            if response.status_code != 200 or response.streaming or "text/" not in kind:
+                continue
+            page = response.content.decode()
+            found += [f"{url}: …{hit}…" for hit in citations(page)]
+            cited += "(Protocol, paragraph " in page
+    assert not found, "\n".join(found)
+    assert bool(cited) == (preset != "neutral")
+
+
+@pytest.mark.django_db
+def test_no_email_the_world_sent_cites_them(world):
+    emails = list(OutboxEmail.objects.all())
+    assert emails
+    found = [
+        f"{email.subject}: …{hit}…"
+        for email in emails
+        for hit in citations(f"{email.subject}\n{email.body_text}\n{email.body_html}")
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_no_template_cites_them_as_written():
+    found = []
+    for path in Path(settings.BASE_DIR, "templates").rglob("*"):
+        if path.suffix in (".html", ".txt"):
+            text = COMMENT.sub("", path.read_text())
+            found += [f"{path.relative_to(settings.BASE_DIR)}: …{hit}…" for hit in citations(text)]
+    assert not found, "\n".join(found)
+
+
+def test_no_choice_label_cites_them():
+    found = []
+    for model in apps.get_models():
+        if model.__module__.split(".")[0] not in {
+            "protocol_site",
+            "registers",
+            "declarations",
+            "notices",
+            "enquiries",
+            "groups",
+            "complaints",
+            "reports",
+        }:
+            continue
+        for field in model._meta.get_fields():
+            for text in (
+                *(str(label) for _, label in getattr(field, "flatchoices", []) or []),
+                str(getattr(field, "help_text", "")),
+                str(getattr(field, "verbose_name", "")),
+            ):
+                found += [f"{model.__name__}.{field.name}: {hit}" for hit in citations(text)]
+    assert not found, "\n".join(found)

@@ -3,6 +3,7 @@ the CSV download from the same data, so the two never disagree."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,6 +13,12 @@ from registers.models import TrainingSession
 
 from . import selectors as s
 from .selectors import Period
+
+# The chart's drawing units: a label line holds about 48 characters at 14 units a letter.
+CHART_WIDTH = 400
+CHART_BAR_WIDTH = 320
+CHART_LINE_CHARS = 48
+LINE_HEIGHT = 17
 
 
 @dataclass
@@ -50,6 +57,28 @@ class Table:
             {"label": label, "value": value, "percent": round(100 * value / scale) if scale else 0}
             for label, value in found
         ]
+
+    @property
+    def chart_layout(self) -> dict:
+        """Where each bar goes in the chart: its whole label on lines of its own above the bar
+        (never cut off, on a phone as on a laptop), then the bar and its figure."""
+        y, rows = 0, []
+        for bar in self.bars:
+            lines = textwrap.wrap(str(bar["label"]), CHART_LINE_CHARS) or [""]
+            label_y = [y + LINE_HEIGHT * (n + 1) for n in range(len(lines))]
+            bar_y = y + LINE_HEIGHT * len(lines) + 4
+            rows.append(
+                {
+                    **bar,
+                    "lines": list(zip(lines, label_y, strict=True)),
+                    "bar_y": bar_y,
+                    "text_y": bar_y + 14,
+                    "width": round(CHART_BAR_WIDTH * bar["percent"] / 100),
+                    "value_x": round(CHART_BAR_WIDTH * bar["percent"] / 100) + 6,
+                }
+            )
+            y = bar_y + 18 + 10
+        return {"rows": rows, "height": y, "width": CHART_WIDTH}
 
 
 def _num(value):

@@ -136,6 +136,8 @@ PAGES: dict[str, Page] = {
     "manage:closureday_delete": Page(
         "democratic_services", lambda w: {"pk": _entry("closureday", w).pk}
     ),
+    "manage:protocol": Page("democratic_services"),
+    "manage:protocol_preset": Page("democratic_services"),
     "api:enquiry-list": Page("councillor"),
 }
 for _step in ("acknowledge", "holding", "extension", "guidance", "reassign", "respond"):

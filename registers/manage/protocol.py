@@ -88,10 +88,14 @@ class PresetForm(GovukForm):
 @require_http_methods(["GET", "POST"])
 def protocol_edit(request):
     instance = CouncilProtocol.objects.first() or CouncilProtocol()
+    posted = request.method == "POST"
     form = ProtocolForm(
-        request.POST or None, request.FILES or None, instance=instance, prefix="protocol"
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        instance=instance,
+        prefix="protocol",
     )
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         try:
             services.protocol_save(
                 actor=request.user, details=form.details(), paragraphs=form.paragraphs()

@@ -99,6 +99,33 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+DJANGO_REQUIRED = forms.Field.default_error_messages["required"]
+DJANGO_EMPTY_LABEL = "---------"
+
+
+def _lower_first(label: str) -> str:
+    """ "Provider" -> "provider", but "FOI officer" stays as it is."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def plain_words(name: str, field: forms.Field) -> None:
+    """GOV.UK wording where Django's own would show: say what to enter or select, never
+    "This field is required.", and no "---------" as a first option."""
+    label = str(field.label or name.replace("_", " ").capitalize())
+    choosing = isinstance(field, forms.ChoiceField | forms.ModelChoiceField)
+    if field.error_messages.get("required") == DJANGO_REQUIRED and not isinstance(
+        field, forms.BooleanField
+    ):
+        verb = "Select" if choosing else "Enter"
+        field.error_messages["required"] = f"{verb} {_lower_first(label)}"
+    if getattr(field, "empty_label", None) == DJANGO_EMPTY_LABEL:
+        field.empty_label = "Choose one"
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        choices = list(field.choices)
+        if choices and choices[0] == ("", DJANGO_EMPTY_LABEL):
+            field.choices = [("", "Choose one"), *choices[1:]]
+
+
 class GovukFormMixin:
     """Render with GOV.UK markup; errors feed the page's error summary."""
 
@@ -116,6 +143,7 @@ class GovukFormMixin:
                 )
                 # The form's own "required" message survives the swap.
                 self.fields[name].error_messages["required"] = field.error_messages["required"]
+            plain_words(name, self.fields[name])
 
 
 class GovukForm(GovukFormMixin, forms.Form):

@@ -117,7 +117,7 @@ def test_an_officer_who_leaves_is_marked_inactive_and_cannot_sign_in(
         ({"username": "bad name!"}, "Enter a valid username."),
         ({"email": "officer@example.gov.uk"}, "Another person already has that email address."),
         ({"email": "not-an-email"}, "Enter a valid email address."),
-        ({"first_name": ""}, "This field is required."),
+        ({"first_name": ""}, "Enter first name"),
     ],
 )
 def test_bad_account_details_are_refused(client_for, democratic_services, org, overrides, message):

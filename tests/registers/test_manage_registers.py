@@ -187,7 +187,7 @@ def invalid(key, org):
             {**data, **date_data("ends_on", datetime.date(2024, 1, 1))},
             "The interest must end after it starts.",
         ),
-        "trainingsession": ({**data, "provider": ""}, "This field is required."),
+        "trainingsession": ({**data, "provider": ""}, "Enter provider"),
         "trainingattendance": (data, "already recorded: open it and change it."),
     }[key]
 

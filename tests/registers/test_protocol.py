@@ -130,3 +130,15 @@ def test_democratic_services_apply_a_preset_and_edit_a_paragraph(client_for, dem
     assert 'value="12.3"' in page
     assert "Change history" in page
     assert client.get(reverse("manage:protocol_document")).status_code == 404
+
+
+def test_forms_say_what_to_enter_and_never_show_djangos_own_words(client_for, democratic_services):
+    from registers.manage.forms import CouncillorForm
+
+    form = CouncillorForm(data={})
+    assert not form.is_valid()
+    errors = " ".join(str(e) for errors in form.errors.values() for e in errors)
+    assert "This field is required." not in errors
+    assert "Enter" in errors or "Select" in errors
+    page = client_for(democratic_services).get(reverse("manage:councillor_add")).content.decode()
+    assert "---------" not in page

@@ -82,11 +82,11 @@ def resolve(obj, value):
 
 def display(value) -> str:
     if value is None or value == "":
-        return "None"
+        return "Not set"
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, dict):
-        return "; ".join(f"{key} {item}" for key, item in value.items()) or "None"
+        return "; ".join(f"{key} {item}" for key, item in value.items()) or "Not set"
     if isinstance(value, datetime.datetime):
         return formats.date_format(timezone.localtime(value), "j F Y, H:i")
     if isinstance(value, datetime.date):

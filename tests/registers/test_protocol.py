@@ -142,3 +142,9 @@ def test_forms_say_what_to_enter_and_never_show_djangos_own_words(client_for, de
     assert "Enter" in errors or "Select" in errors
     page = client_for(democratic_services).get(reverse("manage:councillor_add")).content.decode()
     assert "---------" not in page
+
+
+def test_an_empty_value_reads_not_set_never_none():
+    from registers.manage.selectors import display
+
+    assert display(None) == display("") == display({}) == "Not set"

@@ -63,6 +63,9 @@ password_reset_complete           -             200 200 200 200 200 200 200 200 
 # services only. Every other signed-in person is refused (403).
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 manage:index                      -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:protocol                   -             in  403 403 403 403 403 403 403 403 403 403 200 403
+manage:protocol_preset            -             in  403 403 403 403 403 403 403 403 403 403 405 403
+manage:protocol_document          -             in  404 404 404 404 404 404 404 404 404 404 404 404
 manage:directorate_list           -             in  403 403 403 403 403 403 403 403 403 403 200 403
 manage:directorate_export         -             in  403 403 403 403 403 403 403 403 403 403 200 403
 manage:directorate_add            -             in  403 403 403 403 403 403 403 403 403 403 200 403

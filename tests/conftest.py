@@ -25,6 +25,7 @@ from hypothesis import settings as hypothesis_settings
 
 from registers.models import Directorate, Service, StatutoryRole, Tier
 from registers.roles import democratic_services_group
+from tests.clients import token_client
 from tests.protocol_site.factories import UserFactory
 from tests.registers.factories import (
     CouncillorFactory,
@@ -245,3 +246,9 @@ def client_for(db):
         return client
 
     return make
+
+
+@pytest.fixture
+def api(db):
+    """`api(user)`: a client sending the user's token, as an integration would."""
+    return token_client

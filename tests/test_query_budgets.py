@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from complaints.services import complaint_stage_acknowledge
 from tests.busy_council import NOW, busier, grow, higher
+from tests.clients import token_client
 from tests.clock import clock_fixture
 from tests.complaints.helpers import about_officer
 from tests.enquiries.factories import casework
@@ -76,16 +77,6 @@ def assert_flat(org, client, url, params=None, *, exact: int, grow_more=None) ->
     assert many <= QUERY_BUDGET, f"{many} queries:\n{listing}"
     assert many == exact, f"{many} queries, pinned at {exact}:\n{listing}"
     return many
-
-
-def token_client(user):
-    from rest_framework.authtoken.models import Token
-    from rest_framework.test import APIClient
-
-    token, _ = Token.objects.get_or_create(user=user)
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
 
 
 # The queries after PAGE_START, for officers' home pages.

@@ -4,7 +4,6 @@ detail view, the management note kept from the parties, and list query counts.""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from complaints.models import Complaint, Outcome
@@ -20,19 +19,6 @@ LIST = "/api/v1/complaints/"
 
 def detail(pk) -> str:
     return f"/api/v1/complaints/{pk}/"
-
-
-@pytest.fixture
-def api():
-    """`api(user)`: a client sending the user's token, as an integration would."""
-
-    def make(user) -> APIClient:
-        token, _ = Token.objects.get_or_create(user=user)
-        client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return client
-
-    return make
 
 
 def ids(response) -> set[int]:

@@ -8,13 +8,12 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from complaints.models import Outcome
 from complaints.selectors import complaints_visible_to
 from complaints.services import complaint_stage_resolve
 from registers.models import Tier
+from tests.clients import token_client
 from tests.complaints.helpers import about_member, about_officer
 from tests.registers.factories import OfficerFactory, PostFactory
 
@@ -29,15 +28,8 @@ NOTE = "Words of advice given to the officer about tone."
 MANAGERS = ["head_of_service", "assistant_director", "director"]
 
 
-def api(user) -> APIClient:
-    token, _ = Token.objects.get_or_create(user=user)
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
-
-
 def api_ids(user) -> set[int]:
-    response = api(user).get(API_LIST)
+    response = token_client(user).get(API_LIST)
     assert response.status_code == 200, response.content
     return {row["id"] for row in response.json()["results"]}
 
@@ -54,7 +46,7 @@ def sees(client_for, user, complaint) -> str:
     listed = client.get(LIST, {"tab": "all"}).content.decode()
     assert complaint.reference in listed
     assert complaint.pk in api_ids(user)
-    assert api(user).get(f"{API_LIST}{complaint.pk}/").status_code == 200
+    assert token_client(user).get(f"{API_LIST}{complaint.pk}/").status_code == 200
     return response.content.decode()
 
 
@@ -63,7 +55,7 @@ def sees_nothing(client_for, user, complaint) -> None:
     assert client.get(detail(complaint)).status_code == 404
     assert complaint.reference not in client.get(LIST, {"tab": "all"}).content.decode()
     assert complaint.pk not in api_ids(user)
-    assert api(user).get(f"{API_LIST}{complaint.pk}/").status_code == 404
+    assert token_client(user).get(f"{API_LIST}{complaint.pk}/").status_code == 404
 
 
 @pytest.mark.parametrize("who", MANAGERS)
@@ -102,7 +94,7 @@ def test_managers_never_read_the_management_note(request, client_for, who, line_
     html = sees(client_for, user, complaint)
     assert "An apology was given." in html
     assert NOTE not in html
-    body = api(user).get(f"{API_LIST}{complaint.pk}/").content.decode()
+    body = token_client(user).get(f"{API_LIST}{complaint.pk}/").content.decode()
     assert NOTE not in body
     assert NOTE in client_for(line_manager).get(detail(complaint)).content.decode()
 

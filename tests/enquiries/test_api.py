@@ -26,19 +26,6 @@ def detail(pk) -> str:
 
 
 @pytest.fixture
-def api():
-    """`api(user)`: a client sending the user's token, as an integration would."""
-
-    def make(user) -> APIClient:
-        token, _ = Token.objects.get_or_create(user=user)
-        client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return client
-
-    return make
-
-
-@pytest.fixture
 def two(org, councillor, other_group_councillor):
     """Chris's casework put to the officer, and Owen's, which goes to the head of service."""
     mine = casework(org)

@@ -5,8 +5,6 @@ and the time of receipt. Bad input is a 400 with field errors, and nothing is sa
 from datetime import UTC, datetime
 
 import pytest
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from enquiries.models import Enquiry, EnquiryEvent
 from protocol_site.models import AuditEvent, OutboxEmail
@@ -18,17 +16,6 @@ LIST = "/api/v1/enquiries/"
 # Thursday before Easter 2027: Good Friday and Easter Monday are not working days.
 MAUNDY_THURSDAY = datetime(2027, 3, 25, 10, 0, tzinfo=UTC)
 CHRISTMAS_WEEK = datetime(2026, 12, 23, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def api():
-    def make(user) -> APIClient:
-        token, _ = Token.objects.get_or_create(user=user)
-        client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return client
-
-    return make
 
 
 @pytest.fixture

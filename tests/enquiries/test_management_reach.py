@@ -12,11 +12,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from enquiries.selectors import enquiries_visible_to
 from registers.models import Tier
+from tests.clients import token_client
 from tests.enquiries.factories import casework
 from tests.registers.factories import OfficerFactory, PostFactory
 
@@ -31,15 +30,8 @@ API_LIST = "/api/v1/enquiries/"
 CSV = reverse("enquiries:list_csv")
 
 
-def api(user) -> APIClient:
-    token, _ = Token.objects.get_or_create(user=user)
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
-
-
 def api_ids(user) -> set[int]:
-    response = api(user).get(API_LIST)
+    response = token_client(user).get(API_LIST)
     assert response.status_code == 200, response.content
     return {row["id"] for row in response.json()["results"]}
 
@@ -71,7 +63,7 @@ def sees_everywhere(client_for, user, enquiry) -> None:
     assert client.get(reverse("enquiries:detail", args=[enquiry.pk])).status_code == 200
     assert listed(client, enquiry)
     assert enquiry.pk in api_ids(user)
-    assert api(user).get(f"{API_LIST}{enquiry.pk}/").status_code == 200
+    assert token_client(user).get(f"{API_LIST}{enquiry.pk}/").status_code == 200
     assert reach_count(client) == str(queue_count(user))
     rows = exported(client)
     assert enquiry.reference in {row[0] for row in rows[1:]}
@@ -87,7 +79,7 @@ def sees_nowhere(client_for, user, enquiry) -> None:
     assert client.get(reverse("enquiries:detail", args=[enquiry.pk])).status_code == 404
     assert not listed(client, enquiry)
     assert enquiry.pk not in api_ids(user)
-    assert api(user).get(f"{API_LIST}{enquiry.pk}/").status_code == 404
+    assert token_client(user).get(f"{API_LIST}{enquiry.pk}/").status_code == 404
     assert enquiry.reference not in {row[0] for row in exported(client)[1:]}
 
 

@@ -5,43 +5,27 @@ protected), so nothing here can add, change or delete a declaration or its steps
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from protocol_site.admin import ReadOnlyAdmin
+from protocol_site.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import CaseReached, Declaration, DeclarationStep, Panel
 
 
-class DeclarationStepInline(admin.TabularInline):
+class DeclarationStepInline(ReadOnlyInline):
     model = DeclarationStep
     fields = ["at", "kind", "cycle", "actor", "recipient", "detail"]
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
-class CaseReachedInline(admin.TabularInline):
+class CaseReachedInline(ReadOnlyInline):
     """The open cases a declaration moved or flagged (declarations.reach)."""
 
     model = CaseReached
     fields = ["at", "case_type", "reference", "outcome", "summary"]
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(SimpleHistoryAdmin):
+class DeclarationAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
     list_display = [
         "reference",
         "declarer",
@@ -63,17 +47,7 @@ class DeclarationAdmin(SimpleHistoryAdmin):
     ]
     date_hierarchy = "created_at"
     readonly_fields = [field.name for field in Declaration._meta.concrete_fields]
-    inlines = [DeclarationStepInline, CaseReachedInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        # Viewing (and the history pages) only: the state and every field move by services.
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    inlines = [DeclarationStepInline, CaseReachedInline]  # viewing only: services change it
 
 
 @admin.register(DeclarationStep)

@@ -3,24 +3,16 @@ enquiries.services (the state is protected), so nothing here can add, change or 
 
 from django.contrib import admin
 
-from protocol_site.admin import ReadOnlyAdmin
+from protocol_site.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import Enquiry, EnquiryEvent, ExtensionRequest
 
 
-class EnquiryEventInline(admin.TabularInline):
+class EnquiryEventInline(ReadOnlyInline):
     model = EnquiryEvent
     fields = ["at", "kind", "actor", "officer", "new_date", "detail", "visible_to_councillor"]
     readonly_fields = fields
-    extra = 0
-    can_delete = False
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Enquiry)

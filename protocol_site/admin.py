@@ -31,6 +31,19 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class ReadOnlyInline(admin.TabularInline):
+    """A case's timeline rows on its admin page: shown, never added, changed or deleted."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["at", "actor", "action", "object_repr"]
@@ -49,16 +62,7 @@ class OutboxEmailAdmin(ReadOnlyAdmin):
 
 
 @admin.register(CouncilProtocol)
-class CouncilProtocolAdmin(SimpleHistoryAdmin):
+class CouncilProtocolAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
     """Read here; democratic services change it on /organisation/protocol/ (a service)."""
 
     list_display = ["__str__", "version", "preset"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -15,7 +15,7 @@ from complaints.services import complaint_stage_resolve
 from registers.models import Tier
 from tests.clients import token_client
 from tests.complaints.helpers import about_member, about_officer
-from tests.registers.factories import OfficerFactory, PostFactory
+from tests.registers.factories import OfficerFactory, PostFactory, manager_in_another_directorate
 
 from ..declarations.factories_conflicts import declare
 
@@ -102,15 +102,7 @@ def test_managers_never_read_the_management_note(request, client_for, who, line_
 def test_the_chief_executive_and_other_directorates_stay_outside(client_for, chief_executive, org):
     complaint = about_officer(org)
     sees_nothing(client_for, chief_executive, complaint)
-    elsewhere = OfficerFactory(
-        post=PostFactory(
-            tier=Tier.ASSISTANT_DIRECTOR,
-            directorate=org.resources,
-            service=None,
-            reports_to=org.posts.chief_executive,
-        )
-    )
-    PostFactory(tier=Tier.MANAGER, service=org.legal_service, reports_to=elsewhere.post)
+    elsewhere = manager_in_another_directorate(org)
     sees_nothing(client_for, elsewhere.user, complaint)
     assert "your teams' included" in client_for(elsewhere.user).get(HOME).content.decode()
     assert (

@@ -17,7 +17,7 @@ from enquiries.selectors import enquiries_visible_to
 from registers.models import Tier
 from tests.clients import token_client
 from tests.enquiries.factories import casework
-from tests.registers.factories import OfficerFactory, PostFactory
+from tests.registers.factories import OfficerFactory, PostFactory, manager_in_another_directorate
 
 from ..declarations.factories_conflicts import declare
 
@@ -99,15 +99,7 @@ def test_the_officer_has_no_teams_count(client_for, officer, org):
 
 def test_a_manager_above_only_in_another_directorate_sees_nothing(client_for, org):
     enquiry = casework(org)
-    elsewhere = OfficerFactory(
-        post=PostFactory(
-            tier=Tier.ASSISTANT_DIRECTOR,
-            directorate=org.resources,
-            service=None,
-            reports_to=org.posts.chief_executive,
-        )
-    )
-    PostFactory(tier=Tier.MANAGER, service=org.legal_service, reports_to=elsewhere.post)
+    elsewhere = manager_in_another_directorate(org)
     sees_nowhere(client_for, elsewhere.user, enquiry)
 
 

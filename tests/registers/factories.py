@@ -167,3 +167,18 @@ class VisitFactory(DjangoModelFactory):
     directorate = factory.LazyAttribute(lambda v: v.service.directorate)
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
     purpose = "To see the site."
+
+
+def manager_in_another_directorate(org) -> Officer:
+    """An Assistant Director in Resources, under the Chief Executive, with a team of their own:
+    a manager who is above nobody in the standard council's Place directorate."""
+    elsewhere = OfficerFactory(
+        post=PostFactory(
+            tier=Tier.ASSISTANT_DIRECTOR,
+            directorate=org.resources,
+            service=None,
+            reports_to=org.posts.chief_executive,
+        )
+    )
+    PostFactory(tier=Tier.MANAGER, service=org.legal_service, reports_to=elsewhere.post)
+    return elsewhere

@@ -70,6 +70,18 @@ def _councillor(username: str, first: str, last: str, ward, group):
 
 
 @pytest.fixture
+def fresh_cache():
+    """An empty cache before and after the test: cached figures (the pre-election banner's
+    period, counts) never leak from one test into another. Modules that read cached values use
+    it with `pytestmark = pytest.mark.usefixtures("fresh_cache")`."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def org(db) -> Org:
     place = DirectorateFactory(name="Place and Environment")
     waste = ServiceFactory(directorate=place, name="Waste and Recycling")

@@ -12,7 +12,6 @@ lock that keeps the audit hash chain in order (SQLite writes one at a time alrea
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -44,10 +43,8 @@ frozen_clock = clock_fixture(NOW)
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+def _fresh_cache(fresh_cache):
+    """The cache is empty for every test here."""
 
 
 def count(client, url, params=None) -> tuple[int, list[str]]:

@@ -1,7 +1,6 @@
 """The access tests run at one fixed moment in a small council with one of every record."""
 
 import pytest
-from django.core.cache import cache
 
 from tests.clock import clock_fixture
 
@@ -11,11 +10,8 @@ frozen_clock = clock_fixture(world_module.NOW)
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    """The pre-election banner's period is cached: no test sees another's."""
-    cache.clear()
-    yield
-    cache.clear()
+def _fresh_cache(fresh_cache):
+    """The cache is empty for every test here."""
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ the Monitoring Officer declares a pre-election period and its banner shows; axe 
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -16,10 +15,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+def _fresh_cache(fresh_cache):
+    """The cache is empty for every test here."""
 
 
 def test_an_officer_tells_ward_members_of_a_public_meeting(

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from tests.declarations.factories_conflicts import declare
+from tests.declarations.factories_conflicts import declared_in_register
 
 from .pages import ActionPage
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_recording_a_panel_with_a_related_member_then_without(
     sign_in, axe, democratic_services, org
 ):
-    declare(org.councillors.group_leader.user, org.officers.head_of_service.user)
+    declared_in_register(org.councillors.group_leader.user, org.officers.head_of_service.user)
     page = sign_in(democratic_services)
     page.goto("/panels/")
     axe(page)

@@ -11,7 +11,7 @@ from complaints import conflicts, routing
 from complaints.services import complaints_sweep
 from tests.clock import at
 
-from ..declarations.factories_conflicts import declare, withdraw
+from ..declarations.factories_conflicts import declared_in_register, withdraw
 from .helpers import about_member, about_officer, handlers
 
 pytestmark = pytest.mark.django_db
@@ -20,14 +20,14 @@ pytestmark = pytest.mark.django_db
 def test_a_line_manager_related_to_the_complainant_is_skipped_at_raise(
     org, councillor, line_manager, assistant_director
 ):
-    declare(councillor, line_manager)
+    declared_in_register(councillor, line_manager)
     complaint = about_officer(org)
     stage = complaint.stages.get()
     assert (stage.handler, stage.rung) == (assistant_director, "assistant_director")
 
 
 def test_it_does_not_matter_who_declared_it(org, councillor, line_manager, assistant_director):
-    declare(line_manager, councillor)
+    declared_in_register(line_manager, councillor)
     assert handlers(about_officer(org)) == [assistant_director.pk]
 
 
@@ -35,7 +35,7 @@ def test_a_line_manager_related_to_the_member_complained_about_is_skipped(
     org, councillor, line_manager, assistant_director
 ):
     """An officer's complaint about a member: the officer's line manager knows the member."""
-    declare(councillor, line_manager, relationship="family")
+    declared_in_register(councillor, line_manager, relationship="family")
     assert handlers(about_member(org)) == [assistant_director.pk]
 
 
@@ -43,30 +43,32 @@ def test_the_sweep_skips_a_rung_related_to_the_complainant(
     org, councillor, line_manager, assistant_director, director
 ):
     complaint = about_officer(org)
-    declare(assistant_director, councillor)  # declared after the complaint was raised
+    declared_in_register(assistant_director, councillor)  # declared after the complaint was raised
     assert complaints_sweep(now=at(2026, 11, 17, 0, 5)) == 1
     assert handlers(complaint) == [line_manager.pk, director.pk]
     assert complaint.stages.get(number=2).rung == "director"
 
 
 def test_a_withdrawn_declaration_no_longer_skips(org, councillor, line_manager):
-    withdraw(declare(councillor, line_manager))
+    withdraw(declared_in_register(councillor, line_manager))
     assert handlers(about_officer(org)) == [line_manager.pk]
 
 
 def test_an_ended_relationship_no_longer_skips(org, councillor, line_manager):
-    declare(councillor, line_manager, starts_on=date(2024, 1, 1), ends_on=date(2026, 10, 31))
+    declared_in_register(
+        councillor, line_manager, starts_on=date(2024, 1, 1), ends_on=date(2026, 10, 31)
+    )
     assert handlers(about_officer(org)) == [line_manager.pk]
 
 
 def test_a_relationship_that_has_not_started_yet_does_not_skip(org, councillor, line_manager):
-    declare(councillor, line_manager, starts_on=date(2026, 12, 1))
+    declared_in_register(councillor, line_manager, starts_on=date(2026, 12, 1))
     assert handlers(about_officer(org)) == [line_manager.pk]
 
 
 def test_a_lapsed_declaration_still_skips(org, councillor, line_manager, assistant_director):
     """Not re-confirmed in time: the relationship has not ended because a form was late."""
-    lapsed = declare(
+    lapsed = declared_in_register(
         councillor,
         line_manager,
         starts_on=date(2024, 6, 1),
@@ -81,8 +83,8 @@ def test_the_register_is_read_once_per_party_for_a_whole_ladder(
     org, councillor, line_manager, assistant_director
 ):
     complaint = about_officer(org)
-    declare(councillor, line_manager)
-    declare(councillor, assistant_director)
+    declared_in_register(councillor, line_manager)
+    declared_in_register(councillor, assistant_director)
     with CaptureQueriesContext(connection) as queries:
         step = routing.next_handler(complaint)
     assert step.rung == "director"
@@ -93,6 +95,6 @@ def test_the_register_is_read_once_per_party_for_a_whole_ladder(
 def test_is_conflicted_answers_from_the_register(org, councillor, officer, line_manager):
     parties = conflicts.Parties(complainant_user_id=councillor.pk, subject_user_id=officer.pk)
     assert conflicts.is_conflicted(line_manager.pk, parties=parties) is False
-    declare(councillor, line_manager)
+    declared_in_register(councillor, line_manager)
     fresh = conflicts.Parties(complainant_user_id=councillor.pk, subject_user_id=officer.pk)
     assert conflicts.is_conflicted(line_manager.pk, parties=fresh) is True

@@ -13,7 +13,7 @@ from declarations.selectors import review_queue
 from declarations.services import declaration_change, declaration_make
 from protocol_site.models import AuditEvent, OutboxEmail
 
-from ..declarations.factories_conflicts import declare
+from ..declarations.factories_conflicts import declared_in_register
 from .helpers import about_member, about_officer, handlers
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_a_line_manager_related_to_the_member_complained_about_gives_way(
 def test_where_nobody_else_can_take_it_the_stage_is_flagged(
     org, councillor, chief_executive, monitoring_officer, client_for
 ):
-    declare(councillor, monitoring_officer)  # the top of the ladder is out too
+    declared_in_register(councillor, monitoring_officer)  # the top of the ladder is out too
     complaint = about_officer(org, officer_key="director")
     assert handlers(complaint) == [chief_executive.pk]
 

@@ -15,7 +15,7 @@ from tests.clock import at, clock_at
 from tests.concurrency import ON_SQLITE, run_twice_at_once
 from tests.registers.factories import OfficerFactory, StatutoryRoleFactory
 
-from ..declarations.factories_conflicts import declare
+from ..declarations.factories_conflicts import declared_in_register
 from .helpers import RAISED, about_officer
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_a_line_manager_who_is_also_the_assistant_director(org, deputy):
 
 def test_a_conflicted_director_is_passed_over(org, director, deputy):
     o = org.officers
-    declare(org.councillors.councillor.user, director)
+    declared_in_register(org.councillors.councillor.user, director)
     complaint = raised(org)
     sweep_hourly(END)
     assert stages(complaint) == [

@@ -17,7 +17,7 @@ from tests.clients import token_client
 from tests.complaints.helpers import about_member, about_officer
 from tests.registers.factories import OfficerFactory, PostFactory, manager_in_another_directorate
 
-from ..declarations.factories_conflicts import declare
+from ..declarations.factories_conflicts import declared_in_register
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +117,7 @@ def test_a_manager_with_a_declared_relationship_with_a_party_is_kept_out(
 ):
     complaint = about_officer(org)
     other = org.councillors.councillor.user if party == "complainant" else org.officers.officer.user
-    declare(assistant_director, other, relationship="family")
+    declared_in_register(assistant_director, other, relationship="family")
     sees_nothing(client_for, assistant_director, complaint)
     assert complaints_visible_to(assistant_director).open().count() == 0
     sees(client_for, head_of_service, complaint)

@@ -1,4 +1,6 @@
-"""Relationship declarations for the conflict tests (REG-2), made straight in the register.
+"""Relationship declarations for the conflict tests, made straight in the register: nobody is
+notified and no open case is reached, unlike `tests.declarations.helpers.declare`, which goes
+through the service as a person would.
 
 Status is never assigned: a new declaration is submitted, and `withdraw` goes through the
 declarations service, as the declarer would.
@@ -21,7 +23,7 @@ def _side(user) -> str:
     return Side.COUNCILLOR if hasattr(user, "councillor") else Side.OFFICER
 
 
-def declare(
+def declared_in_register(
     declarer,
     other_party,
     *,

@@ -12,7 +12,7 @@ from protocol_site.audit import audit_trail_for
 from registers.models import StatutoryRole
 from tests.registers.factories import CouncillorFactory, StatutoryRoleFactory
 
-from .factories_conflicts import declare, withdraw
+from .factories_conflicts import declared_in_register, withdraw
 from .panel_helpers import MEETS_ON, director_panel
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def test_saving_without_a_change_records_nothing(org):
 
 
 def test_a_member_related_to_the_officer_concerned_is_blocked(org, director):
-    declare(org.councillors.other_group_councillor.user, director)
+    declared_in_register(org.councillors.other_group_councillor.user, director)
     with pytest.raises(ValidationError) as raised:
         director_panel(
             org, purpose=Panel.Purpose.DISMISSAL, officer=org.officers.director, candidate_name=""
@@ -92,7 +92,7 @@ def test_a_member_related_to_the_officer_concerned_is_blocked(org, director):
 
 def test_a_change_adding_a_related_member_saves_nothing(org, director, group_leader):
     panel = director_panel(org, officer=org.officers.director, candidate_name="")
-    declare(director, group_leader)
+    declared_in_register(director, group_leader)
     with pytest.raises(ValidationError):
         director_panel(
             org,
@@ -109,7 +109,7 @@ def test_a_change_adding_a_related_member_saves_nothing(org, director, group_lea
 
 
 def test_a_withdrawn_declaration_does_not_block(org, director):
-    withdraw(declare(org.councillors.councillor.user, director))
+    withdraw(declared_in_register(org.councillors.councillor.user, director))
     panel = director_panel(org, officer=org.officers.director, candidate_name="")
     assert panel.pk
 

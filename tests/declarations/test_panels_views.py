@@ -13,7 +13,7 @@ from registers.roles import person_for
 from tests.clock import LONDON, clock_at
 from tests.registers.factories import CouncillorFactory
 
-from .factories_conflicts import declare
+from .factories_conflicts import declared_in_register
 from .panel_helpers import director_panel
 
 pytestmark = pytest.mark.django_db
@@ -118,7 +118,7 @@ def test_recording_a_panel(client_for, org, democratic_services):
 def test_a_related_member_is_named_on_the_form_and_nothing_saves(
     client_for, org, democratic_services, director, group_leader
 ):
-    declare(group_leader, director)
+    declared_in_register(group_leader, director)
     response = client_for(democratic_services).post(reverse("panels:add"), form_data(org))
     html = response.content.decode()
     assert response.status_code == 200
@@ -197,7 +197,7 @@ def test_a_relationship_declared_after_the_panel_was_recorded_is_flagged(
     client_for, org, democratic_services, director, councillor
 ):
     panel = director_panel(org, officer=org.officers.director, candidate_name="")
-    declare(director, councillor)
+    declared_in_register(director, councillor)
     html = (
         client_for(democratic_services)
         .get(reverse("panels:detail", args=[panel.pk]))

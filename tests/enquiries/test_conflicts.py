@@ -23,7 +23,7 @@ from tests.registers.factories import (
     ServiceFactory,
 )
 
-from ..declarations.factories_conflicts import declare, withdraw
+from ..declarations.factories_conflicts import declared_in_register, withdraw
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def declarations_read(queries) -> int:
 
 
 def test_a_conflicted_approached_officer_is_passed_over(org, councillor, officer):
-    declare(councillor, officer, relationship="family")
+    declared_in_register(councillor, officer, relationship="family")
     enquiry = casework(org)
     assert enquiry.assigned_to == org.officers.head_of_service
     assert enquiry.approached_officer == org.officers.officer
@@ -60,12 +60,12 @@ def test_a_conflicted_approached_officer_is_passed_over(org, councillor, officer
 
 
 def test_the_officer_declaring_it_counts_the_same(org, councillor, officer):
-    declare(officer, councillor)
+    declared_in_register(officer, councillor)
     assert casework(org).assigned_to == org.officers.head_of_service
 
 
 def test_a_withdrawn_declaration_no_longer_passes_the_officer_over(org, councillor, officer):
-    withdraw(declare(councillor, officer))
+    withdraw(declared_in_register(councillor, officer))
     enquiry = casework(org)
     assert enquiry.assigned_to == org.officers.officer
     assert "may not handle" not in enquiry.routing_reason
@@ -74,7 +74,7 @@ def test_a_withdrawn_declaration_no_longer_passes_the_officer_over(org, councill
 def test_a_conflicted_approached_officer_on_a_general_question_goes_to_the_director(
     org, councillor, officer
 ):
-    declare(councillor, officer)
+    declared_in_register(councillor, officer)
     enquiry = general(org)
     assert enquiry.assigned_to == org.officers.director
     assert enquiry.policy_flagged is False  # routed as if nobody had been approached
@@ -83,7 +83,7 @@ def test_a_conflicted_approached_officer_on_a_general_question_goes_to_the_direc
 
 
 def test_a_conflicted_head_of_service_gives_way_to_the_director(org, councillor, head_of_service):
-    declare(councillor, head_of_service)
+    declared_in_register(councillor, head_of_service)
     enquiry = casework(org, approached_officer=None)
     assert enquiry.assigned_to == org.officers.director
     assert "but Gareth Evans may not handle their enquiries" in enquiry.routing_reason
@@ -91,7 +91,7 @@ def test_a_conflicted_head_of_service_gives_way_to_the_director(org, councillor,
 
 
 def test_a_conflicted_director_is_neither_assigned_nor_copied(org, councillor, director):
-    declare(councillor, director)
+    declared_in_register(councillor, director)
     enquiry = general(org, approached_officer=None)
     assert enquiry.assigned_to == org.officers.chief_executive
     assert enquiry.director == org.officers.chief_executive
@@ -103,7 +103,7 @@ def test_a_conflicted_director_is_neither_assigned_nor_copied(org, councillor, d
 
 
 def test_routing_reads_the_register_once(org, councillor, officer, head_of_service):
-    declare(councillor, officer)
+    declared_in_register(councillor, officer)
     with CaptureQueriesContext(connection) as queries:
         casework(org)
     assert declarations_read(queries) == 1
@@ -114,7 +114,7 @@ def test_routing_reads_the_register_once(org, councillor, officer, head_of_servi
 
 def test_reassigning_to_a_conflicted_officer_is_refused(org, councillor, officer, line_manager):
     enquiry = casework(org)
-    declare(line_manager, councillor)
+    declared_in_register(line_manager, councillor)
     with pytest.raises(ValidationError) as raised:
         enquiry_reassign(
             actor=officer, enquiry=enquiry, to=org.officers.line_manager, note="Theirs."
@@ -130,7 +130,7 @@ def test_reassigning_to_a_conflicted_officer_is_refused(org, councillor, officer
 
 def test_the_reassign_form_names_the_reason(client_for, org, councillor, officer, line_manager):
     enquiry = casework(org)
-    declare(councillor, line_manager)
+    declared_in_register(councillor, line_manager)
     url = reverse("enquiries:reassign", args=[enquiry.pk])
     response = client_for(officer).post(
         url, {"to": org.officers.line_manager.pk, "service": "", "note": "Theirs."}
@@ -157,7 +157,7 @@ def test_reassigning_with_a_conflicted_director_copies_the_chief_executive(
         reports_to=org.posts.chief_executive,
     )
     housing_director = OfficerFactory(post=post)
-    declare(councillor, housing_director.user)
+    declared_in_register(councillor, housing_director.user)
     enquiry = enquiry_reassign(
         actor=officer,
         enquiry=casework(org),
@@ -184,7 +184,7 @@ def escalated_to(enquiry) -> list[int]:
 
 
 def test_escalation_skips_a_conflicted_line_manager(org, councillor, overdue):
-    declare(councillor, org.officers.line_manager.user, starts_on=SINCE)
+    declared_in_register(councillor, org.officers.line_manager.user, starts_on=SINCE)
     with clock_at(at(2026, 11, 17, 0, 0)):
         assert enquiries_sweep(now=at(2026, 11, 17, 0, 0)) == 1
     overdue.refresh_from_db()
@@ -193,7 +193,7 @@ def test_escalation_skips_a_conflicted_line_manager(org, councillor, overdue):
 
 
 def test_escalation_never_reaches_a_conflicted_rung(org, councillor, overdue):
-    declare(org.officers.director.user, councillor, starts_on=SINCE)
+    declared_in_register(org.officers.director.user, councillor, starts_on=SINCE)
     with clock_at(at(2027, 1, 4, 9, 0)):
         enquiries_sweep(now=at(2027, 1, 4, 9, 0))
     officers = escalated_to(overdue)
@@ -203,7 +203,7 @@ def test_escalation_never_reaches_a_conflicted_rung(org, councillor, overdue):
 
 
 def test_one_escalation_reads_the_register_once(org, councillor, overdue):
-    declare(councillor, org.officers.line_manager.user, starts_on=SINCE)
+    declared_in_register(councillor, org.officers.line_manager.user, starts_on=SINCE)
     with (
         clock_at(at(2026, 11, 17, 0, 0)),
         CaptureQueriesContext(connection) as queries,
@@ -233,7 +233,7 @@ def test_a_related_manager_loses_reach_over_the_councillors_enquiries(
     user = request.getfixturevalue(manager)
     client = client_for(user)
     assert client.get(_pages(enquiry)[0]).status_code == 200
-    declare(councillor, user)  # declared after the enquiry was logged
+    declared_in_register(councillor, user)  # declared after the enquiry was logged
     assert not enquiries_visible_to(user).filter(pk=enquiry.pk).exists()
     assert not can_work(user, enquiry) and not can_decide_extension(user, enquiry)
     for url in _pages(enquiry):
@@ -251,7 +251,7 @@ def test_the_managers_who_are_not_related_keep_their_reach(
     client_for, org, councillor, line_manager, head_of_service, assistant_director
 ):
     enquiry = casework(org)
-    declare(line_manager, councillor)
+    declared_in_register(line_manager, councillor)
     for user in (head_of_service, assistant_director):
         assert enquiries_visible_to(user).filter(pk=enquiry.pk).exists()
         assert can_work(user, enquiry) and can_decide_extension(user, enquiry)
@@ -261,7 +261,7 @@ def test_the_managers_who_are_not_related_keep_their_reach(
 
 
 def test_another_councillors_enquiries_stay_in_reach(org, councillor, line_manager):
-    declare(councillor, line_manager)
+    declared_in_register(councillor, line_manager)
     others = casework(org, councillor=org.councillors.other_group_councillor)
     assert enquiries_visible_to(line_manager).filter(pk=others.pk).exists()
     assert can_work(line_manager, others)
@@ -269,7 +269,7 @@ def test_another_councillors_enquiries_stay_in_reach(org, councillor, line_manag
 
 def test_withdrawing_the_declaration_gives_the_reach_back(org, councillor, line_manager):
     enquiry = casework(org)
-    declaration = declare(line_manager, councillor)
+    declaration = declared_in_register(line_manager, councillor)
     assert not can_work(line_manager, enquiry)
     withdraw(declaration)
     assert enquiries_visible_to(line_manager).filter(pk=enquiry.pk).exists()
@@ -279,7 +279,7 @@ def test_withdrawing_the_declaration_gives_the_reach_back(org, councillor, line_
 def test_a_related_director_passed_over_has_no_reach_through_the_directorate(
     client_for, org, councillor, director
 ):
-    declare(councillor, director)
+    declared_in_register(councillor, director)
     enquiry = casework(org)  # copied to the Chief Executive instead
     assert enquiry.director == org.officers.chief_executive
     assert not enquiries_visible_to(director).filter(pk=enquiry.pk).exists()
@@ -290,7 +290,7 @@ def test_a_related_director_passed_over_has_no_reach_through_the_directorate(
 def test_a_related_chief_executive_does_not_see_every_enquiry(
     client_for, org, councillor, chief_executive, director
 ):
-    declare(chief_executive, councillor)
+    declared_in_register(chief_executive, councillor)
     enquiry = casework(org)
     assert enquiry.director == org.officers.director
     assert not enquiries_visible_to(chief_executive).filter(pk=enquiry.pk).exists()
@@ -302,7 +302,7 @@ def test_a_related_chief_executive_does_not_see_every_enquiry(
 
 def test_the_reach_reads_the_register_inside_its_one_query(org, councillor, line_manager):
     casework(org)
-    declare(councillor, line_manager)
+    declared_in_register(councillor, line_manager)
     visible = enquiries_visible_to(line_manager)
     with CaptureQueriesContext(connection) as queries:
         assert list(visible) == []

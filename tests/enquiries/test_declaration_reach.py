@@ -19,7 +19,7 @@ from protocol_site.models import AuditEvent, OutboxEmail
 from tests.clock import at, clock_at
 from tests.enquiries.factories import casework
 
-from ..declarations.factories_conflicts import declare
+from ..declarations.factories_conflicts import declared_in_register
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +98,7 @@ def test_where_nobody_else_can_take_it_it_is_flagged_to_the_monitoring_officer(
 ):
     enquiry = casework(org, kind=Enquiry.Kind.GENERAL, approached_officer=None)
     assert enquiry.assigned_to == org.officers.director
-    declare(councillor, chief_executive)  # the Chief Executive cannot stand in
+    declared_in_register(councillor, chief_executive)  # the Chief Executive cannot stand in
 
     declaration = make(councillor, director)
 
@@ -133,7 +133,7 @@ def test_the_same_change_moves_and_flags_nothing_twice(
 ):
     moved = casework(org)
     flagged = casework(org, kind=Enquiry.Kind.GENERAL, approached_officer=None)
-    declare(councillor, chief_executive)
+    declared_in_register(councillor, chief_executive)
     friend = make(councillor, officer)
     family = make(councillor, director)
 

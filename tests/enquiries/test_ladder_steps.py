@@ -17,7 +17,7 @@ from tests.concurrency import ON_SQLITE, run_twice_at_once
 from tests.enquiries.factories import casework
 from tests.registers.factories import OfficerFactory, StatutoryRoleFactory
 
-from ..declarations.factories_conflicts import declare
+from ..declarations.factories_conflicts import declared_in_register
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,7 @@ def test_a_line_manager_who_is_also_the_assistant_director(org, councillor, depu
 
 def test_a_conflicted_director_is_passed_over(org, councillor, enquiry, director, deputy):
     o = org.officers
-    declare(councillor, director)
+    declared_in_register(councillor, director)
     assert sweep_each_moment(enquiry) == [1, 1, 1, 0]
     assert escalations(enquiry) == [
         (Rung.LINE_MANAGER, "", o.line_manager.pk, MOMENTS[0]),
@@ -151,7 +151,7 @@ def test_hourly_sweeps_for_three_weeks_never_repeat_a_rung_or_pass_the_top(
         o.assistant_director.post = None
         o.assistant_director.save(update_fields=["post"])
     elif setup == "conflicted_director":
-        declare(councillor, director)
+        declared_in_register(councillor, director)
     elif setup == "mo_away":
         o.monitoring_officer.is_active = False
         o.monitoring_officer.save(update_fields=["is_active"])

@@ -19,7 +19,7 @@ from tests.clients import token_client
 from tests.enquiries.factories import casework
 from tests.registers.factories import OfficerFactory, PostFactory, manager_in_another_directorate
 
-from ..declarations.factories_conflicts import declare
+from ..declarations.factories_conflicts import declared_in_register
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +139,7 @@ def test_a_manager_with_a_declared_relationship_with_the_councillor_is_kept_out(
     client_for, councillor, assistant_director, head_of_service, org
 ):
     enquiry = casework(org)
-    declare(councillor, assistant_director, relationship="family")
+    declared_in_register(councillor, assistant_director, relationship="family")
     sees_nowhere(client_for, assistant_director, enquiry)
     assert reach_count(client_for(assistant_director)) == "0"
     sees_everywhere(client_for, head_of_service, enquiry)  # not conflicted, still sees it

@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 
 from tests.clock import clock_fixture
 from tests.protocol_site.factories import UserFactory
@@ -12,11 +11,8 @@ frozen_clock = clock_fixture(NOW)
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    """The banner's period is cached per day; no test sees another's."""
-    cache.clear()
-    yield
-    cache.clear()
+def _fresh_cache(fresh_cache):
+    """The cache is empty for every test here."""
 
 
 @pytest.fixture

@@ -49,7 +49,7 @@ def matter(actor, wards, **kwargs) -> WardNotice:
     return ward_notice_publish(actor=actor, **values)
 
 
-def declare(
+def declare_period(
     actor, *, starts_on: date = date(2026, 4, 1), polling_day: date = date(2026, 5, 7), **kw
 ):
     values = {

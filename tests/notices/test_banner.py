@@ -9,7 +9,7 @@ from django.urls import reverse
 from notices.services import election_period_end
 from tests.clock import at
 
-from .helpers import NOW, declare
+from .helpers import NOW, declare_period
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ HOME = reverse("home")
 def test_every_signed_in_page_shows_the_banner_during_a_period(
     client_for, monitoring_officer, officer, url
 ):
-    period = declare(monitoring_officer)
+    period = declare_period(monitoring_officer)
     html = client_for(officer).get(url).content.decode()
     assert BANNER in html
     assert "Borough elections 7 May 2026: from 1 April 2026 to the end of polling day" in html
@@ -39,12 +39,12 @@ def test_every_signed_in_page_shows_the_banner_during_a_period(
 
 
 def test_people_with_no_role_see_it_too(client_for, monitoring_officer, outsider):
-    declare(monitoring_officer)
+    declare_period(monitoring_officer)
     assert BANNER in client_for(outsider).get(HOME).content.decode()
 
 
 def test_the_sign_in_page_does_not(client, monitoring_officer):
-    declare(monitoring_officer)
+    declare_period(monitoring_officer)
     assert BANNER not in client.get(reverse("login")).content.decode()
 
 
@@ -60,18 +60,18 @@ def test_the_sign_in_page_does_not(client, monitoring_officer):
 def test_only_while_the_period_lasts(
     client_for, monitoring_officer, councillor, frozen_clock, moment, shown
 ):
-    declare(monitoring_officer)
+    declare_period(monitoring_officer)
     frozen_clock.move_to(moment)
     assert (BANNER in client_for(councillor).get(HOME).content.decode()) is shown
 
 
 def test_not_before_a_declared_period_starts(client_for, monitoring_officer, councillor):
-    declare(monitoring_officer, starts_on=date(2026, 4, 20))
+    declare_period(monitoring_officer, starts_on=date(2026, 4, 20))
     assert BANNER not in client_for(councillor).get(HOME).content.decode()
 
 
 def test_it_comes_off_when_the_period_is_ended_early(client_for, monitoring_officer, councillor):
-    period = declare(monitoring_officer)
+    period = declare_period(monitoring_officer)
     client = client_for(councillor)
     assert BANNER in client.get(HOME).content.decode()
     election_period_end(actor=monitoring_officer, period=period)
@@ -83,7 +83,7 @@ def test_it_appears_as_soon_as_a_period_starting_today_is_declared(
 ):
     client = client_for(councillor)
     assert BANNER not in client.get(HOME).content.decode()  # caches "no period" for today
-    declare(monitoring_officer, starts_on=NOW.date())
+    declare_period(monitoring_officer, starts_on=NOW.date())
     assert BANNER in client.get(HOME).content.decode()
 
 
@@ -96,7 +96,7 @@ def test_the_banner_costs_at_most_one_query_and_none_once_cached(
     with django_assert_max_num_queries(9) as baseline:
         assert BANNER not in client.get(HOME).content.decode()
     frozen_clock.move_to(NOW)
-    declare(monitoring_officer)
+    declare_period(monitoring_officer)
     with django_assert_max_num_queries(len(baseline.captured_queries) + 1):
         assert BANNER in client.get(HOME).content.decode()  # one query for today's period
     with django_assert_max_num_queries(len(baseline.captured_queries)):

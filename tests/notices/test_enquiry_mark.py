@@ -9,7 +9,7 @@ from django.urls import reverse
 from enquiries.models import Enquiry
 from tests.enquiries.factories import casework
 
-from .helpers import NOW, declare
+from .helpers import NOW, declare_period
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ TAG = "Pre-election period</strong>"
 
 
 def test_an_enquiry_logged_in_a_period_is_marked(org, monitoring_officer, client_for, officer):
-    declare(monitoring_officer)
+    declare_period(monitoring_officer)
     enquiry = casework(org)
     assert enquiry.in_pre_election_period is True
     client = client_for(officer)
@@ -29,7 +29,7 @@ def test_an_enquiry_logged_in_a_period_is_marked(org, monitoring_officer, client
 
 
 def test_an_enquiry_logged_outside_a_period_is_not(org, monitoring_officer, client_for, officer):
-    declare(monitoring_officer, starts_on=date(2026, 4, 20))
+    declare_period(monitoring_officer, starts_on=date(2026, 4, 20))
     enquiry = casework(org)
     assert enquiry.in_pre_election_period is False
     html = client_for(officer).get(reverse("enquiries:detail", args=[enquiry.pk])).content
@@ -37,7 +37,7 @@ def test_an_enquiry_logged_outside_a_period_is_not(org, monitoring_officer, clie
 
 
 def test_a_recorded_enquiry_counts_from_when_it_was_received(org, monitoring_officer):
-    declare(monitoring_officer, starts_on=date(2026, 4, 14))
+    declare_period(monitoring_officer, starts_on=date(2026, 4, 14))
     before = casework(
         org,
         actor=org.officers.democratic_services.user,
@@ -56,7 +56,7 @@ def test_a_recorded_enquiry_counts_from_when_it_was_received(org, monitoring_off
 def test_the_mark_stays_when_the_period_ends(org, monitoring_officer):
     from notices.services import election_period_end
 
-    period = declare(monitoring_officer)
+    period = declare_period(monitoring_officer)
     enquiry = casework(org)
     election_period_end(actor=monitoring_officer, period=period)
     enquiry.refresh_from_db()
@@ -69,7 +69,7 @@ def test_a_briefing_asked_for_in_a_period_is_marked(
 ):
     from tests.groups.helpers import ask
 
-    declare(monitoring_officer)
+    declare_period(monitoring_officer)
     briefing = ask(org)
     assert briefing.in_pre_election_period is True
     client = client_for(group_leader)
@@ -80,5 +80,5 @@ def test_a_briefing_asked_for_in_a_period_is_marked(
 def test_a_briefing_asked_for_outside_a_period_is_not(org, monitoring_officer, group_leader):
     from tests.groups.helpers import ask
 
-    declare(monitoring_officer, starts_on=date(2026, 4, 20))
+    declare_period(monitoring_officer, starts_on=date(2026, 4, 20))
     assert ask(org).in_pre_election_period is False

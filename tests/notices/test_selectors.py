@@ -16,7 +16,7 @@ from notices.services import election_period_end
 from registers.roles import person_for
 from tests.clock import at
 
-from .helpers import declare, matter, meeting
+from .helpers import declare_period, matter, meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -78,13 +78,13 @@ def test_the_home_page_shows_the_latest_three_for_the_ward(org, officer, council
 def test_period_on_runs_from_the_first_day_to_the_end_of_polling_day(
     monitoring_officer, moment, on
 ):
-    period = declare(monitoring_officer)
+    period = declare_period(monitoring_officer)
     assert (period_on(moment) == period) is on
     assert period.is_on(moment) is on
 
 
 def test_period_on_respects_an_early_end(monitoring_officer):
-    period = declare(monitoring_officer)
+    period = declare_period(monitoring_officer)
     before = at(2026, 4, 15, 9, 59)
     election_period_end(actor=monitoring_officer, period=period)  # at 10:00 on the 15th
     assert period_on(before) == period
@@ -93,7 +93,7 @@ def test_period_on_respects_an_early_end(monitoring_officer):
 
 
 def test_the_current_period_is_cached_for_the_day(monitoring_officer, django_assert_num_queries):
-    period = declare(monitoring_officer, starts_on=date(2026, 4, 10))
+    period = declare_period(monitoring_officer, starts_on=date(2026, 4, 10))
     with django_assert_num_queries(1):
         assert current_period() == period
     with django_assert_num_queries(0):

@@ -12,7 +12,7 @@ from notices.selectors import current_period
 from notices.services import election_period_end, election_period_update
 from protocol_site.models import AuditEvent, OutboxEmail
 
-from .helpers import NOW, TODAY, declare, period_values
+from .helpers import NOW, TODAY, declare_period, period_values
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def addresses() -> set[str]:
 
 
 def test_the_monitoring_officer_declares_a_period(monitoring_officer):
-    period = declare(monitoring_officer)
+    period = declare_period(monitoring_officer)
     assert period.last_day == date(2026, 5, 7) and period.declared_by == monitoring_officer
     assert period.is_on(NOW) and period.state() == "current"
     event = AuditEvent.objects.get(action="notices.election_period.declared")
@@ -31,7 +31,7 @@ def test_the_monitoring_officer_declares_a_period(monitoring_officer):
 
 
 def test_the_guidance_goes_to_members_and_senior_officers_once(org, monitoring_officer):
-    declare(monitoring_officer)
+    declare_period(monitoring_officer)
     members = {c.user.email for c in vars(org.councillors).values()}
     senior = {
         getattr(org.officers, key).user.email
@@ -52,13 +52,13 @@ def test_the_guidance_goes_to_members_and_senior_officers_once(org, monitoring_o
 
 def test_a_council_may_send_it_to_every_officer(org, monitoring_officer, settings):
     settings.ELECTION_GUIDANCE_TO_ALL_OFFICERS = True
-    declare(monitoring_officer)
+    declare_period(monitoring_officer)
     assert org.officers.officer.user.email in addresses()
     assert org.officers.democratic_services.user.email in addresses()
 
 
 def test_a_past_period_is_recorded_without_emails(monitoring_officer):
-    period = declare(
+    period = declare_period(
         monitoring_officer,
         name="Borough elections 1 May 2025",
         starts_on=date(2025, 3, 24),
@@ -72,7 +72,7 @@ def test_a_past_period_is_recorded_without_emails(monitoring_officer):
 )
 def test_only_the_monitoring_officer_declares(request, who):
     with pytest.raises(PermissionDenied):
-        declare(request.getfixturevalue(who))
+        declare_period(request.getfixturevalue(who))
     assert not ElectionPeriod.objects.exists()
 
 
@@ -88,7 +88,7 @@ def test_only_the_monitoring_officer_declares(request, who):
 )
 def test_bad_input_is_refused_field_by_field(monitoring_officer, changes, field):
     with pytest.raises(ValidationError) as raised:
-        declare(monitoring_officer, **changes)
+        declare_period(monitoring_officer, **changes)
     assert field in raised.value.message_dict
     assert not ElectionPeriod.objects.exists()
 
@@ -103,16 +103,16 @@ def test_bad_input_is_refused_field_by_field(monitoring_officer, changes, field)
     ],
 )
 def test_overlapping_periods_are_refused(monitoring_officer, starts_on, polling_day):
-    declare(monitoring_officer)
+    declare_period(monitoring_officer)
     with pytest.raises(ValidationError) as raised:
-        declare(monitoring_officer, name="By", starts_on=starts_on, polling_day=polling_day)
+        declare_period(monitoring_officer, name="By", starts_on=starts_on, polling_day=polling_day)
     assert "overlap Borough elections 7 May 2026" in raised.value.message_dict["starts_on"][0]
     assert ElectionPeriod.objects.count() == 1
 
 
 def test_periods_side_by_side_are_allowed(monitoring_officer):
-    declare(monitoring_officer)
-    later = declare(
+    declare_period(monitoring_officer)
+    later = declare_period(
         monitoring_officer,
         name="Hillside by-election",
         starts_on=date(2026, 5, 8),
@@ -122,8 +122,8 @@ def test_periods_side_by_side_are_allowed(monitoring_officer):
 
 
 def test_amending_checks_overlap_against_the_others_only(monitoring_officer):
-    period = declare(monitoring_officer)
-    later = declare(
+    period = declare_period(monitoring_officer)
+    later = declare_period(
         monitoring_officer,
         name="Hillside by-election",
         starts_on=date(2026, 5, 8),
@@ -144,7 +144,7 @@ def test_amending_checks_overlap_against_the_others_only(monitoring_officer):
 
 
 def test_an_amendment_is_emailed_once_and_kept_in_history(monitoring_officer):
-    period = declare(monitoring_officer)
+    period = declare_period(monitoring_officer)
     first_round = OutboxEmail.objects.count()
     values = period_values(period, guidance="Updated guidance: no new consultations either.")
     changed = election_period_update(actor=monitoring_officer, period=period, **values)
@@ -158,7 +158,7 @@ def test_an_amendment_is_emailed_once_and_kept_in_history(monitoring_officer):
 
 
 def test_only_the_monitoring_officer_amends_or_ends(monitoring_officer, chief_executive):
-    period = declare(monitoring_officer)
+    period = declare_period(monitoring_officer)
     with pytest.raises(PermissionDenied):
         election_period_update(actor=chief_executive, period=period, **period_values(period))
     with pytest.raises(PermissionDenied):
@@ -166,7 +166,7 @@ def test_only_the_monitoring_officer_amends_or_ends(monitoring_officer, chief_ex
 
 
 def test_ending_early_takes_the_period_off_now(monitoring_officer, frozen_clock):
-    period = declare(monitoring_officer)
+    period = declare_period(monitoring_officer)
     assert current_period() == period
     ended = election_period_end(
         actor=monitoring_officer, period=period, reason="The by-election was uncontested."
@@ -180,10 +180,10 @@ def test_ending_early_takes_the_period_off_now(monitoring_officer, frozen_clock)
         election_period_update(actor=monitoring_officer, period=ended, **period_values(ended))
     # A new period may start the next day.
     frozen_clock.move_to(NOW + timedelta(days=1))
-    assert declare(monitoring_officer, name="Again", starts_on=TODAY + timedelta(days=1)).pk
+    assert declare_period(monitoring_officer, name="Again", starts_on=TODAY + timedelta(days=1)).pk
 
 
 def test_a_period_not_yet_started_is_changed_not_ended(monitoring_officer):
-    period = declare(monitoring_officer, starts_on=date(2026, 4, 20))
+    period = declare_period(monitoring_officer, starts_on=date(2026, 4, 20))
     with pytest.raises(ValidationError, match="not started"):
         election_period_end(actor=monitoring_officer, period=period)

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from notices.models import ElectionPeriod
 
-from .helpers import declare
+from .helpers import declare_period
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +34,13 @@ def form_data(**changes) -> dict:
 @pytest.fixture
 def periods(monitoring_officer):
     return {
-        "past": declare(
+        "past": declare_period(
             monitoring_officer,
             name="Borough elections 1 May 2025",
             starts_on=date(2025, 3, 24),
             polling_day=date(2025, 5, 1),
         ),
-        "current": declare(monitoring_officer),
+        "current": declare_period(monitoring_officer),
     }
 
 

@@ -33,8 +33,9 @@ COPY --from=assets /app/static/build ./static/build
 COPY --from=assets /app/static/govuk ./static/govuk
 
 # Static files are collected at build time with the production settings (hashed names,
-# compressed copies for whitenoise). The values below exist only for this build step.
-RUN DJANGO_SECRET_KEY=collectstatic-only-not-a-real-secret-key-000000000000000000 \
+# compressed copies for whitenoise). The values below exist only for this build step (a
+# throwaway random key: production refuses a known one).
+RUN DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
     DJANGO_ALLOWED_HOSTS=localhost \
     DATABASE_URL=sqlite:////tmp/collectstatic.sqlite3 \
     CELERY_BROKER_URL=memory:// \
@@ -47,4 +48,5 @@ USER protocol
 EXPOSE 8000
 # Health checks are per service in docker-compose.yml (web answers /healthz; worker and
 # beat share this image but serve no HTTP).
-CMD ["gunicorn", "protocol_site.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Workers, threads, timeouts and request limits: gunicorn.conf.py.
+CMD ["gunicorn", "protocol_site.wsgi:application", "--config", "gunicorn.conf.py"]

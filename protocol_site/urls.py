@@ -13,3 +13,6 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("api/v1/", include("protocol_site.api_urls")),
 ]
+
+# A database time limit tripped outside a view is the "service is busy" page, not a 500.
+handler500 = "protocol_site.database.server_error"

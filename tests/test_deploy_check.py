@@ -1,6 +1,7 @@
 """The production shape: `check --deploy` is clean, and the compose file, Dockerfile and
 .env.example agree with the settings."""
 
+import json
 import os
 import re
 import secrets
@@ -18,6 +19,8 @@ SECURITY_VARIABLES = {
     "SIGN_IN_FAILURE_LIMIT": "10",
     "SIGN_IN_COOLOFF_MINUTES": "30",
     "TRUSTED_PROXY_COUNT": "1",
+    "TRUSTED_PROXY_ADDRESSES": "10.0.0.0/8,172.16.0.0/12",
+    "REQUEST_MAX_BODY_MB": "20",
 }
 
 
@@ -108,6 +111,45 @@ def test_compose_runs_exactly_one_beat_and_one_image(compose):
         )
 
 
+def test_the_image_and_compose_run_gunicorn_with_its_config_file(compose):
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert '"--config", "gunicorn.conf.py"' in dockerfile
+    assert "--config=gunicorn.conf.py" in _command(compose["services"]["web"])
+    # The build's throwaway key is random: production refuses a published one.
+    assert "secrets.token_urlsafe(64)" in dockerfile
+    assert "not-a-real-secret-key" not in dockerfile
+
+
+def _gunicorn_config(env: dict[str, str], cores: int) -> dict:
+    code = (
+        "import json, os, runpy\n"
+        f"os.sched_getaffinity = lambda pid: set(range({cores}))\n"
+        "c = runpy.run_path('gunicorn.conf.py')\n"
+        "keys = ('bind', 'workers', 'threads', 'worker_class', 'timeout', 'limit_request_line',\n"
+        "        'limit_request_fields', 'limit_request_field_size')\n"
+        "print(json.dumps({k: c[k] for k in keys}))\n"
+    )
+    child_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp", **env}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=child_env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_gunicorn_sizes_its_workers_from_the_cores_and_limits_requests():
+    two = _gunicorn_config({}, cores=2)
+    assert two["workers"] == 5 and two["threads"] == 2 and two["worker_class"] == "gthread"
+    assert _gunicorn_config({}, cores=16)["workers"] == 12  # capped
+    assert two["bind"] == "0.0.0.0:8000"
+    assert two["timeout"] == 60
+    assert two["limit_request_line"] == 4094
+    assert two["limit_request_fields"] == 100
+    assert two["limit_request_field_size"] == 8190
+    chosen = _gunicorn_config({"GUNICORN_WORKERS": "3", "GUNICORN_THREADS": "4"}, cores=2)
+    assert (chosen["workers"], chosen["threads"]) == (3, 4)
+
+
 def test_dockerfile_builds_assets_and_collects_static_with_production_settings():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert re.search(r"^FROM node:\S+ AS assets$", dockerfile, re.MULTILINE)
@@ -123,10 +165,11 @@ def test_dockerfile_builds_assets_and_collects_static_with_production_settings()
 def test_env_example_documents_every_variable_the_settings_read():
     settings_dir = ROOT / "protocol_site" / "settings"
     read = set()
-    for path in settings_dir.glob("*.py"):
-        read |= set(re.findall(r"env_\w+\(\s*\"([A-Z][A-Z0-9_]*)\"", path.read_text()))
+    for path in [*settings_dir.glob("*.py"), ROOT / "gunicorn.conf.py"]:
+        read |= set(re.findall(r"env_\w+\(\s*[\"']([A-Z][A-Z0-9_]*)[\"']", path.read_text()))
     example = (ROOT / ".env.example").read_text()
     documented = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]*)=", example, re.MULTILINE))
+    assert {"GUNICORN_WORKERS", "GUNICORN_THREADS", "DATABASE_LOCK_TIMEOUT_SECONDS"} <= read
     assert read, "no env_*() calls found in the settings"
     assert read - documented == set(), "add these to .env.example with a comment"
     readme = (ROOT / "README.md").read_text()

@@ -157,6 +157,11 @@ def test_production_settings_refuse_to_load_without(missing):
         ("SIGN_IN_FAILURE_LIMIT", "0"),
         ("SIGN_IN_COOLOFF_MINUTES", "-1"),
         ("TRUSTED_PROXY_COUNT", "many"),
+        ("TRUSTED_PROXY_ADDRESSES", "the-proxy"),
+        ("DATABASE_STATEMENT_TIMEOUT_SECONDS", "ten"),
+        ("DATABASE_LOCK_TIMEOUT_SECONDS", "-1"),
+        ("REQUEST_MAX_BODY_MB", "0"),
+        ("REQUEST_MAX_BODY_MB", "10"),  # no room for a 10MB attachment
     ],
 )
 @pytest.mark.parametrize(
@@ -166,6 +171,35 @@ def test_a_malformed_value_stops_start_up(module, name, value):
     result = _load_settings(module, {**PRODUCTION_REQUIRED, name: value})
     assert result.returncode == 3, result.stdout + result.stderr
     assert name in result.stdout
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "too-short-a-key",
+        "x" * 49,
+        "ab" * 40,  # long, but two characters
+        "local-only-insecure-key-change-me",
+        "collectstatic-only-not-a-real-secret-key-000000000000000000",
+        "django-insecure-" + secrets.token_urlsafe(50),
+    ],
+    ids=["short", "49-chars", "two-characters", "local-default", "build-default", "startproject"],
+)
+def test_production_refuses_a_short_or_published_secret_key(key):
+    result = _load_settings(
+        "protocol_site.settings.production", {**PRODUCTION_REQUIRED, "DJANGO_SECRET_KEY": key}
+    )
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "DJANGO_SECRET_KEY must be at least 50 random characters" in result.stdout
+
+
+def test_production_accepts_a_long_random_secret_key():
+    key = secrets.token_urlsafe(38)  # 51 characters
+    assert len(key) >= 50
+    result = _load_settings(
+        "protocol_site.settings.production", {**PRODUCTION_REQUIRED, "DJANGO_SECRET_KEY": key}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_local_settings_need_nothing_from_the_environment():

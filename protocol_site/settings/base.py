@@ -1,10 +1,13 @@
 """Settings shared by every environment. Deploy-time values come from the environment."""
 
 import datetime
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_choice, env_int, env_list, env_str
 
@@ -40,6 +43,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "govuk_frontend_django",
     "axes",
+    "csp",
     "protocol_site",
     "registers",
     "enquiries",
@@ -51,8 +55,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: drops X-Forwarded-* headers not set by a trusted proxy, before anything reads them.
+    "protocol_site.hardening.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise: every page and API answer, not static files (see README "Security").
+    "csp.middleware.CSPMiddleware",
+    "protocol_site.hardening.ResponseHeadersMiddleware",
+    "protocol_site.hardening.MaxBodySizeMiddleware",
+    # A query stopped by the database's timeouts is the GOV.UK "service is busy" page (503).
+    "protocol_site.database.DatabaseBusyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After the session middleware, so it marks the session before that saves it.
     "protocol_site.security.IdleTimeoutMiddleware",
@@ -113,6 +125,14 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # any query its cost estimate calls big) to save milliseconds: off, as for most web apps.
     # The report groups a year's enquiries in memory rather than sorting them on disk.
     DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off -c work_mem=32MB"}
+# Web requests (gunicorn, through protocol_site.wsgi) run on PostgreSQL with these limits, so a
+# long lock or a runaway query answers "service is busy" (503) instead of holding every worker
+# until gunicorn kills it. 0: no limit. Celery tasks, beat's sweeps and management commands
+# (migrations included) run without them.
+DATABASE_STATEMENT_TIMEOUT_SECONDS = env_int(
+    "DATABASE_STATEMENT_TIMEOUT_SECONDS", 10, minimum=0, maximum=600
+)
+DATABASE_LOCK_TIMEOUT_SECONDS = env_int("DATABASE_LOCK_TIMEOUT_SECONDS", 5, minimum=0, maximum=600)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "protocol_site.User"
@@ -238,6 +258,19 @@ SIGN_IN_COOLOFF_MINUTES = env_int("SIGN_IN_COOLOFF_MINUTES", 15, minimum=1, maxi
 # Proxies in front of the web server that append the caller's address to X-Forwarded-For
 # (0: use the connection's own address; the header is then ignored, as anyone can send it).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=5)
+# Where those proxies are: X-Forwarded-For and X-Forwarded-Proto are read only from a connection
+# from one of these addresses or networks (and never when TRUSTED_PROXY_COUNT is 0).
+TRUSTED_PROXY_ADDRESSES = env_list(
+    "TRUSTED_PROXY_ADDRESSES",
+    ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
+for _entry in TRUSTED_PROXY_ADDRESSES:
+    try:
+        ipaddress.ip_network(_entry, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXY_ADDRESSES: {_entry!r} is not an address or network."
+        ) from None
 AXES_ENABLED = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
@@ -247,6 +280,28 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
 AXES_CLIENT_IP_CALLABLE = "protocol_site.security.client_ip_address"
 AXES_LOCKOUT_CALLABLE = "protocol_site.security.lockout_response"
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images from this site only,
+# no inline script, style or event handler anywhere, no frames, no plugins.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Browser features no page of the service uses, refused to every page (Permissions-Policy).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
 
 LOGGING = {
     "version": 1,
@@ -271,6 +326,21 @@ ENQUIRY_ESCALATION_LADDER = env_list(
 ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER = env_bool("ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER", True)
 ENQUIRY_ATTACHMENT_MAX_MB = env_int("ENQUIRY_ATTACHMENT_MAX_MB", 10, minimum=1, maximum=100)
 MEDIA_ROOT = VAR_DIR / "media"
+# Request sizes. A request whose Content-Length is over REQUEST_MAX_BODY_MB is refused (413)
+# before its body is read; it must leave room for the largest attachment and its form.
+REQUEST_MAX_BODY_MB = env_int(
+    "REQUEST_MAX_BODY_MB", ENQUIRY_ATTACHMENT_MAX_MB + 2, minimum=1, maximum=110
+)
+# Form fields (everything but files) are held in memory up to this size, then refused (400);
+# an uploaded file over FILE_UPLOAD_MAX_MEMORY_SIZE goes to a temporary file, not memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+if REQUEST_MAX_BODY_MB <= ENQUIRY_ATTACHMENT_MAX_MB:
+    raise ImproperlyConfigured(
+        f"REQUEST_MAX_BODY_MB={REQUEST_MAX_BODY_MB} must be more than "
+        f"ENQUIRY_ATTACHMENT_MAX_MB={ENQUIRY_ATTACHMENT_MAX_MB}, or no attachment could be sent."
+    )
 
 # Complaints between members and officers (CMP-1 to CMP-6).
 # Working-day targets for each stage (the Ombudsman's complaint handling code: 5 and 10).

@@ -1,15 +1,31 @@
 """Production settings: refuses to start without its required variables."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, TRUSTED_PROXY_COUNT
 from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", required=True)
+# Keys that are public (shipped in this code or Django's templates) sign nothing safely.
+_KNOWN_KEYS = {
+    "local-only-insecure-key-change-me",
+    "test-only-key",
+    "collectstatic-only-not-a-real-secret-key-000000000000000000",
+}
+if (
+    len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+    or SECRET_KEY in _KNOWN_KEYS
+    or SECRET_KEY.startswith("django-insecure-")
+):
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY must be at least 50 random characters and not a published default: "
+        'make one with python3 -c "import secrets; print(secrets.token_urlsafe(64))".'
+    )
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", [])
 if not ALLOWED_HOSTS:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must name at least one host.")
 env_str("DATABASE_URL", required=True)
 env_str("CELERY_BROKER_URL", required=True)
@@ -22,8 +38,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind TRUSTED_PROXY_COUNT proxies, the outermost says whether the caller used HTTPS.
+# protocol_site.hardening.TrustedProxyMiddleware removes the header from any other caller.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT else None
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+# The health check answers on plain HTTP too, for a load balancer's probe.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31536000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

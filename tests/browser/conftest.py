@@ -70,13 +70,47 @@ def assert_no_citations(documents) -> None:
     assert not found, "A page cites source numbering or a requirement ID:\n" + "\n".join(found)
 
 
+# Every page runs with the site's Content-Security-Policy. Chromium reports each thing it blocks
+# on the console ("Refused to execute inline script…"); the page also reports it through its
+# securitypolicyviolation event, which this script (added by the browser, outside the policy)
+# writes to the console too.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
+    + ` at ${event.sourceFile || document.location.href}:${event.lineNumber}`);
+});
+"""
+
+
+def watch_csp(context) -> list[str]:
+    """Every Content-Security-Policy violation on any page of the context."""
+    violations = []
+    context.add_init_script(REPORT_VIOLATIONS)
+
+    def on_console(message):
+        text = message.text
+        if "Content Security Policy" in text or text.startswith("CSP violation"):
+            violations.append(f"{message.page.url if message.page else '?'}: {text}")
+
+    context.on("console", on_console)
+    return violations
+
+
+def assert_no_csp_violations(violations) -> None:
+    assert not violations, "The Content-Security-Policy blocked something:\n" + "\n".join(
+        violations
+    )
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url)
     documents = watch_words(context)
+    violations = watch_csp(context)
     page = context.new_page()
     yield page
     assert_no_citations(documents)
+    assert_no_csp_violations(violations)
     context.close()
 
 
@@ -101,13 +135,14 @@ def signed_in(browser, live_server):
 
     def _signed_in(user, password="password"):
         context = browser.new_context(base_url=live_server.url)
-        contexts.append((context, watch_words(context)))
+        contexts.append((context, watch_words(context), watch_csp(context)))
         return sign_in_on(context.new_page(), user, password)
 
     yield _signed_in
-    for _, documents in contexts:
+    for _, documents, violations in contexts:
         assert_no_citations(documents)
-    for context, _ in contexts:
+        assert_no_csp_violations(violations)
+    for context, _, _ in contexts:
         context.close()
 
 

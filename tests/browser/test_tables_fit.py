@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from tests.enquiries.factories import received_days_ago
 
+from .conftest import assert_no_csp_violations, watch_csp
 from .pages import SignIn
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,9 +18,15 @@ def _page(browser, live_server, user, width):
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": width, "height": 900}
     )
+    context.csp_violations = watch_csp(context)
     page = context.new_page()
     SignIn(page).as_(user, "password")
     return context, page
+
+
+def _close(context):
+    assert_no_csp_violations(context.csp_violations)
+    context.close()
 
 
 def _fits(page, width):
@@ -39,9 +46,9 @@ def test_the_annual_report_and_the_enquiry_list_fit_the_window(
     expect(region).to_have_attribute("tabindex", "0")
     label = page.locator("figure svg text").first.text_content()
     assert "…" not in label and "..." not in label
-    context.close()
+    _close(context)
     context, page = _page(browser, live_server, councillor, width)
     page.goto("/enquiries/")
     expect(page.locator("table")).to_have_count(1)
     _fits(page, width)
-    context.close()
+    _close(context)

@@ -1,8 +1,8 @@
 """The web server's entry point (gunicorn, see gunicorn.conf.py).
 
-Only web requests come through here, so only they get the database time limits
-(DATABASE_STATEMENT_TIMEOUT_SECONDS, DATABASE_LOCK_TIMEOUT_SECONDS); Celery and management
-commands never load this module.
+Only web servers load this module (gunicorn, and runserver through WSGI_APPLICATION), so only
+web requests get the database time limits (DATABASE_STATEMENT_TIMEOUT_SECONDS,
+DATABASE_LOCK_TIMEOUT_SECONDS); Celery and other management commands never load it.
 """
 
 import os

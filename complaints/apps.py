@@ -9,8 +9,10 @@ class ComplaintsConfig(AppConfig):
 
     def ready(self):
         from declarations.reach import register_case_finder
+        from protocol_site.audit_words import register_audit_words
         from registers.selectors import register_home_panel
 
+        from .audit_words import AUDIT_WORDS
         from .decisions import register_complaint_decisions
         from .services.reach import complaint_stages_visible, complaints_reach
         from .views.home import complaints_home_panel
@@ -20,3 +22,4 @@ class ComplaintsConfig(AppConfig):
         register_case_finder(
             complaints_reach, case_type="complaint stage", visible=complaint_stages_visible
         )
+        register_audit_words(AUDIT_WORDS)

@@ -9,8 +9,10 @@ class EnquiriesConfig(AppConfig):
 
     def ready(self):
         from declarations.reach import register_case_finder
+        from protocol_site.audit_words import register_audit_words
         from registers.selectors import register_home_panel
 
+        from .audit_words import AUDIT_WORDS
         from .decisions import register_enquiry_decisions
         from .services.reach import enquiries_reach, enquiries_visible
         from .views.home import enquiries_home_panel
@@ -18,3 +20,4 @@ class EnquiriesConfig(AppConfig):
         register_enquiry_decisions()
         register_home_panel(enquiries_home_panel)
         register_case_finder(enquiries_reach, case_type="enquiry", visible=enquiries_visible)
+        register_audit_words(AUDIT_WORDS)

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .audit_words import audit_words
 from .models import AuditEvent, CouncilProtocol, OutboxEmail, User
 from .security import user_sessions_end
 
@@ -44,13 +45,45 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
+class AuditEventWordsFilter(admin.SimpleListFilter):
+    """Filter by event, offered in words (the URL keeps the stored code)."""
+
+    title = "event"
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        codes = AuditEvent.objects.order_by().values_list("action", flat=True).distinct()
+        return sorted(((code, audit_words(code)) for code in codes), key=lambda pair: pair[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
-    list_display = ["at", "actor", "action", "object_repr"]
-    list_filter = ["action"]
+    list_display = ["at", "actor", "event", "object_repr"]
+    list_filter = [AuditEventWordsFilter]
     list_select_related = ["actor"]
-    search_fields = ["action", "object_repr", "summary"]
+    search_fields = ["object_repr", "summary"]
     date_hierarchy = "at"
+    fields = [
+        "at",
+        "actor",
+        "event",
+        "object_type",
+        "object_id",
+        "object_repr",
+        "summary",
+        "before",
+        "after",
+        "prev_hash",
+        "hash",
+    ]
+    readonly_fields = ["event"]
+
+    @admin.display(description="Event", ordering="action")
+    def event(self, obj: AuditEvent) -> str:
+        return obj.words
 
 
 @admin.register(OutboxEmail)

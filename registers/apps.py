@@ -7,12 +7,16 @@ class RegistersConfig(AppConfig):
     verbose_name = "Council registers"
 
     def ready(self):
+        from protocol_site.audit_words import register_audit_words
+
+        from .audit_words import AUDIT_WORDS
         from .permissions import ensure_role_groups
         from .selectors import register_home_panel
         from .views.decisions import decisions_panel, register_visits_source
         from .views.panels import interests_panel, training_panel, visits_panel
 
         post_migrate.connect(ensure_role_groups, sender=self)
+        register_audit_words(AUDIT_WORDS)
         # Waiting for your decision comes first on the home page; every app adds its sources.
         register_home_panel(decisions_panel)
         register_visits_source()

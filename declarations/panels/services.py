@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from protocol_site.audit import audit_record, changes
+from protocol_site.audit_words import field_label
 from protocol_site.cases import lock
 from registers.models import Councillor, Officer, Post
 from registers.roles import person_for
@@ -43,6 +44,10 @@ def _view(panel: Panel, members: Iterable[Councillor]) -> dict:
         "members": sorted(str(m) for m in members),
         "notes": panel.notes,
     }
+
+
+def _labels(keys) -> list[str]:
+    return sorted(field_label(Panel, key, capital=False) for key in keys)
 
 
 def _check(
@@ -128,12 +133,12 @@ def panel_save(
         created = before is None
         audit_record(
             actor=actor,
-            action=f"declarations.panel.{'created' if created else 'changed'}",
+            action="declarations.panel.created" if created else "declarations.panel.changed",
             obj=panel,
             summary=(
                 f"Panel recorded: {panel}"
                 if created
-                else f"Panel changed: {panel} ({', '.join(sorted(new))})"
+                else f"Panel changed: {panel} ({', '.join(_labels(new))})"
             ),
             before=old,
             after=new,

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from notices.selectors import period_on
 from protocol_site.audit import audit_record
+from protocol_site.audit_words import audit_words
 from protocol_site.calendar import council_calendar
 from protocol_site.cases import create_with_reference, notify, record_event, require
 from registers.models import Councillor, Officer, Service, Ward
@@ -107,7 +108,9 @@ def enquiry_log(
     return enquiry
 
 
-def enquiry_record_view(*, actor, enquiry: Enquiry, what: str = "viewed") -> None:
+def enquiry_record_view(
+    *, actor, enquiry: Enquiry, action: str = "enquiries.enquiry.viewed"
+) -> None:
     """A view of confidential casework by anyone but its councillor is audited (SPEC, Audit)."""
     if enquiry.kind != Kind.CASEWORK:
         return
@@ -117,7 +120,7 @@ def enquiry_record_view(*, actor, enquiry: Enquiry, what: str = "viewed") -> Non
     with transaction.atomic():
         audit_record(
             actor=actor,
-            action=f"enquiries.enquiry.{what}",
+            action=action,
             obj=enquiry,
-            summary=f"Confidential casework {what} by {actor}.",
+            summary=f"{audit_words(action)} by {actor}.",
         )

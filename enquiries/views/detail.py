@@ -56,7 +56,9 @@ def enquiry_attachment(request, pk: int):
     enquiry = enquiry_for(request.user, pk)
     if not enquiry.attachment or not may_read_casework(request.user, enquiry):
         raise Http404
-    enquiry_record_view(actor=request.user, enquiry=enquiry, what="attachment_downloaded")
+    enquiry_record_view(
+        actor=request.user, enquiry=enquiry, action="enquiries.enquiry.attachment_downloaded"
+    )
     try:
         handle = enquiry.attachment.open("rb")
     except (FileNotFoundError, OSError):

@@ -79,10 +79,10 @@ def _tell(period: ElectionPeriod, notification: str, key: str) -> None:
     )
 
 
-def _audit(actor, period: ElectionPeriod, verb: str, summary: str, before=None, after=None):
+def _audit(actor, period: ElectionPeriod, action: str, summary: str, before=None, after=None):
     audit_record(
         actor=actor,
-        action=f"notices.election_period.{verb}",
+        action=action,
         obj=period,
         summary=summary,
         before=before,
@@ -106,7 +106,7 @@ def election_period_declare(
         _audit(
             actor,
             period,
-            "declared",
+            "notices.election_period.declared",
             f"Pre-election period declared: {period.name}, {long_date(period.starts_on)} to "
             f"{long_date(period.polling_day)}",
         )
@@ -142,7 +142,8 @@ def election_period_update(
         period.revision += 1
         period._history_user = actor
         period.save()
-        _audit(actor, period, "changed", f"Changed: {period.name}", before, after)
+        changed = f"Changed: {period.name}"
+        _audit(actor, period, "notices.election_period.changed", changed, before, after)
         _after_commit_forget()
         _tell(
             period,
@@ -170,7 +171,7 @@ def election_period_end(*, actor, period: ElectionPeriod, reason: str = "") -> E
         period.revision += 1
         period._history_user = actor
         period.save(update_fields=["ended_at", "ended_by", "end_reason", "last_day", "revision"])
-        _audit(actor, period, "ended", f"Ended early: {period.name}")
+        _audit(actor, period, "notices.election_period.ended", f"Ended early: {period.name}")
         _after_commit_forget()
         _tell(period, "election_period_ended", "ended")
     return period

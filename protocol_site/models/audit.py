@@ -7,6 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
+from ..audit_words import audit_words
+
 
 class AuditTrailIsAppendOnly(Exception):
     pass
@@ -50,7 +52,7 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object_idx")]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.words}: {self.object_repr}".rstrip(": ")
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -59,6 +61,11 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AuditTrailIsAppendOnly("Audit events cannot be deleted.")
+
+    @property
+    def words(self) -> str:
+        """The event as a person reads it ("Enquiry escalated"), never the stored code."""
+        return audit_words(self.action)
 
     def compute_hash(self) -> str:
         payload = json.dumps(

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from protocol_site.audit import audit_trail_for
+from protocol_site.audit_words import audit_words, field_label
 
 from .registry import BY_KEY, REGISTERS, Column, Register
 
@@ -214,7 +215,7 @@ def history_for(obj) -> list[HistoryEntry]:
 class AuditEntry:
     when: datetime.datetime
     who: str
-    action: str
+    what: str  # the event in words ("Declaration confirmed"), never its stored code
     summary: str
     changes: list[tuple[str, str, str]]
 
@@ -229,11 +230,11 @@ def audit_events_for(obj) -> list[AuditEntry]:
             AuditEntry(
                 when=event.at,
                 who=event.actor.display_name if event.actor else "The system",
-                action=event.action,
+                what=audit_words(event.action),
                 summary=event.summary,
                 changes=[
                     (
-                        key.replace("_", " ").capitalize(),
+                        field_label(type(obj), key),
                         display(before.get(key)) if event.before is not None else None,
                         display(after.get(key)) if event.after is not None else None,
                     )

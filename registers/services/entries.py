@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 
 from protocol_site.audit import audit_record, changes, snapshot
+from protocol_site.audit_words import field_label
 from protocol_site.models import ClosureDay, User
 from protocol_site.passwords import password_email_enqueue
 from protocol_site.security import user_sessions_end
@@ -54,7 +55,8 @@ def _summary(instance: models.Model, created: bool, before, after) -> str:
     label = instance._meta.verbose_name.capitalize()
     if created:
         return f"{label} created: {instance}"
-    changed = ", ".join(sorted(after or {})) or "nothing"
+    names = sorted(field_label(type(instance), key, capital=False) for key in after or {})
+    changed = ", ".join(names) or "nothing"
     return f"{label} changed: {instance} ({changed})"
 
 

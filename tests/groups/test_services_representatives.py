@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from groups.models import RepresentativeMeeting
 from groups.services import (
@@ -100,3 +101,11 @@ def test_a_refused_meeting_cannot_be_recorded(org, chief_executive, director):
             held_on=date(2026, 11, 2),
             local_councillor_present=True,
         )
+
+
+def test_the_meeting_timeline_reads_in_words(org, client_for, director):
+    meeting = meeting_request(org)
+    url = reverse("groups:representative", args=[meeting.pk])
+    page = client_for(director).get(url).content.decode()
+    assert "Meeting with another representative requested" in page
+    assert "groups.representative_meeting" not in page

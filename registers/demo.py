@@ -53,6 +53,8 @@ DEMO_LOGINS = [
     DemoLogin(ROLE_LABELS[Role.DIRECTOR], "director.demo"),
     DemoLogin(ROLE_LABELS[Role.CHIEF_EXECUTIVE], "chief.executive"),
     DemoLogin(ROLE_LABELS[Role.MONITORING_OFFICER], "monitoring.officer"),
+    # Stands in for the Monitoring Officer only while they are absent (registers.ladder).
+    DemoLogin(StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER.label, "deputy.monitoring.officer"),
     DemoLogin(ROLE_LABELS[Role.DEMOCRATIC_SERVICES], "dem.services"),
 ]
 

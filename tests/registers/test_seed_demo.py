@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.urls import reverse
 
 from protocol_site.models import ClosureDay, User
 from registers.demo import DEMO_LOGINS, DEMO_PASSWORD
@@ -24,9 +25,10 @@ from registers.models import (
     Visit,
     Ward,
 )
-from registers.roles import ROLE_LABELS, person_for
+from registers.roles import ROLE_LABELS, Role, may_act_as_monitoring_officer, person_for
 
 ROLE_BY_LABEL = {label: role for role, label in ROLE_LABELS.items()}
+DEPUTY = StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER
 
 
 def counts() -> dict[str, int]:
@@ -149,8 +151,31 @@ def test_every_user_can_sign_in_with_the_demo_password(demo):
 
 @pytest.mark.parametrize(("label", "username"), DEMO_LOGINS)
 def test_demo_login_has_its_role(demo, label, username):
-    user = User.objects.get(username=username)
-    assert ROLE_BY_LABEL[label] in person_for(user).roles
+    person = person_for(User.objects.get(username=username))
+    if label == DEPUTY.label:
+        assert DEPUTY in person.statutory_kinds
+    else:
+        assert ROLE_BY_LABEL[label] in person.roles
+
+
+def test_the_deputy_monitoring_officer_stands_in_only_while_the_monitoring_officer_is_absent(
+    demo, client
+):
+    deputy = User.objects.get(username="deputy.monitoring.officer")
+    assert deputy.check_password(DEMO_PASSWORD)
+    assert StatutoryRole.objects.in_post().get(kind=DEPUTY).officer.user == deputy
+    assert (DEPUTY.label, deputy.username) in DEMO_LOGINS
+    client.force_login(deputy)
+    queue = reverse("complaints:patterns")  # the Monitoring Officer's alone
+    # By default the Monitoring Officer is in post: the Deputy does not act.
+    assert Role.MONITORING_OFFICER not in person_for(deputy).roles
+    assert not may_act_as_monitoring_officer(User.objects.get(pk=deputy.pk))
+    assert client.get(queue).status_code == 403
+    # The Monitoring Officer recorded absent (their officer record switched off): the Deputy
+    # holds the powers and sees what only the Monitoring Officer sees.
+    Officer.objects.filter(user__username="monitoring.officer").update(is_active=False)
+    assert may_act_as_monitoring_officer(User.objects.get(pk=deputy.pk))
+    assert client.get(queue).status_code == 200
 
 
 def test_demo_chain(demo):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db.models import Model, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -220,10 +220,56 @@ class AuditEntry:
     changes: list[tuple[str, str, str]]
 
 
+def _audit_labels(model, events) -> dict:
+    """{(key, raw value): label} for the foreign keys and choices the events recorded, so a
+    value reads as the post's title or the choice's label, never an id or a code; one query
+    per related model."""
+    values: dict[str, set] = {}
+    for event in events:
+        for side in (event.before or {}, event.after or {}):
+            for key, value in side.items():
+                items = value if isinstance(value, list) else [value]
+                values.setdefault(key, set()).update(item for item in items if _plain(item))
+    labels = {}
+    for key, raw in values.items():
+        try:
+            model_field = model._meta.get_field(key)
+        except FieldDoesNotExist:
+            continue
+        ids = {value for value in raw if isinstance(value, int)}  # not names kept as text
+        if model_field.is_relation and ids:
+            related = model_field.related_model._default_manager.all()
+            if hasattr(model_field.related_model, "user"):
+                related = related.select_related("user")
+            for pk, item in related.in_bulk(ids).items():
+                labels[(key, pk)] = str(item)
+        elif model_field.choices:
+            for value, label in model_field.flatchoices:
+                labels[(key, value)] = str(label)
+    return labels
+
+
+def _plain(value) -> bool:
+    """An id or a stored code that may have a label (a flag is neither)."""
+    return isinstance(value, int | str) and not isinstance(value, bool) and value != ""
+
+
+def _audit_value(labels: dict, key: str, value) -> str:
+    if isinstance(value, list) and value:
+        return ", ".join(_audit_value(labels, key, item) for item in value)
+    if _plain(value):
+        return labels.get((key, value), display(value))
+    return display(value)
+
+
 def audit_events_for(obj) -> list[AuditEntry]:
-    """The audit trail's events about the record, newest first, with the values they changed."""
+    """The audit trail's events about the record, newest first, in words: what happened, and
+    each value it changed by its field's label."""
+    model = type(obj)
+    events = list(audit_trail_for(obj).order_by("-at", "-id")[:HISTORY_LIMIT])
+    labels = _audit_labels(model, events)
     entries = []
-    for event in audit_trail_for(obj).order_by("-at", "-id")[:HISTORY_LIMIT]:
+    for event in events:
         before, after = event.before or {}, event.after or {}
         keys = list(after) or list(before)
         entries.append(
@@ -234,9 +280,13 @@ def audit_events_for(obj) -> list[AuditEntry]:
                 summary=event.summary,
                 changes=[
                     (
-                        field_label(type(obj), key),
-                        display(before.get(key)) if event.before is not None else None,
-                        display(after.get(key)) if event.after is not None else None,
+                        field_label(model, key),
+                        _audit_value(labels, key, before.get(key))
+                        if event.before is not None
+                        else None,
+                        _audit_value(labels, key, after.get(key))
+                        if event.after is not None
+                        else None,
                     )
                     for key in keys
                 ],

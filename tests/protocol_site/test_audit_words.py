@@ -22,6 +22,7 @@ from protocol_site.models import AuditEvent, User
 from registers.admin import RegisterAdmin
 from registers.manage.registry import REGISTERS
 from registers.models import Officer
+from tests.registers.factories import PostFactory
 
 APPS = ["protocol_site", "registers", "declarations", "notices", "enquiries", "groups"]
 APPS += ["complaints", "reports"]
@@ -201,6 +202,7 @@ def test_every_register_entry_event_has_words():
 @pytest.mark.django_db
 def test_the_audit_events_on_a_record_page_are_words(client_for, democratic_services, org):
     officer = org.officers.officer
+    other_post = PostFactory(title="Planning Officer")
     url = reverse("manage:officer_edit", args=[officer.pk])
     client = client_for(democratic_services)
     client.post(
@@ -210,7 +212,7 @@ def test_the_audit_events_on_a_record_page_are_words(client_for, democratic_serv
             "first_name": "Olly",
             "last_name": officer.user.last_name,
             "email": officer.user.email,
-            "post": officer.post_id,
+            "post": other_post.pk,
             "phone": "",
             "is_active": "on",
         },
@@ -221,8 +223,10 @@ def test_the_audit_events_on_a_record_page_are_words(client_for, democratic_serv
     events = page[start : page.index("</table>", start)]
     assert "Officer&#x27;s details changed" in events
     assert "Officer: unheard of" in events
-    assert "Officer changed: Olly Hughes (first name)" in events
+    assert "Officer changed: Olly Hughes (first name, post)" in events
     assert "First name: Oliver" in events
+    # A changed post reads as the posts' titles, never their ids.
+    assert f"Post: {officer.post.title}" in events and "Planning Officer" in events
     assert not re.search(r"\b[a-z_]+\.[a-z_]+\.[a-z_]+\b", events), "a stored code is shown"
     assert "user." not in events and "first_name" not in events
 

@@ -2,26 +2,23 @@
 its lettered or numbered sub-paragraph) is in the protocol's text, followed closely by words of
 the rule it is set for. Pages print them only as "(Protocol, paragraph 5.02)".
 
-The reference protocols sit beside the repository (shared/seeds/); without them the check
-against their text is skipped and the rest still runs."""
+The five reference protocols the presets come from are kept beside this test
+(reference_protocols/<preset>.txt), so the check always runs."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from protocol_site.protocol_refs import protocol_ref
 from protocol_site.protocol_rules import PRESETS, RULES
 from tests.words import citations
 
-# Which reference protocol each preset comes from (the seed file's number).
-SEED_OF = {"metropolitan": "000", "london": "001", "borough_2020": "002"}
-SEED_OF |= {"unitary": "003", "county": "004"}
+# The reference protocol each preset comes from, one file a preset.
+REFERENCE_PROTOCOLS = Path(__file__).parent / "reference_protocols"
 
 # Words of each rule, one of which follows the paragraph's number in the protocol.
 RULE_WORDS = {
@@ -87,13 +84,6 @@ NUMBERED = r"^[ \t\-]*\d+(?:\.\d+)*\.?\s"
 LETTERED = r"^[ \t\-]*\(?[a-z]{1,5}[.)]\s"
 
 
-def _seeds_dir() -> Path | None:
-    base = Path(settings.BASE_DIR)
-    candidates = [os.environ.get("PROTOCOL_SEEDS_DIR", "")]
-    candidates += [base.parent / "shared" / "seeds", base.parent.parent / "shared" / "seeds"]
-    return next((Path(c) for c in candidates if c and Path(c).is_dir()), None)
-
-
 def _plain(text: str) -> str:
     """The protocol without its markup: bold, headings, links and change marks."""
     text = re.sub(r"\]\([^)]*\)", "", text)
@@ -141,15 +131,12 @@ def _paragraph(text: str, at: int, *, lettered: bool) -> str:
 
 def test_every_rule_a_preset_sets_has_words_to_check():
     assert set(RULE_WORDS) == set(RULES)
-    assert set(SEED_OF) == set(PRESETS)
+    assert {path.stem for path in REFERENCE_PROTOCOLS.glob("*.txt")} == set(PRESETS)
 
 
 @pytest.mark.parametrize("key", sorted(PRESETS))
 def test_each_preset_paragraph_is_in_its_reference_protocol(key):
-    seeds = _seeds_dir()
-    if seeds is None:
-        pytest.skip("the reference protocols (shared/seeds) are not beside the repository")
-    (path,) = seeds.glob(f"{SEED_OF[key]}_*.txt")
+    path = REFERENCE_PROTOCOLS / f"{key}.txt"
     text = _plain(path.read_text())
     missing = [
         f"{rule}: {paragraph}"

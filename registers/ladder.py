@@ -163,8 +163,8 @@ class MonitoringOfficers:
     the Monitoring Officer's powers, in general or on one case.
 
     The Monitoring Officer holds them. The Deputy holds them while the Monitoring Officer is
-    absent (their officer record or account switched off, so not in post) or the post is
-    vacant, and, on one case only, when the Monitoring Officer is a party to it. Nobody acts
+    absent (recorded as away for those days, or their officer record or account switched
+    off) or the post is vacant, and, on one case only, when the Monitoring Officer is a party to it. Nobody acts
     as Monitoring Officer on a case they are a party to."""
 
     holder: Officer | None

@@ -181,7 +181,9 @@ def person_for(user) -> Person:
                 roles.add(Role.DIRECTOR)
             elif post.tier == Tier.CHIEF_EXECUTIVE:
                 roles.add(Role.CHIEF_EXECUTIVE)
-        kinds = frozenset(statutory.kind for statutory in officer.statutory_roles.all())
+        kinds = frozenset(
+            statutory.kind for statutory in officer.statutory_roles.all() if not statutory.is_away()
+        )
         if StatutoryRole.Kind.HEAD_OF_PAID_SERVICE in kinds:
             roles.add(Role.CHIEF_EXECUTIVE)
         if _holds_monitoring_officers_powers(kinds):
@@ -206,7 +208,8 @@ def person_for(user) -> Person:
 
 def _holds_monitoring_officers_powers(kinds: frozenset[str]) -> bool:
     """The Monitoring Officer in post does; the Deputy does while the Monitoring Officer is
-    absent or the post vacant (registers.ladder.MonitoringOfficers says who)."""
+    absent (recorded as away, or not in post) or the post vacant
+    (registers.ladder.MonitoringOfficers says who)."""
     if StatutoryRole.Kind.MONITORING_OFFICER in kinds:
         return True
     if StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER in kinds:

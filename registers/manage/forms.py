@@ -228,8 +228,18 @@ class StatutoryRoleForm(ManageForm):
 
     class Meta:
         model = StatutoryRole
-        fields = ["kind", "officer", "since"]
-        labels = {"kind": "Statutory role", "since": "Held since"}
+        fields = ["kind", "officer", "since", "away_from", "away_until"]
+        labels = {
+            "kind": "Statutory role",
+            "since": "Held since",
+            "away_from": "Away from (optional)",
+            "away_until": "Away until (optional)",
+        }
+        help_texts = {
+            "away_from": "Leave or sickness. While the holder is away the role counts as "
+            "vacant: the Deputy Monitoring Officer acts for the Monitoring Officer.",
+            "away_until": "The last day they are away.",
+        }
         error_messages = {
             "kind": {"unique": "That role already has a holder: open it and change who holds it."}
         }

@@ -42,9 +42,13 @@ class OfficerQuerySet(models.QuerySet):
 
 
 class StatutoryRoleQuerySet(models.QuerySet):
-    def in_post(self):
-        """Statutory roles whose holder is an active officer."""
-        return self.filter(officer__is_active=True, officer__user__is_active=True)
+    def in_post(self, on=None):
+        """Statutory roles whose holder is an active officer and not recorded as away on `on`
+        (default today)."""
+        on = on or timezone.localdate()
+        return self.filter(officer__is_active=True, officer__user__is_active=True).exclude(
+            away_from__lte=on, away_until__gte=on
+        )
 
 
 class Directorate(models.Model):
@@ -233,6 +237,14 @@ class StatutoryRole(models.Model):
     kind = models.CharField(max_length=40, choices=Kind.choices, unique=True)
     officer = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="statutory_roles")
     since = models.DateField(default=timezone.localdate)
+    # Leave or sickness: while the holder is away the role is treated as vacant, so the
+    # Deputy Monitoring Officer acts for an absent Monitoring Officer.
+    away_from = models.DateField(
+        null=True, blank=True, help_text="The first day the holder is away, if they will be."
+    )
+    away_until = models.DateField(
+        null=True, blank=True, help_text="The last day the holder is away."
+    )
     history = HistoricalRecords()
 
     objects = StatutoryRoleQuerySet.as_manager()
@@ -242,3 +254,23 @@ class StatutoryRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.officer}"
+
+    def clean(self):
+        if bool(self.away_from) != bool(self.away_until):
+            missing = "away_until" if self.away_from else "away_from"
+            raise ValidationError(
+                {missing: "Enter both the first and the last day the holder is away."}
+            )
+        if self.away_from and self.away_until < self.away_from:
+            raise ValidationError(
+                {"away_until": "The last day away must be the same as or after the first day."}
+            )
+
+    def is_away(self, on=None) -> bool:
+        """Whether the holder is recorded as away on `on` (default today)."""
+        on = on or timezone.localdate()
+        return bool(self.away_from and self.away_from <= on <= self.away_until)
+
+    def is_away_later(self) -> bool:
+        """Whether an absence is recorded that has not begun yet."""
+        return bool(self.away_from and self.away_from > timezone.localdate())

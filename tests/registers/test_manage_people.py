@@ -10,14 +10,9 @@ from django.urls import reverse
 from protocol_site.models import AuditEvent, User
 from registers.models import Councillor, Officer
 from tests.registers.factories import PostFactory
+from tests.registers.forms_data import date_data
 
 pytestmark = pytest.mark.django_db
-
-
-def date_data(name, value):
-    if value is None:
-        return {f"{name}_0": "", f"{name}_1": "", f"{name}_2": ""}
-    return {f"{name}_0": value.day, f"{name}_1": value.month, f"{name}_2": value.year}
 
 
 def officer_data(**overrides):

@@ -26,14 +26,9 @@ from tests.registers.factories import (
     TrainingAttendanceFactory,
     TrainingSessionFactory,
 )
+from tests.registers.forms_data import date_data, form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def date_data(name, value):
-    if value is None:
-        return {f"{name}_0": "", f"{name}_1": "", f"{name}_2": ""}
-    return {f"{name}_0": value.day, f"{name}_1": value.month, f"{name}_2": value.year}
 
 
 def person_data(username, first, last):
@@ -259,22 +254,6 @@ def change(key, org):
             {"attended": False},
         ),
     }[key]
-
-
-def form_data(response):
-    """The data a browser would send back for the form as rendered (its current values)."""
-    form = response.context["form"]
-    data = {}
-    for field in form:
-        value = field.value()
-        if field.widget_type == "govukdate":
-            data.update(date_data(field.html_name, value))
-        elif field.widget_type == "checkbox":
-            if value:
-                data[field.html_name] = "on"
-        elif value is not None:
-            data[field.html_name] = value
-    return data
 
 
 KEYS = [key for key, register in BY_KEY.items() if not register.read_only]

@@ -105,3 +105,47 @@ def extension_decider(enquiry: Enquiry) -> Officer | None:
 def can_decline(user, enquiry: Enquiry) -> bool:
     """A senior officer with reach over the enquiry (002 §7.iii)."""
     return is_senior(user) and can_work(user, enquiry)
+
+
+# The conversation on an enquiry: the councillor's side and the officers'.
+def is_enquirer(user, enquiry: Enquiry) -> bool:
+    """The councillor whose enquiry it is."""
+    councillor = person_for(user).councillor
+    return councillor is not None and councillor.pk == enquiry.councillor_id
+
+
+@denies("Only the councillor or the officers dealing with it can write on this enquiry.")
+def can_message(user, enquiry: Enquiry) -> bool:
+    """A message to the other side: the councillor, or anyone who may work on it."""
+    return is_enquirer(user, enquiry) or can_work(user, enquiry)
+
+
+@denies("Only the officers dealing with it and their managers can add an internal note.")
+def can_note(user, enquiry: Enquiry) -> bool:
+    """An internal note, never shown to the councillor."""
+    return can_work(user, enquiry)
+
+
+def can_read_notes(user, enquiry: Enquiry) -> bool:
+    """Officers who may see the enquiry; never the councillor."""
+    return person_for(user).officer is not None and not is_enquirer(user, enquiry)
+
+
+@denies("Only the officers dealing with it can ask the councillor.")
+def can_ask(user, enquiry: Enquiry) -> bool:
+    return can_work(user, enquiry)
+
+
+@denies("Only the councillor who made the enquiry can answer.")
+def can_answer(user, enquiry: Enquiry) -> bool:
+    return is_enquirer(user, enquiry)
+
+
+@denies("Only the councillor who made the enquiry can chase it.")
+def can_chase(user, enquiry: Enquiry) -> bool:
+    return is_enquirer(user, enquiry)
+
+
+@denies("Only the councillor who made the enquiry can withdraw it.")
+def can_withdraw(user, enquiry: Enquiry) -> bool:
+    return is_enquirer(user, enquiry)

@@ -23,6 +23,12 @@ urlpatterns = [
     path("<int:pk>/reassign/", views.enquiry_reassign, name="reassign"),
     path("<int:pk>/respond/", views.enquiry_respond, name="respond"),
     path("<int:pk>/decline/", views.enquiry_decline, name="decline"),
+    path("<int:pk>/message/", views.enquiry_message, name="message"),
+    path("<int:pk>/note/", views.enquiry_note, name="note"),
+    path("<int:pk>/ask/", views.enquiry_ask, name="ask"),
+    path("<int:pk>/answer/", views.enquiry_answer, name="answer"),
+    path("<int:pk>/chase/", views.enquiry_chase, name="chase"),
+    path("<int:pk>/withdraw/", views.enquiry_withdraw, name="withdraw"),
     path("<int:pk>/attachment/", views.enquiry_attachment, name="attachment"),
     path("<int:pk>/copy/", views.enquiry_copy, name="copy"),
 ]

@@ -102,6 +102,17 @@ class EnquirySerializer(serializers.ModelSerializer):
         help_text="The full response, once responded; otherwise null."
     )
     timeline = serializers.SerializerMethodField()
+    waiting_since = serializers.DateTimeField(
+        read_only=True,
+        allow_null=True,
+        help_text="When an officer asked the councillor a question still waiting for the "
+        "answer: the clock stands still meanwhile. Null when nothing is waiting.",
+    )
+    paused_working_days = serializers.IntegerField(
+        read_only=True,
+        help_text="Working days the clock stood still waiting for the councillor's answers; "
+        "the due date has moved on by them.",
+    )
     in_pre_election_period = serializers.BooleanField(
         read_only=True,
         help_text="Received during a pre-election period the Monitoring Officer declared "
@@ -131,6 +142,8 @@ class EnquirySerializer(serializers.ModelSerializer):
             "escalated_to",
             "routing_reason",
             "due_explanation",
+            "waiting_since",
+            "paused_working_days",
             "response",
             "timeline",
         ]

@@ -2,9 +2,23 @@
 
 from django.urls import path
 
+from .conversation import (
+    EnquiryAnswerView,
+    EnquiryAskView,
+    EnquiryChaseView,
+    EnquiryMessagesView,
+    EnquiryNotesView,
+    EnquiryWithdrawView,
+)
 from .views import EnquiryDetailView, EnquiryListView
 
 urlpatterns = [
     path("enquiries/", EnquiryListView.as_view(), name="enquiry-list"),
     path("enquiries/<int:pk>/", EnquiryDetailView.as_view(), name="enquiry-detail"),
+    path("enquiries/<int:pk>/messages/", EnquiryMessagesView.as_view(), name="enquiry-messages"),
+    path("enquiries/<int:pk>/notes/", EnquiryNotesView.as_view(), name="enquiry-notes"),
+    path("enquiries/<int:pk>/ask/", EnquiryAskView.as_view(), name="enquiry-ask"),
+    path("enquiries/<int:pk>/answer/", EnquiryAnswerView.as_view(), name="enquiry-answer"),
+    path("enquiries/<int:pk>/chase/", EnquiryChaseView.as_view(), name="enquiry-chase"),
+    path("enquiries/<int:pk>/withdraw/", EnquiryWithdrawView.as_view(), name="enquiry-withdraw"),
 ]

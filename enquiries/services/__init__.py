@@ -1,4 +1,5 @@
 from .clock import enquiries_sweep, enquiry_advance
+from .conversation import enquiry_add_note, enquiry_chase, enquiry_message, enquiry_withdraw
 from .extensions import enquiry_decide_extension, enquiry_request_extension
 from .intake import enquiry_log, enquiry_record_view
 from .reassign import enquiry_reassign, enquiry_seek_guidance
@@ -8,8 +9,15 @@ from .replies import (
     enquiry_respond,
     enquiry_send_holding_reply,
 )
+from .waiting import enquiry_answer, enquiry_ask_councillor
 
 __all__ = [
+    "enquiry_add_note",
+    "enquiry_answer",
+    "enquiry_ask_councillor",
+    "enquiry_chase",
+    "enquiry_message",
+    "enquiry_withdraw",
     "enquiries_sweep",
     "enquiry_acknowledge",
     "enquiry_advance",

@@ -19,10 +19,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
-from protocol_site.calendar import WorkingCalendar, council_calendar, end_of_day
+from protocol_site.calendar import (
+    WorkingCalendar,
+    council_calendar,
+    end_of_day,
+    start_of_working_day,
+)
 from protocol_site.cases import lock_first, long_date, notify, record_once, run_sweep
 from registers.ladder import Step, ladder_for
 
@@ -40,10 +47,26 @@ def _moments(enquiry: Enquiry, calendar: WorkingCalendar) -> tuple[datetime | No
     return remind, escalations
 
 
+def waiting_reminder_at(calendar: WorkingCalendar, since: datetime) -> datetime:
+    """08:00 on the Nth working day after the question: the councillor is reminded of it."""
+    asked = calendar.working_day_on_or_after(timezone.localtime(since).date())
+    days = settings.ENQUIRY_WAITING_REMINDER_WORKING_DAYS
+    return start_of_working_day(calendar.add_working_days(asked, days))
+
+
 def reschedule(enquiry: Enquiry, calendar: WorkingCalendar, *, now: datetime) -> None:
-    """Set next_action_at from the target date and what this deadline has already had."""
+    """Set next_action_at from the target date and what this deadline has already had.
+
+    While the enquiry waits for the councillor's answer nothing runs but the councillor's one
+    reminder of the question."""
     if enquiry.status not in OPEN_STATUSES:
         enquiry.next_action_at = None
+        return
+    if enquiry.waiting_since is not None:
+        unreminded = enquiry.pauses.filter(resumed_at__isnull=True, reminded_at__isnull=True)
+        enquiry.next_action_at = (
+            waiting_reminder_at(calendar, enquiry.waiting_since) if unreminded.exists() else None
+        )
         return
     remind, escalations = _moments(enquiry, calendar)
     deadline = escalations[0]
@@ -82,7 +105,9 @@ def enquiry_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | None 
         )
         while enquiry is not None and enquiry.next_action_at and enquiry.next_action_at <= now:
             due_at = enquiry.next_action_at
-            if enquiry.reminded_cycle != enquiry.target_cycle:
+            if enquiry.waiting_since is not None:  # the clock stands still: no escalation
+                steps += _remind_councillor(enquiry, now, due_at)
+            elif enquiry.reminded_cycle != enquiry.target_cycle:
                 if now < end_of_day(enquiry.target_date):  # too late to remind: escalate
                     steps += _remind(enquiry, now, due_at)
                 enquiry.reminded_cycle = enquiry.target_cycle
@@ -129,6 +154,38 @@ def _remind(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
         due_at=due_at,
         then=send,
     )
+    return int(event is not None)
+
+
+def _remind_councillor(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
+    """The councillor reminded, once, of a question still waiting for their answer."""
+    pause = enquiry.pauses.filter(resumed_at__isnull=True).first()
+    if pause is None or pause.reminded_at is not None:
+        return 0
+
+    def send(event):
+        pause.reminded_at = now
+        pause.save(update_fields=["reminded_at"])
+        notify(
+            [enquiry.councillor.user],
+            "enquiry_question_reminder",
+            {"enquiry": enquiry, "asked_at": pause.asked_at},
+            key=f"enquiry:{enquiry.pk}:question-reminder:{pause.number}",
+        )
+
+    event = record_once(
+        enquiry,
+        EnquiryEvent.Kind.COUNCILLOR_REMINDED,
+        detail=f"{enquiry.councillor} reminded that the officer is waiting for their answer.",
+        cycle=pause.number,
+        rung=0,
+        at=now,
+        due_at=due_at,
+        then=send,
+    )
+    if event is None:  # another sweep did it: it is done all the same
+        pause.reminded_at = pause.reminded_at or now
+        pause.save(update_fields=["reminded_at"])
     return int(event is not None)
 
 

@@ -10,11 +10,25 @@ from .actions import (
     enquiry_reassign,
     enquiry_respond,
 )
+from .conversation import (
+    enquiry_answer,
+    enquiry_ask,
+    enquiry_chase,
+    enquiry_message,
+    enquiry_note,
+    enquiry_withdraw,
+)
 from .detail import enquiry_attachment, enquiry_copy, enquiry_detail
 from .intake import enquiry_new, enquiry_record
 from .lists import enquiry_list, enquiry_list_csv, performance
 
 __all__ = [
+    "enquiry_answer",
+    "enquiry_ask",
+    "enquiry_chase",
+    "enquiry_message",
+    "enquiry_note",
+    "enquiry_withdraw",
     "enquiry_acknowledge",
     "enquiry_attachment",
     "enquiry_copy",

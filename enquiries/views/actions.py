@@ -170,7 +170,7 @@ STEPS = {
 }
 
 
-def _render(request, enquiry, step: CaseStep, form, **extra):
+def render_step(request, enquiry, step: CaseStep, form, **extra):
     return render(
         request,
         "enquiries/action.html",
@@ -179,6 +179,7 @@ def _render(request, enquiry, step: CaseStep, form, **extra):
             "step": step,
             "form": form,
             "may_read_casework": may_read_casework(request.user, enquiry),
+            **step.extra_context(enquiry),
             **extra,
         },
     )
@@ -186,7 +187,7 @@ def _render(request, enquiry, step: CaseStep, form, **extra):
 
 def _step_view(name: str):
     return case_step_view(
-        f"enquiry_{name}", STEPS[name], load=enquiry_for, done=done, render=_render
+        f"enquiry_{name}", STEPS[name], load=enquiry_for, done=done, render=render_step
     )
 
 
@@ -242,4 +243,4 @@ def enquiry_extension_decide(request, pk: int, req: int):
     message = submit(request, form, lambda data: DECIDE.perform(request.user, extension, data))
     if message is not None:
         return done(request, enquiry.pk, message)
-    return _render(request, enquiry, DECIDE, form, extension=extension, decided=decided)
+    return render_step(request, enquiry, DECIDE, form, extension=extension, decided=decided)

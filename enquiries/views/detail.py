@@ -12,9 +12,11 @@ from django.views.decorators.http import require_GET
 from registers.roles import person_for
 
 from ..models import EnquiryEvent
+from ..permissions import can_work, is_enquirer
 from ..selectors import advised_copy_for, enquiry_for, may_read_casework, timeline_for
 from ..services import enquiry_record_view
 from .common import actions_for
+from .conversation import talk_for
 
 
 @require_GET
@@ -25,8 +27,19 @@ def enquiry_detail(request, pk: int):
     if casework:
         enquiry_record_view(actor=request.user, enquiry=enquiry)
     events = list(timeline_for(request.user, enquiry))
+    question = None
     for event in events:
         event.withheld = not casework and event.kind in EnquiryEvent.CASEWORK_TEXT_KINDS
+        if event.kind == EnquiryEvent.Kind.QUESTION:
+            question = event
+    actions = actions_for(request.user, enquiry)
+    may_work = actions.work
+    if not enquiry.is_open and person.officer is not None:
+        may_work = can_work(request.user, enquiry)
+    enquirer = is_enquirer(request.user, enquiry)
+    pauses = []
+    if enquiry.waiting_since is not None or enquiry.paused_working_days:
+        pauses = [p.explain(to_councillor=enquirer) for p in enquiry.pauses.all()]
     return render(
         request,
         "enquiries/detail.html",
@@ -34,7 +47,11 @@ def enquiry_detail(request, pk: int):
             "enquiry": enquiry,
             "may_read_casework": casework,
             "events": events,
-            "actions": actions_for(request.user, enquiry),
+            "actions": actions,
+            "talk": talk_for(request.user, enquiry, may_work=may_work),
+            "question": question if enquiry.is_waiting else None,
+            "pauses": pauses,
+            "enquirer": enquirer,
             "is_officer": person.officer is not None,
             "today": timezone.localdate(),
             "attachment_name": os.path.basename(enquiry.attachment.name)

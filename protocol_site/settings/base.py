@@ -325,6 +325,10 @@ ENQUIRY_ESCALATION_LADDER = env_list(
 # 004 §7.3: advise the committee chair and lead member when factual information is given.
 ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER = env_bool("ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER", True)
 ENQUIRY_ATTACHMENT_MAX_MB = env_int("ENQUIRY_ATTACHMENT_MAX_MB", 10, minimum=1, maximum=100)
+# A question to the councillor unanswered this many working days reminds them, once.
+ENQUIRY_WAITING_REMINDER_WORKING_DAYS = env_int(
+    "ENQUIRY_WAITING_REMINDER_WORKING_DAYS", 10, minimum=1, maximum=60
+)
 MEDIA_ROOT = VAR_DIR / "media"
 # Request sizes. A request whose Content-Length is over REQUEST_MAX_BODY_MB is refused (413)
 # before its body is read; it must leave room for the largest attachment and its form.

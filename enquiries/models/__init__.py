@@ -17,6 +17,7 @@ class Status(models.TextChoices):
     HOLDING = "holding", "Holding reply sent"
     RESPONDED = "responded", "Responded"
     DECLINED = "declined", "Declined"
+    WITHDRAWN = "withdrawn", "Withdrawn by the councillor"
 
 
 # Each status's tag colour on pages ({% status_tag %}).
@@ -26,10 +27,11 @@ STATUS_COLOURS = {
     Status.HOLDING: "yellow",
     Status.RESPONDED: "green",
     Status.DECLINED: "grey",
+    Status.WITHDRAWN: "grey",
 }
 
 OPEN_STATUSES = (Status.LOGGED, Status.ACKNOWLEDGED, Status.HOLDING)
-CLOSED_STATUSES = (Status.RESPONDED, Status.DECLINED)
+CLOSED_STATUSES = (Status.RESPONDED, Status.DECLINED, Status.WITHDRAWN)
 # What the annual report and the Director's figures count, carried in their indexes.
 REPORTED_COLUMNS = [
     "service",
@@ -50,8 +52,10 @@ class EnquiryQuerySet(models.QuerySet):
         return self.filter(status__in=CLOSED_STATUSES)
 
     def overdue(self, today=None):
-        """Open and past the target date."""
-        return self.open().filter(target_date__lt=today or timezone.localdate())
+        """Open, past the target date, and not waiting for the councillor's answer."""
+        return self.open().filter(
+            target_date__lt=today or timezone.localdate(), waiting_since__isnull=True
+        )
 
 
 class Enquiry(ProtectedStateMixin, models.Model):
@@ -140,6 +144,11 @@ class Enquiry(ProtectedStateMixin, models.Model):
     escalated_to = models.ForeignKey(
         Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="escalated_enquiries"
     )
+    # The conversation: while an officer waits for the councillor's answer the clock stops
+    # (EnquiryPause); the working days it stood still, all pauses together.
+    waiting_since = models.DateTimeField(null=True, blank=True)
+    paused_working_days = models.PositiveSmallIntegerField(default=0)
+    withdraw_reason = models.TextField(blank=True)
 
     objects = EnquiryQuerySet.as_manager()
 
@@ -178,7 +187,14 @@ class Enquiry(ProtectedStateMixin, models.Model):
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
+    @property
+    def is_waiting(self) -> bool:
+        """Waiting for the councillor's answer to an officer's question: the clock stands still."""
+        return self.is_open and self.waiting_since is not None
+
     def is_overdue(self, today=None) -> bool:
+        if self.is_waiting:
+            return False
         return self.is_open and (today or timezone.localdate()) > self.target_date
 
     # The transitions. Only services call these; each is audited there.
@@ -196,6 +212,10 @@ class Enquiry(ProtectedStateMixin, models.Model):
 
     @transition(field=status, source=list(OPEN_STATUSES), target=Status.DECLINED)
     def decline(self):
+        pass
+
+    @transition(field=status, source=list(OPEN_STATUSES), target=Status.WITHDRAWN)
+    def withdraw(self):
         pass
 
 
@@ -218,6 +238,15 @@ class EnquiryEvent(TimedStep, models.Model):
         ESCALATED = "escalated", "Escalated"
         ADVISED = "advised", "Chair and lead member advised"
         FLAGGED = "flagged", "Flagged to the Monitoring Officer"
+        # The conversation on the enquiry.
+        COUNCILLOR_MESSAGE = "councillor_message", "Message from the councillor"
+        OFFICER_MESSAGE = "officer_message", "Message to the councillor"
+        NOTE = "note", "Internal note"
+        QUESTION = "question", "Question for the councillor"
+        ANSWER = "answer", "The councillor's answer"
+        COUNCILLOR_REMINDED = "councillor_reminded", "Councillor reminded of the question"
+        CHASED = "chased", "Chased by the councillor"
+        WITHDRAWN = "withdrawn", "Withdrawn by the councillor"
 
     LATE_HEADINGS = {Kind.ESCALATED: "Escalated late", Kind.REMINDER: "Reminder, sent late"}
 
@@ -233,7 +262,18 @@ class EnquiryEvent(TimedStep, models.Model):
             Kind.REASSIGNED,
             Kind.RESPONDED,
             Kind.DECLINED,
+            Kind.COUNCILLOR_MESSAGE,
+            Kind.OFFICER_MESSAGE,
+            Kind.NOTE,
+            Kind.QUESTION,
+            Kind.ANSWER,
+            Kind.CHASED,
+            Kind.WITHDRAWN,
         }
+    )
+    # What the councillor and the officers say to each other (the API's messages).
+    MESSAGE_KINDS = frozenset(
+        {Kind.COUNCILLOR_MESSAGE, Kind.OFFICER_MESSAGE, Kind.QUESTION, Kind.ANSWER, Kind.CHASED}
     )
 
     enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="events")
@@ -265,7 +305,7 @@ class EnquiryEvent(TimedStep, models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["enquiry", "kind", "cycle", "rung"],
-                condition=Q(kind__in=["reminder", "escalated"]),
+                condition=Q(kind__in=["reminder", "escalated", "councillor_reminded"]),
                 name="enquiry_step_once",
             )
         ]
@@ -335,3 +375,7 @@ class AdvisedMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.councillor} advised of {self.enquiry}"
+
+
+# The clock's pauses, in their own module.
+from .pauses import EnquiryPause as EnquiryPause  # noqa: E402

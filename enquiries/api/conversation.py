@@ -1,0 +1,192 @@
+"""The conversation on an enquiry in the API: messages both ways, internal notes (for those who
+may see them), the question to the councillor and its answer, the chase and the withdrawal.
+
+Scoped exactly like the pages: an enquiry outside the caller's reach is 404 (enquiry_for, asked
+before anything else), a step the caller may not take is 403 (the same can_<verb> rules, in the
+services), bad input 400 with field errors."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .. import services
+from ..models import Enquiry, EnquiryEvent
+from ..permissions import can_read_notes
+from ..selectors import enquiry_for, may_read_casework, timeline_for
+from .serializers import EnquirySerializer, TimelineEventSerializer
+from .views import FIELD_ERRORS, NOT_SIGNED_IN, enquiry_queryset
+
+NOT_FOUND = OpenApiResponse(description="Not found, or not yours to see.")
+REFUSED = OpenApiResponse(description="Not signed in, or not allowed to take this step.")
+
+
+def _text(name: str, help_text: str, *, required: bool = True) -> serializers.CharField:
+    return serializers.CharField(
+        required=required,
+        allow_blank=not required,
+        max_length=10000,
+        help_text=help_text,
+        error_messages={"required": f"Enter the {name}", "blank": f"Enter the {name}"},
+    )
+
+
+class MessageInSerializer(serializers.Serializer):
+    message = _text("message", "The message; the other side is told by email.")
+
+
+class NoteInSerializer(serializers.Serializer):
+    note = _text("note", "The internal note; the councillor never sees it.")
+
+
+class QuestionInSerializer(serializers.Serializer):
+    question = _text("question", "What the officer needs clarified, or the consent needed.")
+
+
+class AnswerInSerializer(serializers.Serializer):
+    answer = _text("answer", "The councillor's answer; the clock restarts.")
+
+
+class ChaseInSerializer(serializers.Serializer):
+    message = _text("message", "Anything to add (optional).", required=False)
+
+
+class WithdrawInSerializer(serializers.Serializer):
+    reason = _text("reason", "Why the councillor is withdrawing the enquiry.")
+
+
+def _events(request, enquiry: Enquiry, kinds) -> list:
+    casework_hidden = not may_read_casework(request.user, enquiry)
+    events = timeline_for(request.user, enquiry).filter(kind__in=kinds)
+    return TimelineEventSerializer(
+        events, many=True, context={"request": request, "casework_hidden": casework_hidden}
+    ).data
+
+
+def _one_event(request, enquiry: Enquiry, event: EnquiryEvent) -> dict:
+    casework_hidden = not may_read_casework(request.user, enquiry)
+    context = {"request": request, "casework_hidden": casework_hidden}
+    return TimelineEventSerializer(event, context=context).data
+
+
+def _enquiry_body(request, enquiry: Enquiry) -> dict:
+    fresh = enquiry_queryset(request.user, Enquiry.objects).get(pk=enquiry.pk)
+    return EnquirySerializer(fresh, context={"request": request}).data
+
+
+class _OnEnquiry(APIView):
+    parser_classes = [JSONParser]
+
+    def enquiry(self, request, pk: int) -> Enquiry:
+        return enquiry_for(request.user, pk)
+
+    def incoming(self, serializer_class, request) -> dict:
+        data = serializer_class(data=request.data)
+        data.is_valid(raise_exception=True)
+        return data.validated_data
+
+
+class EnquiryMessagesView(_OnEnquiry):
+    @extend_schema(
+        summary="An enquiry's messages",
+        description="Messages both ways, the officers' questions, the councillor's answers and "
+        "chases, oldest first. The text is null where the casework is confidential to you.",
+        responses={200: TimelineEventSerializer(many=True), 403: NOT_SIGNED_IN, 404: NOT_FOUND},
+    )
+    def get(self, request, pk: int) -> Response:
+        enquiry = self.enquiry(request, pk)
+        return Response(_events(request, enquiry, EnquiryEvent.MESSAGE_KINDS))
+
+    @extend_schema(
+        summary="Write a message on an enquiry",
+        description="From the councillor to the officers dealing with it, or from one of them "
+        "to the councillor; the other side is emailed once. Open enquiries only.",
+        request=MessageInSerializer,
+        responses={201: TimelineEventSerializer, 400: FIELD_ERRORS, 403: REFUSED, 404: NOT_FOUND},
+    )
+    def post(self, request, pk: int) -> Response:
+        enquiry = self.enquiry(request, pk)
+        data = self.incoming(MessageInSerializer, request)
+        event = services.enquiry_message(actor=request.user, enquiry=enquiry, **data)
+        return Response(_one_event(request, enquiry, event), status=status.HTTP_201_CREATED)
+
+
+class EnquiryNotesView(_OnEnquiry):
+    def enquiry(self, request, pk: int) -> Enquiry:
+        enquiry = super().enquiry(request, pk)
+        if not can_read_notes(request.user, enquiry):
+            raise PermissionDenied("Internal notes are for officers only.")
+        return enquiry
+
+    @extend_schema(
+        summary="An enquiry's internal notes",
+        description="For the officers who may see the enquiry; never the councillor (403).",
+        responses={200: TimelineEventSerializer(many=True), 403: REFUSED, 404: NOT_FOUND},
+    )
+    def get(self, request, pk: int) -> Response:
+        enquiry = self.enquiry(request, pk)
+        return Response(_events(request, enquiry, [EnquiryEvent.Kind.NOTE]))
+
+    @extend_schema(
+        summary="Add an internal note",
+        description="The officers dealing with it and their managers. No one is emailed.",
+        request=NoteInSerializer,
+        responses={201: TimelineEventSerializer, 400: FIELD_ERRORS, 403: REFUSED, 404: NOT_FOUND},
+    )
+    def post(self, request, pk: int) -> Response:
+        enquiry = self.enquiry(request, pk)
+        data = self.incoming(NoteInSerializer, request)
+        event = services.enquiry_add_note(actor=request.user, enquiry=enquiry, **data)
+        return Response(_one_event(request, enquiry, event), status=status.HTTP_201_CREATED)
+
+
+def _step(summary: str, description: str, incoming, perform):
+    """A POST-only step on an enquiry: its input, the service, the enquiry as it is after."""
+
+    @extend_schema(
+        summary=summary,
+        description=description,
+        request=incoming,
+        responses={200: EnquirySerializer, 400: FIELD_ERRORS, 403: REFUSED, 404: NOT_FOUND},
+    )
+    def post(self, request, pk: int) -> Response:
+        enquiry = self.enquiry(request, pk)
+        perform(actor=request.user, enquiry=enquiry, **self.incoming(incoming, request))
+        return Response(_enquiry_body(request, enquiry))
+
+    return type(
+        f"{incoming.__name__.removesuffix('InSerializer')}StepView", (_OnEnquiry,), {"post": post}
+    )
+
+
+EnquiryAskView = _step(
+    "Ask the councillor a question",
+    "An officer who may work on it asks for clarification or consent: the enquiry waits with "
+    "the councillor and its working days stop until the answer.",
+    QuestionInSerializer,
+    services.enquiry_ask_councillor,
+)
+EnquiryAnswerView = _step(
+    "Answer the officer's question",
+    "The councillor answers: the clock restarts and the due date moves on by the working "
+    "days it waited.",
+    AnswerInSerializer,
+    services.enquiry_answer,
+)
+EnquiryChaseView = _step(
+    "Chase an enquiry",
+    "The councillor chases: the officer is told, and whoever it has been escalated to if it "
+    "is overdue.",
+    ChaseInSerializer,
+    services.enquiry_chase,
+)
+EnquiryWithdrawView = _step(
+    "Withdraw an enquiry",
+    "The councillor withdraws an open enquiry, with a reason; it closes.",
+    WithdrawInSerializer,
+    services.enquiry_withdraw,
+)

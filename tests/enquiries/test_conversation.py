@@ -7,11 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from enquiries.models import EnquiryEvent, Status
 from enquiries.selectors import timeline_for
 from enquiries.services import (
+    enquiries_sweep,
     enquiry_add_note,
     enquiry_chase,
     enquiry_message,
     enquiry_withdraw,
-    enquiries_sweep,
 )
 from protocol_site.models import AuditEvent, OutboxEmail
 from tests.clock import at, clock_at

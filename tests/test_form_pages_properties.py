@@ -142,6 +142,17 @@ PAGES: dict[str, Page] = {
 }
 for _step in ("acknowledge", "holding", "extension", "guidance", "reassign", "respond"):
     PAGES[f"enquiries:{_step}"] = Page("officer", pk("enquiry"))
+for _step, _role in (
+    ("message", "councillor"),
+    ("note", "officer"),
+    ("ask", "officer"),
+    ("answer", "councillor"),
+    ("chase", "councillor"),
+    ("withdraw", "councillor"),
+):
+    PAGES[f"enquiries:{_step}"] = Page(_role, pk("enquiry"))
+    _api = "messages" if _step == "message" else "notes" if _step == "note" else _step
+    PAGES[f"api:enquiry-{_api}"] = Page(_role, pk("enquiry"))
 for _step in ("acknowledge", "resolve", "refer", "escalate", "notify_subject"):
     PAGES[f"complaints:{_step}"] = Page("line_manager", pk("complaint"))
 for _name in ROUTES:  # every register democratic services keep: add, and change one entry
@@ -167,6 +178,12 @@ API_FIELDS = [
     "councillor",
     "channel",
     "received_at",
+    # The conversation's steps.
+    "message",
+    "note",
+    "question",
+    "answer",
+    "reason",
 ]
 
 
@@ -269,7 +286,9 @@ def test_a_page_posted_anything_never_fails_and_never_half_saves(world, name):
                     response = client.post(page_url, {**data, **files})
                 status = response.status_code
                 assert status in FINE | SUCCESS, (page_url, status)
-                if status not in SUCCESS:
+                # The API answers a step taken with 200 and the case as it is now.
+                done = SUCCESS | ({200} if name.startswith("api:") else set())
+                if status not in done:
                     assert _counts() == before, f"{page_url} answered {status} but saved something"
                 if status == 200 and not name.startswith("api:"):
                     assert b"govuk-error-summary" in response.content, page_url

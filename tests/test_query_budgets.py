@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from complaints.services import complaint_stage_acknowledge
+from enquiries.services import enquiry_add_note, enquiry_ask_councillor, enquiry_message
 from tests.busy_council import NOW, busier, grow, higher
 from tests.clients import token_client
 from tests.clock import clock_fixture
@@ -336,6 +337,32 @@ def test_enquiry_detail_costs_the_same_few_queries(request, client_for, org, who
     queries, audited = ENQUIRY_DETAIL[who]
     exact = PAGE_START + len(queries) + (audit_lock() if audited else 0)
     assert_flat(org, client, url, exact=exact, grow_more=busier(org, enquiry))
+
+
+CONVERSATION = {
+    "councillor": ([*ENQUIRY, "its clock's pauses"], False),
+    "officer": ([ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], PENDING_EXTENSION, "its pauses"], True),
+}
+
+
+@pytest.mark.parametrize("who", ["officer", "councillor"])
+def test_an_enquiry_with_fifty_messages_costs_the_same_few_queries(request, client_for, org, who):
+    """The conversation adds one query (the clock's pauses) however long it grows."""
+    councillor, officer = org.councillors.councillor.user, org.officers.officer.user
+    enquiry = casework(org, subject="The one we talk about")
+    enquiry_ask_councillor(actor=officer, enquiry=enquiry, question="Which bins?")
+    client = client_for(request.getfixturevalue(who))
+    url = reverse("enquiries:detail", args=[enquiry.pk])
+    queries, audited = CONVERSATION[who]
+
+    def fifty_messages():
+        for n in range(25):
+            enquiry_message(actor=councillor, enquiry=enquiry, message=f"Message {n}")
+            enquiry_add_note(actor=officer, enquiry=enquiry, note=f"Note {n}")
+
+    exact = PAGE_START + len(queries) + (audit_lock() if audited else 0)
+    assert_flat(org, client, url, exact=exact, grow_more=fifty_messages)
+    assert enquiry.events.count() > 50
 
 
 # Every view of a complaint is recorded (plus audit_lock() on PostgreSQL).

@@ -150,7 +150,9 @@ visits:cancel                     visit         in  200 404 404 404 404 404 404 
 # democratic services keep the register (not the casework text or attachment); the
 # Monitoring Officer sees volumes only, not another member's enquiry; line managers up see the
 # performance of their part of the council; only senior management (Head of Service and up)
-# decide on more time and decline (003 §8.2, 002 §7.iii).
+# decide on more time and decline (003 §8.2, 002 §7.iii). The conversation: the councillor
+# and those who may work on it write messages; officers add internal notes and ask the
+# councillor; only the councillor answers, chases and withdraws.
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 enquiries:list                    -             in  200 200 200 200 200 200 200 200 200 200 200 403
 enquiries:list_csv                -             in  200 200 200 200 200 200 200 200 200 200 200 403
@@ -166,6 +168,12 @@ enquiries:guidance                enquiry       in  403 404 404 200 200 200 200 
 enquiries:reassign                enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
 enquiries:respond                 enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
 enquiries:decline                 enquiry       in  403 404 404 403 403 200 200 200 200 404 403 404
+enquiries:message                 enquiry       in  200 404 404 200 200 200 200 200 200 404 403 404
+enquiries:note                    enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
+enquiries:ask                     enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
+enquiries:answer                  enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
+enquiries:chase                   enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
+enquiries:withdraw                enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
 enquiries:attachment              enquiry       in  200 404 404 200 200 200 200 200 200 404 404 404
 enquiries:copy                    enquiry       in  404 404 404 404 404 404 404 404 404 404 404 404
 
@@ -256,9 +264,16 @@ reports:annual_download           -             in  403 403 403 403 403 403 403 
 reports:directorate               -             in  403 403 403 403 403 403 403 200 403 403 403 403
 
 # The JSON API answers 403 rather than redirecting; detail is scoped exactly as the pages.
+# Internal notes are for officers, never the councillor; the conversation's steps take POST.
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 api:enquiry-list                  -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:enquiry-detail                enquiry       403 200 404 404 200 200 200 200 200 200 404 200 404
+api:enquiry-messages              enquiry       403 200 404 404 200 200 200 200 200 200 404 200 404
+api:enquiry-notes                 enquiry       403 403 404 404 200 200 200 200 200 200 404 200 404
+api:enquiry-ask                   enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
+api:enquiry-answer                enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
+api:enquiry-chase                 enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
+api:enquiry-withdraw              enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:complaint-list                -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:complaint-detail              complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
 api:schema                        -             403 200 200 200 200 200 200 200 200 200 200 200 200

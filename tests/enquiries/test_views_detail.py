@@ -22,7 +22,7 @@ def enquiry(org):
     return casework(org)
 
 
-def test_the_councillor_sees_their_enquiry_and_every_step_but_no_actions(
+def test_the_councillor_sees_their_enquiry_and_every_step_and_only_their_own_actions(
     client_for, councillor, enquiry, org
 ):
     response = client_for(councillor).get(detail(enquiry))
@@ -34,8 +34,9 @@ def test_the_councillor_sees_their_enquiry_and_every_step_but_no_actions(
     assert "How the date was worked out" in html
     assert enquiry.details in html
     assert '<h3 class="govuk-heading-s govuk-!-margin-bottom-1">Routed</h3>' in html
-    assert "What you can do" not in html
-    assert reverse("enquiries:respond", args=[enquiry.pk]) not in html
+    assert reverse("enquiries:message", args=[enquiry.pk]) in html  # the conversation
+    for officers_only in ("respond", "acknowledge", "note", "ask"):
+        assert reverse(f"enquiries:{officers_only}", args=[enquiry.pk]) not in html
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from registers.ladder import posts_below
 from registers.models import DIRECTOR_TIERS, Post
 from registers.roles import Person, Role, person_for
 
-from .models import OPEN_STATUSES, Enquiry, EnquiryEvent, Status
+from .models import OPEN_STATUSES, Enquiry, EnquiryEvent, Status, overdue_q
 
 DUE_SOON_DAYS = 3
 
@@ -165,7 +165,7 @@ def queue_counts(qs: QuerySet[Enquiry]) -> dict[str, int]:
             filter=open_q
             & Q(target_date__gte=today, target_date__lte=today + timedelta(days=DUE_SOON_DAYS)),
         ),
-        overdue=Count("pk", filter=open_q & Q(target_date__lt=today)),
+        overdue=Count("pk", filter=overdue_q(today)),
         escalated=Count("pk", filter=open_q & Q(escalated_to__isnull=False)),
     )
 
@@ -189,7 +189,7 @@ def directorate_performance(user, year: int | None = None):
                 filter=open_q
                 & Q(target_date__gte=today, target_date__lte=today + timedelta(days=3)),
             ),
-            overdue=Count("pk", filter=open_q & Q(target_date__lt=today)),
+            overdue=Count("pk", filter=overdue_q(today)),
             escalated=Count("pk", filter=open_q & Q(escalated_to__isnull=False)),
             received=Count("pk", filter=this_year),
             on_time=Count(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -16,7 +16,7 @@ from rest_framework.response import Response
 
 from registers.roles import person_for
 
-from ..models import OPEN_STATUSES, Enquiry, EnquiryEvent
+from ..models import Enquiry, EnquiryEvent, overdue_q
 from ..permissions import can_record
 from ..selectors import enquiries_visible_to, enquiry_for, queue_filter, timeline_for
 from ..services import enquiry_log
@@ -92,7 +92,7 @@ class EnquiryListView(generics.ListCreateAPIView):
             qs = queue_filter(qs, "overdue")
         elif wanted.get("overdue") is False:
             # The complement of queue_filter's "overdue" (open and past the target date).
-            qs = qs.exclude(Q(status__in=OPEN_STATUSES) & Q(target_date__lt=timezone.localdate()))
+            qs = qs.exclude(overdue_q(timezone.localdate()))
         if "councillor" in wanted:
             qs = qs.filter(councillor_id=wanted["councillor"])
         if "service" in wanted:

@@ -43,6 +43,12 @@ REPORTED_COLUMNS = [
 ]
 
 
+def overdue_q(today) -> Q:
+    """Open, past the date worked to, and not waiting for the councillor's answer (the clock
+    stands still while it waits)."""
+    return Q(status__in=OPEN_STATUSES, target_date__lt=today, waiting_since__isnull=True)
+
+
 class EnquiryQuerySet(models.QuerySet):
     def open(self):
         """Not yet answered in full or declined: the clock is running."""
@@ -53,9 +59,7 @@ class EnquiryQuerySet(models.QuerySet):
 
     def overdue(self, today=None):
         """Open, past the target date, and not waiting for the councillor's answer."""
-        return self.open().filter(
-            target_date__lt=today or timezone.localdate(), waiting_since__isnull=True
-        )
+        return self.filter(overdue_q(today or timezone.localdate()))
 
 
 class Enquiry(ProtectedStateMixin, models.Model):

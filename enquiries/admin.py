@@ -5,7 +5,7 @@ from django.contrib import admin
 
 from protocol_site.admin import ReadOnlyAdmin, ReadOnlyInline
 
-from .models import Enquiry, EnquiryEvent, ExtensionRequest
+from .models import Enquiry, EnquiryEvent, EnquiryPause, ExtensionRequest
 
 
 class EnquiryEventInline(ReadOnlyInline):
@@ -13,6 +13,14 @@ class EnquiryEventInline(ReadOnlyInline):
     fields = ["at", "kind", "actor", "officer", "new_date", "detail", "visible_to_councillor"]
     readonly_fields = fields
     show_change_link = True
+
+
+class EnquiryPauseInline(ReadOnlyInline):
+    """The clock's pauses: each question to the councillor and the working days it waited."""
+
+    model = EnquiryPause
+    fields = ["number", "asked_by", "asked_at", "resumed_at", "working_days", "reminded_at"]
+    readonly_fields = fields
 
 
 @admin.register(Enquiry)
@@ -31,7 +39,7 @@ class EnquiryAdmin(ReadOnlyAdmin):
     list_select_related = ["councillor__user", "service", "assigned_to__user"]
     search_fields = ["reference", "subject"]
     date_hierarchy = "received_at"
-    inlines = [EnquiryEventInline]
+    inlines = [EnquiryPauseInline, EnquiryEventInline]
 
 
 @admin.register(EnquiryEvent)

@@ -14,6 +14,7 @@ from ..models import Enquiry
 from ..models import EnquiryEvent as Ev
 from ..permissions import can_chase, can_message, can_note, can_withdraw, is_enquirer
 from .common import require_open
+from .waiting import end_wait
 
 
 def _text(value: str, field: str, message: str) -> str:
@@ -103,17 +104,8 @@ def enquiry_withdraw(*, actor, enquiry: Enquiry, reason: str) -> Enquiry:
         enquiry.withdraw_reason = reason
         enquiry.closed_at = now
         enquiry.next_action_at = None
-        enquiry.waiting_since = None
-        enquiry.pauses.filter(resumed_at__isnull=True).update(resumed_at=now)
-        enquiry.save(
-            update_fields=[
-                "status",
-                "withdraw_reason",
-                "closed_at",
-                "next_action_at",
-                "waiting_since",
-            ]
-        )
+        fields = ["status", "withdraw_reason", "closed_at", "next_action_at"]
+        enquiry.save(update_fields=fields + end_wait(enquiry, now))
         record_event(enquiry, Ev.Kind.WITHDRAWN, actor=actor, detail=reason)
         to = _handlers(enquiry)
         if enquiry.escalated_to is not None:

@@ -19,6 +19,7 @@ from ..models import EnquiryEvent as Ev
 from ..permissions import can_decline, can_work
 from .common import require_open
 from .deadlines import first_reply, move_target, require_future_working_day
+from .waiting import end_wait
 
 
 def enquiry_acknowledge(*, actor, enquiry: Enquiry) -> Enquiry:
@@ -83,7 +84,7 @@ def enquiry_respond(*, actor, enquiry: Enquiry, response: str, minor: bool = Fal
         enquiry.response = response
         enquiry.closed_at = now
         enquiry.next_action_at = None
-        fields = ["status", "response", "closed_at", "next_action_at"]
+        fields = ["status", "response", "closed_at", "next_action_at", *end_wait(enquiry, now)]
         enquiry.save(update_fields=fields + first_reply(enquiry, now, calendar))
         record_event(enquiry, Ev.Kind.RESPONDED, actor=actor, detail=response)
         notify([enquiry.councillor.user], "enquiry_responded", {"enquiry": enquiry})
@@ -142,6 +143,7 @@ def enquiry_decline(
                 "pointed_to_foi",
                 "closed_at",
                 "next_action_at",
+                *end_wait(enquiry, enquiry.closed_at),
             ]
         )
         lines = [f"Reason: {enquiry.get_decline_reason_display()}.", explanation]

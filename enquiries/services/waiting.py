@@ -24,6 +24,16 @@ from .common import require_open
 from .deadlines import move_target
 
 
+def end_wait(enquiry: Enquiry, now) -> list[str]:
+    """An enquiry closed while it waited (responded, declined, withdrawn): the question is no
+    longer waiting. The fields it set."""
+    if enquiry.waiting_since is None:
+        return []
+    enquiry.waiting_since = None
+    enquiry.pauses.filter(resumed_at__isnull=True).update(resumed_at=now)
+    return ["waiting_since"]
+
+
 def enquiry_ask_councillor(*, actor, enquiry: Enquiry, question: str) -> EnquiryPause:
     """A question for clarification or consent: the enquiry waits with the councillor."""
     question = (question or "").strip()

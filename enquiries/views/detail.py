@@ -39,7 +39,11 @@ def enquiry_detail(request, pk: int):
     enquirer = is_enquirer(request.user, enquiry)
     pauses = []
     if enquiry.waiting_since is not None or enquiry.paused_working_days:
-        pauses = [p.explain(to_councillor=enquirer) for p in enquiry.pauses.all()]
+        pauses = [
+            pause.explain(to_councillor=enquirer)
+            for pause in enquiry.pauses.all()
+            if pause.working_days or pause.resumed_at is None
+        ]
     return render(
         request,
         "enquiries/detail.html",

@@ -13,6 +13,7 @@ from enquiries.services import (
     enquiry_answer,
     enquiry_ask_councillor,
     enquiry_chase,
+    enquiry_respond,
 )
 from protocol_site.models import OutboxEmail
 from tests.clock import at, clock_at
@@ -139,3 +140,16 @@ def test_the_sweep_does_not_escalate_while_waiting_and_reminds_the_councillor_on
     enquiry.refresh_from_db()
     assert enquiry.events.filter(kind=Ev.REMINDER).count() == 1
     assert enquiry.escalated_to == org.officers.line_manager
+
+
+def test_a_response_while_waiting_ends_the_wait(org, councillor, officer):
+    with clock_at(at(2026, 12, 1, 9, 0)):
+        enquiry = casework(org, actor=councillor)
+        enquiry_ask_councillor(actor=officer, enquiry=enquiry, question="Consent?")
+    with clock_at(at(2026, 12, 3, 9, 0)):
+        enquiry_respond(actor=officer, enquiry=enquiry, response="Done anyway.")
+    enquiry.refresh_from_db()
+    assert enquiry.waiting_since is None and not enquiry.is_waiting
+    assert not enquiry.pauses.filter(resumed_at__isnull=True).exists()
+    with pytest.raises(ValidationError):
+        enquiry_answer(actor=councillor, enquiry=enquiry, answer="Yes")

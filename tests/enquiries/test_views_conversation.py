@@ -64,7 +64,7 @@ def test_internal_notes_are_marked_and_never_on_the_councillors_page(
     assert response.status_code == 302
     page = client_for(officer).get(url("detail", enquiry)).content.decode()
     assert "Ring the depot first." in page
-    assert "Internal: the councillor cannot see this" in page
+    assert "The councillor cannot see this note." in page
     mine = client_for(councillor).get(url("detail", enquiry)).content.decode()
     assert "Ring the depot first." not in mine and "Internal note" not in mine
     assert client_for(councillor).get(url("note", enquiry)).status_code == 403

@@ -19,4 +19,12 @@ AUDIT_WORDS: dict[str, str] = {
     "enquiries.enquiry.flagged": "Enquiry flagged to the Monitoring Officer",
     "enquiries.enquiry.viewed": "Confidential casework viewed",
     "enquiries.enquiry.attachment_downloaded": "Casework attachment downloaded",
+    "enquiries.enquiry.councillor_message": "Message from the councillor",
+    "enquiries.enquiry.officer_message": "Message to the councillor",
+    "enquiries.enquiry.note": "Internal note added",
+    "enquiries.enquiry.question": "Question asked of the councillor",
+    "enquiries.enquiry.answer": "Councillor answered the question",
+    "enquiries.enquiry.councillor_reminded": "Councillor reminded of the question",
+    "enquiries.enquiry.chased": "Enquiry chased by the councillor",
+    "enquiries.enquiry.withdrawn": "Enquiry withdrawn by the councillor",
 }

@@ -7,8 +7,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY static ./static
-COPY bin/copy-govuk-assets ./bin/copy-govuk-assets
-RUN npm run build && bash bin/copy-govuk-assets
+COPY bin/copy-govuk-assets bin/copy-autocomplete ./bin/
+RUN npm run build && bash bin/copy-govuk-assets && bash bin/copy-autocomplete
 
 # --- The application ------------------------------------------------------------------------
 FROM python:3.11-slim AS app

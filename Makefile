@@ -17,6 +17,7 @@ VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 CSS := static/build/council.css
 GOVUK_JS := static/govuk/govuk-frontend.min.js
+AUTOCOMPLETE_JS := static/build/accessible-autocomplete.min.js
 CHROMIUM := /usr/bin/chromium
 
 PYTEST_WORKERS ?= 2
@@ -51,7 +52,7 @@ $(VENV_STAMP): pyproject.toml
 
 # --- Front end --------------------------------------------------------------------------
 
-assets: $(CSS) $(GOVUK_JS)
+assets: $(CSS) $(GOVUK_JS) $(AUTOCOMPLETE_JS)
 
 $(NODE_STAMP): package.json $(wildcard package-lock.json)
 	@if ! command -v npm >/dev/null 2>&1; then \
@@ -74,6 +75,11 @@ $(CSS): $(NODE_STAMP) $(shell find static/scss -name "*.scss" 2>/dev/null)
 
 $(GOVUK_JS): $(NODE_STAMP) bin/copy-govuk-assets
 	bash bin/copy-govuk-assets
+
+# The officer picker's autocomplete (static/js/officer-picker.js loads it); its CSS is compiled
+# into council.css.
+$(AUTOCOMPLETE_JS): $(NODE_STAMP) bin/copy-autocomplete
+	bash bin/copy-autocomplete
 
 # --- Database, demo data, local run -----------------------------------------------------
 

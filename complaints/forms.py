@@ -5,8 +5,9 @@ from __future__ import annotations
 from django import forms
 
 from protocol_site.forms import GovukForm, required
-from registers.forms import CouncillorChoiceField, OfficerChoiceField, active_officers
-from registers.models import Councillor, Officer
+from registers.forms import CouncillorChoiceField
+from registers.models import Councillor
+from registers.pickers import OfficerField
 
 from .models import DECISION_OUTCOMES, Referral
 
@@ -37,20 +38,16 @@ class _Concern(GovukForm):
 class AboutOfficerForm(_Concern):
     """CMP-1: a councillor's concern about an officer."""
 
-    about_officer = OfficerChoiceField(
-        queryset=Officer.objects.none(),
+    about_officer = OfficerField(
         label="Which officer is it about?",
-        empty_label="Choose an officer",
         error_messages=required("Select the officer it is about"),
     )
     field_order = ["about_officer", "summary", "details"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        officers = active_officers()
         if user is not None:
-            officers = officers.exclude(user=user)
-        self.fields["about_officer"].queryset = officers
+            self.fields["about_officer"].scope_to(exclude_user=user.pk)
 
 
 class AboutCouncillorForm(_Concern):

@@ -11,13 +11,9 @@ from django.utils import timezone
 
 from protocol_site.calendar import LONDON
 from protocol_site.forms import GovukForm, TimeField, required
-from registers.forms import (
-    OfficerChoiceField,
-    ServiceChoiceField,
-    active_officers,
-    active_services,
-)
-from registers.models import Councillor, Officer, Service, Ward
+from registers.forms import ServiceChoiceField, active_services
+from registers.models import Councillor, Service, Ward
+from registers.pickers import OfficerField
 
 from .models import Enquiry
 from .services.intake import OWN_WARD
@@ -107,8 +103,7 @@ class EnquiryForm(GovukForm):
         label="Ward",
         empty_label=NO_WARD,
     )
-    approached_officer = OfficerChoiceField(
-        queryset=Officer.objects.none(),
+    approached_officer = OfficerField(
         required=False,
         label="Officer you approached (optional)",
         help_text="If you have already been dealing with an officer about this",
@@ -127,7 +122,6 @@ class EnquiryForm(GovukForm):
     def __init__(self, *args, councillor: Councillor | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = active_services()
-        self.fields["approached_officer"].queryset = active_officers()
         if councillor is not None and councillor.ward_id:
             self.fields["ward"].initial = councillor.ward_id
             self.fields["ward"].help_text = f"Your ward, {councillor.ward}, unless you change it"
@@ -288,10 +282,8 @@ class GuidanceForm(GovukForm):
 
 
 class ReassignForm(GovukForm):
-    to = OfficerChoiceField(
-        queryset=Officer.objects.none(),
+    to = OfficerField(
         label="Officer to pass it to",
-        empty_label="Choose an officer",
         error_messages=required("Select the officer to pass it to"),
     )
     service = ServiceChoiceField(
@@ -309,7 +301,6 @@ class ReassignForm(GovukForm):
 
     def __init__(self, *args, enquiry: Enquiry | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to"].queryset = active_officers()
         self.fields["service"].queryset = active_services()
         if enquiry is not None:
             self.fields["service"].empty_label = f"Keep it with {enquiry.service}"

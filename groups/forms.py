@@ -5,8 +5,9 @@ from __future__ import annotations
 from django import forms
 
 from protocol_site.forms import GovukForm, required
-from registers.forms import CouncillorChoiceField, OfficerChoiceField, active_officers
-from registers.models import Councillor, Officer, Ward
+from registers.forms import CouncillorChoiceField
+from registers.models import Councillor, Ward
+from registers.pickers import OfficerField, OfficerScope
 
 from .models import BriefingRequest, RepresentativeMeeting, SeniorCapacity
 from .services.requests import ADDRESSEE_TIERS
@@ -22,8 +23,8 @@ class BriefingRequestForm(GovukForm):
         label="What does the group need?",
         error_messages=required("Choose a briefing note or an officer to attend"),
     )
-    addressed_to = OfficerChoiceField(
-        queryset=Officer.objects.none(),
+    addressed_to = OfficerField(
+        scope=OfficerScope(tiers=ADDRESSEE_TIERS),
         label="Who are you asking?",
         help_text="The Chief Executive or a Director. The Chief Executive clears every request.",
         empty_label="Choose the Chief Executive or a Director",
@@ -90,9 +91,6 @@ class BriefingRequestForm(GovukForm):
 
     def __init__(self, *args, group_leader: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["addressed_to"].queryset = active_officers().filter(
-            post__tier__in=ADDRESSEE_TIERS
-        )
         if not group_leader:
             for name in ("kind", "non_council_attendees", "non_council_names", "confidential"):
                 del self.fields[name]
@@ -120,12 +118,7 @@ class DecisionForm(GovukForm):
         label="Your decision",
         error_messages=required("Choose clear, nominate or decline"),
     )
-    nominee = OfficerChoiceField(
-        queryset=Officer.objects.none(),
-        required=False,
-        label="The representative, if you nominate one",
-        empty_label="Choose an officer",
-    )
+    nominee = OfficerField(required=False, label="The representative, if you nominate one")
     reason = forms.CharField(
         widget=forms.Textarea, required=False, label="Your reasons, if you decline"
     )
@@ -139,7 +132,7 @@ class DecisionForm(GovukForm):
 
     def __init__(self, *args, briefing: BriefingRequest, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nominee"].queryset = active_officers().exclude(pk=briefing.addressed_to_id)
+        self.fields["nominee"].scope_to(exclude=(briefing.addressed_to_id,))
         if not briefing.non_council_attendees:
             del self.fields["exception_text"]
 
@@ -179,12 +172,10 @@ class AttendanceForm(GovukForm):
     attended_on = forms.DateField(
         label="Date you attended", error_messages=required("Enter the date you attended")
     )
-    senior_officer = OfficerChoiceField(
-        queryset=Officer.objects.none(),
+    senior_officer = OfficerField(
         label="The senior officer present",
         help_text="The Chief Executive, Deputy Chief Executive, Monitoring Officer or their "
         "nominee",
-        empty_label="Choose an officer",
         error_messages=required("Choose the senior officer who was present"),
     )
     senior_capacity = forms.ChoiceField(
@@ -202,10 +193,6 @@ class AttendanceForm(GovukForm):
         required=False,
         label="Only members of the council were present",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["senior_officer"].queryset = active_officers()
 
 
 class ShareForm(GovukForm):

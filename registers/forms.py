@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from .models import Councillor, Officer, Service
-
-
-class OfficerChoiceField(forms.ModelChoiceField):
-    """Officers named with their post, so two people of the same name can be told apart."""
-
-    def label_from_instance(self, obj: Officer) -> str:
-        return f"{obj} ({obj.post})" if obj.post_id else str(obj)
+from .models import Councillor, Service
 
 
 class ServiceChoiceField(forms.ModelChoiceField):
@@ -26,15 +19,6 @@ class CouncillorChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj: Councillor) -> str:
         return f"{obj} ({obj.ward})" if obj.ward_id else str(obj)
-
-
-def active_officers():
-    """Officers who may be chosen: in post and able to sign in, by surname."""
-    return (
-        Officer.objects.active()
-        .select_related("user", "post")
-        .order_by("user__last_name", "user__first_name")
-    )
 
 
 def active_services():

@@ -6,11 +6,13 @@ from protocol_site.security import UnlockingSetPasswordForm
 
 from .views.decisions import decision_list
 from .views.home import healthz, home
+from .views.pickers import officer_search
 
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("decisions/", decision_list, name="decisions"),
+    path("officers/search/", officer_search, name="officer_search"),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

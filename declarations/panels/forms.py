@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 
 from protocol_site.forms import GovukForm, ModelMultipleChoiceField
-from registers.forms import OfficerChoiceField
-from registers.models import Councillor, Officer, Post
+from registers.models import Councillor, Post
+from registers.pickers import OfficerField
 
 from ..models import Panel
 from .selectors import serving_councillors
@@ -38,8 +38,7 @@ class PanelForm(GovukForm):
         empty_label="Choose a post",
         error_messages={"required": "Select the post"},
     )
-    officer = OfficerChoiceField(
-        queryset=Officer.objects.none(),
+    officer = OfficerField(
         required=False,
         label="Officer concerned",
         empty_label="None: an outside candidate",
@@ -82,13 +81,7 @@ class PanelForm(GovukForm):
         self.fields["post"].queryset = (
             Post.objects.active() | Post.objects.filter(pk=getattr(current, "post_id", None))
         ).order_by("tier", "title")
-        self.fields["officer"].queryset = (
-            (
-                Officer.objects.active()
-                | Officer.objects.filter(pk=getattr(current, "officer_id", None))
-            )
-            .select_related("user", "post")
-            .order_by("user__last_name", "user__first_name")
-        )
+        if current is not None and current.officer_id:
+            self.fields["officer"].scope_to(keep=current.officer_id)
         keep = [m.pk for m in current.members.all()] if current else []
         self.fields["members"].queryset = serving_councillors(keep)

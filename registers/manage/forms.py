@@ -29,19 +29,11 @@ from ..models import (
     Ward,
 )
 from ..models.training import ALREADY_RECORDED
+from ..pickers import OfficerField
 
 
 class ManageForm(GovukModelForm):
     """The base of every organisation register's form."""
-
-
-def _officers():
-    return Officer.objects.active().select_related("user")
-
-
-class OfficerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.user.display_name
 
 
 class CouncillorChoiceField(forms.ModelChoiceField):
@@ -58,8 +50,7 @@ class DirectorateForm(ManageForm):
 
 
 class ServiceForm(ManageForm):
-    complaints_officer = OfficerChoiceField(
-        queryset=_officers(),
+    complaints_officer = OfficerField(
         required=False,
         empty_label="No complaints officer named",
         label="Complaints officer",
@@ -111,8 +102,7 @@ class PostForm(ManageForm):
         required=False,
         empty_label="Not in a service (for example, a Director's post)",
     )
-    acting_holder = OfficerChoiceField(
-        queryset=_officers(),
+    acting_holder = OfficerField(
         required=False,
         empty_label="Nobody is acting up",
         label="Acting holder",
@@ -224,7 +214,7 @@ class OfficerForm(AccountFieldsMixin, ManageForm):
 
 
 class StatutoryRoleForm(ManageForm):
-    officer = OfficerChoiceField(queryset=_officers(), label="Held by")
+    officer = OfficerField(label="Held by")
 
     class Meta:
         model = StatutoryRole
@@ -338,7 +328,7 @@ class ClosureDayForm(ManageForm):
 
 
 class OfficerInterestForm(ManageForm):
-    officer = OfficerChoiceField(queryset=_officers(), empty_label="Choose an officer")
+    officer = OfficerField()
 
     class Meta:
         model = OfficerInterest

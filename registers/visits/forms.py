@@ -5,19 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from django import forms
-from django.db.models import Q
 
 from protocol_site.calendar import LONDON
 from protocol_site.forms import GovukForm, TimeField, required
 
 from ..forms import ServiceChoiceField
-from ..models import Officer, Service, Visit
-
-
-class OfficerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Officer) -> str:
-        post = obj.working_post
-        return f"{obj.user.display_name}, {post}" if post else obj.user.display_name
+from ..models import Service, Visit
+from ..pickers import OfficerField
 
 
 class VisitRequestForm(GovukForm):
@@ -75,10 +69,8 @@ class VisitRequestForm(GovukForm):
 
 
 class VisitArrangeForm(GovukForm):
-    meeting_officer = OfficerChoiceField(
-        queryset=Officer.objects.none(),
+    meeting_officer = OfficerField(
         label="Officer who will meet the member",
-        empty_label="Choose an officer",
         help_text="The most appropriate officer to answer the member's questions.",
         error_messages={"required": "Choose the officer who will meet the member"},
     )
@@ -92,17 +84,7 @@ class VisitArrangeForm(GovukForm):
 
     def __init__(self, *args, visit: Visit, **kwargs):
         super().__init__(*args, **kwargs)
-        in_directorate = Q(post__directorate_id=visit.directorate_id) | Q(
-            acting_posts__directorate_id=visit.directorate_id
-        )
-        self.fields["meeting_officer"].queryset = (
-            Officer.objects.active()
-            .filter(in_directorate)
-            .distinct()
-            .select_related("user", "post")
-            .prefetch_related("acting_posts")
-            .order_by("user__last_name", "user__first_name")
-        )
+        self.fields["meeting_officer"].scope_to(directorate=visit.directorate_id)
 
 
 class VisitCancelForm(GovukForm):

@@ -59,6 +59,10 @@ password_reset_done               -             200 200 200 200 200 200 200 200 
 password_reset_confirm            reset         200 200 200 200 200 200 200 200 200 200 200 200 200
 password_reset_complete           -             200 200 200 200 200 200 200 200 200 200 200 200 200
 
+# The officer search behind the forms' officer pickers: anyone with a place in the council.
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+officer_search                    -             in  200 200 200 200 200 200 200 200 200 200 200 403
+
 # The organisation and its registers (ORG-1, ORG-2, ORG-4, REG-3, REG-4): democratic
 # services only. Every other signed-in person is refused (403).
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out

@@ -174,7 +174,8 @@ def test_the_director_arranges_the_visit(client_for, org, visit, director):
     client = client_for(director)
     url = reverse("visits:arrange", args=[visit.pk])
     page = client.get(url).content.decode()
-    assert "Gareth Evans, Head of Waste and Recycling" in page  # officers of the directorate
+    # Officers of the directorate, with their post and service.
+    assert "Gareth Evans (Head of Waste and Recycling, Waste and Recycling)" in page
     assert "Margaret Lewis" not in page  # Resources, not this directorate
     response = client.post(
         url, {"meeting_officer": org.officers.head_of_service.pk, "conditions": "Boots on."}

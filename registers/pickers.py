@@ -24,7 +24,9 @@ from django import forms
 from django.core import signing
 from django.db.models import (
     Case,
+    CharField,
     Exists,
+    Func,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -33,7 +35,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Concat
+from django.db.models.functions import Upper
 from django.urls import reverse
 
 from protocol_site.forms import LARGEST_ID
@@ -125,25 +127,40 @@ def same_name(officer: Officer, text: str) -> bool:
     return bool(typed) and typed == [word.casefold() for word in name_words(str(officer))]
 
 
+class FullName(Func):
+    """An officer's first and last names in capitals, written exactly as protocol_site's
+    trigram index on people's names is (migration 0003), so PostgreSQL searches the index."""
+
+    template = "UPPER(%(expressions)s)"
+    arg_joiner = " || ' ' || "
+    output_field = CharField()
+
+    def __init__(self):
+        super().__init__("user__first_name", "user__last_name")
+
+
 def officers_named(
     officers: QuerySet[Officer], text: str, *, limit: int = SEARCH_LIMIT
 ) -> tuple[list[Officer], bool]:
-    """Up to `limit` of `officers` whose first or last name contains every word of `text`
-    (in any case), the exact name first, then names starting with the first word; and whether
-    there were more. One query, and one for acting posts, whatever the size of the council."""
+    """Up to `limit` of `officers` whose name contains every word of `text` (in any case),
+    the exact name first, then names with a word starting with the first word typed; and
+    whether there were more. One query, and one for acting posts, however large the council.
+    The database puts both sides in capitals, so its own rules for letters apply to both."""
     words = name_words(text)
     if not words:
         return [], False
     match = Q()
     for word in words:
-        match &= Q(user__first_name__icontains=word) | Q(user__last_name__icontains=word)
-    starts = Q(user__last_name__istartswith=words[0]) | Q(user__first_name__istartswith=words[0])
+        match &= Q(_name__contains=Upper(Value(word)))
+    starts = Q(_name__startswith=Upper(Value(words[0]))) | Q(
+        _name__contains=Upper(Value(f" {words[0]}"))
+    )
     found = list(
-        officers.filter(match)
-        .annotate(_full=Concat("user__first_name", Value(" "), "user__last_name"))
+        officers.annotate(_name=FullName())
+        .filter(match)
         .annotate(
             _rank=Case(
-                When(_full__iexact=" ".join(words), then=0),
+                When(_name=Upper(Value(" ".join(words))), then=0),
                 When(starts, then=1),
                 default=2,
                 output_field=IntegerField(),

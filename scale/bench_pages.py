@@ -141,6 +141,8 @@ def key_pages(cast: Cast) -> list[tuple[str, str, User, str]]:
          reverse("api:enquiry-list")),
         ("Complaints API list", "Monitoring Officer (sees all)", cast.monitoring_officer,
          reverse("api:complaint-list")),
+        ("Officer search (a form's picker)", "busiest councillor", cast.councillor,
+         reverse("officer_search") + "?q=hugh"),
     ]  # fmt: skip
 
 

@@ -152,6 +152,28 @@ class EnquiryPage(CasePage):
             expect(timeline.get_by_role("heading", name=step, exact=True)).to_be_visible()
 
 
+class OfficerPicker:
+    """An officer picker at a council's scale: type part of a name, choose from the officers
+    the search offers (the autocomplete), each shown with their post."""
+
+    def __init__(self, page: Page, label: str):
+        self.page = page
+        self.input = page.get_by_role("combobox", name=label)
+
+    def type(self, text: str) -> Locator:
+        """Types `text` as a person would; the offered officers."""
+        self.input.fill("")
+        self.input.press_sequentially(text, delay=40)
+        offered = self.page.get_by_role("listbox").get_by_role("option")
+        expect(offered.first).to_be_visible()
+        return offered
+
+    def choose(self, typed: str, name: str) -> None:
+        """Types `typed`, then chooses the officer called `name`."""
+        self.type(typed).filter(has_text=name).first.click()
+        expect(self.input).to_have_value(name)
+
+
 class ComplaintPage(CasePage):
     NEW = "/complaints/new/"
 

@@ -6,9 +6,12 @@ import re
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.db.models import Value
+from django.db.models.functions import Upper
 from django.urls import reverse
 
-from registers.pickers import SEARCH_LIMIT, OfficerScope
+from registers.pickers import SEARCH_LIMIT, FullName, OfficerScope, officers_in
 from tests.clock import clock_at
 from tests.protocol_site.factories import UserFactory
 from tests.registers.factories import OfficerFactory, PostFactory
@@ -150,3 +153,14 @@ def test_a_fixed_number_of_queries_however_many_officers_match(
     # Session, user and the person's place in the council; the officers; their acting posts.
     with django_assert_num_queries(5):
         assert len(names(search(client, "pat many"))) == SEARCH_LIMIT
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram index is PostgreSQL's")
+def test_the_search_can_use_the_trigram_index_on_names(org):
+    """The index (protocol_site migration 0003) is on exactly the expression the search
+    compares; if the two drift apart, PostgreSQL reads every officer for every keystroke."""
+    found = officers_in(OfficerScope()).annotate(_name=FullName())
+    found = found.filter(_name__contains=Upper(Value("evans")))
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    assert "protocol_site_user_full_name_trgm" in found.explain()

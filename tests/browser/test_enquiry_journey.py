@@ -38,7 +38,7 @@ def test_log_hold_respond_and_read(page, sign_in, axe, councillor, officer, org)
         label="Place and Environment: Waste and Recycling"
     )
     page.get_by_label("Officer you approached (optional)").select_option(
-        label="Oliver Hughes (Waste Services Officer)"
+        label="Oliver Hughes (Waste Services Officer, Waste and Recycling)"
     )
     form.button("Send enquiry").focus()
     page.keyboard.press("Enter")

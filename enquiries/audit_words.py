@@ -27,4 +27,5 @@ AUDIT_WORDS: dict[str, str] = {
     "enquiries.enquiry.councillor_reminded": "Councillor reminded of the question",
     "enquiries.enquiry.chased": "Enquiry chased by the councillor",
     "enquiries.enquiry.withdrawn": "Enquiry withdrawn by the councillor",
+    "enquiries.enquiry.closed_no_reply": "Enquiry closed: no reply from the councillor",
 }

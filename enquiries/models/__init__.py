@@ -18,6 +18,7 @@ class Status(models.TextChoices):
     RESPONDED = "responded", "Responded"
     DECLINED = "declined", "Declined"
     WITHDRAWN = "withdrawn", "Withdrawn by the councillor"
+    NO_REPLY = "no_reply", "Closed: no reply from the councillor"
 
 
 # Each status's tag colour on pages ({% status_tag %}).
@@ -28,10 +29,11 @@ STATUS_COLOURS = {
     Status.RESPONDED: "green",
     Status.DECLINED: "grey",
     Status.WITHDRAWN: "grey",
+    Status.NO_REPLY: "grey",
 }
 
 OPEN_STATUSES = (Status.LOGGED, Status.ACKNOWLEDGED, Status.HOLDING)
-CLOSED_STATUSES = (Status.RESPONDED, Status.DECLINED, Status.WITHDRAWN)
+CLOSED_STATUSES = (Status.RESPONDED, Status.DECLINED, Status.WITHDRAWN, Status.NO_REPLY)
 # What the annual report and the Director's figures count, carried in their indexes.
 REPORTED_COLUMNS = [
     "service",
@@ -222,6 +224,10 @@ class Enquiry(ProtectedStateMixin, models.Model):
     def withdraw(self):
         pass
 
+    @transition(field=status, source=list(OPEN_STATUSES), target=Status.NO_REPLY)
+    def close_no_reply(self):
+        pass
+
 
 class EnquiryEvent(TimedStep, models.Model):
     """One step on an enquiry's timeline, shown to the councillor and the officers."""
@@ -251,6 +257,7 @@ class EnquiryEvent(TimedStep, models.Model):
         COUNCILLOR_REMINDED = "councillor_reminded", "Councillor reminded of the question"
         CHASED = "chased", "Chased by the councillor"
         WITHDRAWN = "withdrawn", "Withdrawn by the councillor"
+        CLOSED_NO_REPLY = "closed_no_reply", "Closed: no reply from the councillor"
 
     LATE_HEADINGS = {Kind.ESCALATED: "Escalated late", Kind.REMINDER: "Reminder, sent late"}
 

@@ -30,7 +30,14 @@ from protocol_site.calendar import (
     end_of_day,
     start_of_working_day,
 )
-from protocol_site.cases import lock_first, long_date, notify, record_once, run_sweep
+from protocol_site.cases import (
+    lock_first,
+    long_date,
+    notify,
+    record_event,
+    record_once,
+    run_sweep,
+)
 from registers.ladder import Step, ladder_for
 
 from ..models import OPEN_STATUSES, Enquiry, EnquiryEvent
@@ -47,26 +54,38 @@ def _moments(enquiry: Enquiry, calendar: WorkingCalendar) -> tuple[datetime | No
     return remind, escalations
 
 
-def waiting_reminder_at(calendar: WorkingCalendar, since: datetime) -> datetime:
-    """08:00 on the Nth working day after the question: the councillor is reminded of it."""
+def waiting_moment(calendar: WorkingCalendar, since: datetime, days: int) -> datetime:
+    """08:00 on the working day `days` working days after a question asked at `since`."""
     asked = calendar.working_day_on_or_after(timezone.localtime(since).date())
-    days = settings.ENQUIRY_WAITING_REMINDER_WORKING_DAYS
     return start_of_working_day(calendar.add_working_days(asked, days))
+
+
+def _waiting_moments(enquiry: Enquiry, calendar: WorkingCalendar):
+    """While a question waits: the open pause, the councillor's reminder's moment (None once
+    reminded, or when closing comes first) and the moment it closes as no reply (None: never)."""
+    pause = enquiry.pauses.filter(resumed_at__isnull=True).first()
+    since = enquiry.waiting_since
+    close_days = settings.ENQUIRY_WAITING_CLOSE_WORKING_DAYS
+    close = waiting_moment(calendar, since, close_days) if close_days else None
+    remind = None
+    if pause is not None and pause.reminded_at is None:
+        remind = waiting_moment(calendar, since, settings.ENQUIRY_WAITING_REMINDER_WORKING_DAYS)
+        if close is not None and remind >= close:
+            remind = None
+    return pause, remind, close
 
 
 def reschedule(enquiry: Enquiry, calendar: WorkingCalendar, *, now: datetime) -> None:
     """Set next_action_at from the target date and what this deadline has already had.
 
     While the enquiry waits for the councillor's answer nothing runs but the councillor's one
-    reminder of the question."""
+    reminder of the question, and then its closing as no reply (if the council closes them)."""
     if enquiry.status not in OPEN_STATUSES:
         enquiry.next_action_at = None
         return
     if enquiry.waiting_since is not None:
-        unreminded = enquiry.pauses.filter(resumed_at__isnull=True, reminded_at__isnull=True)
-        enquiry.next_action_at = (
-            waiting_reminder_at(calendar, enquiry.waiting_since) if unreminded.exists() else None
-        )
+        _, remind, close = _waiting_moments(enquiry, calendar)
+        enquiry.next_action_at = remind or close
         return
     remind, escalations = _moments(enquiry, calendar)
     deadline = escalations[0]
@@ -106,7 +125,11 @@ def enquiry_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | None 
         while enquiry is not None and enquiry.next_action_at and enquiry.next_action_at <= now:
             due_at = enquiry.next_action_at
             if enquiry.waiting_since is not None:  # the clock stands still: no escalation
-                steps += _remind_councillor(enquiry, now, due_at)
+                pause, remind, close = _waiting_moments(enquiry, calendar)
+                if remind is not None and remind <= now:
+                    steps += _remind_councillor(enquiry, pause, now, due_at)
+                elif close is not None and close <= now:
+                    steps += _close_no_reply(enquiry, now, due_at)
             elif enquiry.reminded_cycle != enquiry.target_cycle:
                 if now < end_of_day(enquiry.target_date):  # too late to remind: escalate
                     steps += _remind(enquiry, now, due_at)
@@ -157,11 +180,8 @@ def _remind(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
     return int(event is not None)
 
 
-def _remind_councillor(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
+def _remind_councillor(enquiry: Enquiry, pause, now: datetime, due_at: datetime) -> int:
     """The councillor reminded, once, of a question still waiting for their answer."""
-    pause = enquiry.pauses.filter(resumed_at__isnull=True).first()
-    if pause is None or pause.reminded_at is not None:
-        return 0
 
     def send(event):
         pause.reminded_at = now
@@ -187,6 +207,31 @@ def _remind_councillor(enquiry: Enquiry, now: datetime, due_at: datetime) -> int
         pause.reminded_at = pause.reminded_at or now
         pause.save(update_fields=["reminded_at"])
     return int(event is not None)
+
+
+def _close_no_reply(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
+    """A question unanswered for ENQUIRY_WAITING_CLOSE_WORKING_DAYS: the enquiry closes as no
+    reply, once (under the row lock; a second sweep finds it closed)."""
+    enquiry.close_no_reply()
+    enquiry.closed_at = now
+    enquiry.next_action_at = None
+    enquiry.waiting_since = None
+    enquiry.pauses.filter(resumed_at__isnull=True).update(resumed_at=now)
+    enquiry.save(update_fields=["status", "closed_at", "next_action_at", "waiting_since"])
+    record_event(
+        enquiry,
+        EnquiryEvent.Kind.CLOSED_NO_REPLY,
+        detail="Closed: the question to the councillor was not answered.",
+        at=now,
+        due_at=due_at,
+    )
+    notify(
+        [enquiry.councillor.user, enquiry.assigned_to.user],
+        "enquiry_closed_no_reply",
+        {"enquiry": enquiry, "days": settings.ENQUIRY_WAITING_CLOSE_WORKING_DAYS},
+        key=f"enquiry:{enquiry.pk}:closed-no-reply",
+    )
+    return 1
 
 
 class Reached(NamedTuple):

@@ -329,6 +329,10 @@ ENQUIRY_ATTACHMENT_MAX_MB = env_int("ENQUIRY_ATTACHMENT_MAX_MB", 10, minimum=1, 
 ENQUIRY_WAITING_REMINDER_WORKING_DAYS = env_int(
     "ENQUIRY_WAITING_REMINDER_WORKING_DAYS", 10, minimum=1, maximum=60
 )
+# ...and one unanswered this many working days closes the enquiry as no reply (0: never).
+ENQUIRY_WAITING_CLOSE_WORKING_DAYS = env_int(
+    "ENQUIRY_WAITING_CLOSE_WORKING_DAYS", 20, minimum=0, maximum=120
+)
 MEDIA_ROOT = VAR_DIR / "media"
 # Request sizes. A request whose Content-Length is over REQUEST_MAX_BODY_MB is refused (413)
 # before its body is read; it must leave room for the largest attachment and its form.

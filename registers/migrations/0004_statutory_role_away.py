@@ -4,30 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registers', '0003_interests_visits_training'),
+        ("registers", "0003_interests_visits_training"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalstatutoryrole',
-            name='away_from',
-            field=models.DateField(blank=True, help_text='The first day the holder is away, if they will be.', null=True),
+            model_name="historicalstatutoryrole",
+            name="away_from",
+            field=models.DateField(
+                blank=True,
+                help_text="The first day the holder is away, if they will be.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalstatutoryrole',
-            name='away_until',
-            field=models.DateField(blank=True, help_text='The last day the holder is away.', null=True),
+            model_name="historicalstatutoryrole",
+            name="away_until",
+            field=models.DateField(
+                blank=True, help_text="The last day the holder is away.", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='statutoryrole',
-            name='away_from',
-            field=models.DateField(blank=True, help_text='The first day the holder is away, if they will be.', null=True),
+            model_name="statutoryrole",
+            name="away_from",
+            field=models.DateField(
+                blank=True,
+                help_text="The first day the holder is away, if they will be.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='statutoryrole',
-            name='away_until',
-            field=models.DateField(blank=True, help_text='The last day the holder is away.', null=True),
+            model_name="statutoryrole",
+            name="away_until",
+            field=models.DateField(
+                blank=True, help_text="The last day the holder is away.", null=True
+            ),
         ),
     ]

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from enquiries.models import Enquiry, EnquiryEvent
+from enquiries.models import Enquiry, EnquiryEvent, Status
 from enquiries.services import (
     enquiries_sweep,
     enquiry_answer,
@@ -107,8 +107,9 @@ def test_who_may_ask_and_answer(org, councillor, officer, other_group_councillor
 
 
 def test_the_sweep_does_not_escalate_while_waiting_and_reminds_the_councillor_once(
-    org, councillor, officer
+    org, councillor, officer, settings
 ):
+    settings.ENQUIRY_WAITING_CLOSE_WORKING_DAYS = 0  # this council never closes them
     with clock_at(at(2026, 11, 2, 9, 0)):  # due by the end of Monday 16 November
         enquiry = casework(org, actor=councillor)
     with clock_at(at(2026, 11, 4, 9, 0)):  # Wednesday
@@ -153,3 +154,38 @@ def test_a_response_while_waiting_ends_the_wait(org, councillor, officer):
     assert not enquiry.pauses.filter(resumed_at__isnull=True).exists()
     with pytest.raises(ValidationError):
         enquiry_answer(actor=councillor, enquiry=enquiry, answer="Yes")
+
+
+def test_a_question_unanswered_too_long_closes_the_enquiry_as_no_reply_once(
+    org, councillor, officer, client_for
+):
+    with clock_at(at(2026, 11, 2, 9, 0)):
+        enquiry = casework(org, actor=councillor)
+    with clock_at(at(2026, 11, 4, 9, 0)):  # Wednesday: 20 working days on is Wednesday 2 Dec
+        enquiry_ask_councillor(actor=officer, enquiry=enquiry, question="Which address?")
+    with clock_at(at(2026, 12, 1, 9, 0)):
+        assert enquiries_sweep() == 1  # the reminder, late, and nothing more yet
+    with clock_at(at(2026, 12, 2, 9, 0)):
+        assert enquiries_sweep() == 1
+        assert enquiries_sweep() == 0
+    enquiry.refresh_from_db()
+    assert enquiry.status == Status.NO_REPLY and not enquiry.is_waiting
+    assert enquiry.closed_at is not None and enquiry.next_action_at is None
+    assert enquiry.events.filter(kind=Ev.CLOSED_NO_REPLY).count() == 1
+    for person in (councillor, officer):
+        assert mails(person, "Enquiry closed: no reply to the question") == 1
+    page = client_for(councillor).get(f"/enquiries/{enquiry.pk}/").content.decode()
+    assert "If it is still needed, log a new enquiry." in page
+    with pytest.raises(ValidationError):
+        enquiry_answer(actor=councillor, enquiry=enquiry, answer="Too late")
+
+
+def test_a_late_sweep_reminds_and_then_closes(org, councillor, officer):
+    with clock_at(at(2026, 11, 2, 9, 0)):
+        enquiry = casework(org, actor=councillor)
+    with clock_at(at(2026, 11, 4, 9, 0)):
+        enquiry_ask_councillor(actor=officer, enquiry=enquiry, question="Which address?")
+    with clock_at(at(2027, 1, 15, 9, 0)):  # the sweep was down for weeks
+        assert enquiries_sweep() == 2
+    kinds = list(enquiry.events.values_list("kind", flat=True))
+    assert kinds[-2:] == [Ev.COUNCILLOR_REMINDED, Ev.CLOSED_NO_REPLY]

@@ -164,8 +164,8 @@ class MonitoringOfficers:
 
     The Monitoring Officer holds them. The Deputy holds them while the Monitoring Officer is
     absent (recorded as away for those days, or their officer record or account switched
-    off) or the post is vacant, and, on one case only, when the Monitoring Officer is a party to it. Nobody acts
-    as Monitoring Officer on a case they are a party to."""
+    off) or the post is vacant, and, on one case only, when the Monitoring Officer is a party
+    to it. Nobody acts as Monitoring Officer on a case they are a party to."""
 
     holder: Officer | None
     deputy: Officer | None

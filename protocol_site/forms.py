@@ -4,6 +4,8 @@ import datetime
 
 from django import forms
 
+from .unstorable import refuse_unstorable
+
 
 class GovukDateWidget(forms.MultiWidget):
     """The GOV.UK date input: day, month and year boxes."""
@@ -144,6 +146,7 @@ class GovukFormMixin:
                 # The form's own "required" message survives the swap.
                 self.fields[name].error_messages["required"] = field.error_messages["required"]
             plain_words(name, self.fields[name])
+            refuse_unstorable(name, self.fields[name])
 
 
 class GovukForm(GovukFormMixin, forms.Form):

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "protocol_site.hardening.MaxBodySizeMiddleware",
     # A query stopped by the database's timeouts is the GOV.UK "service is busy" page (503).
     "protocol_site.database.DatabaseBusyMiddleware",
+    # Before anything reads a query parameter: takes out what the database cannot hold (NUL).
+    "protocol_site.unstorable.StorableQueryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After the session middleware, so it marks the session before that saves it.
     "protocol_site.security.IdleTimeoutMiddleware",

@@ -1,0 +1,84 @@
+"""Text the database cannot hold: the NUL character, and lone surrogates (half of a UTF-16
+pair, which a JSON body can spell as "\\ud800" but no UTF-8 text can).
+
+PostgreSQL refuses both in any text it is sent, even a search term it only compares, so one
+reaching a query would be a server error. They are dealt with once, where they come in:
+
+- every query parameter (searches, filters, page numbers, sort orders), by
+  `StorableQueryMiddleware`: they are taken out, so a search with a NUL searches without it;
+- every field of every form, by `refuse_unstorable` (applied by GovukFormMixin): the field is
+  refused with an error naming it, where the person typed it;
+- every text field of the API: Django REST framework's CharField refuses both already, and
+  every other field reads only numbers, choices or dates.
+
+Browsers' form posts cannot carry a lone surrogate (Django decodes them with replacement
+characters), so forms see only NUL.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
+
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """`text` without the characters the database cannot hold."""
+    return UNSTORABLE.sub("", text)
+
+
+def holds_unstorable(value) -> bool:
+    """Whether a field's raw value, or any part of it (a date's boxes, a list of choices),
+    holds a character the database cannot hold."""
+    if isinstance(value, str):
+        return UNSTORABLE.search(value) is not None
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list | tuple):  # never a file: reading it is not ours to do
+        return any(holds_unstorable(part) for part in value)
+    return False
+
+
+class StorableQueryMiddleware:
+    """Every query parameter, name and value, without the characters the database cannot
+    hold. A query string without any (nearly every one) is left as it was parsed."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any(holds_unstorable([key, *values]) for key, values in request.GET.lists()):
+            cleaned = QueryDict(mutable=True, encoding=request.GET.encoding)
+            for key, values in request.GET.lists():
+                cleaned.setlist(storable(key), [storable(value) for value in values])
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)
+
+
+def unstorable_error(label: str) -> ValidationError:
+    return ValidationError(
+        f"{label} must not contain hidden characters such as a null character", code="unstorable"
+    )
+
+
+def refuse_unstorable(name: str, field: forms.Field) -> None:
+    """`field` refuses a value holding NUL (or a lone surrogate) with an error naming it, before
+    it reads the value at all: a choice of saved things would otherwise look it up in the
+    database. A date's day, month and year boxes are refused together, in the date's name.
+
+    The check wraps this one field's `clean` (forms copy their fields before their own
+    __init__, where GovukFormMixin calls this, so each form's fields are its own)."""
+    label = str(field.label or name.replace("_", " ").capitalize())
+    clean = field.clean
+
+    def refusing(value, *args):
+        if holds_unstorable(value):
+            raise unstorable_error(label)
+        return clean(value, *args)
+
+    field.clean = refusing

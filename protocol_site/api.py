@@ -5,15 +5,22 @@ Services raise Django's `ValidationError` (a precondition, a field that is no lo
 REST_FRAMEWORK["EXCEPTION_HANDLER"] answers a ValidationError with a 400 and DRF's field
 errors, `{"field": ["message"], "non_field_errors": ["message"]}`, as a serializer's own
 errors look, so no view converts them itself.
+
+Every endpoint reads JSON with the site's `JSONParser` (REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]),
+which turns bodies built to break a server into a 400 or a field's own error.
 """
 
 from __future__ import annotations
 
+import codecs
+import math
+
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import exceptions
+from rest_framework import exceptions, parsers
 from rest_framework.settings import api_settings
+from rest_framework.utils import json
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
@@ -36,3 +43,27 @@ def exception_handler(exc, context):
         # A refusal without words gets DRF's standard detail rather than an empty one.
         exc = exceptions.PermissionDenied(str(exc) or None)
     return drf_exception_handler(exc, context)
+
+
+def _finite_or_text(literal: str) -> float | str:
+    """A JSON number as a float, unless it is too large for one (1e400): then its text, which
+    a field refuses with its own error ("service": ["Incorrect type ..."]) instead of meeting
+    infinity, which some lookups cannot take."""
+    number = float(literal)
+    return number if math.isfinite(number) else literal
+
+
+class JSONParser(parsers.JSONParser):
+    """DRF's JSON parser, with no way to a server error: a body nested too deeply to decode is
+    a 400 like any other body that is not JSON, and no number is infinite."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        encoding = parsers.get_encoding(parser_context or {})
+        try:
+            decoded = codecs.getreader(encoding)(stream)
+            constant = json.strict_constant if self.strict else None
+            return json.load(decoded, parse_constant=constant, parse_float=_finite_or_text)
+        except ValueError as exc:
+            raise exceptions.ParseError(f"JSON parse error - {exc}") from None
+        except RecursionError:
+            raise exceptions.ParseError("JSON parse error - nested too deeply") from None

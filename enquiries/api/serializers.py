@@ -179,12 +179,17 @@ class AwareDateTimeField(serializers.DateTimeField):
     """ISO 8601 with its UTC offset: a time without one is ambiguous around clock changes."""
 
     default_error_messages = {
-        "naive": "Give the time with its UTC offset, for example 2026-12-23T10:00:00+00:00."
+        "naive": "Give the time with its UTC offset, for example 2026-12-23T10:00:00+00:00.",
+        "unreal": "Give a real date and time, for example 2026-12-23T10:00:00+00:00: there is "
+        "no such day, hour or UTC offset.",
     }
 
     def to_internal_value(self, value):
         if isinstance(value, str):
-            parsed = parse_datetime(value.strip())
+            try:
+                parsed = parse_datetime(value.strip())
+            except ValueError:  # well formed, but no such time: 31 February, 25:00, +99:00
+                self.fail("unreal")
             if parsed is not None and timezone.is_naive(parsed):
                 self.fail("naive")
         return super().to_internal_value(value)

@@ -11,7 +11,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
 from registers.roles import person_for
@@ -78,7 +77,6 @@ def enquiry_queryset(user, base: QuerySet[Enquiry]) -> QuerySet[Enquiry]:
 )
 class EnquiryListView(generics.ListCreateAPIView):
     serializer_class = EnquirySerializer
-    parser_classes = [JSONParser]
     queryset = Enquiry.objects.none()  # the real one is the asker's: get_queryset
 
     def get_queryset(self) -> QuerySet[Enquiry]:

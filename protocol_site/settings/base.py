@@ -231,6 +231,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON only, read so that no body is a server error (protocol_site.api.JSONParser).
+    "DEFAULT_PARSER_CLASSES": ["protocol_site.api.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     # A service's ValidationError is a 400 with field errors, in one place (protocol_site.api).

@@ -7,7 +7,6 @@ from datetime import datetime
 
 from django import forms
 from django.conf import settings
-from django.utils import timezone
 
 from protocol_site.calendar import LONDON
 from protocol_site.forms import GovukForm, TimeField, required
@@ -194,12 +193,8 @@ class RecordedEnquiryForm(EnquiryForm):
     def clean(self):
         cleaned = super().clean()
         day, at = cleaned.get("received_on"), cleaned.get("received_time")
-        if day and at:
-            received = datetime.combine(day, at, tzinfo=LONDON)
-            if received > timezone.now():
-                self.add_error("received_on", "The date and time received must be in the past")
-            else:
-                cleaned["received_at"] = received
+        if day and at:  # enquiry_log checks it is in the past and within the council's records
+            cleaned["received_at"] = datetime.combine(day, at, tzinfo=LONDON)
         return cleaned
 
 

@@ -220,6 +220,17 @@ def end_of_day(day: date) -> datetime:
     return datetime.combine(day + timedelta(days=1), time(0), tzinfo=LONDON)
 
 
+def records_start(today: date) -> date:
+    """The first day a time of receipt may be recorded on: RECORDS_START_DATE, or one year
+    before `today` (28 February for 29 February)."""
+    if settings.RECORDS_START_DATE is not None:
+        return settings.RECORDS_START_DATE
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:
+        return today.replace(year=today.year - 1, day=28)
+
+
 def council_calendar() -> WorkingCalendar:
     """The calendar of this installation: its nation, cut-off hour and closure days (one query,
     once per page view)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from django.test import override_settings
 from django.utils import timezone
 
 from enquiries.demo import DEMO_ENQUIRIES
@@ -53,7 +54,14 @@ def _backdate(enquiry: Enquiry, received: datetime, took: int, calendar) -> None
 
 
 def seed(recorder) -> int:
-    """Create the year of answered enquiries that does not exist yet; returns how many."""
+    """Create the year of answered enquiries that does not exist yet; returns how many. The
+    demo council's records start with that history, over a year back (RECORDS_START_DATE)."""
+    months = _months_back(timezone.localdate())
+    with override_settings(RECORDS_START_DATE=min(months)):
+        return _seed(recorder, months)
+
+
+def _seed(recorder, months: list[date]) -> int:
     calendar = council_calendar()
     places = sorted(
         {(service, officer) for _s, _c, service, _k, officer, _a, _o in DEMO_ENQUIRIES},
@@ -61,7 +69,7 @@ def seed(recorder) -> int:
     )
     councillor = Councillor.objects.select_related("user").get(user__username="cllr.demo")
     created = 0
-    for month in _months_back(timezone.localdate()):
+    for month in months:
         for i, (service_name, approached) in enumerate(places):
             topic = TOPICS[(i + month.month) % len(TOPICS)]
             subject = f"{topic}: {service_name}, {month:%B %Y}"

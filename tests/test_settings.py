@@ -6,12 +6,20 @@ import secrets
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from protocol_site.settings.env import env_bool, env_choice, env_int, env_list, env_str
+from protocol_site.settings.env import (
+    env_bool,
+    env_choice,
+    env_date,
+    env_int,
+    env_list,
+    env_str,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -96,6 +104,20 @@ def test_env_str_required_refuses_unset_and_empty(monkeypatch):
 def test_env_list_splits_on_commas_and_drops_blanks(monkeypatch):
     monkeypatch.setenv("PROTOCOL_TEST_HOSTS", " a.example , ,b.example,")
     assert env_list("PROTOCOL_TEST_HOSTS", []) == ["a.example", "b.example"]
+
+
+def test_env_date_reads_a_date_written_year_month_day(monkeypatch):
+    monkeypatch.setenv("PROTOCOL_TEST_DAY", " 2020-04-01 ")
+    assert env_date("PROTOCOL_TEST_DAY", None) == date(2020, 4, 1)
+    monkeypatch.setenv("PROTOCOL_TEST_DAY", "")
+    assert env_date("PROTOCOL_TEST_DAY", None) is None
+
+
+@pytest.mark.parametrize("raw", ["1/4/2020", "2020-02-30", "last year"])
+def test_env_date_rejects_anything_else(monkeypatch, raw):
+    monkeypatch.setenv("PROTOCOL_TEST_DAY", raw)
+    with pytest.raises(ImproperlyConfigured, match="PROTOCOL_TEST_DAY.*YYYY-MM-DD"):
+        env_date("PROTOCOL_TEST_DAY", None)
 
 
 # --- Whole settings modules, imported in a fresh interpreter -----------------------------------

@@ -13,8 +13,8 @@ from django.utils import timezone
 from notices.selectors import period_on
 from protocol_site.audit import audit_record
 from protocol_site.audit_words import audit_words
-from protocol_site.calendar import council_calendar
-from protocol_site.cases import create_with_reference, notify, record_event, require
+from protocol_site.calendar import council_calendar, records_start
+from protocol_site.cases import create_with_reference, long_date, notify, record_event, require
 from registers.models import Councillor, Officer, Service, Ward
 from registers.roles import person_for
 
@@ -28,6 +28,22 @@ Kind = Enquiry.Kind
 Channel = Enquiry.Channel
 # `ward` left out: the councillor's own ward. `ward=None`: not about a particular ward.
 OWN_WARD = "own ward"
+
+
+def _check_receipt(received_at: datetime, now: datetime) -> None:
+    """A recorded time of receipt is in the past, and no earlier than the council's records
+    start: an enquiry dated decades back would be overdue at once, every rung of its ladder
+    due together."""
+    if received_at > now:
+        raise ValidationError({"received_at": "The date and time received must be in the past"})
+    earliest = records_start(timezone.localdate(now))
+    if timezone.localtime(received_at).date() < earliest:
+        raise ValidationError(
+            {
+                "received_at": f"The date received must be on or after {long_date(earliest)}, "
+                "when the council's records start"
+            }
+        )
 
 
 def enquiry_log(
@@ -55,8 +71,7 @@ def enquiry_log(
             raise ValidationError({"channel": "Say how the enquiry was received."})
         if received_at is None:
             raise ValidationError({"received_at": "Enter when the enquiry was received."})
-        if received_at > now:
-            raise ValidationError({"received_at": "The time of receipt cannot be in the future."})
+        _check_receipt(received_at, now)
     if not service.is_active:
         raise ValidationError({"service": "Choose a current service."})
     calendar = council_calendar()

@@ -9,7 +9,7 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env_bool, env_choice, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_date, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -26,6 +26,9 @@ COUNCIL_NATION = env_choice("COUNCIL_NATION", "ENG", ("ENG", "SCT", "NIR", "UK")
 # Optional hour (0-23, London time) after which a working-day arrival counts as received
 # on the next working day. Unset: no cut-off.
 WORKING_DAY_CUTOFF_HOUR = env_int("WORKING_DAY_CUTOFF_HOUR", None, minimum=0, maximum=23)
+# The first day of the council's records (YYYY-MM-DD): no enquiry is recorded as received
+# before it. Unset: one year before today.
+RECORDS_START_DATE = env_date("RECORDS_START_DATE", None)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

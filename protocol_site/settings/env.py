@@ -4,6 +4,7 @@ A value that is present but malformed is an error at start-up, never a silent de
 """
 
 import os
+from datetime import date
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -57,6 +58,17 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
         raise ImproperlyConfigured(f"{name}={value!r} must be one of {', '.join(choices)}.")
     return value
+
+
+def env_date(name: str, default: date | None) -> date | None:
+    """A calendar date written as YYYY-MM-DD."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a date written YYYY-MM-DD.") from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

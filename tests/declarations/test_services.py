@@ -1,9 +1,10 @@
 """REG-1: making a declaration, who is told, and each check it makes."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from declarations.models import Declaration, DeclarationStep, Relationship, Side
 from declarations.services import declaration_withdraw
@@ -185,3 +186,14 @@ def test_the_confirmation_period_is_a_setting(org, settings):
     declaration = officer_declares(org)
     assert declaration.confirm_by == date(2027, 5, 2)
     assert declaration.next_action_at.date() == date(2027, 4, 2)
+
+
+@pytest.mark.parametrize("days", [1, 365 * 80])
+def test_a_relationship_cannot_start_in_the_future(org, officer, days):
+    tomorrow = timezone.localdate() + timedelta(days=days)
+    with pytest.raises(ValidationError) as refused:
+        declare(officer, org.councillors.councillor.user, starts_on=tomorrow)
+    assert refused.value.message_dict == {
+        "starts_on": ["The start date must be today or in the past."]
+    }
+    assert not Declaration.objects.exists()

@@ -121,7 +121,7 @@ def test_an_officer_must_name_the_councillor_channel_and_time(api, officer, body
     [
         ("2026-12-23T10:00:00", "offset"),  # naive: ambiguous around the clock change
         ("23/12/2026 10:00", "format"),
-        ("2026-12-23T13:00:00+00:00", "future"),  # an hour after "now": the service says no
+        ("2026-12-23T13:00:00+00:00", "past"),  # an hour after "now": the service says no
     ],
 )
 @clock_at(CHRISTMAS_WEEK)

@@ -23,6 +23,8 @@ from rest_framework.settings import api_settings
 from rest_framework.utils import json
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from .unstorable import mend_surrogates
+
 
 def field_errors(exc: DjangoValidationError) -> dict[str, list[str]]:
     """A Django ValidationError as DRF's field errors; errors on no field go under
@@ -55,15 +57,17 @@ def _finite_or_text(literal: str) -> float | str:
 
 class JSONParser(parsers.JSONParser):
     """DRF's JSON parser, with no way to a server error: a body nested too deeply to decode is
-    a 400 like any other body that is not JSON, and no number is infinite."""
+    a 400 like any other body that is not JSON, no number is infinite, and no string holds a
+    lone surrogate (protocol_site.unstorable), which no database or UTF-8 answer can hold."""
 
     def parse(self, stream, media_type=None, parser_context=None):
         encoding = parsers.get_encoding(parser_context or {})
         try:
             decoded = codecs.getreader(encoding)(stream)
             constant = json.strict_constant if self.strict else None
-            return json.load(decoded, parse_constant=constant, parse_float=_finite_or_text)
+            parsed = json.load(decoded, parse_constant=constant, parse_float=_finite_or_text)
         except ValueError as exc:
             raise exceptions.ParseError(f"JSON parse error - {exc}") from None
         except RecursionError:
             raise exceptions.ParseError("JSON parse error - nested too deeply") from None
+        return mend_surrogates(parsed)

@@ -8,8 +8,10 @@ reaching a query would be a server error. They are dealt with once, where they c
   `StorableQueryMiddleware`: they are taken out, so a search with a NUL searches without it;
 - every field of every form, by `refuse_unstorable` (applied by GovukFormMixin): the field is
   refused with an error naming it, where the person typed it;
-- every text field of the API: Django REST framework's CharField refuses both already, and
-  every other field reads only numbers, choices or dates.
+- every JSON body the API reads: its lone surrogates become U+FFFD, the replacement character,
+  as Django decodes broken UTF-8 in a form post (protocol_site.api.JSONParser), so none reaches
+  the database or an error message that echoes it; a NUL is refused by Django REST framework's
+  CharField, and every other field reads only numbers, choices or dates.
 
 Browsers' form posts cannot carry a lone surrogate (Django decodes them with replacement
 characters), so forms see only NUL.
@@ -24,6 +26,8 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# In a str, a surrogate is always alone: a pair is decoded as the one character it spells.
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def storable(text: str) -> str:
@@ -41,6 +45,30 @@ def holds_unstorable(value) -> bool:
     if isinstance(value, list | tuple):  # never a file: reading it is not ours to do
         return any(holds_unstorable(part) for part in value)
     return False
+
+
+def _mended(text):
+    return SURROGATE.sub("\ufffd", text) if isinstance(text, str) else text
+
+
+def mend_surrogates(data):
+    """Parsed JSON with every lone surrogate, in keys and values, as U+FFFD. Iterative: a
+    body may nest as deep as the decoder goes, deeper than a recursive walk could follow."""
+    if not isinstance(data, dict | list):
+        return _mended(data)
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict) and any(SURROGATE.search(k) for k in node):
+            mended = {_mended(k): v for k, v in node.items()}
+            node.clear()
+            node.update(mended)
+        for key, value in list(node.items() if isinstance(node, dict) else enumerate(node)):
+            if isinstance(value, dict | list):
+                stack.append(value)
+            elif isinstance(value, str):
+                node[key] = _mended(value)
+    return data
 
 
 class StorableQueryMiddleware:

@@ -159,9 +159,14 @@ def _counts() -> tuple[int, int]:
     return AuditEvent.objects.count(), OutboxEmail.objects.count()
 
 
+def _not_json(constant: str):
+    raise ValueError(f"{constant} is not JSON")
+
+
 def _is_an_object(raw: str) -> bool:
+    """Whether `raw` is a JSON object (NaN and Infinity are not JSON)."""
     try:
-        return isinstance(json.loads(raw, parse_constant=lambda c: None), dict)
+        return isinstance(json.loads(raw, parse_constant=_not_json), dict)
     except (ValueError, RecursionError):
         return False
 
@@ -261,3 +266,17 @@ def test_a_body_nested_too_deeply_is_a_400(councillor, raw):
     )
     assert response.status_code == 400
     assert "nested too deeply" in response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_a_lone_surrogate_is_mended_and_answered_in_utf_8(org, councillor):
+    sent = _object(
+        {k: json.dumps(v) for k, v in _enquiry(org, "councillor").items()}
+        | {"subject": '"Bins \\ud800"', "kind": '"\\udfff"'}
+    )
+    client = token_client(councillor)
+    with clock_at(NOW):
+        response = client.post(reverse("api:enquiry-list"), sent, content_type="application/json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["kind"]
+    assert "\ufffd" in response.json()["kind"][0]

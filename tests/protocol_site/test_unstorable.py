@@ -12,7 +12,12 @@ from django.urls import reverse
 
 from enquiries.models import Enquiry
 from protocol_site.forms import GovukForm
-from protocol_site.unstorable import StorableQueryMiddleware, holds_unstorable, storable
+from protocol_site.unstorable import (
+    StorableQueryMiddleware,
+    holds_unstorable,
+    mend_surrogates,
+    storable,
+)
 from registers.models import Service
 
 NUL = "\x00"
@@ -38,6 +43,23 @@ def test_what_the_database_cannot_hold(value, held):
 
 def test_storable_takes_out_nul_and_lone_surrogates_only():
     assert storable(f"ENQ{NUL}-2026-\ud83d0001 é🦄") == "ENQ-2026-0001 é🦄"
+
+
+def test_lone_surrogates_in_parsed_json_become_the_replacement_character():
+    body = {"subject": "a\ud800b", "k\udfff": ["\ud83d", {"x": "🦄"}], "n": 1}
+    assert mend_surrogates(body) == {
+        "subject": "a\ufffdb",
+        "k\ufffd": ["\ufffd", {"x": "🦄"}],
+        "n": 1,
+    }
+    assert mend_surrogates("\udc00") == "\ufffd"
+    deep = inner = []
+    for _ in range(5000):  # deeper than a recursive walk could go
+        inner.append([])
+        inner = inner[0]
+    inner.append("\ud800")
+    mend_surrogates(deep)
+    assert inner == ["\ufffd"]
 
 
 def test_the_middleware_cleans_every_query_parameter_name_and_value():

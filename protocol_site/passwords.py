@@ -8,6 +8,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from .outbox import email_user
+from .unstorable import StorableFormMixin
 
 
 def password_link_for(user) -> str:
@@ -27,7 +28,7 @@ def password_email_enqueue(*, user, template: str) -> None:
     email_user(user=user, template=template, context={"link": password_link_for(user)})
 
 
-class OutboxPasswordResetForm(PasswordResetForm):
+class OutboxPasswordResetForm(StorableFormMixin, PasswordResetForm):
     """Django's reset form, but the email goes through the outbox like every other email.
     The page says the same whether or not the address is known."""
 

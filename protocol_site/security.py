@@ -14,10 +14,12 @@ from axes.helpers import get_cool_off
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.core.exceptions import ImproperlyConfigured
 from django.shortcuts import render
 from django.utils import timezone
+
+from .unstorable import StorableFormMixin
 
 
 def _session_store():
@@ -138,7 +140,11 @@ def lockout_response(request, original_response=None, credentials=None):
     )
 
 
-class UnlockingSetPasswordForm(SetPasswordForm):
+class SignInForm(StorableFormMixin, AuthenticationForm):
+    """Django's sign-in form; a NUL in either box is refused by name (protocol_site.unstorable)."""
+
+
+class UnlockingSetPasswordForm(StorableFormMixin, SetPasswordForm):
     """Choosing a new password from the emailed link (which proves the mailbox is theirs) also
     lifts any sign-in lockout on the username, so the person can sign in straight away."""
 

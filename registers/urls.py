@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from protocol_site.passwords import OutboxPasswordResetForm
-from protocol_site.security import UnlockingSetPasswordForm
+from protocol_site.security import SignInForm, UnlockingSetPasswordForm
 
 from .views.decisions import decision_list
 from .views.home import healthz, home
@@ -15,7 +15,9 @@ urlpatterns = [
     path("officers/search/", officer_search, name="officer_search"),
     path(
         "sign-in/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=SignInForm
+        ),
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),

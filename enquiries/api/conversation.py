@@ -10,7 +10,6 @@ from __future__ import annotations
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -79,7 +78,8 @@ def _enquiry_body(request, enquiry: Enquiry) -> dict:
 
 
 class _OnEnquiry(APIView):
-    parser_classes = [JSONParser]
+    """A step on one enquiry. Its JSON body is read by the site's parser, as every endpoint's
+    is (REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"])."""
 
     def enquiry(self, request, pk: int) -> Enquiry:
         return enquiry_for(request.user, pk)

@@ -285,7 +285,7 @@ def test_a_groups_page_shows_its_members_history_and_audit_events(
     assert "Daniel Brooks" in html
     assert "Short name: A" in html
     assert "Group leader: Cllr Grace Lambert" in html and "Cllr Chris Baker" in html
-    assert "registers.politicalgroup.changed" in html
+    assert "Political group changed" in html and "registers.politicalgroup" not in html
 
 
 def test_a_record_page_has_a_bounded_number_of_queries(

@@ -32,6 +32,18 @@ def test_the_pattern_finds_what_it_should():
     assert citations("(Protocol 002, section 8)")
     assert citations("cannot deal with them (REG-2).")
     assert not citations("ENQ-2026-000123 (Protocol, paragraph 5.02)")
+    assert citations("working days for a full response (000 §6.2)")
+    assert citations("reports the outcome (003\n  §14.2–14.3)")
+    assert citations("## Political groups and briefings (GRP-1 to GRP-9)")
+    assert citations("## Local members and elections (WARD-1, ELE-1)")
+    assert not citations("UTF-8 with a byte-order mark")
+
+
+def test_the_readme_cites_none_of_them():
+    """Its readers are a council's IT staff, democratic services and Monitoring Officer: they know
+    their own protocol's paragraphs, which the product cites, not our source documents."""
+    found = citations(Path(settings.BASE_DIR, "README.md").read_text())
+    assert not found, "\n".join(f"README.md: …{hit}…" for hit in found)
 
 
 @pytest.mark.django_db

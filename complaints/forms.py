@@ -145,6 +145,8 @@ class EscalateForm(GovukForm):
 
 
 class WithdrawForm(GovukForm):
+    error_names = {"reason": "the reason"}
+
     reason = forms.CharField(
         widget=forms.Textarea,
         required=False,

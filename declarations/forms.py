@@ -27,6 +27,8 @@ class ChoosePersonForm(GovukForm):
 
 
 class DeclareForm(GovukForm):
+    error_names = {"ends_on": "the date it ended"}
+
     relationship = forms.ChoiceField(
         choices=Relationship.choices,
         widget=forms.RadioSelect,
@@ -54,6 +56,8 @@ class DeclareForm(GovukForm):
 
 
 class ChangeForm(GovukForm):
+    error_names = {"ends_on": "the date it ended", "reason": "the reason for the change"}
+
     details = forms.CharField(
         widget=forms.Textarea,
         label="Describe the relationship",
@@ -105,6 +109,8 @@ class AnswerForm(GovukForm):
 
 
 class WithdrawForm(GovukForm):
+    error_names = {"reason": "the reason"}
+
     reason = forms.CharField(
         widget=forms.Textarea,
         required=False,

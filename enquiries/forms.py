@@ -41,12 +41,12 @@ def check_attachment(upload) -> None:
     """Raise a ValidationError unless the upload is an allowed type within the size limit."""
     limit_mb = settings.ENQUIRY_ATTACHMENT_MAX_MB
     if upload.size == 0:
-        raise forms.ValidationError("The selected file is empty.")
+        raise forms.ValidationError("The selected file is empty")
     if upload.size > limit_mb * 1024 * 1024:
-        raise forms.ValidationError(f"The selected file must be smaller than {limit_mb}MB.")
+        raise forms.ValidationError(f"The selected file must be smaller than {limit_mb}MB")
     extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
     if extension not in ATTACHMENT_TYPES:
-        raise forms.ValidationError(f"The selected file must be a {ATTACHMENT_TYPE_NAMES} file.")
+        raise forms.ValidationError(f"The selected file must be a {ATTACHMENT_TYPE_NAMES} file")
     head = upload.read(2048)
     upload.seek(0)
     signatures = ATTACHMENT_TYPES[extension]
@@ -58,12 +58,12 @@ def check_attachment(upload) -> None:
             try:
                 head[:-3].decode("utf-8")
             except UnicodeDecodeError:
-                raise forms.ValidationError("The selected text file must be plain text.") from None
+                raise forms.ValidationError("The selected text file must be plain text") from None
         if b"\x00" in head:
-            raise forms.ValidationError("The selected text file must be plain text.")
+            raise forms.ValidationError("The selected text file must be plain text")
     elif not head.startswith(signatures):
         raise forms.ValidationError(
-            f"The selected file is not a real .{extension} file: its contents do not match."
+            f"The selected file is not a real .{extension} file: its contents do not match"
         )
 
 
@@ -112,7 +112,7 @@ class EnquiryForm(GovukForm):
         required=False,
         widget=forms.FileInput,
         label="Attach a file",
-        error_messages={"empty": "The selected file is empty."},
+        error_messages={"empty": "The selected file is empty"},
         help_text=f"{ATTACHMENT_TYPE_NAMES}, up to {settings.ENQUIRY_ATTACHMENT_MAX_MB}MB",
     )
 

@@ -71,7 +71,7 @@ def require_not_conflicted(
         raise ValidationError(
             {
                 field: f"{officer} has a declared relationship with {councillor}, so cannot "
-                "deal with their enquiries. Choose another officer."
+                "deal with their enquiries. Select another officer."
             }
         )
 
@@ -87,7 +87,7 @@ def senior_for(service: Service, is_conflicted: Callable[[int], bool]) -> Senior
         raise ValidationError(
             {
                 "service": "The Director of this service cannot take enquiries from you, and there "
-                "is nobody above them to route to."
+                "is nobody above them to route to"
             }
         )
     return Senior(
@@ -126,7 +126,7 @@ def route(
         junior = tier in JUNIOR_TIERS
         if kind == Enquiry.Kind.GENERAL and junior:
             if director is None:
-                raise ValidationError({"service": "This service has no Director to route to."})
+                raise ValidationError({"service": "This service has no Director to route to"})
             return Route(
                 assigned_to=director,
                 director=director,
@@ -167,7 +167,7 @@ def route(
                 f"Casework for {service} goes to its head of service, but {head} {DECLARED}. "
             )
     if director is None:
-        raise ValidationError({"service": "This service has no Director to route to."})
+        raise ValidationError({"service": "This service has no Director to route to"})
     return Route(
         assigned_to=director,
         director=director,

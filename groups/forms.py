@@ -21,14 +21,14 @@ class BriefingRequestForm(GovukForm):
         choices=BriefingRequest.Kind.choices,
         widget=forms.RadioSelect,
         label="What does the group need?",
-        error_messages=required("Choose a briefing note or an officer to attend"),
+        error_messages=required("Select a briefing note or an officer to attend"),
     )
     addressed_to = OfficerField(
         scope=OfficerScope(tiers=ADDRESSEE_TIERS),
         label="Who are you asking?",
         help_text="The Chief Executive or a Director. The Chief Executive clears every request.",
         empty_label="Choose the Chief Executive or a Director",
-        error_messages=required("Choose the Chief Executive or a Director"),
+        error_messages=required("Select the Chief Executive or a Director"),
     )
     subject = forms.CharField(
         max_length=200,
@@ -116,7 +116,7 @@ class DecisionForm(GovukForm):
         ],
         widget=forms.RadioSelect,
         label="Your decision",
-        error_messages=required("Choose clear, nominate or decline"),
+        error_messages=required("Select clear, nominate or decline"),
     )
     nominee = OfficerField(required=False, label="The representative, if you nominate one")
     reason = forms.CharField(
@@ -140,7 +140,7 @@ class DecisionForm(GovukForm):
         data = super().clean()
         decision = data.get("decision")
         if decision == self.NOMINATE and not data.get("nominee"):
-            self.add_error("nominee", "Choose the officer you nominate")
+            self.add_error("nominee", "Select the officer you nominate")
         if decision == self.DECLINE and not data.get("reason", "").strip():
             self.add_error("reason", "Give the reasons for declining")
         return data
@@ -176,7 +176,7 @@ class AttendanceForm(GovukForm):
         label="The senior officer present",
         help_text="The Chief Executive, Deputy Chief Executive, Monitoring Officer or their "
         "nominee",
-        error_messages=required("Choose the senior officer who was present"),
+        error_messages=required("Select the senior officer who was present"),
     )
     senior_capacity = forms.ChoiceField(
         choices=SeniorCapacity.choices,
@@ -202,7 +202,7 @@ class ShareForm(GovukForm):
         queryset=Councillor.objects.none(),
         label="Who may read it",
         empty_label="Choose a councillor",
-        error_messages=required("Choose who may read it"),
+        error_messages=required("Select who may read it"),
     )
 
     def __init__(self, *args, actor, **kwargs):
@@ -219,6 +219,8 @@ class ShareForm(GovukForm):
 
 
 class ReasonForm(GovukForm):
+    error_names = {"reason": "the reason"}
+
     reason = forms.CharField(widget=forms.Textarea, required=False, label="Why (optional)")
 
 
@@ -254,13 +256,13 @@ class RepresentativeMeetingForm(GovukForm):
         queryset=Ward.objects.order_by("name"),
         label="The ward it concerns",
         empty_label="Choose a ward",
-        error_messages=required("Choose the ward it concerns"),
+        error_messages=required("Select the ward it concerns"),
     )
     local_councillor = CouncillorChoiceField(
         queryset=Councillor.objects.none(),
         label="The local councillor who will be present",
         empty_label="Choose a councillor",
-        error_messages=required("Choose the local councillor who will be present"),
+        error_messages=required("Select the local councillor who will be present"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -279,7 +281,7 @@ class RepresentativeDecisionForm(GovukForm):
         choices=[(AUTHORISE, "Authorise it, and inform every Group Leader"), (REFUSE, "Refuse")],
         widget=forms.RadioSelect,
         label="Your decision",
-        error_messages=required("Choose authorise or refuse"),
+        error_messages=required("Select authorise or refuse"),
     )
     note = forms.CharField(
         widget=forms.Textarea,

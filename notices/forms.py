@@ -162,6 +162,8 @@ class ElectionPeriodForm(GovukForm):
 
 
 class ElectionPeriodEndForm(GovukForm):
+    error_names = {"reason": "the reason it is ending early"}
+
     reason = forms.CharField(
         widget=forms.Textarea,
         required=False,

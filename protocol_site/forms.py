@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 
+from .form_errors import blank_options, plain_words
 from .unstorable import refuse_unstorable
 
 
@@ -33,6 +34,12 @@ class GovukDateWidget(forms.MultiWidget):
 class GovukDateField(forms.MultiValueField):
     widget = GovukDateWidget
     FIRST_YEAR, LAST_YEAR = 1900, 2100
+    # GOV.UK date input wording; the form names the date in place of "The date".
+    default_error_messages = {
+        "date_parts": "The date must include a %(missing)s",
+        "date_real": "The date must be a real date",
+        "date_range": "The date must be between %(first)s and %(last)s",
+    }
 
     def __init__(self, **kwargs):
         fields = [forms.CharField(required=False) for _ in range(3)]
@@ -42,22 +49,29 @@ class GovukDateField(forms.MultiValueField):
         if not data_list or not any(data_list):
             return None
         day, month, year = (str(part or "").strip() for part in data_list)
-        label = self.label or "The date"
         missing = [
             name
             for name, part in zip(("day", "month", "year"), (day, month, year), strict=True)
             if not part
         ]
         if missing:
-            raise forms.ValidationError(f"{label} must include a {' and '.join(missing)}.")
+            raise forms.ValidationError(
+                self.error_messages["date_parts"],
+                code="date_parts",
+                params={"missing": " and ".join(missing)},
+            )
         try:
             value = datetime.date(int(year), int(month), int(day))
         except (ValueError, OverflowError):  # not numbers, not a day, or a year beyond C's int
-            raise forms.ValidationError(f"{label} must be a real date.") from None
+            raise forms.ValidationError(
+                self.error_messages["date_real"], code="date_real"
+            ) from None
         if not self.FIRST_YEAR <= value.year <= self.LAST_YEAR:
             # Deadlines are counted on from the dates people give: year 9999 has no room.
             raise forms.ValidationError(
-                f"{label} must be between {self.FIRST_YEAR} and {self.LAST_YEAR}."
+                self.error_messages["date_range"],
+                code="date_range",
+                params={"first": self.FIRST_YEAR, "last": self.LAST_YEAR},
             )
         return value
 
@@ -101,37 +115,13 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-DJANGO_REQUIRED = forms.Field.default_error_messages["required"]
-DJANGO_EMPTY_LABEL = "---------"
-
-
-def _lower_first(label: str) -> str:
-    """ "Provider" -> "provider", but "FOI officer" stays as it is."""
-    return label[:1].lower() + label[1:] if label[1:2].islower() else label
-
-
-def plain_words(name: str, field: forms.Field) -> None:
-    """GOV.UK wording where Django's own would show: say what to enter or select, never
-    "This field is required.", and no "---------" as a first option."""
-    label = str(field.label or name.replace("_", " ").capitalize())
-    choosing = isinstance(field, forms.ChoiceField | forms.ModelChoiceField)
-    if field.error_messages.get("required") == DJANGO_REQUIRED and not isinstance(
-        field, forms.BooleanField
-    ):
-        verb = "Select" if choosing else "Enter"
-        field.error_messages["required"] = f"{verb} {_lower_first(label)}"
-    if getattr(field, "empty_label", None) == DJANGO_EMPTY_LABEL:
-        field.empty_label = "Choose one"
-    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
-        choices = list(field.choices)
-        if choices and choices[0] == ("", DJANGO_EMPTY_LABEL):
-            field.choices = [("", "Choose one"), *choices[1:]]
-
-
 class GovukFormMixin:
-    """Render with GOV.UK markup; errors feed the page's error summary."""
+    """Render with GOV.UK markup; errors feed the page's error summary, in GOV.UK words
+    (protocol_site/form_errors.py). `error_names` names a field in its messages where its
+    label would read badly there ("When did it end?" is "the date it ended")."""
 
     template_name = "forms/govuk_form.html"
+    error_names: dict[str, str] = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,8 +135,14 @@ class GovukFormMixin:
                 )
                 # The form's own "required" message survives the swap.
                 self.fields[name].error_messages["required"] = field.error_messages["required"]
-            plain_words(name, self.fields[name])
+            blank_options(self.fields[name])
             refuse_unstorable(name, self.fields[name])
+
+    def full_clean(self):
+        # Worded here, not when built, so fields a form adds or relabels later are worded too.
+        for name, field in self.fields.items():
+            plain_words(name, field, self.error_names)
+        super().full_clean()
 
 
 class GovukForm(GovukFormMixin, forms.Form):

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from .forms import GovukFormMixin
 from .outbox import email_user
-from .unstorable import StorableFormMixin
 
 
 def password_link_for(user) -> str:
@@ -28,9 +28,11 @@ def password_email_enqueue(*, user, template: str) -> None:
     email_user(user=user, template=template, context={"link": password_link_for(user)})
 
 
-class OutboxPasswordResetForm(StorableFormMixin, PasswordResetForm):
+class OutboxPasswordResetForm(GovukFormMixin, PasswordResetForm):
     """Django's reset form, but the email goes through the outbox like every other email.
     The page says the same whether or not the address is known."""
+
+    error_names = {"email": "your email address"}
 
     def save(self, *args, **kwargs):
         for user in self.get_users(self.cleaned_data["email"]):

@@ -19,7 +19,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.shortcuts import render
 from django.utils import timezone
 
-from .unstorable import StorableFormMixin
+from .forms import GovukFormMixin
 
 
 def _session_store():
@@ -140,13 +140,16 @@ def lockout_response(request, original_response=None, credentials=None):
     )
 
 
-class SignInForm(StorableFormMixin, AuthenticationForm):
+class SignInForm(GovukFormMixin, AuthenticationForm):
     """Django's sign-in form; a NUL in either box is refused by name (protocol_site.unstorable)."""
 
 
-class UnlockingSetPasswordForm(StorableFormMixin, SetPasswordForm):
+class UnlockingSetPasswordForm(GovukFormMixin, SetPasswordForm):
     """Choosing a new password from the emailed link (which proves the mailbox is theirs) also
     lifts any sign-in lockout on the username, so the person can sign in straight away."""
+
+    error_names = {"new_password1": "a new password", "new_password2": "your new password again"}
+    error_messages = {"password_mismatch": "Enter the same new password in both boxes"}
 
     def save(self, commit=True):
         user = super().save(commit=commit)

@@ -94,16 +94,6 @@ def unstorable_error(label: str) -> ValidationError:
     )
 
 
-class StorableFormMixin:
-    """For Django's own forms on the site's pages (signing in, passwords), which are not GOV.UK
-    forms: each field refuses NUL as a GOV.UK form's does."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            refuse_unstorable(name, field)
-
-
 def refuse_unstorable(name: str, field: forms.Field) -> None:
     """`field` refuses a value holding NUL (or a lone surrogate) with an error naming it, before
     it reads the value at all: a choice of saved things would otherwise look it up in the

@@ -27,9 +27,7 @@ def current_stage(complaint: Complaint) -> ComplaintStage | None:
 
 def require_open(complaint: Complaint) -> None:
     if not complaint.is_open:
-        raise ValidationError(
-            f"{complaint.reference} is closed ({complaint.get_status_display()})."
-        )
+        raise ValidationError(f"{complaint.reference} is closed ({complaint.get_status_display()})")
 
 
 def close_stage(stage, *, outcome: str, note: str, management_note: str, referral: str = ""):

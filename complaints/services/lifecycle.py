@@ -57,24 +57,24 @@ def complaint_raise(
     """CMP-1 / CMP-2: a member raises a concern about an officer, or an officer about a member,
     privately. Routed to the first stage; the Monitoring Officer copied (setting)."""
     if (about_officer is None) == (about_councillor is None):
-        raise ValidationError("Say who the complaint is about: one officer or one councillor.")
+        raise ValidationError("Say who the complaint is about: one officer or one councillor")
     if about_officer is not None:
         require(can_complain_about_officer, actor)
         direction = Direction.MEMBER_ABOUT_OFFICER
         if not about_officer.is_active:
-            raise ValidationError({"about_officer": "Choose a current officer."})
+            raise ValidationError({"about_officer": "Select a current officer"})
         if about_officer.user_id == actor.pk:
-            raise ValidationError({"about_officer": "You cannot complain about yourself."})
+            raise ValidationError({"about_officer": "You cannot complain about yourself"})
     else:
         require(can_complain_about_councillor, actor)
         direction = Direction.OFFICER_ABOUT_MEMBER
         if about_councillor.user_id == actor.pk:
-            raise ValidationError({"about_councillor": "You cannot complain about yourself."})
+            raise ValidationError({"about_councillor": "You cannot complain about yourself"})
     summary, details = summary.strip(), details.strip()
     if not summary:
-        raise ValidationError({"summary": "Enter a short summary."})
+        raise ValidationError({"summary": "Enter a short summary"})
     if not details:
-        raise ValidationError({"details": "Describe the concern."})
+        raise ValidationError({"details": "Describe the concern"})
     now = timezone.now()
     calendar = council_calendar()
     with transaction.atomic():
@@ -89,7 +89,7 @@ def complaint_raise(
         }
         step = next_handler(Complaint(**fields))
         if step is None:
-            raise ValidationError("No one is available to handle this complaint.")
+            raise ValidationError("No one is available to handle this complaint")
         complaint = create_with_reference(Complaint, prefix="CMP", on=now, **fields)
         record_event(
             complaint,
@@ -149,7 +149,7 @@ def complaint_stage_acknowledge(*, actor, complaint: Complaint) -> Complaint:
         require_open(complaint)
         stage = current_stage(complaint)
         if not can_proceed(stage.acknowledge):
-            raise ValidationError("This stage has already been acknowledged.")
+            raise ValidationError("This stage has already been acknowledged")
         stage.acknowledge()
         stage.acknowledged_at = timezone.now()
         stage.save(update_fields=["status", "acknowledged_at"])
@@ -173,10 +173,10 @@ def complaint_stage_resolve(
     """CMP-4: the handler records how the stage ended (informal resolution first). The
     management note (003 §13.3) is kept from the complainant and the subject."""
     if outcome not in DECISION_OUTCOMES:
-        raise ValidationError({"outcome": "Choose how the stage was resolved."})
+        raise ValidationError({"outcome": "Select how the stage was resolved"})
     note = note.strip()
     if not note:
-        raise ValidationError({"note": "Say what was decided, for the complainant."})
+        raise ValidationError({"note": "Say what was decided, for the complainant"})
     with transaction.atomic():
         complaint = lock(complaint, *PEOPLE)
         require(can_handle, actor, complaint)
@@ -209,19 +209,19 @@ def complaint_escalate(*, actor, complaint: Complaint, reason: str) -> Complaint
     next stage (while it is open, or after an outcome they are unhappy with)."""
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Give the reasons for moving it up."})
+        raise ValidationError({"reason": "Give the reasons for moving it up"})
     now = timezone.now()
     with transaction.atomic():
         complaint = lock(complaint, *PEOPLE)
         by_complainant = is_complainant(actor, complaint)
         if complaint.reported_at is not None:
             raise ValidationError(
-                f"The outcome of {complaint.reference} has been reported: it is closed."
+                f"The outcome of {complaint.reference} has been reported: it is closed"
             )
         if by_complainant:
             if complaint.status not in (Status.OPEN, Status.RESOLVED):
                 raise ValidationError(
-                    f"{complaint.reference} is {complaint.get_status_display().lower()}."
+                    f"{complaint.reference} is {complaint.get_status_display().lower()}"
                 )
             outcome = Outcome.COMPLAINANT_REQUEST
         else:
@@ -248,7 +248,7 @@ def complaint_escalate(*, actor, complaint: Complaint, reason: str) -> Complaint
             calendar=council_calendar(),
         )
         if stage is None:
-            raise ValidationError("This complaint is already at its last stage.")
+            raise ValidationError("This complaint is already at its last stage")
         record_event(
             complaint,
             Ev.NEXT_STAGE_REQUESTED if by_complainant else Ev.ESCALATED,
@@ -286,7 +286,7 @@ def complaint_notify_subject(*, actor, complaint: Complaint) -> Complaint:
         complaint = lock(complaint, *PEOPLE)
         require(can_notify_subject, actor, complaint)
         if complaint.subject_notified_at is not None:
-            raise ValidationError("The subject has already been told.")
+            raise ValidationError("The subject has already been told")
         complaint.subject_notified_at = timezone.now()
         complaint.save(update_fields=["subject_notified_at"])
         record_event(

@@ -28,7 +28,7 @@ def complaint_stage_refer(
     """003 §15: refer out of the procedure. Standards Committee (a member's Code of Conduct)
     only by the Monitoring Officer (003 §14.4); disciplinary only for an officer."""
     if referral not in Referral.values:
-        raise ValidationError({"referral": "Choose where it is referred."})
+        raise ValidationError({"referral": "Select where it is referred"})
     with transaction.atomic():
         complaint = lock(complaint, *PEOPLE)
         require_open(complaint)
@@ -38,13 +38,13 @@ def complaint_stage_refer(
             and complaint.direction != Direction.OFFICER_ABOUT_MEMBER
         ):
             raise ValidationError(
-                {"referral": "The Standards Committee hears complaints about members."}
+                {"referral": "The Standards Committee hears complaints about members"}
             )
         if (
             referral == Referral.DISCIPLINARY
             and complaint.direction != Direction.MEMBER_ABOUT_OFFICER
         ):
-            raise ValidationError({"referral": "The disciplinary procedure is for officers."})
+            raise ValidationError({"referral": "The disciplinary procedure is for officers"})
         stage = current_stage(complaint)
         close_stage(
             stage,

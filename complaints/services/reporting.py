@@ -106,20 +106,20 @@ def complaint_report_outcome(
     and a reported complaint is never moved up again, by a sweep or by asking."""
     report = report.strip()
     if not report:
-        raise ValidationError({"report": "Write the findings and any recommended action."})
+        raise ValidationError({"report": "Write the findings and any recommended action"})
     with transaction.atomic():
         complaint = lock(complaint, *PEOPLE)
         require(can_report, actor, complaint)
         if complaint.direction != Direction.OFFICER_ABOUT_MEMBER:
             raise ValidationError(
-                "The Monitoring Officer's report is for an officer's complaint about a member."
+                "The Monitoring Officer's report is for an officer's complaint about a member"
             )
         if complaint.reported_at is not None:
-            raise ValidationError(f"The outcome of {complaint.reference} has been reported.")
+            raise ValidationError(f"The outcome of {complaint.reference} has been reported")
         leader = _group_leader(complaint) if tell_group_leader else None
         if tell_group_leader and leader is None:
             raise ValidationError(
-                {"tell_group_leader": f"{complaint.subject} has no group leader to tell."}
+                {"tell_group_leader": f"{complaint.subject} has no group leader to tell"}
             )
         steps = report_recipients(complaint, (Rung.CHIEF_EXECUTIVE, Rung.DIRECTOR))
         for step in steps:

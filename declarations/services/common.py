@@ -26,7 +26,7 @@ Status = Declaration.Status
 
 def require_standing(declaration: Declaration) -> None:
     if declaration.is_withdrawn:
-        raise ValidationError(f"{declaration.reference} has been withdrawn.")
+        raise ValidationError(f"{declaration.reference} has been withdrawn")
 
 
 def reviewer(declaration: Declaration) -> User | None:

@@ -50,11 +50,11 @@ REASON_MAX = 100
 
 def _check_dates(starts_on: date | None, ends_on: date | None, today: date) -> None:
     if starts_on is None:
-        raise ValidationError({"starts_on": "Enter the date the relationship started."})
+        raise ValidationError({"starts_on": "Enter the date the relationship started"})
     if starts_on > today:
-        raise ValidationError({"starts_on": "The start date must be today or in the past."})
+        raise ValidationError({"starts_on": "The start date must be today or in the past"})
     if ends_on is not None and ends_on < starts_on:
-        raise ValidationError({"ends_on": "The end date must be the same as or after the start."})
+        raise ValidationError({"ends_on": "The end date must be the same as or after the start"})
 
 
 def _check_no_open_duplicate(actor, other_party, today: date, *, exclude_pk=None) -> None:
@@ -82,16 +82,16 @@ def _side(actor, other_party) -> str:
     if not sides:
         raise PermissionDenied("Only councillors and officers declare relationships.")
     if other_party is None:
-        raise ValidationError({"other_party": "Choose who the relationship is with."})
+        raise ValidationError({"other_party": "Select who the relationship is with"})
     if other_party.pk == actor.pk:
-        raise ValidationError({"other_party": "You cannot declare a relationship with yourself."})
+        raise ValidationError({"other_party": "You cannot declare a relationship with yourself"})
     side = side_for(person, other_party)
     if side is None:
         wanted = {
             (Side.COUNCILLOR,): "a current officer",
             (Side.OFFICER,): "a current councillor",
         }.get(tuple(sides), "a current officer or councillor")
-        raise ValidationError({"other_party": f"Choose {wanted}: the other side of the protocol."})
+        raise ValidationError({"other_party": f"Select {wanted}: the other side of the protocol"})
     return side
 
 
@@ -108,10 +108,10 @@ def declaration_make(
     councillor. The officer's manager and the Monitoring Officer are told."""
     side = _side(actor, other_party)
     if relationship not in Relationship.values:
-        raise ValidationError({"relationship": "Choose the kind of relationship."})
+        raise ValidationError({"relationship": "Select the kind of relationship"})
     details = (details or "").strip()
     if not details:
-        raise ValidationError({"details": "Describe the relationship."})
+        raise ValidationError({"details": "Describe the relationship"})
     now = timezone.now()
     today = timezone.localdate(now)
     _check_dates(starts_on, ends_on, today)
@@ -183,7 +183,7 @@ def declaration_review(
     """004 §5.2: the Monitoring Officer records their advice and any action taken."""
     advice, action = (advice or "").strip(), (action or "").strip()
     if not advice:
-        raise ValidationError({"advice": "Record your advice."})
+        raise ValidationError({"advice": "Record your advice"})
     with transaction.atomic():
         declaration = lock(declaration, *LOCK_RELATED)
         require(permissions.can_review, actor, declaration)
@@ -214,7 +214,7 @@ def declaration_ask_for_information(
     """The Monitoring Officer asks the declarer for more information before advising."""
     question = (question or "").strip()
     if not question:
-        raise ValidationError({"question": "Say what more you need to know."})
+        raise ValidationError({"question": "Say what more you need to know"})
     with transaction.atomic():
         declaration = lock(declaration, *LOCK_RELATED)
         require(permissions.can_ask, actor, declaration)
@@ -244,12 +244,12 @@ def declaration_give_information(
     """The declarer answers; the declaration goes back to awaiting review."""
     information = (information or "").strip()
     if not information:
-        raise ValidationError({"information": "Give the information asked for."})
+        raise ValidationError({"information": "Give the information asked for"})
     with transaction.atomic():
         declaration = lock(declaration, *LOCK_RELATED)
         require(permissions.can_answer, actor, declaration)
         if declaration.status != Status.MORE_INFORMATION:
-            raise ValidationError("No information has been asked for.")
+            raise ValidationError("No information has been asked for")
         declaration.resubmit()
         declaration._history_user = actor
         declaration.save(update_fields=["status"])
@@ -276,17 +276,17 @@ def declaration_change(
     details = (details or "").strip()
     reason = (reason or "").strip()
     if not details:
-        raise ValidationError({"details": "Describe the relationship."})
+        raise ValidationError({"details": "Describe the relationship"})
     correcting = actor.pk != declaration.declarer_id
     if len(reason) > REASON_MAX:
-        raise ValidationError({"reason": f"The reason must be {REASON_MAX} characters or fewer."})
+        raise ValidationError({"reason": f"The reason must be {REASON_MAX} characters or fewer"})
     now = timezone.now()
     with transaction.atomic():
         declaration = lock(declaration, *LOCK_RELATED)
         require(permissions.can_change, actor, declaration)
         require_standing(declaration)
         if correcting and not reason:
-            raise ValidationError({"reason": "Say why you are correcting the declaration."})
+            raise ValidationError({"reason": "Say why you are correcting the declaration"})
         _check_dates(declaration.starts_on, ends_on, timezone.localdate(now))
         if ends_on is None and declaration.ends_on is not None:
             _check_no_open_duplicate(
@@ -301,7 +301,7 @@ def declaration_change(
                 f"End date set to {long_date(ends_on)}." if ends_on else "End date removed."
             )
         if not what:
-            raise ValidationError("Nothing has changed.")
+            raise ValidationError("Nothing has changed")
         declaration.details, declaration.ends_on = details, ends_on
         schedule(declaration, now=now)
         declaration._history_user = actor
@@ -371,10 +371,10 @@ def declaration_confirm(*, actor, declaration: Declaration) -> Declaration:
         require(permissions.can_confirm, actor, declaration)
         require_standing(declaration)
         if not declaration.needs_reconfirming:
-            raise ValidationError("It ends before it is due to be re-confirmed.")
+            raise ValidationError("It ends before it is due to be re-confirmed")
         if not is_due(declaration, today):
             raise ValidationError(
-                f"It is not due to be re-confirmed until {long_date(declaration.confirm_by)}."
+                f"It is not due to be re-confirmed until {long_date(declaration.confirm_by)}"
             )
         was_lapsed = declaration.is_lapsed
         declaration.cycle += 1

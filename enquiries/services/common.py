@@ -9,4 +9,4 @@ from ..models import Enquiry
 
 def require_open(enquiry: Enquiry) -> None:
     if not enquiry.is_open:
-        raise ValidationError(f"{enquiry.reference} is closed ({enquiry.get_status_display()}).")
+        raise ValidationError(f"{enquiry.reference} is closed ({enquiry.get_status_display()})")

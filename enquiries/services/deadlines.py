@@ -13,9 +13,9 @@ from .clock import reschedule
 
 def require_future_working_day(calendar, day: date, field: str) -> None:
     if day <= timezone.localdate():
-        raise ValidationError({field: "The date must be in the future."})
+        raise ValidationError({field: "The date must be in the future"})
     if not calendar.is_working_day(day):
-        raise ValidationError({field: "Choose a working day."})
+        raise ValidationError({field: "Select a working day"})
 
 
 def first_reply(enquiry: Enquiry, now: datetime, calendar) -> list[str]:

@@ -25,7 +25,7 @@ def enquiry_request_extension(
 ) -> ExtensionRequest:
     """ENQ-5: the officer asks senior management for more time (003 §8.2)."""
     if not reason.strip():
-        raise ValidationError({"reason": "Explain why more time is needed."})
+        raise ValidationError({"reason": "Explain why more time is needed"})
     calendar = council_calendar()
     require_future_working_day(calendar, proposed_date, "proposed_date")
     with transaction.atomic():
@@ -33,9 +33,9 @@ def enquiry_request_extension(
         require(can_work, actor, enquiry)
         require_open(enquiry)
         if proposed_date <= enquiry.target_date:
-            raise ValidationError({"proposed_date": "Propose a date after the current deadline."})
+            raise ValidationError({"proposed_date": "Propose a date after the current deadline"})
         if enquiry.extensions.filter(outcome=ExtensionRequest.Outcome.PENDING).exists():
-            raise ValidationError("A request for more time is already awaiting a decision.")
+            raise ValidationError("A request for more time is already awaiting a decision")
         decider = extension_decider(enquiry)
         request = ExtensionRequest.objects.create(
             enquiry=enquiry,
@@ -72,7 +72,7 @@ def enquiry_decide_extension(
         enquiry = lock(request.enquiry)
         require(can_decide_extension, actor, enquiry)
         if request.outcome != ExtensionRequest.Outcome.PENDING:
-            raise ValidationError("This request has already been decided.")
+            raise ValidationError("This request has already been decided")
         require_open(enquiry)
         request.decided_by = person_for(actor).officer
         request.decided_at = timezone.now()
@@ -91,7 +91,7 @@ def enquiry_decide_extension(
             notify(told, "enquiry_extension_agreed", context)
         else:
             if not note.strip():
-                raise ValidationError({"note": "Say why more time is refused."})
+                raise ValidationError({"note": "Say why more time is refused"})
             request.outcome = ExtensionRequest.Outcome.REFUSED
             record_event(
                 enquiry,

@@ -68,12 +68,12 @@ def enquiry_log(
         channel, received_at = Channel.ONLINE, now  # a councillor's own: received now
     else:
         if channel == Channel.ONLINE:
-            raise ValidationError({"channel": "Say how the enquiry was received."})
+            raise ValidationError({"channel": "Say how the enquiry was received"})
         if received_at is None:
-            raise ValidationError({"received_at": "Enter when the enquiry was received."})
+            raise ValidationError({"received_at": "Enter when the enquiry was received"})
         _check_receipt(received_at, now)
     if not service.is_active:
-        raise ValidationError({"service": "Choose a current service."})
+        raise ValidationError({"service": "Select a current service"})
     calendar = council_calendar()
     explanation = calendar.explain(received_at, settings.ENQUIRY_WORKING_DAYS)
     routed = route(service=service, kind=kind, approached=approached_officer, councillor=councillor)

@@ -22,7 +22,7 @@ def enquiry_seek_guidance(
 ) -> Enquiry:
     """003 §9.3, 004 §7.4: guidance from the Director, who may refer to the Chief Executive."""
     if not note.strip():
-        raise ValidationError({"note": "Say what guidance is needed."})
+        raise ValidationError({"note": "Say what guidance is needed"})
     with transaction.atomic():
         enquiry = lock(enquiry)
         require(can_work, actor, enquiry)
@@ -33,7 +33,7 @@ def enquiry_seek_guidance(
             steps = ladder_for(enquiry.assigned_to, (Rung.CHIEF_EXECUTIVE,))
             to = steps[0].person if steps else None
         if to is None:
-            raise ValidationError("There is nobody to seek guidance from.")
+            raise ValidationError("There is nobody to seek guidance from")
         record_event(
             enquiry,
             Ev.Kind.GUIDANCE_SOUGHT,
@@ -52,15 +52,15 @@ def enquiry_reassign(
 ) -> Enquiry:
     """To the right officer or service; the clock keeps running (ENQ-3)."""
     if not note.strip():
-        raise ValidationError({"note": "Say why it is being reassigned."})
+        raise ValidationError({"note": "Say why it is being reassigned"})
     if not to.is_active:
-        raise ValidationError({"to": "Choose a current officer."})
+        raise ValidationError({"to": "Select a current officer"})
     with transaction.atomic():
         enquiry = lock(enquiry)
         require(can_work, actor, enquiry)
         require_open(enquiry)
         if to.pk == enquiry.assigned_to_id and (service is None or service == enquiry.service):
-            raise ValidationError({"to": "It is already with this officer."})
+            raise ValidationError({"to": "It is already with this officer"})
         is_conflicted = conflict_check(enquiry.councillor)
         require_not_conflicted(to, enquiry.councillor, is_conflicted=is_conflicted)
         director = None

@@ -27,7 +27,7 @@ def enquiry_acknowledge(*, actor, enquiry: Enquiry) -> Enquiry:
         enquiry = lock(enquiry)
         require(can_work, actor, enquiry)
         if not can_proceed(enquiry.acknowledge):
-            raise ValidationError("This enquiry has already been acknowledged.")
+            raise ValidationError("This enquiry has already been acknowledged")
         enquiry.acknowledge()
         enquiry.acknowledged_at = timezone.now()
         enquiry.save(update_fields=["status", "acknowledged_at"])
@@ -43,7 +43,7 @@ def enquiry_send_holding_reply(
 ) -> Enquiry:
     """ENQ-4: explains the delay; the expected date then carries its own reminders."""
     if not explanation.strip():
-        raise ValidationError({"explanation": "Explain what is happening and why."})
+        raise ValidationError({"explanation": "Explain what is happening and why"})
     calendar = council_calendar()
     require_future_working_day(calendar, expected_date, "expected_date")
     with transaction.atomic():
@@ -73,7 +73,7 @@ def enquiry_send_holding_reply(
 def enquiry_respond(*, actor, enquiry: Enquiry, response: str, minor: bool = False) -> Enquiry:
     """The full response closes the enquiry; ENQ-8 advises the chair and lead member."""
     if not response.strip():
-        raise ValidationError({"response": "Enter the response."})
+        raise ValidationError({"response": "Enter the response"})
     calendar = council_calendar()
     with transaction.atomic():
         enquiry = lock(enquiry)
@@ -122,9 +122,9 @@ def enquiry_decline(
 ) -> Enquiry:
     """ENQ-6: a senior officer declines an inappropriate enquiry, giving reasons."""
     if reason not in Enquiry.DeclineReason.values:
-        raise ValidationError({"reason": "Choose a reason."})
+        raise ValidationError({"reason": "Select a reason"})
     if not explanation.strip():
-        raise ValidationError({"explanation": "Explain the reasons to the councillor."})
+        raise ValidationError({"explanation": "Explain the reasons to the councillor"})
     with transaction.atomic():
         enquiry = lock(enquiry)
         require(can_decline, actor, enquiry)

@@ -75,7 +75,7 @@ def briefing_attendance_record(
         briefing = lock(briefing, *LOCK_RELATED)
         require(permissions.can_record_attendance, actor, briefing)
         if briefing.kind != BriefingRequest.Kind.ATTENDANCE:
-            raise ValidationError("This request is for a note, not for attendance.")
+            raise ValidationError("This request is for a note, not for attendance")
         require_status(briefing, Status.CLEARED)
         _check(
             briefing,

@@ -51,4 +51,4 @@ LOCK_RELATED = ("group", "requested_by", "addressed_to__user", "officer__user")
 
 def require_status(briefing: BriefingRequest, *statuses: str) -> None:
     if briefing.status not in statuses:
-        raise ValidationError(f"{briefing.reference} is {briefing.get_status_display().lower()}.")
+        raise ValidationError(f"{briefing.reference} is {briefing.get_status_display().lower()}")

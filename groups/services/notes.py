@@ -20,7 +20,7 @@ from .common import (
 
 CONFIRM_ERROR = (
     "Confirm that the note contains no political implications and no recommendation "
-    "before you issue it."
+    "before you issue it"
 )
 
 
@@ -35,17 +35,17 @@ def may_write_note(briefing: BriefingRequest) -> bool:
 def _draft(actor, briefing: BriefingRequest, facts: str, options: str) -> BriefingNote:
     require(permissions.can_write_note, actor, briefing)
     if not may_write_note(briefing):
-        raise ValidationError(f"{briefing.reference} is {briefing.get_status_display().lower()}.")
+        raise ValidationError(f"{briefing.reference} is {briefing.get_status_display().lower()}")
     errors = {}
     if not facts.strip():
-        errors["facts"] = "Enter the material facts."
+        errors["facts"] = "Enter the material facts"
     if not options.strip():
         errors["options"] = "Enter the options and their merits for the council."
     if errors:
         raise ValidationError(errors)
     note = BriefingNote.objects.select_for_update().filter(request=briefing).first()
     if note is not None and note.is_issued:
-        raise ValidationError("The note has been issued: it cannot be changed.")
+        raise ValidationError("The note has been issued: it cannot be changed")
     if note is None:
         note = BriefingNote(request=briefing, author=actor)
     note.facts, note.options = facts.strip(), options.strip()
@@ -154,7 +154,7 @@ def briefing_offer_receive(*, actor, offer: BriefingOffer) -> BriefingOffer:
 
 def _require_confidential_owner(actor, briefing: BriefingRequest) -> None:
     if not briefing.confidential:
-        raise ValidationError("Only a confidential briefing is shared by permission.")
+        raise ValidationError("Only a confidential briefing is shared by permission")
     require(permissions.can_share, actor, briefing)
 
 
@@ -162,12 +162,12 @@ def briefing_share(*, actor, briefing: BriefingRequest, user) -> BriefingShare:
     """004 §7.1: the member records permission to share a confidential briefing with someone."""
     _require_confidential_owner(actor, briefing)
     if user.pk == actor.pk:
-        raise ValidationError({"user": "Choose someone other than yourself."})
+        raise ValidationError({"user": "Select someone other than yourself"})
     with transaction.atomic():
         briefing = lock(briefing, *LOCK_RELATED)
         share, created = BriefingShare.objects.get_or_create(request=briefing, user=user)
         if not created:
-            raise ValidationError({"user": f"You have already shared it with {user}."})
+            raise ValidationError({"user": f"You have already shared it with {user}"})
         record_event(
             briefing,
             Ev.SHARED,

@@ -27,7 +27,7 @@ Status = RepresentativeMeeting.Status
 
 def _require_requested(meeting: RepresentativeMeeting) -> None:
     if meeting.status != Status.REQUESTED:
-        raise ValidationError(f"{meeting.reference} is {meeting.get_status_display().lower()}.")
+        raise ValidationError(f"{meeting.reference} is {meeting.get_status_display().lower()}")
 
 
 def arrangements(meeting: RepresentativeMeeting) -> str:
@@ -128,7 +128,7 @@ def representative_meeting_refuse(
 ) -> RepresentativeMeeting:
     require(permissions.can_decide_meeting, actor, meeting)
     if not reason.strip():
-        raise ValidationError({"reason": "Give the reasons."})
+        raise ValidationError({"reason": "Give the reasons"})
     with transaction.atomic():
         meeting = lock(meeting, "officer__user", "local_councillor__user", "ward")
         _require_requested(meeting)
@@ -165,7 +165,7 @@ def representative_meeting_record(
     with transaction.atomic():
         meeting = lock(meeting, "officer__user", "local_councillor__user", "ward")
         if meeting.status != Status.AUTHORISED:
-            raise ValidationError(f"{meeting.reference} is not authorised.")
+            raise ValidationError(f"{meeting.reference} is not authorised")
         meeting.hold()
         meeting.held_on = held_on
         meeting.local_councillor_present = True

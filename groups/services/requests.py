@@ -183,18 +183,18 @@ def _clear(actor, briefing: BriefingRequest, officer: Officer, exception_text: s
         briefing = lock(briefing, *LOCK_RELATED)
         require_status(briefing, Status.REQUESTED)
         if not officer.is_active:
-            raise ValidationError({"nominee": "Choose a current officer."})
+            raise ValidationError({"nominee": "Select a current officer"})
         if briefing.non_council_attendees and not exception_text:
             raise ValidationError(
                 {
                     "exception_text": "The meeting includes people who are not members of the "
                     "council: write the exception that allows officers to attend, "
-                    "or decline the request."
+                    "or decline the request"
                 }
             )
         if not briefing.non_council_attendees and exception_text:
             raise ValidationError(
-                {"exception_text": "An exception is only for a meeting with non-council attendees."}
+                {"exception_text": "An exception is only for a meeting with non-council attendees"}
             )
         briefing.clear()
         briefing.officer = officer
@@ -281,7 +281,7 @@ def briefing_nominate(
 ):
     """A representative in the addressee's stead (002 §9.b.ii)."""
     if nominee.pk == briefing.addressed_to_id:
-        raise ValidationError({"nominee": "Choose someone other than the officer asked."})
+        raise ValidationError({"nominee": "Select someone other than the officer asked"})
     return _clear(actor, briefing, nominee, exception_text, Ev.NOMINATED)
 
 
@@ -290,7 +290,7 @@ def briefing_decline(*, actor, briefing: BriefingRequest, reason: str) -> Briefi
     require(permissions.can_decide, actor, briefing)
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Give the reasons for declining."})
+        raise ValidationError({"reason": "Give the reasons for declining"})
     with transaction.atomic():
         briefing = lock(briefing, *LOCK_RELATED)
         require_status(briefing, Status.REQUESTED)

@@ -124,7 +124,7 @@ def election_period_update(
         _serialise()
         period = lock(period)
         if period.ended_early:
-            raise ValidationError("This period was ended early: it stays on the record as it was.")
+            raise ValidationError("This period was ended early: it stays on the record as it was")
         values = _checked(
             name=name,
             starts_on=starts_on,
@@ -160,9 +160,9 @@ def election_period_end(*, actor, period: ElectionPeriod, reason: str = "") -> E
         period = lock(period)
         state = period.state()
         if state == "upcoming":
-            raise ValidationError("This period has not started yet: change its dates instead.")
+            raise ValidationError("This period has not started yet: change its dates instead")
         if state == "over":
-            raise ValidationError("This period is already over.")
+            raise ValidationError("This period is already over")
         now = timezone.now()
         period.ended_at = now
         period.ended_by = actor

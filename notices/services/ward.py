@@ -252,7 +252,7 @@ def _locked_for_change(actor, notice: WardNotice) -> WardNotice:
     notice = lock(notice)
     require(permissions.can_correct, actor, notice)
     if notice.is_withdrawn:
-        raise ValidationError("This notice has been withdrawn: record a new one instead.")
+        raise ValidationError("This notice has been withdrawn: record a new one instead")
     return notice
 
 

@@ -46,10 +46,12 @@ class DirectorateForm(ManageForm):
         model = Directorate
         fields = ["name", "is_active"]
         labels = {"is_active": "Active"}
-        error_messages = {"name": {"unique": "There is already a directorate with this name."}}
+        error_messages = {"name": {"unique": "There is already a directorate with this name"}}
 
 
 class ServiceForm(ManageForm):
+    error_names = {"lead_member": "the Cabinet/Lead Member"}
+
     complaints_officer = OfficerField(
         required=False,
         empty_label="No complaints officer named",
@@ -92,11 +94,13 @@ class ServiceForm(ManageForm):
             if self.instance.pk:
                 clash = clash.exclude(pk=self.instance.pk)
             if clash.exists():
-                self.add_error("name", f"{directorate} already has a service called {name}.")
+                self.add_error("name", f"{directorate} already has a service called {name}")
         return data
 
 
 class PostForm(ManageForm):
+    error_names = {"acting_until": "the date the acting arrangement ends"}
+
     service = ServiceChoiceField(
         queryset=Service.objects.select_related("directorate"),
         required=False,
@@ -142,7 +146,7 @@ class PostForm(ManageForm):
         reports_to = self.fields["reports_to"]
         reports_to.empty_label = "Reports to no post (the top of the structure)"
         reports_to.error_messages["invalid_choice"] = (
-            "Choose a post from the list: a post cannot report to itself."
+            "Select a post from the list: a post cannot report to itself"
         )
         if self.instance.pk:
             reports_to.queryset = reports_to.queryset.exclude(pk=self.instance.pk)
@@ -179,13 +183,13 @@ class AccountFieldsMixin(forms.Form):
     def clean_username(self):
         username = self.cleaned_data["username"]
         if self._other_users().filter(username__iexact=username).exists():
-            raise forms.ValidationError("That username is already taken.")
+            raise forms.ValidationError("That username is already taken")
         return username
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
         if self._other_users().filter(email__iexact=email).exists():
-            raise forms.ValidationError("Another person already has that email address.")
+            raise forms.ValidationError("Another person already has that email address")
         return email
 
     def account_data(self) -> dict:
@@ -214,6 +218,11 @@ class OfficerForm(AccountFieldsMixin, ManageForm):
 
 
 class StatutoryRoleForm(ManageForm):
+    error_names = {
+        "officer": "the officer who holds the role",
+        "since": "the date they took on the role",
+    }
+
     officer = OfficerField(label="Held by")
 
     class Meta:
@@ -231,7 +240,7 @@ class StatutoryRoleForm(ManageForm):
             "away_until": "The last day they are away.",
         }
         error_messages = {
-            "kind": {"unique": "That role already has a holder: open it and change who holds it."}
+            "kind": {"unique": "That role already has a holder: open it and change who holds it"}
         }
 
     def __init__(self, *args, **kwargs):
@@ -241,14 +250,22 @@ class StatutoryRoleForm(ManageForm):
 
 
 class WardForm(ManageForm):
+    seats = forms.IntegerField(label="Number of seats", min_value=1, max_value=20)
+
     class Meta:
         model = Ward
         fields = ["name", "seats"]
         labels = {"seats": "Number of seats"}
-        error_messages = {"name": {"unique": "There is already a ward with this name."}}
+        error_messages = {"name": {"unique": "There is already a ward with this name"}}
 
 
 class CouncillorForm(AccountFieldsMixin, ManageForm):
+    error_names = {
+        "term_start": "the date the term of office starts",
+        "term_end": "the date the term of office ends",
+        "co_opted_to": "the committee they are co-opted to",
+    }
+
     class Meta:
         model = Councillor
         fields = ["ward", "group", "term_start", "term_end", "co_opted", "co_opted_to"]
@@ -270,6 +287,8 @@ class CouncillorForm(AccountFieldsMixin, ManageForm):
 
 
 class CouncillorRoleForm(ManageForm):
+    error_names = {"starts_on": "the date the role starts", "ends_on": "the date the role ends"}
+
     councillor = CouncillorChoiceField(
         queryset=Councillor.objects.select_related("user"), empty_label="Choose a councillor"
     )
@@ -291,7 +310,7 @@ class PoliticalGroupForm(ManageForm):
         required=False,
         label="Group leader",
         empty_label="No group leader",
-        error_messages={"invalid_choice": "Choose the group leader from the group's members."},
+        error_messages={"invalid_choice": "Select the group leader from the group's members"},
         help_text="One of the group's members.",
     )
 
@@ -299,7 +318,7 @@ class PoliticalGroupForm(ManageForm):
         model = PoliticalGroup
         fields = ["name", "short_name", "leader", "is_active"]
         labels = {"short_name": "Short name", "is_active": "Active"}
-        error_messages = {"name": {"unique": "There is already a group with this name."}}
+        error_messages = {"name": {"unique": "There is already a group with this name"}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -323,11 +342,16 @@ class ClosureDayForm(ManageForm):
         if self.instance.pk:
             clash = clash.exclude(pk=self.instance.pk)
         if date and clash.exists():
-            raise forms.ValidationError("There is already a closure day on that date.")
+            raise forms.ValidationError("There is already a closure day on that date")
         return date
 
 
 class OfficerInterestForm(ManageForm):
+    error_names = {
+        "starts_on": "the date the interest started",
+        "ends_on": "the date the interest ended",
+    }
+
     officer = OfficerField()
 
     class Meta:
@@ -348,6 +372,8 @@ class OfficerInterestForm(ManageForm):
 
 
 class TrainingSessionForm(ManageForm):
+    error_names = {"held_on": "the date of the session"}
+
     class Meta:
         model = TrainingSession
         fields = ["title", "kind", "held_on", "provider"]

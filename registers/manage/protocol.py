@@ -59,6 +59,16 @@ class ProtocolForm(GovukModelForm):
                 c for c in self.fields[name].choices if c[0]
             ]
         paragraphs = self.instance.paragraphs if self.instance.pk else {}
+        self.error_names = {
+            "complaint_about_chief_executive_goes_to": "who a member's concern about the "
+            "Chief Executive goes to",
+            "declaration_notify_rung": "who is told of an officer's declared relationship",
+            "group_briefing_equal_access": "whether advice given to one political group is "
+            "offered to the others",
+            "election_guidance_to_all_officers": "whether pre-election guidance goes to every "
+            "officer",
+            **{f"rule_{rule}": "the paragraph" for rule in RULES},
+        }
         for rule, description in RULES.items():
             self.fields[f"rule_{rule}"] = forms.CharField(
                 label=description,
@@ -75,6 +85,8 @@ class ProtocolForm(GovukModelForm):
 
 
 class PresetForm(GovukForm):
+    error_names = {"preset": "the reference protocol to start from"}
+
     preset = forms.ChoiceField(
         label="Start from a reference protocol",
         choices=[(p.key, p.title) for p in PRESETS.values()]

@@ -73,7 +73,7 @@ class PoliticalGroup(models.Model):
 
     def clean(self):
         if self.leader_id and (self.pk is None or self.leader.group_id != self.pk):
-            raise ValidationError({"leader": "The group leader must be a member of the group."})
+            raise ValidationError({"leader": "The group leader must be a member of the group"})
 
 
 class Councillor(models.Model):
@@ -110,11 +110,11 @@ class Councillor(models.Model):
 
     def clean(self):
         if not self.co_opted and not self.ward_id:
-            raise ValidationError({"ward": "Choose the ward the councillor represents."})
+            raise ValidationError({"ward": "Select the ward the councillor represents"})
         if self.co_opted and not self.co_opted_to:
-            raise ValidationError({"co_opted_to": "Say which committee the member is co-opted to."})
+            raise ValidationError({"co_opted_to": "Say which committee the member is co-opted to"})
         if self.term_end and self.term_start and self.term_end < self.term_start:
-            raise ValidationError({"term_end": "The term must end after it starts."})
+            raise ValidationError({"term_end": "The term must end after it starts"})
         if self.pk:
             led = PoliticalGroup.objects.filter(leader_id=self.pk)
             if self.group_id:
@@ -122,7 +122,7 @@ class Councillor(models.Model):
             led = led.first()
             if led is not None:
                 raise ValidationError(
-                    {"group": f"This councillor leads {led}: choose a new leader of {led} first."}
+                    {"group": f"This councillor leads {led}: choose a new leader of {led} first"}
                 )
 
     @property
@@ -169,11 +169,11 @@ class CouncillorRole(models.Model):
 
     def clean(self):
         if self.kind == self.Kind.CABINET_MEMBER and not self.portfolio:
-            raise ValidationError({"portfolio": "Enter the portfolio."})
+            raise ValidationError({"portfolio": "Enter the portfolio"})
         if self.kind == self.Kind.COMMITTEE_CHAIR and not self.committee:
-            raise ValidationError({"committee": "Enter the committee."})
+            raise ValidationError({"committee": "Enter the committee"})
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "The role must end after it starts."})
+            raise ValidationError({"ends_on": "The role must end after it starts"})
         if self.kind == self.Kind.LEADER and self.ends_on is None:
             current = CouncillorRole.objects.filter(kind=self.Kind.LEADER, ends_on__isnull=True)
             if self.pk:

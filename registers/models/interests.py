@@ -42,7 +42,7 @@ class OfficerInterest(models.Model):
 
     def clean(self):
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "The interest must end after it starts."})
+            raise ValidationError({"ends_on": "The interest must end after it starts"})
 
     @property
     def is_current(self) -> bool:

@@ -157,24 +157,24 @@ class Post(models.Model):
             and self.directorate_id
             and self.service.directorate_id != self.directorate_id
         ):
-            raise ValidationError({"service": "Choose a service in the post's directorate."})
+            raise ValidationError({"service": "Select a service in the post's directorate"})
         if self.service_id and not self.directorate_id:
             self.directorate_id = self.service.directorate_id
         if self.politically_restricted and not self.restriction_reason:
             raise ValidationError(
-                {"restriction_reason": "Say why the post is politically restricted."}
+                {"restriction_reason": "Say why the post is politically restricted"}
             )
         if self.acting_until and not self.acting_holder_id:
-            raise ValidationError({"acting_until": "Choose the acting officer first."})
+            raise ValidationError({"acting_until": "Select the acting officer first"})
         if self.reports_to_id:
             if self.pk and self.reports_to_id == self.pk:
-                raise ValidationError({"reports_to": "A post cannot report to itself."})
+                raise ValidationError({"reports_to": "A post cannot report to itself"})
             seen = {self.pk}
             above = self.reports_to
             while above is not None:
                 if above.pk in seen:
                     raise ValidationError(
-                        {"reports_to": "That line manager's post reports, in turn, to this post."}
+                        {"reports_to": "That line manager's post reports, in turn, to this post"}
                     )
                 seen.add(above.pk)
                 above = above.reports_to

@@ -125,11 +125,11 @@ def visit_arrange(*, actor, visit: Visit, meeting_officer: Officer, conditions: 
         visit = lock(visit, *LOCK_RELATED)
         require(can_arrange, actor, visit)
         if not can_proceed(visit.arrange):
-            raise ValidationError(f"This visit is {visit.get_status_display().lower()}.")
+            raise ValidationError(f"This visit is {visit.get_status_display().lower()}")
         if not visit.is_upcoming:
-            raise ValidationError("This visit's time has passed.")
+            raise ValidationError("This visit's time has passed")
         if not meeting_officer.is_active:
-            raise ValidationError({"meeting_officer": "Choose a current officer."})
+            raise ValidationError({"meeting_officer": "Select a current officer"})
         visit.arrange()
         visit.meeting_officer = meeting_officer
         visit.conditions = conditions.strip()
@@ -162,9 +162,9 @@ def visit_cancel(*, actor, visit: Visit, reason: str = "") -> Visit:
         visit = lock(visit, *LOCK_RELATED)
         require(can_cancel, actor, visit)
         if not can_proceed(visit.cancel):
-            raise ValidationError("This visit is already cancelled.")
+            raise ValidationError("This visit is already cancelled")
         if not visit.is_upcoming:
-            raise ValidationError("This visit's time has passed.")
+            raise ValidationError("This visit's time has passed")
         visit.cancel()
         visit.cancelled_at = timezone.now()
         visit.cancel_reason = reason.strip()

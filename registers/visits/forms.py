@@ -28,7 +28,7 @@ class VisitRequestForm(GovukForm):
         label="Service",
         empty_label="Choose the service that runs the premises",
         help_text="Its Director is told of your visit in advance and makes the arrangements.",
-        error_messages={"required": "Choose the service that runs the premises"},
+        error_messages={"required": "Select the service that runs the premises"},
     )
     visit_on = forms.DateField(
         label="Date of the visit",
@@ -72,7 +72,7 @@ class VisitArrangeForm(GovukForm):
     meeting_officer = OfficerField(
         label="Officer who will meet the member",
         help_text="The most appropriate officer to answer the member's questions.",
-        error_messages={"required": "Choose the officer who will meet the member"},
+        error_messages={"required": "Select the officer who will meet the member"},
     )
     conditions = forms.CharField(
         widget=forms.Textarea,

@@ -45,7 +45,7 @@ def test_a_change_that_changes_nothing_is_shown_as_an_error(client_for, officer,
         .post(url("change", declaration), {"details": declaration.details})
         .content.decode()
     )
-    assert "There is a problem" in html and "Nothing has changed." in html
+    assert "There is a problem" in html and "Nothing has changed" in html
 
 
 def test_the_declarer_withdraws_it(client_for, officer, org):

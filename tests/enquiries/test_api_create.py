@@ -162,7 +162,7 @@ def test_the_services_own_checks_come_back_as_field_errors(org, api, councillor,
     org.service.save(update_fields=["is_active"])
     response = api(councillor).post(LIST, body, format="json")
     assert response.status_code == 400
-    assert response.json() == {"service": ["Choose a current service."]}
+    assert response.json() == {"service": ["Select a current service"]}
     assert nothing_saved()
 
 

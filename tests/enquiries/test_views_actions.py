@@ -115,7 +115,7 @@ def test_a_holding_reply_date_in_the_past_comes_back_from_the_service(client_for
     today = timezone.localdate()
     data = {"explanation": "Waiting.", **date_fields("expected_date", today)}
     html = client_for(officer).post(url("holding", enquiry), data).content.decode()
-    assert "The date must be in the future." in html
+    assert "The date must be in the future" in html
     assert 'href="#id_expected_date_0"' in html
     assert fresh(enquiry).status == Status.LOGGED
 
@@ -211,7 +211,7 @@ def test_reassigning_to_the_same_officer_is_an_error_on_the_field(
 ):
     data = {"to": org.officers.officer.pk, "note": "Hmm."}
     html = client_for(officer).post(url("reassign", enquiry), data).content.decode()
-    assert "It is already with this officer." in html
+    assert "It is already with this officer" in html
     assert 'href="#id_to"' in html
 
 

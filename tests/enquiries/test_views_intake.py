@@ -239,7 +239,7 @@ def test_a_service_error_lands_on_the_field_it_names(client_for, officer, org):
     )
     response = client_for(officer).post(RECORD, data)
     html = response.content.decode()
-    assert "This service has no Director to route to." in html
+    assert "This service has no Director to route to" in html
     assert 'href="#id_service"' in html
     assert not Enquiry.objects.exists()
 

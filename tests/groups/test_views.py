@@ -50,7 +50,7 @@ def test_the_request_form_shows_its_errors(client_for, group_leader):
     page = client_for(group_leader).post(NEW, {}).content.decode()
     assert "There is a problem" in page
     assert "Enter the date of the group meeting" in page
-    assert "Choose the Chief Executive or a Director" in page
+    assert "Select the Chief Executive or a Director" in page
 
 
 def test_a_lead_member_gets_the_confidential_form(client_for, councillor, org):
@@ -109,7 +109,7 @@ def test_the_decision_page_checks_nominee_and_reasons(client_for, chief_executiv
     briefing = ask(org)
     client = client_for(chief_executive)
     page = client.post(url("decide", briefing), {"decision": "nominate"}).content.decode()
-    assert "Choose the officer you nominate" in page
+    assert "Select the officer you nominate" in page
     page = client.post(url("decide", briefing), {"decision": "decline"}).content.decode()
     assert "Give the reasons for declining" in page
     client.post(

@@ -125,10 +125,10 @@ def test_the_monitoring_officer_amends_and_ends_one(client_for, monitoring_offic
     # Ended: no more banner, and no more changes.
     assert 'id="election-period-banner"' not in html
     html = client.post(end, {}).content.decode()
-    assert "This period is already over." in html
+    assert "This period is already over" in html
 
 
 def test_a_past_period_cannot_be_ended(client_for, monitoring_officer, periods):
     url = reverse("notices:period_end", args=[periods["past"].pk])
     html = client_for(monitoring_officer).post(url, {}).content.decode()
-    assert "This period is already over." in html
+    assert "This period is already over" in html

@@ -26,8 +26,8 @@ def answer_to(exc: Exception):
     ("exc", "errors"),
     [
         (
-            ValidationError({"service": "Choose a current service."}),
-            {"service": ["Choose a current service."]},
+            ValidationError({"service": "Select a current service"}),
+            {"service": ["Select a current service"]},
         ),
         (
             ValidationError(

@@ -108,9 +108,9 @@ def test_an_officer_who_leaves_is_marked_inactive_and_cannot_sign_in(
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"username": "OFFICER"}, "That username is already taken."),
+        ({"username": "OFFICER"}, "That username is already taken"),
         ({"username": "bad name!"}, "Enter a valid username."),
-        ({"email": "officer@example.gov.uk"}, "Another person already has that email address."),
+        ({"email": "officer@example.gov.uk"}, "Another person already has that email address"),
         ({"email": "not-an-email"}, "Enter a valid email address."),
         ({"first_name": ""}, "Enter first name"),
     ],
@@ -165,7 +165,7 @@ def test_a_co_opted_member_needs_no_ward_but_a_committee(client_for, democratic_
     client = client_for(democratic_services)
     data = councillor_data(org, ward="", co_opted="on")
     response = client.post(reverse("manage:councillor_add"), data)
-    assert "Say which committee the member is co-opted to." in response.content.decode()
+    assert "Say which committee the member is co-opted to" in response.content.decode()
     assert not User.objects.filter(username="cllr.morgan").exists()
     data["co_opted_to"] = "Standards Committee"
     assert client.post(reverse("manage:councillor_add"), data).status_code == 302

@@ -161,26 +161,26 @@ def invalid(key, org):
     return {
         "directorate": (
             {**data, "name": "Resources"},
-            "There is already a directorate with this name.",
+            "There is already a directorate with this name",
         ),
         "service": ({**data, "name": "Waste and Recycling"}, "already has a service called"),
-        "post": ({**data, "restriction_reason": ""}, "Say why the post is politically restricted."),
-        "officer": ({**data, "username": "officer"}, "That username is already taken."),
+        "post": ({**data, "restriction_reason": ""}, "Say why the post is politically restricted"),
+        "officer": ({**data, "username": "officer"}, "That username is already taken"),
         "statutoryrole": (
             {**data, "kind": StatutoryRole.Kind.MONITORING_OFFICER},
             "That role already has a holder",
         ),
-        "ward": ({**data, "name": "Riverside"}, "There is already a ward with this name."),
-        "councillor": ({**data, "ward": ""}, "Choose the ward the councillor represents."),
-        "councillorrole": ({**data, "portfolio": ""}, "Enter the portfolio."),
-        "politicalgroup": ({**data, "name": "Group A"}, "There is already a group with this name."),
+        "ward": ({**data, "name": "Riverside"}, "There is already a ward with this name"),
+        "councillor": ({**data, "ward": ""}, "Select the ward the councillor represents"),
+        "councillorrole": ({**data, "portfolio": ""}, "Enter the portfolio"),
+        "politicalgroup": ({**data, "name": "Group A"}, "There is already a group with this name"),
         "closureday": (
             {**data, **date_data("date", datetime.date(2026, 12, 24))},
-            "There is already a closure day on that date.",
+            "There is already a closure day on that date",
         ),
         "officerinterest": (
             {**data, **date_data("ends_on", datetime.date(2024, 1, 1))},
-            "The interest must end after it starts.",
+            "The interest must end after it starts",
         ),
         "trainingsession": ({**data, "provider": ""}, "Enter provider"),
         "trainingattendance": (data, "already recorded: open it and change it."),
@@ -400,7 +400,7 @@ def test_a_term_cannot_end_before_it_starts(client_for, democratic_services, org
     data, _ = valid("councillor", org)
     data.update(date_data("term_end", datetime.date(2020, 1, 1)))
     response = client_for(democratic_services).post(reverse("manage:councillor_add"), data)
-    assert "The term must end after it starts." in response.content.decode()
+    assert "The term must end after it starts" in response.content.decode()
 
 
 def test_a_date_must_be_a_real_date(client_for, democratic_services):

@@ -167,4 +167,4 @@ def test_closure_day_form_refuses_a_duplicate_date(democratic_services):
     form = ClosureDayForm({"date_0": "24", "date_1": "12", "date_2": "2026", "reason": "Again"})
     with pytest.raises(ValidationError):
         services.register_entry_save(actor=democratic_services, form=form)
-    assert form.errors["date"] == ["There is already a closure day on that date."]
+    assert form.errors["date"] == ["There is already a closure day on that date"]

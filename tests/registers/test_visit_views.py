@@ -194,7 +194,7 @@ def arrange_link(visit):
 
 def test_an_arrangement_needs_an_officer(client_for, visit, director):
     response = client_for(director).post(arrange_link(visit), {"conditions": ""})
-    assert "Choose the officer who will meet the member" in response.content.decode()
+    assert "Select the officer who will meet the member" in response.content.decode()
     assert Visit.objects.get(pk=visit.pk).status == Visit.Status.REQUESTED
 
 

@@ -62,7 +62,7 @@ def test_a_wrong_period_is_explained_and_the_default_shown(client_for, monitorin
     response = client_for(monitoring_officer).get(URL, period(date(2026, 2, 1), date(2026, 1, 1)))
     html = response.content.decode()
     assert "There is a problem" in html
-    assert "The last day must be the same as or after the first day." in html
+    assert "The last day must be the same as or after the first day" in html
     assert "1 May 2025 to 30 April 2026" in html
 
 

@@ -4,8 +4,8 @@ Each message names the field in the words the person sees and says what to do: "
 reason", "Reason must be 500 characters or fewer", "Select the officer", "Date received must
 be a real date". The name comes from the form's `error_names` (where the label would read
 badly in a sentence), the field's label where it is a name ("Date received"), or the field's
-own "required" message ("Enter the date it started" names "the date it started"). Only Django's own wording is replaced:
-a message a form sets itself is kept.
+own "required" message ("Enter the date it started" names "the date it started"). Only
+wording nobody gave the field is replaced: a message a form sets itself is kept.
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ class BriefingRequestForm(GovukForm):
     )
     topic = forms.CharField(
         max_length=150,
-        label="The Council business it is about",
+        label="Council business it is about",
         help_text="For example, the 2027/28 budget. Briefings on the same business are "
         "compared in the equal-access log.",
         error_messages=required("Enter the Council business it is about"),

@@ -62,19 +62,19 @@ def _check(
 ) -> None:
     errors: dict[str, str | list[str]] = {}
     if purpose not in Panel.Purpose.values:
-        errors["purpose"] = "Select whether the panel is for an appointment or a dismissal."
+        errors["purpose"] = "Select whether the panel is for an appointment or a dismissal"
     if post is None:
-        errors["post"] = "Select the post."
+        errors["post"] = "Select the post"
     if purpose == Panel.Purpose.DISMISSAL and officer is None:
-        errors["officer"] = "Select the officer a dismissal panel is about."
+        errors["officer"] = "Select the officer a dismissal panel is about"
     elif officer is None and not candidate_name:
-        errors["officer"] = "Select the officer concerned, or give an outside candidate's name."
+        errors["officer"] = "Select the officer concerned, or give an outside candidate's name"
     if officer is not None and candidate_name:
         errors["candidate_name"] = (
-            "Give either the officer concerned or an outside candidate's name, not both."
+            "Give either the officer concerned or an outside candidate's name, not both"
         )
     if meets_on is None:
-        errors["meets_on"] = "Enter the date the panel meets."
+        errors["meets_on"] = "Enter the date the panel meets"
     gone = [m for m in members if m.pk not in current_ids and not m.in_office]
     if gone:
         errors["members"] = [f"{m} is not a serving councillor." for m in gone]

@@ -42,16 +42,16 @@ CAPACITY_ROLES = {
 def _check(briefing, attended_on, senior_officer, senior_capacity, left, only_members):
     errors = {}
     if attended_on > timezone.localdate():
-        errors["attended_on"] = "The date attended must be today or in the past."
+        errors["attended_on"] = "The date attended must be today or in the past"
     if senior_capacity not in SeniorCapacity.values:
-        errors["senior_capacity"] = "Say in what capacity the senior officer attended."
+        errors["senior_capacity"] = "Say in what capacity the senior officer attended"
     elif not senior_officer.is_active:
-        errors["senior_officer"] = "Choose a current officer."
+        errors["senior_officer"] = "Select a current officer"
     else:
         needed = CAPACITY_ROLES.get(senior_capacity)
         if needed is not None and not person_for(senior_officer.user).has(needed):
             errors["senior_officer"] = (
-                f"{senior_officer} is not the {SeniorCapacity(senior_capacity).label}."
+                f"{senior_officer} is not the {SeniorCapacity(senior_capacity).label}"
             )
     if not left:
         errors["left_before_decision"] = LEFT_ERROR

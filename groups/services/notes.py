@@ -40,7 +40,7 @@ def _draft(actor, briefing: BriefingRequest, facts: str, options: str) -> Briefi
     if not facts.strip():
         errors["facts"] = "Enter the material facts"
     if not options.strip():
-        errors["options"] = "Enter the options and their merits for the council."
+        errors["options"] = "Enter the options and their merits for the council"
     if errors:
         raise ValidationError(errors)
     note = BriefingNote.objects.select_for_update().filter(request=briefing).first()

@@ -55,18 +55,18 @@ def representative_meeting_request(
         raise PermissionDenied("Only an officer asks to meet another elected representative.")
     errors = {}
     if kind not in RepresentativeMeeting.Kind.values:
-        errors["kind"] = "Say who the representative is."
-    for name, value in (
-        ("representative", representative),
-        ("representative_role", representative_role),
-        ("subject", subject),
+        errors["kind"] = "Say who the representative is"
+    for name, value, message in (
+        ("representative", representative, "Enter their name"),
+        ("representative_role", representative_role, "Enter their office"),
+        ("subject", subject, "Enter the subject"),
     ):
         if not value.strip():
-            errors[name] = "Enter this."
+            errors[name] = message
     if meeting_date < timezone.localdate():
-        errors["meeting_date"] = "Authorisation comes first: the meeting must be in the future."
+        errors["meeting_date"] = "Authorisation comes first: the meeting must be in the future"
     if local_councillor.ward_id != ward.pk:
-        errors["local_councillor"] = f"Choose a councillor for {ward}."
+        errors["local_councillor"] = f"Select a councillor for {ward}"
     if errors:
         raise ValidationError(errors)
     now = timezone.now()
@@ -153,7 +153,7 @@ def representative_meeting_record(
     require(permissions.can_record_meeting, actor, meeting)
     errors = {}
     if held_on > timezone.localdate():
-        errors["held_on"] = "The date must be today or in the past."
+        errors["held_on"] = "The date must be today or in the past"
     if not local_councillor_present:
         errors["local_councillor_present"] = (
             f"The meeting is held with {meeting.local_councillor} present"

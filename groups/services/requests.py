@@ -76,25 +76,25 @@ def _check(
 ) -> None:
     errors = {}
     if kind not in Kind.values:
-        errors["kind"] = "Choose a briefing note or an officer to attend."
+        errors["kind"] = "Select a briefing note or an officer to attend"
     if not may_be_addressed(addressed_to):
-        errors["addressed_to"] = "Choose the Chief Executive or a Director."
+        errors["addressed_to"] = "Select the Chief Executive or a Director"
     if not subject:
-        errors["subject"] = "Enter the subject."
+        errors["subject"] = "Enter the subject"
     if not topic:
-        errors["topic"] = "Enter the Council business it is about."
+        errors["topic"] = "Enter the Council business it is about"
     if meeting_date < timezone.localdate():
-        errors["meeting_date"] = "The meeting date must be today or in the future."
+        errors["meeting_date"] = "The meeting date must be today or in the future"
     if non_council_attendees and not non_council_names:
-        errors["non_council_names"] = "Name the people who are not members of the council."
+        errors["non_council_names"] = "Name the people who are not members of the council"
     if decision_meeting_date and not decision_meeting:
-        errors["decision_meeting"] = "Name the decision meeting."
+        errors["decision_meeting"] = "Name the decision meeting"
     if decision_meeting_date and decision_meeting_date < meeting_date:
-        errors["decision_meeting_date"] = "The decision meeting must be after the group's."
+        errors["decision_meeting_date"] = "The decision meeting must be after the group's"
     if confidential and kind == Kind.ATTENDANCE:
         errors["confidential"] = (
             "A confidential briefing is given to you, not at a group meeting: ask for a "
-            "briefing note."
+            "briefing note"
         )
     if errors:
         raise ValidationError(errors)

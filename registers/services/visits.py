@@ -68,22 +68,22 @@ def visit_request(
     premises, purpose = premises.strip(), purpose.strip()
     errors = {}
     if not premises:
-        errors["premises"] = "Enter the premises you want to visit."
+        errors["premises"] = "Enter the premises you want to visit"
     if not purpose:
-        errors["purpose"] = "Say why you want to visit, as a member."
+        errors["purpose"] = "Say why you want to visit, as a member"
     if not service.is_active:
-        errors["service"] = "Choose a current service."
+        errors["service"] = "Select a current service"
     if starts_at.tzinfo is None:
         raise ValueError("Visit times must be timezone-aware.")
     now = timezone.now()
     earliest = visit_earliest_date(council_calendar(), now)
     if starts_at <= now:
-        errors["starts_at"] = "The visit must be in the future."
+        errors["starts_at"] = "The visit must be in the future"
     elif starts_at.astimezone(LONDON).date() < earliest:
         days = settings.VISIT_NOTICE_WORKING_DAYS
         errors["starts_at"] = (
             f"The Director needs {days} working day{'' if days == 1 else 's'}' notice of a "
-            f"visit: choose {long_date(earliest)} or later."
+            f"visit: choose {long_date(earliest)} or later"
         )
     director = director_for_service(service) if service.is_active else None
     if service.is_active and director is None:

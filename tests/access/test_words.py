@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import CharField
 from django.urls import NoReverseMatch, reverse
 
 from protocol_site.models import OutboxEmail
 from registers.services import protocol_apply_preset
-from tests.words import citations
+from tests.words import PageWords, citations, shown_empty, title_case
 
 from .matrix import MATRIX, ROLES
 from .test_access_matrix import client_as, quiet_refusals
@@ -51,8 +53,16 @@ def test_the_readme_cites_none_of_them():
 @pytest.mark.parametrize("role", SIGNED_IN)
 def test_no_page_cites_source_numbering_or_requirement_ids(request, role, preset, world):
     protocol_apply_preset(actor=None, preset=preset)
-    client = client_as(request, role)
     found, cited = [], 0
+    for url, page in pages(client_as(request, role), role, world):
+        found += [f"{url}: …{hit}…" for hit in citations(page)]
+        cited += "(Protocol, paragraph " in page
+    assert not found, "\n".join(found)
+    assert bool(cited) == (preset != "neutral")
+
+
+def pages(client, role: str, world):
+    """(url, page) for every page the world has that `role` may open."""
     with quiet_refusals():
         for name, row in MATRIX.items():
             if row.expected[role] != "200" or name.startswith("api:"):
@@ -65,11 +75,58 @@ def test_no_page_cites_source_numbering_or_requirement_ids(request, role, preset
             kind = response.get("Content-Type", "")
             if response.status_code != 200 or response.streaming or "text/" not in kind:
                 continue
-            page = response.content.decode()
-            found += [f"{url}: …{hit}…" for hit in citations(page)]
-            cited += "(Protocol, paragraph " in page
-    assert not found, "\n".join(found)
-    assert bool(cited) == (preset != "neutral")
+            yield url, response.content.decode()
+
+
+def proper_nouns() -> list[str]:
+    """What the council's records call things: people's, wards', services' and posts' names,
+    subjects and titles. These keep their capitals; the product's own words do not."""
+    found = {settings.COUNCIL_NAME}
+    found |= {user.get_full_name() for user in get_user_model().objects.all()}
+    for model in apps.get_models():
+        if model.__module__.split(".")[0] not in PRODUCT_APPS | {"django"}:
+            continue
+        if model.__module__.split(".")[0] in PRODUCT_APPS:
+            found |= {str(row) for row in model.objects.all()}  # "Cllr Chris Baker"
+        names = [
+            f.name
+            for f in model._meta.concrete_fields
+            if isinstance(f, CharField) and not f.choices and f.max_length and f.max_length <= 300
+        ]
+        if names:
+            for row in model.objects.values_list(*names):
+                found |= {str(value) for value in row if value}
+    return sorted(found)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_pages_speak_in_sentence_case_and_show_no_blank_markers(request, role, world):
+    """Headings, labels, buttons, hints and table headers are in sentence case ("Date
+    received", not "Date Received") but for role titles and names; no select offers
+    "---------" and no page shows "None" for a missing value."""
+    client = client_as(request, role)  # the person first: their name is one of the nouns
+    proper = proper_nouns()
+    capitals, blanks = [], []
+    for url, page in pages(client, role, world):
+        for text in PageWords(page).chrome:
+            capitals += [f"{url}: {hit} (in “{text}”)" for hit in title_case(text, proper)]
+        blanks += [f"{url}: {hit}" for hit in shown_empty(page)]
+    assert not blanks, "\n".join(sorted(set(blanks)))
+    assert not capitals, "\n".join(sorted(set(capitals)))
+
+
+def test_the_sentence_case_check_finds_what_it_should():
+    assert title_case("Send Holding Reply", []) == ["Send Holding Reply"]
+    assert title_case("Date Received", []) == ["Date Received"]
+    assert not title_case("Ask the Monitoring Officer or the Chief Executive", [])
+    assert not title_case("Enquiries from Jo Smith", ["Jo Smith"])
+    assert not title_case("Due Monday 2 November 2026", [])
+    assert shown_empty("<dt>Ward</dt><dd>None</dd><option>---------</option>") == [
+        "None (after “Ward”)",
+        "---------",
+    ]
+    assert not shown_empty("<p>None of these apply</p>")
 
 
 @pytest.mark.django_db
@@ -84,6 +141,18 @@ def test_no_email_the_world_sent_cites_them(world):
     assert not found, "\n".join(found)
 
 
+@pytest.mark.django_db
+def test_no_email_the_world_sent_is_in_title_case(world):
+    proper = proper_nouns()
+    found = [
+        f"{email.subject}: {hit}"
+        for email in OutboxEmail.objects.all()
+        for line in [email.subject, *email.body_text.splitlines()]
+        for hit in title_case(line, proper)
+    ]
+    assert not found, "\n".join(sorted(set(found)))
+
+
 def test_no_template_cites_them_as_written():
     found = []
     for path in Path(settings.BASE_DIR, "templates").rglob("*"):
@@ -93,19 +162,22 @@ def test_no_template_cites_them_as_written():
     assert not found, "\n".join(found)
 
 
+PRODUCT_APPS = {
+    "protocol_site",
+    "registers",
+    "declarations",
+    "notices",
+    "enquiries",
+    "groups",
+    "complaints",
+    "reports",
+}
+
+
 def test_no_choice_label_cites_them():
     found = []
     for model in apps.get_models():
-        if model.__module__.split(".")[0] not in {
-            "protocol_site",
-            "registers",
-            "declarations",
-            "notices",
-            "enquiries",
-            "groups",
-            "complaints",
-            "reports",
-        }:
+        if model.__module__.split(".")[0] not in PRODUCT_APPS:
             continue
         for field in model._meta.get_fields():
             for text in (

@@ -31,7 +31,7 @@ def test_a_briefing_from_request_to_equal_access(
     leader.get_by_label("A briefing note").check()
     leader.get_by_label("Who are you asking?").select_option(str(org.officers.director.pk))
     leader.get_by_label("Subject").fill("Options for the waste contract")
-    leader.get_by_label("The Council business it is about").fill("Waste contract renewal")
+    leader.get_by_label("Council business it is about").fill("Waste contract renewal")
     asking.fill_date(meeting, group="Date of the group meeting")
     leader.get_by_label("People who are not members of the council will be present").check()
     leader.get_by_label("Their names, and who they are").fill("Jane Doe MP")

@@ -118,10 +118,10 @@ def test_a_withdrawn_declaration_does_not_block(org, director):
     ("changes", "field", "message"),
     [
         ({"purpose": "promotion"}, "purpose", "Select whether the panel is for an appointment"),
-        ({"post": None}, "post", "Select the post."),
+        ({"post": None}, "post", "Select the post"),
         ({"candidate_name": " "}, "officer", "Select the officer concerned, or give"),
-        ({"purpose": "dismissal"}, "officer", "Select the officer a dismissal panel is about."),
-        ({"meets_on": None}, "meets_on", "Enter the date the panel meets."),
+        ({"purpose": "dismissal"}, "officer", "Select the officer a dismissal panel is about"),
+        ({"meets_on": None}, "meets_on", "Enter the date the panel meets"),
     ],
 )
 def test_bad_input_is_refused_with_a_specific_error(org, changes, field, message):

@@ -121,7 +121,7 @@ def test_reassigning_to_a_conflicted_officer_is_refused(org, councillor, officer
         )
     assert raised.value.message_dict["to"] == [
         "Maya Patel has a declared relationship with Cllr Chris Baker, so cannot deal with "
-        "their enquiries. Choose another officer."
+        "their enquiries. Select another officer."
     ]
     enquiry.refresh_from_db()
     assert enquiry.assigned_to == org.officers.officer

@@ -90,8 +90,8 @@ def test_only_a_councillor_asks(request, org, who, error):
 @pytest.mark.parametrize(
     ("starts_at", "field", "message"),
     [
-        (at(2026, 10, 30, 10, 0), "starts_at", "The visit must be in the future."),
-        (at(2026, 11, 2, 8, 0), "starts_at", "The visit must be in the future."),
+        (at(2026, 10, 30, 10, 0), "starts_at", "The visit must be in the future"),
+        (at(2026, 11, 2, 8, 0), "starts_at", "The visit must be in the future"),
         (at(2026, 11, 3, 16, 0), "starts_at", "choose Wednesday 4 November 2026 or later"),
     ],
 )
@@ -142,7 +142,7 @@ def test_a_service_with_no_director_or_closed_is_refused(org):
         ask_for_visit(org, service=org.legal_service)  # Resources has no Director
     org.service.is_active = False
     org.service.save()
-    with pytest.raises(ValidationError, match="Choose a current service"):
+    with pytest.raises(ValidationError, match="Select a current service"):
         ask_for_visit(org)
 
 

@@ -96,7 +96,7 @@ MONTHS_AND_DAYS = [
     ],
 ]
 # An example in a hint names real-looking places and things: "for example, Mill Lane".
-EXAMPLE = re.compile(r"\b(?:for example|e\.g\.)\b.*", re.I | re.S)
+EXAMPLE = re.compile(r"\b(?:for example|e\.g\.).*", re.I | re.S)
 CAPITALISED = re.compile(r"^[A-Z][a-z'’]+(?:[-/][A-Za-z'’]+)*$")
 SENTENCE_BREAK = re.compile(r"[.!?:;()\[\]|—–•\n]|\s-\s|,\s")
 

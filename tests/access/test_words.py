@@ -19,7 +19,9 @@ from django.db.models import CharField
 from django.urls import NoReverseMatch, reverse
 
 from protocol_site.models import OutboxEmail
+from protocol_site.protocol_rules import PRESETS
 from registers.services import protocol_apply_preset
+from tests.test_forms_properties import FORMS
 from tests.words import PageWords, citations, shown_empty, title_case
 
 from .matrix import MATRIX, ROLES
@@ -149,6 +151,30 @@ def test_no_email_the_world_sent_is_in_title_case(world):
         for email in OutboxEmail.objects.all()
         for line in [email.subject, *email.body_text.splitlines()]
         for hit in title_case(line, proper)
+    ]
+    assert not found, "\n".join(sorted(set(found)))
+
+
+def test_no_choice_or_form_label_is_in_title_case():
+    """The words written in the code, as written: choices, model names, and every form's
+    labels, hints and choices (the reference protocols' titles are proper nouns)."""
+    proper = [preset.title for preset in PRESETS.values()]
+    texts = []
+    for model in apps.get_models():
+        if model.__module__.split(".")[0] in PRODUCT_APPS:
+            for field in model._meta.get_fields():
+                labels = [str(label) for _, label in getattr(field, "flatchoices", []) or []]
+                texts += [(f"{model.__name__}.{field.name}", t) for t in labels]
+                texts.append(
+                    (f"{model.__name__}.{field.name}", str(getattr(field, "verbose_name", "")))
+                )
+    for path, form in FORMS.items():
+        for name, field in form.base_fields.items():
+            choices = [] if hasattr(field, "queryset") else getattr(field, "choices", [])
+            for text in [field.label, field.help_text, *(label for _, label in choices)]:
+                texts.append((f"{path}.{name}", str(text or "")))
+    found = [
+        f"{where}: {hit} in “{text}”" for where, text in texts for hit in title_case(text, proper)
     ]
     assert not found, "\n".join(sorted(set(found)))
 

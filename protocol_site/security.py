@@ -141,7 +141,15 @@ def lockout_response(request, original_response=None, credentials=None):
 
 
 class SignInForm(GovukFormMixin, AuthenticationForm):
-    """Django's sign-in form; a NUL in either box is refused by name (protocol_site.unstorable)."""
+    """Django's sign-in form in GOV.UK words; a NUL in either box is refused by name
+    (protocol_site.unstorable)."""
+
+    error_names = {"username": "your username", "password": "your password"}
+    error_messages = {
+        "invalid_login": "Enter the username and password of your account. Both are "
+        "case-sensitive.",
+        "inactive": "This account is closed. Ask democratic services to open it again.",
+    }
 
 
 class UnlockingSetPasswordForm(GovukFormMixin, SetPasswordForm):

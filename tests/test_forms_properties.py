@@ -17,6 +17,7 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.http import QueryDict
+from django.test import RequestFactory
 from django.utils.datastructures import MultiValueDict
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -103,6 +104,9 @@ NEEDS = {
     "registers.visits.forms.VisitArrangeForm": {"visit": lambda w: {"visit": w.visit}},
     "protocol_site.security.UnlockingSetPasswordForm": {
         "user": lambda w: {"user": w.user("officer")}
+    },
+    "protocol_site.security.SignInForm": {
+        "request": lambda w: {"request": RequestFactory().post("/sign-in/")}
     },
 }
 # Forms built without arguments that take optional ones too: each variant is tested as well.

@@ -18,6 +18,9 @@ class GovukDateWidget(forms.MultiWidget):
         widgets = [forms.TextInput(attrs={"inputmode": "numeric"}) for _ in self.parts]
         super().__init__(widgets, attrs)
 
+    # The boxes to highlight when the date is wrong (GOV.UK: only the missing or wrong part).
+    error_parts: frozenset[int] = frozenset()
+
     def decompress(self, value):
         if isinstance(value, datetime.date):
             return [value.day, value.month, value.year]
@@ -28,6 +31,7 @@ class GovukDateWidget(forms.MultiWidget):
         for sub, (label, width) in zip(context["widget"]["subwidgets"], self.parts, strict=True):
             sub["label"] = label
             sub["width"] = width
+            sub["error"] = int(sub["name"].rsplit("_", 1)[-1]) in self.error_parts
         return context
 
 
@@ -49,25 +53,25 @@ class GovukDateField(forms.MultiValueField):
         if not data_list or not any(data_list):
             return None
         day, month, year = (str(part or "").strip() for part in data_list)
-        missing = [
-            name
-            for name, part in zip(("day", "month", "year"), (day, month, year), strict=True)
-            if not part
-        ]
+        given = (day, month, year)
+        missing = [i for i, part in enumerate(given) if not part]
+        self.widget.error_parts = frozenset(missing)
         if missing:
             raise forms.ValidationError(
                 self.error_messages["date_parts"],
                 code="date_parts",
-                params={"missing": " and ".join(missing)},
+                params={"missing": " and ".join(("day", "month", "year")[i] for i in missing)},
             )
         try:
             value = datetime.date(int(year), int(month), int(day))
         except (ValueError, OverflowError):  # not numbers, not a day, or a year beyond C's int
+            self.widget.error_parts = frozenset(range(3))
             raise forms.ValidationError(
                 self.error_messages["date_real"], code="date_real"
             ) from None
         if not self.FIRST_YEAR <= value.year <= self.LAST_YEAR:
             # Deadlines are counted on from the dates people give: year 9999 has no room.
+            self.widget.error_parts = frozenset({2})
             raise forms.ValidationError(
                 self.error_messages["date_range"],
                 code="date_range",
@@ -143,6 +147,10 @@ class GovukFormMixin:
         for name, field in self.fields.items():
             plain_words(name, field, self.error_names)
         super().full_clean()
+        for name, field in self.fields.items():
+            if isinstance(field, GovukDateField) and name in self.errors:
+                # Missing altogether, or wrong by a rule of the form: all three boxes.
+                field.widget.error_parts = field.widget.error_parts or frozenset(range(3))
 
 
 class GovukForm(GovukFormMixin, forms.Form):

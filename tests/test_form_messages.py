@@ -231,3 +231,24 @@ def test_awkward_wording_is_recognised():
     assert reads_badly("Starts on must be a real date")
     assert reads_badly("Select the ward the councillor represents.")
     assert not reads_badly("Enter the date the role starts")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("parts", "message", "highlighted"),
+    [
+        (("1", "", "2026"), "Date received must include a month", [1]),
+        (("", "", "2026"), "Date received must include a day and month", [0, 1]),
+        (("31", "2", "2026"), "Date received must be a real date", [0, 1, 2]),
+        (("1", "1", "1899"), "Date received must be between 1900 and 2100", [2]),
+        (("", "", ""), "Enter the date the enquiry was received", [0, 1, 2]),
+    ],
+)
+def test_a_date_says_which_part_is_wrong_and_highlights_it(world, parts, message, highlighted):
+    form = FORMS["enquiries.forms.RecordedEnquiryForm"](
+        data={f"received_on_{i}": part for i, part in enumerate(parts)}
+    )
+    assert form.errors["received_on"] == [message]
+    html = str(form["received_on"])
+    boxes = re.findall(r'<input class="([^"]*)" id="id_received_on_(\d)"', html)
+    assert [int(i) for classes, i in boxes if "govuk-input--error" in classes] == highlighted

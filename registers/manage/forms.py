@@ -159,6 +159,7 @@ class AccountFieldsMixin(forms.Form):
         max_length=150,
         validators=[UnicodeUsernameValidator()],
         help_text="What the person signs in with. Letters, digits and @ . + - _ only.",
+        error_messages={"invalid": "Username must only include letters, digits and @ . + - _"},
     )
     first_name = forms.CharField(max_length=150, label="First name")
     last_name = forms.CharField(max_length=150, label="Last name")

@@ -102,7 +102,7 @@ def test_when_the_mo_declares_the_deputy_is_told_to_review(
     ("declarer", "other", "field", "message"),
     [
         ("councillor", "other_group_councillor", "other_party", "Select a current officer"),
-        ("officer", "line_manager", "other_party", "Choose a current councillor"),
+        ("officer", "line_manager", "other_party", "Select a current councillor"),
         ("officer", "officer", "other_party", "yourself"),
     ],
 )

@@ -206,7 +206,10 @@ def test_the_officer_who_records_an_enquiry_for_another_service_can_open_it(
     ("overrides", "message"),
     [
         ({"received_time": ""}, "Enter the time the enquiry was received"),
-        ({"received_time": "25:00"}, "Enter the time as hours and minutes"),
+        (
+            {"received_time": "25:00"},
+            "Enter the time the enquiry was received as hours and minutes",
+        ),
         ({"received_on_2": ""}, "Date received must include a year"),
         ({"received_on_0": "", "received_on_1": "", "received_on_2": ""}, "Enter the date"),
         ({"channel": ""}, "Select how the enquiry was received"),

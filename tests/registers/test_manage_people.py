@@ -109,10 +109,13 @@ def test_an_officer_who_leaves_is_marked_inactive_and_cannot_sign_in(
     ("overrides", "message"),
     [
         ({"username": "OFFICER"}, "That username is already taken"),
-        ({"username": "bad name!"}, "Enter a valid username."),
+        ({"username": "bad name!"}, "Username must only include letters, digits and @ . + - _"),
         ({"email": "officer@example.gov.uk"}, "Another person already has that email address"),
-        ({"email": "not-an-email"}, "Enter a valid email address."),
-        ({"first_name": ""}, "Enter first name"),
+        (
+            {"email": "not-an-email"},
+            "Enter the email address in the correct format, like name@example.com",
+        ),
+        ({"first_name": ""}, "Enter the first name"),
     ],
 )
 def test_bad_account_details_are_refused(client_for, democratic_services, org, overrides, message):
@@ -130,7 +133,7 @@ def test_a_post_held_by_someone_else_is_not_offered(client_for, democratic_servi
     response = client_for(democratic_services).post(
         reverse("manage:officer_add"), officer_data(post=org.posts.director.pk)
     )
-    assert "Select a valid choice" in response.content.decode()
+    assert "Select the post" in response.content.decode()
     assert not User.objects.filter(username="nia.jones").exists()
 
 

@@ -356,7 +356,7 @@ def test_a_posts_service_must_be_in_its_directorate(client_for, democratic_servi
     client = client_for(democratic_services)
     url = reverse("manage:post_edit", args=[org.posts.officer.pk])
     response = _post_change(client, url, directorate=org.resources.pk)
-    assert "Choose a service in the post&#x27;s directorate." in response.content.decode()
+    assert "Select a service in the post&#x27;s directorate" in response.content.decode()
     assert Post.objects.get(pk=org.posts.officer.pk).directorate == org.directorate
 
 
@@ -366,7 +366,7 @@ def test_a_group_leader_must_be_one_of_its_members(client_for, democratic_servic
     page = client.get(url).content.decode()
     assert "Cllr Chris Baker" in page and "Cllr Owen Price" not in page  # only members offered
     response = _post_change(client, url, leader=org.councillors.other_group_councillor.pk)
-    assert "Choose the group leader from the group&#x27;s members." in response.content.decode()
+    assert "Select the group leader from the group&#x27;s members" in response.content.decode()
     assert PoliticalGroup.objects.get(pk=org.group_a.pk).leader == org.councillors.group_leader
 
 
@@ -406,7 +406,7 @@ def test_a_term_cannot_end_before_it_starts(client_for, democratic_services, org
 def test_a_date_must_be_a_real_date(client_for, democratic_services):
     data = {"date_0": "31", "date_1": "2", "date_2": "2027", "reason": "x"}
     response = client_for(democratic_services).post(reverse("manage:closureday_add"), data)
-    assert "Date must be a real date." in response.content.decode()
+    assert "Date must be a real date" in response.content.decode()
     assert 'href="#id_date_0"' in response.content.decode()  # the summary links to the day box
     assert not ClosureDay.objects.exists()
 

@@ -182,7 +182,7 @@ def invalid(key, org):
             {**data, **date_data("ends_on", datetime.date(2024, 1, 1))},
             "The interest must end after it starts",
         ),
-        "trainingsession": ({**data, "provider": ""}, "Enter provider"),
+        "trainingsession": ({**data, "provider": ""}, "Enter the provider"),
         "trainingattendance": (data, "already recorded: open it and change it."),
     }[key]
 
@@ -346,7 +346,7 @@ def test_a_post_cannot_report_to_itself_or_in_a_cycle(client_for, democratic_ser
     assert "a post cannot report to itself" in response.content.decode()
     response = _post_change(client, url, reports_to=org.posts.line_manager.pk)
     assert (
-        "That line manager&#x27;s post reports, in turn, to this post." in response.content.decode()
+        "That line manager&#x27;s post reports, in turn, to this post" in response.content.decode()
     )
     org.posts.director.refresh_from_db()
     assert org.posts.director.reports_to == org.posts.chief_executive

@@ -102,7 +102,11 @@ def test_a_councillor_asks_for_a_visit(client_for, org, councillor):
     ("changes", "message", "anchor"),
     [
         ({"visit_on_0": "3"}, "choose Wednesday 4 November 2026 or later", "#id_visit_on_0"),
-        ({"visit_time": "25:00"}, "Enter the time of the visit as hours and minutes", "#id_visit_time"),
+        (
+            {"visit_time": "25:00"},
+            "Enter the time of the visit as hours and minutes",
+            "#id_visit_time",
+        ),
         ({"premises": ""}, "Enter the premises you want to visit", "#id_premises"),
         ({"service": "legal"}, "Nobody holds the Director", "#id_service"),
     ],

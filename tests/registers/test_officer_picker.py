@@ -141,7 +141,7 @@ def test_an_officer_the_form_does_not_offer_is_a_field_error(arrange, at_scale, 
     response = arrange(**data)
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Select an officer from the list" in page
+    assert "Select the officer who will meet the member" in page
     assert "Head of Legal" not in page  # nothing about her shows
     assert Visit.objects.get(pk=arrange.visit.pk).status == Visit.Status.REQUESTED
 
@@ -159,7 +159,7 @@ def test_hostile_input_is_a_field_error_never_a_failure(arrange, at_scale, hosti
 def test_a_posted_id_still_works_in_the_select(arrange, org):
     hostile = arrange(meeting_officer=org.officers.monitoring_officer.pk)
     assert hostile.status_code == 200
-    assert "Select an officer from the list" in hostile.content.decode()
+    assert "Select the officer who will meet the member" in hostile.content.decode()
     response = arrange(meeting_officer=org.officers.head_of_service.pk)
     assert response.status_code == 302
     assert arranged_with(arrange) == org.officers.head_of_service

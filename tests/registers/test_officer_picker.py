@@ -183,7 +183,7 @@ def test_a_chosen_officer_is_remembered_when_another_field_has_an_error(at_scale
 
 def test_nothing_entered_says_what_to_enter(at_scale, org):
     form = _Pick(data={"officer": "", "note": "x"})
-    assert form.errors["officer"] == ["Select officer to pass it to"]
+    assert form.errors["officer"] == ["Select the officer to pass it to"]
 
 
 def test_an_officer_already_chosen_is_kept_when_they_have_left(at_scale, org):

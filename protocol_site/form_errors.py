@@ -144,7 +144,13 @@ def wording(name: str, field: forms.Field, names: dict[str, str]) -> dict[str, s
     named = label if reads_as_a_name(label) and name not in names else known
     title = _escape(upper_first(named or "the answer"))
     what = _escape(with_the(known or "the answer"))
-    words = {"required": required, "unique": f"{title} is already in use"}
+    words = {
+        "required": required,
+        "unique": f"{title} is already in use",
+        # Raised without parameters (protocol_site.unstorable): no % to escape.
+        "unstorable": f"{upper_first(named or 'the answer')} must not contain hidden characters "
+        "such as a null character",
+    }
     if _choosing(field):
         select = _escape(str(required))  # "Select the officer", or the form's own words
         words |= dict.fromkeys(("invalid_choice", "invalid_list", "invalid_pk_value"), select)

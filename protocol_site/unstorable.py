@@ -106,7 +106,8 @@ def refuse_unstorable(name: str, field: forms.Field) -> None:
 
     def refusing(value, *args):
         if holds_unstorable(value):
-            raise unstorable_error(label)
+            worded = field.error_messages.get("unstorable")  # GovukFormMixin names the field
+            raise ValidationError(worded, code="unstorable") if worded else unstorable_error(label)
         return clean(value, *args)
 
     field.clean = refusing

@@ -252,3 +252,13 @@ def test_a_date_says_which_part_is_wrong_and_highlights_it(world, parts, message
     html = str(form["received_on"])
     boxes = re.findall(r'<input class="([^"]*)" id="id_received_on_(\d)"', html)
     assert [int(i) for classes, i in boxes if "govuk-input--error" in classes] == highlighted
+
+
+@pytest.mark.django_db
+def test_a_hidden_character_is_refused_in_the_fields_own_name(world):
+    form = FORMS["declarations.forms.ChangeForm"](
+        data={"details": "x", "ends_on_0": "1\x00", "ends_on_1": "1", "ends_on_2": "2026"}
+    )
+    assert form.errors["ends_on"] == [
+        "The date it ended must not contain hidden characters such as a null character"
+    ]

@@ -1,12 +1,39 @@
-"""What every app's pages share: a form posted through a service, its errors onto the form."""
+"""What every app's pages share: a form posted through a service, its errors onto the form,
+and never done twice.
+
+Every form such a page shows carries a hidden one-time token (templates/forms/_token.html).
+Sending it takes the token in the same transaction as the change it asks for; the same form
+sent again (a double click, a resend, the back button) shows what the first did — the page it
+went on to, with the same message — and changes nothing. A refused or invalid form keeps its
+token, so the page shown again can be corrected and sent.
+"""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.views.decorators.http import require_http_methods
+
+from protocol_site.cases.once import submission_record, submission_take
+
+TOKEN = "submission_token"
+
+# What a form did: the record the page goes on to and what to tell the person.
+Result = tuple[int | None, str]
+
+
+def posted_token(request) -> uuid.UUID | None:
+    """The one-time token a POST carries, or None (a GET, none sent, or not a token)."""
+    if request.method != "POST":
+        return None
+    try:
+        return uuid.UUID(str(request.POST.get(TOKEN, "")))
+    except ValueError:
+        return None
 
 
 def add_service_errors(form, error: ValidationError, aliases: dict[str, str] | None = None):
@@ -20,9 +47,33 @@ def add_service_errors(form, error: ValidationError, aliases: dict[str, str] | N
         form.add_error(None, error.messages)
 
 
-def submit(request, form, perform: Callable, aliases: dict[str, str] | None = None):
-    """On a POST of a valid form, return perform(cleaned_data); None means show the form
-    again, with the service's errors on it when it refused."""
+def once(request, attempt: Callable[[], Result | None]) -> Result | None:
+    """`attempt()` -> what it did, or None when it did nothing (the page shows its form).
+
+    A POST carrying a one-time token runs it in one transaction that first takes the token:
+    if that form was sent before, the first submission's result comes back and `attempt` is
+    not run (a repeat sent while the first is being done waits for it). If `attempt` did
+    nothing, or raised (404, 403), the token is not kept."""
+    token = posted_token(request)
+    if token is None or not request.user.is_authenticated:
+        return attempt()
+    with transaction.atomic():
+        first = submission_take(token, request.user)
+        if first is not None:
+            return first.object_pk, first.message
+        result = attempt()
+        if result is None:
+            transaction.set_rollback(True)
+        else:
+            submission_record(token, object_pk=result[0], message=result[1])
+        return result
+
+
+def attempt_form(request, form, perform: Callable, aliases: dict[str, str] | None = None):
+    """Give `form` its one-time token (the one sent, when it is shown again); on a POST of a
+    valid form, return perform(cleaned_data) -> (pk, message). None: show the form again,
+    with the service's errors on it when it refused."""
+    form.submission_token = posted_token(request) or uuid.uuid4()
     if request.method != "POST" or not form.is_valid():
         return None
     try:
@@ -30,6 +81,16 @@ def submit(request, form, perform: Callable, aliases: dict[str, str] | None = No
     except ValidationError as error:
         add_service_errors(form, error, aliases)
         return None
+
+
+def submit(
+    request, form, perform: Callable, *, done: Callable, aliases: dict[str, str] | None = None
+):
+    """A page's form, sent once: on a valid POST, `perform(cleaned_data)` -> (pk, message)
+    and the answer is `done(request, pk, message)`, as it is for a repeat of the same form.
+    None: show the form again (with the service's errors on it when it refused)."""
+    result = once(request, lambda: attempt_form(request, form, perform, aliases))
+    return None if result is None else done(request, *result)
 
 
 def step_view(
@@ -47,18 +108,30 @@ def step_view(
     """One action page on a case, as every app has them: `load(user, pk)` (404 out of scope),
     `allowed(user, obj)` (403 if not), `make_form(request, obj)`, then on a valid POST
     `perform(user, obj, cleaned_data)` -> message and `done(request, pk, message)`; otherwise
-    `show(request, obj, form)` with the service's errors on the form."""
+    `show(request, obj, form)` with the service's errors on the form. The token is taken
+    before the case is read, so a repeat is answered as the first was even once the step is
+    no longer open."""
 
     @require_http_methods(["GET", "POST"])
     def view(request, pk: int):
-        obj = load(request.user, pk)
-        if not allowed(request.user, obj):
-            raise PermissionDenied
-        form = make_form(request, obj)
-        message = submit(request, form, lambda data: perform(request.user, obj, data), aliases)
-        if message is not None:
-            return done(request, obj.pk, message)
-        return show(request, obj, form)
+        page = {}
+
+        def attempt():
+            obj = load(request.user, pk)
+            if not allowed(request.user, obj):
+                raise PermissionDenied
+            page["obj"], page["form"] = obj, make_form(request, obj)
+            return attempt_form(
+                request,
+                page["form"],
+                lambda data: (obj.pk, perform(request.user, obj, data)),
+                aliases,
+            )
+
+        result = once(request, attempt)
+        if result is not None:
+            return done(request, *result)
+        return show(request, page["obj"], page["form"])
 
     view.__name__ = name
     view.__doc__ = title

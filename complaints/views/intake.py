@@ -16,9 +16,9 @@ from ..services import complaint_raise
 from .common import done, uses_complaints
 
 
-def _raised_message(complaint) -> str:
+def _raised(complaint) -> tuple[int, str]:
     stage = complaint.stages.get(number=1)
-    return (
+    return complaint.pk, (
         f"Complaint {complaint.reference} raised privately. Stage 1 is with the "
         f"{stage.handler_role}, who aims to resolve it by {long_date(stage.resolve_by)}."
     )
@@ -32,9 +32,14 @@ def complaint_new(request):
     form_class = AboutOfficerForm if about_officer else AboutCouncillorForm
     data = request.POST if request.method == "POST" else None
     form = form_class(data, user=request.user)
-    complaint = submit(request, form, lambda data: complaint_raise(actor=request.user, **data))
-    if complaint is not None:
-        return done(request, complaint.pk, _raised_message(complaint))
+    raised = submit(
+        request,
+        form,
+        lambda data: _raised(complaint_raise(actor=request.user, **data)),
+        done=done,
+    )
+    if raised is not None:
+        return raised
     return render(
         request,
         "complaints/new.html",

@@ -61,12 +61,25 @@ def panel_detail(request, pk: int):
     )
 
 
+def _saved(saved, panel) -> tuple[int, str]:
+    return saved.pk, f"{'Panel saved' if panel else 'Panel recorded'}: {saved}"
+
+
+def _to_panel(request, pk: int, message: str):
+    messages.success(request, message)
+    return redirect("panels:detail", pk)
+
+
 def _form_page(request, panel):
     form = PanelForm(request.POST if request.method == "POST" else None, panel=panel)
-    saved = submit(request, form, lambda data: panel_save(actor=request.user, panel=panel, **data))
+    saved = submit(
+        request,
+        form,
+        lambda data: _saved(panel_save(actor=request.user, panel=panel, **data), panel),
+        done=_to_panel,
+    )
     if saved is not None:
-        messages.success(request, f"{'Panel saved' if panel else 'Panel recorded'}: {saved}")
-        return redirect("panels:detail", saved.pk)
+        return saved
     return render(request, "declarations/panels/form.html", {"form": form, "panel": panel})
 
 

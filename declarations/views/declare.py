@@ -58,6 +58,14 @@ def declaration_find(request):
     )
 
 
+def _made(declaration) -> tuple[int, str]:
+    told = declaration.manager_notified
+    message = f"Relationship declaration {declaration.reference} made."
+    if told is not None:
+        message += f" {told.display_name} has been told, as the officer's manager."
+    return declaration.pk, message + " The Monitoring Officer will review it."
+
+
 @require_http_methods(["GET", "POST"])
 def declaration_new(request, user_pk: int):
     """Step 2: the relationship, its details and its dates."""
@@ -66,16 +74,12 @@ def declaration_new(request, user_pk: int):
     if other is None or other.pk == request.user.pk or side_for(person, other) is None:
         raise Http404
     form = DeclareForm(request.POST if request.method == "POST" else None)
-    declaration = submit(
+    made = submit(
         request,
         form,
-        lambda data: declaration_make(actor=request.user, other_party=other, **data),
+        lambda data: _made(declaration_make(actor=request.user, other_party=other, **data)),
+        done=done,
     )
-    if declaration is not None:
-        told = declaration.manager_notified
-        message = f"Relationship declaration {declaration.reference} made."
-        if told is not None:
-            message += f" {told.display_name} has been told, as the officer's manager."
-        message += " The Monitoring Officer will review it."
-        return done(request, declaration.pk, message)
+    if made is not None:
+        return made
     return render(request, "declarations/new.html", {"form": form, "other": other})

@@ -240,7 +240,12 @@ def enquiry_extension_decide(request, pk: int, req: int):
         raise PermissionDenied
     form = DECIDE.make_form(request, enquiry)
     decided = extension.outcome != ExtensionRequest.Outcome.PENDING
-    message = submit(request, form, lambda data: DECIDE.perform(request.user, extension, data))
-    if message is not None:
-        return done(request, enquiry.pk, message)
+    decision = submit(
+        request,
+        form,
+        lambda data: (enquiry.pk, DECIDE.perform(request.user, extension, data)),
+        done=done,
+    )
+    if decision is not None:
+        return decision
     return render_step(request, enquiry, DECIDE, form, extension=extension, decided=decided)

@@ -3,35 +3,32 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from protocol_site.cases import long_date
+from protocol_site.views import submit
 
 from ..forms import EnquiryForm, RecordedEnquiryForm
 from ..permissions import can_record
 from ..services import enquiry_log
-from .common import add_service_errors, done, require_person
+from .common import done, require_person
 
+ALIASES = {"received_at": "received_on"}
 FIELDS = ("subject", "details", "kind", "service", "ward", "approached_officer", "attachment")
 
 
-def _log(request, form, councillor, **extra):
-    values = {name: form.cleaned_data[name] for name in FIELDS}
-    try:
-        enquiry = enquiry_log(actor=request.user, councillor=councillor, **values, **extra)
-    except ValidationError as error:
-        add_service_errors(form, error, {"received_at": "received_on"})
-        return None
-    return enquiry
-
-
-def _logged_message(enquiry, verb: str) -> str:
-    return (
+def _logged(enquiry, verb: str) -> tuple[int, str]:
+    return enquiry.pk, (
         f"Enquiry {enquiry.reference} {verb}. It is with {enquiry.assigned_to}; "
         f"a reply is due by {long_date(enquiry.due_date)}."
     )
+
+
+def _log(request, form, councillor, verb: str, **extra):
+    values = {name: form.cleaned_data[name] for name in FIELDS}
+    enquiry = enquiry_log(actor=request.user, councillor=councillor, **values, **extra)
+    return _logged(enquiry, verb)
 
 
 @require_http_methods(["GET", "POST"])
@@ -42,10 +39,15 @@ def enquiry_new(request):
         form = EnquiryForm(request.POST, request.FILES, councillor=councillor)
     else:
         form = EnquiryForm(councillor=councillor)
-    if request.method == "POST" and form.is_valid():
-        enquiry = _log(request, form, councillor)
-        if enquiry is not None:
-            return done(request, enquiry.pk, _logged_message(enquiry, "logged"))
+    logged = submit(
+        request,
+        form,
+        lambda data: _log(request, form, councillor, "logged"),
+        done=done,
+        aliases=ALIASES,
+    )
+    if logged is not None:
+        return logged
     return render(
         request,
         "enquiries/new.html",
@@ -60,15 +62,20 @@ def enquiry_record(request):
         form = RecordedEnquiryForm(request.POST, request.FILES)
     else:
         form = RecordedEnquiryForm()
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        enquiry = _log(
+    recorded = submit(
+        request,
+        form,
+        lambda data: _log(
             request,
             form,
             data["councillor"],
+            "recorded",
             channel=data["channel"],
             received_at=data["received_at"],
-        )
-        if enquiry is not None:
-            return done(request, enquiry.pk, _logged_message(enquiry, "recorded"))
+        ),
+        done=done,
+        aliases=ALIASES,
+    )
+    if recorded is not None:
+        return recorded
     return render(request, "enquiries/new.html", {"form": form, "recording": True})

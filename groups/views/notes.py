@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from protocol_site.views import CaseStep, submit
+from protocol_site.views import CaseStep, attempt_form, once
 
 from .. import permissions, services
 from ..forms import AttendanceForm, ConfirmForm, NoteForm, ShareForm
@@ -42,17 +42,27 @@ def _note_step(actor, briefing, data, action):
 
 @require_http_methods(["GET", "POST"])
 def briefing_note(request, pk: int):
-    briefing = briefing_for(request.user, pk)
-    note = note_for(request.user, briefing)
-    if not actions_for(request.user, briefing, note).note:
-        raise PermissionDenied
-    initial = {"facts": note.facts, "options": note.options} if note else None
-    form = NoteForm(request.POST if request.method == "POST" else None, initial=initial)
+    page = {}
     action = ISSUE if request.POST.get("action") == ISSUE else SAVE
-    message = submit(request, form, lambda data: _note_step(request.user, briefing, data, action))
-    if message is not None:
-        return done(request, briefing.pk, message)
-    return render(request, "groups/note.html", {"briefing": briefing, "form": form})
+
+    def attempt():  # read and checked after the form's token is taken: a repeat is answered
+        briefing = briefing_for(request.user, pk)
+        note = note_for(request.user, briefing)
+        if not actions_for(request.user, briefing, note).note:
+            raise PermissionDenied
+        initial = {"facts": note.facts, "options": note.options} if note else None
+        form = NoteForm(request.POST if request.method == "POST" else None, initial=initial)
+        page.update(briefing=briefing, form=form)
+        return attempt_form(
+            request,
+            form,
+            lambda data: (briefing.pk, _note_step(request.user, briefing, data, action)),
+        )
+
+    result = once(request, attempt)
+    if result is not None:
+        return done(request, *result)
+    return render(request, "groups/note.html", page)
 
 
 def _attendance(actor, briefing, data):
@@ -104,24 +114,35 @@ def briefing_unshare(request, pk: int, share_pk: int):
 # --- What other groups and people see (GRP-6, GRP-7) ------------------------------------------
 
 
+def _receive(actor, offer) -> tuple[int, str]:
+    services.briefing_offer_receive(actor=actor, offer=offer)
+    return offer.pk, f"{offer.group} has received the briefing note."
+
+
+def _to_offer(request, pk: int, message: str):
+    messages.success(request, message)
+    return redirect("groups:offer", pk)
+
+
 @require_http_methods(["GET", "POST"])
 def offer_detail(request, pk: int):
     """A note offered to the viewer's group: what it is about, and once the Group Leader has
     received it, the note itself. Never the request, the group that asked, or its meeting."""
-    offer = offer_for(request.user, pk)
-    may_receive = permissions.can_receive(request.user, offer) and not offer.received_at
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        if not may_receive:
+    page = {}
+
+    def attempt():  # read and checked after the form's token is taken: a repeat is answered
+        offer = offer_for(request.user, pk)
+        may_receive = permissions.can_receive(request.user, offer) and not offer.received_at
+        if request.method == "POST" and not may_receive:
             raise PermissionDenied
-        received = submit(
-            request,
-            form,
-            lambda data: services.briefing_offer_receive(actor=request.user, offer=offer),
-        )
-        if received is not None:
-            messages.success(request, f"{offer.group} has received the briefing note.")
-            return redirect("groups:offer", offer.pk)
+        form = ConfirmForm(request.POST if request.method == "POST" else None)
+        page.update(offer=offer, may_receive=may_receive, form=form)
+        return attempt_form(request, form, lambda data: _receive(request.user, offer))
+
+    result = once(request, attempt)
+    if result is not None:
+        return _to_offer(request, *result)
+    offer, may_receive, form = page["offer"], page["may_receive"], page["form"]
     return render(
         request,
         "groups/offer.html",

@@ -57,21 +57,22 @@ def representative_list(request):
     )
 
 
+def _sent(meeting) -> tuple[int, str]:
+    return meeting.pk, f"{meeting.reference} sent to the Chief Executive for prior authorisation."
+
+
 @require_http_methods(["GET", "POST"])
 def representative_new(request):
     require_person(request, _is_officer)
     form = RepresentativeMeetingForm(request.POST if request.method == "POST" else None)
-    meeting = submit(
+    sent = submit(
         request,
         form,
-        lambda data: services.representative_meeting_request(actor=request.user, **data),
+        lambda data: _sent(services.representative_meeting_request(actor=request.user, **data)),
+        done=_done,
     )
-    if meeting is not None:
-        return _done(
-            request,
-            meeting.pk,
-            f"{meeting.reference} sent to the Chief Executive for prior authorisation.",
-        )
+    if sent is not None:
+        return sent
     return render(request, "groups/representative_new.html", {"form": form})
 
 

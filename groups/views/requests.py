@@ -22,6 +22,13 @@ from ..selectors import (
 from .common import actions_for, done, may_request, offered, step_page
 
 
+def _sent(briefing) -> tuple[int, str]:
+    return briefing.pk, (
+        f"Request {briefing.reference} sent. The Chief Executive will clear it, nominate "
+        "a representative, or decline it."
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def briefing_new(request):
     person = require_person(request, may_request)
@@ -29,16 +36,14 @@ def briefing_new(request):
     form = BriefingRequestForm(
         request.POST if request.method == "POST" else None, group_leader=group_leader
     )
-    briefing = submit(
-        request, form, lambda data: services.briefing_request(actor=request.user, **data)
+    sent = submit(
+        request,
+        form,
+        lambda data: _sent(services.briefing_request(actor=request.user, **data)),
+        done=done,
     )
-    if briefing is not None:
-        return done(
-            request,
-            briefing.pk,
-            f"Request {briefing.reference} sent. The Chief Executive will clear it, nominate "
-            "a representative, or decline it.",
-        )
+    if sent is not None:
+        return sent
     group = person.councillor.leads_group if group_leader else person.councillor.group
     return render(
         request,

@@ -69,14 +69,29 @@ def _form_page(request, form, period):
     )
 
 
+def _said(period, what: str) -> tuple[int, str]:
+    return period.pk, f"{what}: {period.name}."
+
+
+def _to_period(request, pk: int, message: str):
+    messages.success(request, message)
+    return redirect("notices:period", pk)
+
+
 @require_http_methods(["GET", "POST"])
 def period_new(request):
     require(can_declare_periods, request.user)
     form = ElectionPeriodForm(request.POST if request.method == "POST" else None)
-    period = submit(request, form, lambda data: election_period_declare(actor=request.user, **data))
-    if period is not None:
-        messages.success(request, f"Pre-election period declared: {period.name}.")
-        return redirect("notices:period", period.pk)
+    declared = submit(
+        request,
+        form,
+        lambda data: _said(
+            election_period_declare(actor=request.user, **data), "Pre-election period declared"
+        ),
+        done=_to_period,
+    )
+    if declared is not None:
+        return declared
     return _form_page(request, form, None)
 
 
@@ -91,11 +106,14 @@ def period_change(request, pk: int):
     saved = submit(
         request,
         form,
-        lambda data: election_period_update(actor=request.user, period=period, **data),
+        lambda data: _said(
+            election_period_update(actor=request.user, period=period, **data),
+            "Pre-election period saved",
+        ),
+        done=_to_period,
     )
     if saved is not None:
-        messages.success(request, f"Pre-election period saved: {saved.name}.")
-        return redirect("notices:period", saved.pk)
+        return saved
     return _form_page(request, form, period)
 
 
@@ -108,11 +126,6 @@ def _declared_period(user, pk: int):
 def _end(actor, period, data):
     ended = election_period_end(actor=actor, period=period, **data)
     return f"Pre-election period ended: {ended.name}."
-
-
-def _to_period(request, pk: int, message: str):
-    messages.success(request, message)
-    return redirect("notices:period", pk)
 
 
 END = CaseStep(

@@ -96,19 +96,23 @@ def _told(notice: WardNotice) -> str:
     return f"The members for {names} are being emailed."
 
 
+def _recorded(notice: WardNotice) -> tuple[int, str]:
+    return notice.pk, f"Notice recorded: {notice.title}. {_told(notice)}"
+
+
 @require_http_methods(["GET", "POST"])
 def notice_new(request):
     require(can_publish, request.user)
     form = WardNoticeForm(request.POST if request.method == "POST" else None)
-    notice = submit(
+    recorded = submit(
         request,
         form,
-        lambda data: ward_notice_publish(actor=request.user, **form.service_values()),
-        NOTICE_ERROR_FIELDS,
+        lambda data: _recorded(ward_notice_publish(actor=request.user, **form.service_values())),
+        done=_to_notice,
+        aliases=NOTICE_ERROR_FIELDS,
     )
-    if notice is not None:
-        messages.success(request, f"Notice recorded: {notice.title}. {_told(notice)}")
-        return redirect("notices:detail", notice.pk)
+    if recorded is not None:
+        return recorded
     return render(request, "notices/form.html", {"form": form, "notice": None})
 
 
@@ -139,16 +143,22 @@ def notice_change(request, pk: int):
         correcting=True,
     )
     revision = notice.revision
+
+    def _saved(saved: WardNotice) -> tuple[int, str]:
+        told = " The ward members are being told." if saved.revision != revision else ""
+        return saved.pk, f"Notice saved: {saved.title}.{told}"
+
     saved = submit(
         request,
         form,
-        lambda data: ward_notice_update(actor=request.user, notice=notice, **form.service_values()),
-        NOTICE_ERROR_FIELDS,
+        lambda data: _saved(
+            ward_notice_update(actor=request.user, notice=notice, **form.service_values())
+        ),
+        done=_to_notice,
+        aliases=NOTICE_ERROR_FIELDS,
     )
     if saved is not None:
-        told = " The ward members are being told." if saved.revision != revision else ""
-        messages.success(request, f"Notice saved: {saved.title}.{told}")
-        return redirect("notices:detail", saved.pk)
+        return saved
     return render(request, "notices/form.html", {"form": form, "notice": notice})
 
 

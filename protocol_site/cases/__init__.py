@@ -13,7 +13,7 @@ from .kit import (
     record_once,
     require,
 )
-from .once import do_once
+from .once import do_once, submission_record, submission_take, submissions_purge
 from .sweep import LATE_AFTER, is_late, registered_sweeps, run_sweep
 
 __all__ = [
@@ -32,4 +32,7 @@ __all__ = [
     "record_event",
     "record_once",
     "require",
+    "submission_record",
+    "submission_take",
+    "submissions_purge",
 ]

@@ -2,6 +2,7 @@ from .audit import AuditEvent
 from .calendar import ClosureDay
 from .outbox import OutboxEmail
 from .protocol import CouncilProtocol
+from .submission import FormSubmission
 from .user import User
 
-__all__ = ["AuditEvent", "ClosureDay", "CouncilProtocol", "OutboxEmail", "User"]
+__all__ = ["AuditEvent", "ClosureDay", "CouncilProtocol", "FormSubmission", "OutboxEmail", "User"]

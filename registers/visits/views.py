@@ -72,23 +72,26 @@ def visit_list(request):
     )
 
 
+def _asked(visit) -> tuple[int, str]:
+    return visit.pk, (
+        f"Visit asked for. {visit.director} (Director) has been told and will let you know "
+        "the arrangements."
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def visit_new(request):
     require_person(request, lambda person: person.councillor is not None)
     form = VisitRequestForm(request.POST if request.method == "POST" else None)
-    visit = submit(
+    asked = submit(
         request,
         form,
-        lambda data: visit_request(actor=request.user, **form.request_data()),
-        ALIASES,
+        lambda data: _asked(visit_request(actor=request.user, **form.request_data())),
+        done=_to_visit,
+        aliases=ALIASES,
     )
-    if visit is not None:
-        messages.success(
-            request,
-            f"Visit asked for. {visit.director} (Director) has been told and will let you know "
-            "the arrangements.",
-        )
-        return redirect("visits:detail", visit.pk)
+    if asked is not None:
+        return asked
     return render(
         request,
         "registers/visits/new.html",

@@ -1,11 +1,13 @@
 """The email outbox: rows written in the caller's transaction, sent later by a Celery task."""
 
 import logging
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
+from django.db import connection as database
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
@@ -97,15 +99,42 @@ def _pending_locked(pk: int) -> OutboxEmail | None:
     )
 
 
+# The kind of session lock (PostgreSQL advisory lock) a sender holds on a row it is sending.
+_SENDING = 0x6F7574  # "out"
+
+
+@contextmanager
+def _held(pk: int):
+    """True while this sender alone holds the row, from counting its attempt to marking it
+    sent or failed. On PostgreSQL a session lock, which outlives the count's commit (so no
+    other sender takes the row between the count and the send) and ends with the connection
+    if the worker dies (so the next sweep takes it at once). Elsewhere the database makes one
+    writer wait for the other."""
+    if database.vendor != "postgresql":
+        yield True
+        return
+    key = (_SENDING, pk % 2**31)
+    with database.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s::integer, %s::integer)", key)
+        held = cursor.fetchone()[0]
+    try:
+        yield held
+    finally:
+        if held:
+            with database.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s::integer, %s::integer)", key)
+
+
 def _claim(pk: int) -> bool:
-    """Count the attempt in its own transaction before anything is sent.
+    """Count the attempt in its own transaction before anything is sent, if the row is due
+    (a message that failed a moment ago waits for its back-off, whoever else had listed it).
 
     A message whose sending kills the worker (so the send's own transaction never commits)
     still uses up its attempts and is given up after MAX_ATTEMPTS, not retried for ever.
     """
     with transaction.atomic():
         row = _pending_locked(pk)
-        if row is None:
+        if row is None or row.next_attempt_at > timezone.now():
             return False
         if row.attempts >= MAX_ATTEMPTS:
             logger.error("Outbox email %s: giving up after %s attempts", row.pk, row.attempts)
@@ -126,9 +155,14 @@ def outbox_send(pk: int, *, connection=None) -> bool:
     the server accepted it but before the commit sends it again, with the same Message-ID:
     delivery is at least once, and that window is kept to the server's reply and one UPDATE.
     `connection` is an open mail connection shared by a batch (see outbox_send_pending).
+    An attempt is counted only by the sender that makes it: one another sender holds is left
+    to it, uncounted.
     """
-    if not _claim(pk):
-        return False
+    with _held(pk) as held:
+        return held and _claim(pk) and _send(pk, connection)
+
+
+def _send(pk: int, connection) -> bool:
     with transaction.atomic():
         row = _pending_locked(pk)
         if row is None:

@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from .cases.once import submissions_purge
 from .cases.sweep import sweep_named
 from .outbox import outbox_purge_sent, outbox_send_pending
 from .security import sign_in_records_purge
@@ -28,4 +29,6 @@ def purge_sent_email() -> int:
 
 @shared_task
 def purge_sign_in_records() -> int:
-    return sign_in_records_purge()
+    """Nightly housekeeping: expired sessions, old sign-in logs, and forms' one-time tokens
+    used more than a few days ago."""
+    return sign_in_records_purge() + submissions_purge()

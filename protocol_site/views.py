@@ -167,8 +167,9 @@ class CaseStep:
 
 def case_step_view(name: str, step: CaseStep, *, load: Callable, done: Callable, render: Callable):
     """The page for `step`: `load(user, pk)` (404 out of scope), 403 unless the step is
-    allowed, then the form; `render(request, case, step, form)` draws it."""
-    return step_view(
+    allowed, then the form; `render(request, case, step, form)` draws it. The view keeps its
+    step (`view.case_step`), so the URLconf can be walked for every case's action pages."""
+    view = step_view(
         name,
         load=load,
         allowed=step.allowed,
@@ -179,3 +180,5 @@ def case_step_view(name: str, step: CaseStep, *, load: Callable, done: Callable,
         aliases=step.aliases,
         title=step.title,
     )
+    view.case_step = step
+    return view

@@ -20,4 +20,6 @@ AUDIT_WORDS: dict[str, str] = {
     "complaints.complaint.passed_on": "Complaint passed to another handler",
     "complaints.complaint.flagged": "Complaint flagged to the Monitoring Officer",
     "complaints.complaint.viewed": "Complaint viewed",
+    "complaints.complaint.complainant_message": "Message from the complainant",
+    "complaints.complaint.handler_message": "Message from the handler",
 }

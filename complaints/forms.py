@@ -152,3 +152,27 @@ class WithdrawForm(GovukForm):
         required=False,
         label="Why are you withdrawing it? (optional)",
     )
+
+
+class MessageForm(GovukForm):
+    """A message at the current stage; the handler may share theirs with the subject, once
+    the subject has been told of the complaint (`share_with`: their name, or None)."""
+
+    message = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        label="Your message",
+        error_messages=required("Enter your message"),
+    )
+    share_with_subject = forms.BooleanField(required=False)
+
+    def __init__(self, *args, share_with=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if share_with is None:
+            del self.fields["share_with_subject"]
+            return
+        field = self.fields["share_with_subject"]
+        field.label = f"Also share this message with {share_with}, whom the complaint is about"
+        field.help_text = (
+            "They are emailed that there is a message for them. They never see the "
+            "complainant's messages, nor any of yours you do not share"
+        )

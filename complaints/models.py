@@ -278,12 +278,19 @@ class ComplaintEvent(TimedStep, models.Model):
         GROUP_LEADER_NOTIFIED = "group_leader_notified", "Group leader told"
         PASSED_ON = "passed_on", "Passed to another handler"
         FLAGGED = "flagged", "Flagged to the Monitoring Officer"
+        COMPLAINANT_MESSAGE = "complainant_message", "Message from the complainant"
+        HANDLER_MESSAGE = "handler_message", "Message from the handler"
 
     LATE_HEADINGS = {
         Kind.STAGE_OPENED: "Stage opened: escalated late",
         Kind.REMINDER: "Overdue reminder, sent late",
         Kind.ACKNOWLEDGE_REMINDER: "Reminder to acknowledge, sent late",
     }
+
+    # The conversation between the complainant and the stage's handler: read by the
+    # complainant and those who see the internal side, never by anyone else, but for the
+    # handler's messages they chose to share with the person the complaint is about.
+    MESSAGE_KINDS = (Kind.COMPLAINANT_MESSAGE, Kind.HANDLER_MESSAGE)
 
     # Sweep steps: at most one of each kind per stage.
     ONCE_PER_STAGE = (Kind.REMINDER, Kind.ACKNOWLEDGE_REMINDER)
@@ -298,6 +305,8 @@ class ComplaintEvent(TimedStep, models.Model):
     detail = models.TextField(blank=True)
     # What the complainant (and a notified subject) may read; False for internal steps.
     visible_to_complainant = models.BooleanField(default=True)
+    # A handler's message shared with the person the complaint is about (who reads no other).
+    shared_with_subject = models.BooleanField(default=False, db_default=False)
     # A step the sweep took: the moment it was due (`at` is when it was taken).
     due_at = models.DateTimeField(null=True, blank=True)
 

@@ -76,3 +76,15 @@ def can_report(user, complaint: Complaint) -> bool:
     """003 §14.2: the Monitoring Officer's report on an officer's complaint about a member
     (the Deputy's when the Monitoring Officer is away, the post vacant, or they are a party)."""
     return is_monitoring_officer(user, complaint)
+
+
+@denies("Only the person who raised the complaint and the handler of its stage write on it.")
+def can_message(user, complaint: Complaint) -> bool:
+    """The conversation at each stage: the complainant and the current stage's handler."""
+    return is_complainant(user, complaint) or is_handler(user, complaint)
+
+
+@denies("Only the handler of the current stage can share a message with its subject.")
+def can_share_with_subject(user, complaint: Complaint) -> bool:
+    """The subject reads no message unless the handler shares one of theirs with them."""
+    return is_handler(user, complaint)

@@ -10,7 +10,9 @@ party. Nobody else — not other Directors, not democratic services, not superus
 
 Handlers and the Monitoring Officer read its internal side (the whole timeline, the management
 note); everyone else who may see it, managers above the handler included, reads the public side
-only.
+only. The messages between the complainant and the handler are the complainant's and the
+internal side's alone: the subject reads only those the handler shared with them, and those it
+is reported or copied to and the managers above the handler read none.
 """
 
 from __future__ import annotations
@@ -157,15 +159,44 @@ def may_see_management_note(user, complaint: Complaint, *, handler_ids=None) -> 
     return complaint.stages.filter(handler=user).exists()
 
 
-def _public_events(events):
-    return [event for event in events if event.visible_to_complainant]
+@dataclass(frozen=True)
+class Reader:
+    """Who is reading a complaint's timeline: its internal side, its complainant, its subject
+    (once told), or someone else who may see it (a copy, a manager above the handler)."""
+
+    internal: bool = False
+    complainant: bool = False
+    subject: bool = False
+
+    def reads(self, event: ComplaintEvent) -> bool:
+        if self.internal:
+            return True
+        if not event.visible_to_complainant:
+            return False
+        if event.kind in ComplaintEvent.MESSAGE_KINDS:
+            return self.complainant or (self.subject and event.shared_with_subject)
+        return True
 
 
-def timeline_for(user, complaint: Complaint) -> QuerySet[ComplaintEvent]:
-    events = complaint.events.select_related("actor")
-    if not may_see_management_note(user, complaint):
-        events = events.filter(visible_to_complainant=True)
-    return events
+def reader_of(user, complaint: Complaint, *, internal: bool) -> Reader:
+    return Reader(
+        internal=internal,
+        complainant=complaint.complainant_id == user.pk,
+        subject=complaint.subject_user_id == user.pk,
+    )
+
+
+def timeline_for(user, complaint: Complaint) -> list[ComplaintEvent]:
+    """The steps on the complaint the reader may read, oldest first."""
+    reader = reader_of(user, complaint, internal=may_see_management_note(user, complaint))
+    return [event for event in complaint.events.select_related("actor") if reader.reads(event)]
+
+
+def messages_for(user, complaint: Complaint) -> list[ComplaintEvent]:
+    """The messages on the complaint the reader may read, oldest first."""
+    reader = reader_of(user, complaint, internal=may_see_management_note(user, complaint))
+    messages = complaint.events.filter(kind__in=ComplaintEvent.MESSAGE_KINDS)
+    return [event for event in messages.select_related("actor") if reader.reads(event)]
 
 
 def _blank_notes(stages: list[ComplaintStage]) -> list[ComplaintStage]:
@@ -195,6 +226,7 @@ class Shaped:
     internal: bool
     stages: list[ComplaintStage]
     timeline: list[ComplaintEvent]
+    reader: Reader
 
 
 def shape(user, complaint: Complaint) -> Shaped:
@@ -209,8 +241,11 @@ def shape(user, complaint: Complaint) -> Shaped:
         internal = any(stage.handler_id == user.pk for stage in stages)
     if not internal:
         stages = _blank_notes(list(stages))
-    events = complaint.all_events if internal else _public_events(complaint.all_events)
-    return Shaped(complaint=complaint, internal=internal, stages=stages, timeline=events)
+    reader = reader_of(user, complaint, internal=internal)
+    events = [event for event in complaint.all_events if reader.reads(event)]
+    return Shaped(
+        complaint=complaint, internal=internal, stages=stages, timeline=events, reader=reader
+    )
 
 
 def complaints_with_history(user) -> QuerySet[Complaint]:

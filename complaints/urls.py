@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:pk>/withdraw/", views.complaint_withdraw, name="withdraw"),
     path("<int:pk>/notify-subject/", views.complaint_notify_subject, name="notify_subject"),
     path("<int:pk>/report/", views.complaint_report, name="report"),
+    path("<int:pk>/message/", views.complaint_message, name="message"),
 ]

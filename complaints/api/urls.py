@@ -2,9 +2,15 @@
 
 from django.urls import path
 
+from .conversation import ComplaintMessagesView
 from .views import ComplaintDetailView, ComplaintListView
 
 urlpatterns = [
     path("complaints/", ComplaintListView.as_view(), name="complaint-list"),
     path("complaints/<int:pk>/", ComplaintDetailView.as_view(), name="complaint-detail"),
+    path(
+        "complaints/<int:pk>/messages/",
+        ComplaintMessagesView.as_view(),
+        name="complaint-messages",
+    ),
 ]

@@ -1,4 +1,5 @@
 from .clock import complaint_advance, complaints_sweep
+from .conversation import complaint_message
 from .lifecycle import (
     complaint_escalate,
     complaint_notify_subject,
@@ -14,6 +15,7 @@ from .reporting import complaint_report_outcome
 __all__ = [
     "complaint_advance",
     "complaint_escalate",
+    "complaint_message",
     "complaint_notify_subject",
     "complaint_raise",
     "complaint_record_view",

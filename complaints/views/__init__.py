@@ -3,6 +3,7 @@
 from .actions import (
     complaint_acknowledge,
     complaint_escalate,
+    complaint_message,
     complaint_notify_subject,
     complaint_refer,
     complaint_report,
@@ -18,6 +19,7 @@ __all__ = [
     "complaint_detail",
     "complaint_escalate",
     "complaint_list",
+    "complaint_message",
     "complaint_new",
     "complaint_notify_subject",
     "complaint_refer",

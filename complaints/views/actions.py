@@ -6,13 +6,15 @@ outside the viewer's reach is a 404 (complaint_for). The services are atomic: no
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.shortcuts import render
 
 from protocol_site.views import CaseStep, case_step_view
 
 from .. import forms, services
 from ..models import Outcome, Referral
-from ..permissions import is_complainant
+from ..permissions import can_share_with_subject, is_complainant
 from ..selectors import complaint_for
 from .common import actions_for, done
 
@@ -63,6 +65,30 @@ def _withdraw(actor, complaint, data):
 def _notify_subject(actor, complaint, data):
     services.complaint_notify_subject(actor=actor, complaint=complaint)
     return f"{complaint.subject} has been told of {complaint.reference}."
+
+
+def _message(actor, complaint, data):
+    shared = data.get("share_with_subject", False)
+    services.complaint_message(
+        actor=actor, complaint=complaint, message=data["message"], share_with_subject=shared
+    )
+    if is_complainant(actor, complaint):
+        return f"Message sent on {complaint.reference}. The handler has been told."
+    told = f" {complaint.subject} has been told too." if shared else ""
+    return f"Message sent on {complaint.reference}. The complainant has been told.{told}"
+
+
+@dataclass(frozen=True)
+class MessageStep(CaseStep):
+    """The message page's form depends on who writes: the handler may share their message
+    with the subject once the subject has been told of the complaint."""
+
+    def make_form(self, request, case):
+        may_share = (
+            can_share_with_subject(request.user, case) and case.subject_notified_at is not None
+        )
+        data = request.POST if request.method == "POST" else None
+        return self.form(data, share_with=case.subject if may_share else None)
 
 
 def _report(actor, complaint, data):
@@ -131,6 +157,17 @@ STEPS = {
         intro="The person the complaint is about is told of it, and from then may see it and "
         "its progress. It stays confidential.",
     ),
+    "message": MessageStep(
+        title="Send a message to the complainant",
+        submit="Send message",
+        form=forms.MessageForm,
+        allowed=_may("message"),
+        perform=_message,
+        intro="Your message goes on the complaint's record for this stage, and the complainant "
+        "is told by email. The person the complaint is about does not see it unless you share "
+        "it with them. Any formal action against an officer stays with management: never "
+        "write about it here.",
+    ),
     "report": CaseStep(
         title="Report the outcome",
         submit="Send the report",
@@ -158,9 +195,26 @@ ASK_FOR_NEXT_STAGE = CaseStep(
 )
 
 
+# When the complainant writes, the message page reads as theirs.
+MESSAGE_TO_HANDLER = MessageStep(
+    title="Send a message to the handler",
+    submit="Send message",
+    form=forms.MessageForm,
+    allowed=_may("message"),
+    perform=_message,
+    intro="Your message goes on the complaint's record for this stage, and the person handling "
+    "it is told by email. Only you and those handling the complaint read it: the person it is "
+    "about does not.",
+)
+
+# The steps whose page reads differently for the complainant.
+FOR_COMPLAINANT = {"escalate": ASK_FOR_NEXT_STAGE, "message": MESSAGE_TO_HANDLER}
+
+
 def _render(request, complaint, step: CaseStep, form):
-    if step is STEPS["escalate"] and is_complainant(request.user, complaint):
-        step = ASK_FOR_NEXT_STAGE
+    if is_complainant(request.user, complaint):
+        name = next((key for key, value in STEPS.items() if value is step), None)
+        step = FOR_COMPLAINANT.get(name, step)
     return render(
         request,
         "complaints/action.html",
@@ -181,3 +235,4 @@ complaint_escalate = _step_view("escalate")
 complaint_withdraw = _step_view("withdraw")
 complaint_notify_subject = _step_view("notify_subject")
 complaint_report = _step_view("report")
+complaint_message = _step_view("message")

@@ -13,6 +13,7 @@ from registers.roles import Person, Role
 from ..models import Complaint, ComplaintStage, Status
 from ..permissions import (
     can_handle,
+    can_message,
     can_refer,
     can_report,
     can_withdraw,
@@ -56,6 +57,7 @@ class Actions:
     withdraw: bool = False
     notify_subject: bool = False
     report: bool = False  # the Monitoring Officer's report (003 §14.2)
+    message: bool = False  # the complainant and the handler, while the stage is open
     complainant: bool = False
 
     @property
@@ -69,6 +71,7 @@ class Actions:
                 self.withdraw,
                 self.notify_subject,
                 self.report,
+                self.message,
             )
         )
 
@@ -97,5 +100,10 @@ def actions_for(user, complaint: Complaint, stage: ComplaintStage | None = None)
         and complaint.subject_notified_at is None
         and complaint.subject_user_id != user.pk,
         report=about_member and complaint.reported_at is None and can_report(user, complaint),
+        message=open_
+        and (handler or complainant)
+        and stage is not None
+        and stage.is_open
+        and can_message(user, complaint),
         complainant=complainant,
     )

@@ -6,12 +6,24 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ..models import Referral
-from ..selectors import complaint_for, copies_for, shape
+from ..models import ComplaintEvent, Referral
+from ..selectors import Reader, complaint_for, copies_for, shape
 from ..services import complaint_record_view
 from .common import actions_for
 
 CONFIDENTIAL_REFERRAL = "Referred to the council's management procedures, which are confidential."
+
+
+def _who_reads(event: ComplaintEvent, reader: Reader, subject) -> str:
+    """Under a message on the timeline: its stage and who else reads it, for this reader."""
+    stage = f"Stage {event.stage_number}."
+    if reader.subject:
+        return f"{stage} The handler shared this message with you."
+    if event.shared_with_subject:
+        return f"{stage} Shared with {subject}, whom the complaint is about."
+    if reader.complainant:
+        return f"{stage} Only you and those handling the complaint read this message."
+    return f"{stage} Only the complainant and those handling the complaint read this message."
 
 
 @require_GET
@@ -30,6 +42,9 @@ def complaint_detail(request, pk: int):
             if stage.referral == Referral.DISCIPLINARY:
                 stage.referral_text = CONFIDENTIAL_REFERRAL
     current = next((s for s in stages if s.number == complaint.stage_number), None)
+    for event in shaped.timeline:
+        if event.kind in ComplaintEvent.MESSAGE_KINDS:
+            event.reader_note = _who_reads(event, shaped.reader, complaint.subject)
     return render(
         request,
         "complaints/detail.html",

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from protocol_site.models import AuditEvent, OutboxEmail
 from tests.clients import token_client
 from tests.clock import at, clock_at
+from tests.complaints.helpers import about_officer
 from tests.enquiries.factories import casework
 from tests.form_fuzz import text
 
@@ -86,6 +87,8 @@ class Write:
     fields: tuple[str, ...]
     body: Callable
     on_enquiry: bool = True
+    # A step on another kind of case: the case, made from the council (`on_enquiry` unread).
+    on_case: Callable | None = None
 
 
 ENQUIRY_FIELDS = (
@@ -107,6 +110,13 @@ WRITERS = {
     "api:enquiry-answer": Write(("councillor",), ("answer",), _saying("answer")),
     "api:enquiry-chase": Write(("councillor",), ("message",), _saying("message")),
     "api:enquiry-withdraw": Write(("councillor",), ("reason",), _saying("reason")),
+    # Cllr Baker's complaint about the officer, with the line manager at stage 1.
+    "api:complaint-messages": Write(
+        ("councillor", "line_manager"),
+        ("message", "share_with_subject"),
+        _saying("message"),
+        on_case=about_officer,
+    ),
 }
 
 IMPOSSIBLE_TIMES = [
@@ -212,7 +222,10 @@ def test_a_write_of_anything_is_a_4xx_with_field_errors_never_a_server_error(
 ):
     client = token_client(request.getfixturevalue(role))
     write = WRITERS[name]
-    if write.on_enquiry:
+    if write.on_case is not None:
+        with clock_at(at(2026, 12, 1, 9, 0)):
+            url = reverse(name, kwargs={"pk": write.on_case(org).pk})
+    elif write.on_enquiry:
         with clock_at(at(2026, 12, 1, 9, 0)):  # Cllr Baker's casework, with the officer
             url = reverse(name, kwargs={"pk": casework(org).pk})
     else:

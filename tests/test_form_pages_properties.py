@@ -153,7 +153,7 @@ for _step, _role in (
     PAGES[f"enquiries:{_step}"] = Page(_role, pk("enquiry"))
     _api = "messages" if _step == "message" else "notes" if _step == "note" else _step
     PAGES[f"api:enquiry-{_api}"] = Page(_role, pk("enquiry"))
-for _step in ("acknowledge", "resolve", "refer", "escalate", "notify_subject"):
+for _step in ("acknowledge", "resolve", "refer", "escalate", "notify_subject", "message"):
     PAGES[f"complaints:{_step}"] = Page("line_manager", pk("complaint"))
 for _name in ROUTES:  # every register democratic services keep: add, and change one entry
     _key = _name.removeprefix("manage:").rpartition("_")[0]

@@ -117,6 +117,7 @@ VARIANTS = {
     "enquiries.forms.ReassignForm": {"enquiry": lambda w: {"enquiry": w.enquiry}},
     "complaints.forms.AboutOfficerForm": {"user": lambda w: {"user": w.user("councillor")}},
     "complaints.forms.AboutCouncillorForm": {"user": lambda w: {"user": w.user("officer")}},
+    "complaints.forms.MessageForm": {"sharing": lambda w: {"share_with": "Sam Officer"}},
     "notices.forms.WardNoticeForm": {"correcting": lambda w: {"correcting": True}},
     "groups.forms.BriefingRequestForm": {"lead-member": lambda w: {"group_leader": False}},
     "declarations.forms.ChoosePersonForm": {"candidates": lambda w: {"candidates": _candidates(w)}},

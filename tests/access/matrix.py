@@ -185,6 +185,8 @@ enquiries:copy                    enquiry       in  404 404 404 404 404 404 404 
 # (copied); the officer complained about only once told; the managers above the handler (the
 # next stages of the chain) see it but do not act on it; no other Director, nor democratic
 # services. `about_member` is reported to the Chief Executive and copied to the Director.
+# Messages at each stage: only the complainant and the stage's handler write; the API lists
+# to everyone who sees it the messages they may read (none, for the managers above).
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 complaints:list                   -             in  200 200 200 200 200 200 200 200 200 200 200 403
 complaints:new                    -             in  200 200 200 200 200 200 200 200 200 200 200 403
@@ -197,6 +199,7 @@ complaints:escalate               complaint     in  200 404 404 404 200 403 403 
 complaints:withdraw               complaint     in  200 404 404 404 403 403 403 403 404 403 404 404
 complaints:notify_subject         complaint     in  403 404 404 404 200 403 403 403 404 200 404 404
 complaints:report                 about_member  in  404 404 404 403 403 403 403 403 403 200 404 404
+complaints:message                complaint     in  200 404 404 404 200 403 403 403 404 403 404 404
 
 # Political groups (GRP-7): a group's briefings are its own; another group's councillors get
 # 404; the Chief Executive and the Monitoring Officer see all, the Director those addressed
@@ -280,6 +283,7 @@ api:enquiry-chase                 enquiry       403 405 405 405 405 405 405 405 
 api:enquiry-withdraw              enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:complaint-list                -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:complaint-detail              complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
+api:complaint-messages            complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
 api:schema                        -             403 200 200 200 200 200 200 200 200 200 200 200 200
 
 """

@@ -79,6 +79,8 @@ CASES = {
     "complaints:notify_subject": ("complaint", (COUNCILLOR, MANAGER), "GET POST"),
     "complaints:report": ("about_member", (OFFICER, MANAGER, DIRECTOR), "GET POST"),
     "api:complaint-detail": ("complaint", (COUNCILLOR, MANAGER), "GET"),
+    "complaints:message": ("complaint", (COUNCILLOR, MANAGER), "GET POST"),
+    "api:complaint-messages": ("complaint", (COUNCILLOR, MANAGER), "GET POST"),
     "declarations:detail": ("declaration", (OFFICER, MANAGER, OTHER), "GET"),
     "declarations:change": ("declaration", (OFFICER, MANAGER, OTHER), "GET POST"),
     "declarations:withdraw": ("declaration", (OFFICER, MANAGER, OTHER), "GET POST"),

@@ -155,6 +155,7 @@ for _step, _role in (
     PAGES[f"api:enquiry-{_api}"] = Page(_role, pk("enquiry"))
 for _step in ("acknowledge", "resolve", "refer", "escalate", "notify_subject", "message"):
     PAGES[f"complaints:{_step}"] = Page("line_manager", pk("complaint"))
+PAGES["api:complaint-messages"] = Page("councillor", pk("complaint"))
 for _name in ROUTES:  # every register democratic services keep: add, and change one entry
     _key = _name.removeprefix("manage:").rpartition("_")[0]
     if _name.startswith("manage:") and _name.endswith("_add"):

@@ -16,7 +16,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from complaints.services import complaint_stage_acknowledge
+from complaints.services import (
+    complaint_message,
+    complaint_notify_subject,
+    complaint_stage_acknowledge,
+)
 from enquiries.services import enquiry_add_note, enquiry_ask_councillor, enquiry_message
 from tests.busy_council import NOW, busier, grow, higher
 from tests.clients import token_client
@@ -391,3 +395,25 @@ def test_complaint_detail_costs_the_same_few_queries(request, client_for, org, w
     url = reverse("complaints:detail", args=[complaint.pk])
     exact = PAGE_START + len(queries) + audit_lock()
     assert_flat(org, client, url, exact=exact, grow_more=higher(org, complaint))
+
+
+@pytest.mark.parametrize("who", ["councillor", "line_manager", "officer"])
+def test_a_complaint_with_fifty_messages_costs_the_same_few_queries(request, client_for, org, who):
+    """The messages are steps on the timeline, read in its one query, however many there are,
+    for the complainant, the handler and the subject (who reads only those shared)."""
+    councillor, handler = org.councillors.councillor.user, org.officers.line_manager.user
+    complaint = about_officer(org, summary="The one we write on")
+    complaint_notify_subject(actor=handler, complaint=complaint)
+    client = client_for(request.getfixturevalue(who))
+    url = reverse("complaints:detail", args=[complaint.pk])
+
+    def fifty_messages():
+        for n in range(25):
+            complaint_message(actor=councillor, complaint=complaint, message=f"Message {n}")
+            complaint_message(
+                actor=handler, complaint=complaint, message=f"Reply {n}", share_with_subject=n < 5
+            )
+
+    exact = PAGE_START + len(COMPLAINT) + audit_lock()
+    assert_flat(org, client, url, exact=exact, grow_more=fifty_messages)
+    assert complaint.events.count() > 50

@@ -5,7 +5,7 @@ from django.contrib import admin
 
 from protocol_site.admin import ReadOnlyAdmin, ReadOnlyInline
 
-from .models import Enquiry, EnquiryEvent, EnquiryPause, ExtensionRequest
+from .models import Enquiry, EnquiryEvent, EnquiryPause, EnquiryShare, ExtensionRequest
 
 
 class EnquiryEventInline(ReadOnlyInline):
@@ -20,6 +20,14 @@ class EnquiryPauseInline(ReadOnlyInline):
 
     model = EnquiryPause
     fields = ["number", "asked_by", "asked_at", "resumed_at", "working_days", "reminded_at"]
+    readonly_fields = fields
+
+
+class EnquiryShareInline(ReadOnlyInline):
+    """The ward colleagues the councillor shared the enquiry with."""
+
+    model = EnquiryShare
+    fields = ["councillor", "shared_by", "shared_at"]
     readonly_fields = fields
 
 
@@ -39,7 +47,7 @@ class EnquiryAdmin(ReadOnlyAdmin):
     list_select_related = ["councillor__user", "service", "assigned_to__user"]
     search_fields = ["reference", "subject"]
     date_hierarchy = "received_at"
-    inlines = [EnquiryPauseInline, EnquiryEventInline]
+    inlines = [EnquiryPauseInline, EnquiryShareInline, EnquiryEventInline]
 
 
 @admin.register(EnquiryEvent)

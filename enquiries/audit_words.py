@@ -28,4 +28,6 @@ AUDIT_WORDS: dict[str, str] = {
     "enquiries.enquiry.chased": "Enquiry chased by the councillor",
     "enquiries.enquiry.withdrawn": "Enquiry withdrawn by the councillor",
     "enquiries.enquiry.closed_no_reply": "Enquiry closed: no reply from the councillor",
+    "enquiries.enquiry.shared": "Enquiry shared with a ward colleague",
+    "enquiries.enquiry.unshared": "Enquiry no longer shared with a ward colleague",
 }

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
-from protocol_site.forms import GovukForm, required
+from protocol_site.forms import GovukForm, ModelMultipleChoiceField, required
+
+from .models.sharing import ward_colleagues
 
 
 def _text(label: str, missing: str, hint: str = "") -> forms.CharField:
@@ -59,3 +61,22 @@ class WithdrawForm(GovukForm):
         "Say why you are withdrawing the enquiry",
         "For example, the matter has been resolved another way",
     )
+
+
+class ShareForm(GovukForm):
+    councillors = ModelMultipleChoiceField(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Which of your ward colleagues may see it?",
+        help_text="They can read the enquiry and write messages on it, and are told by email. "
+        "Untick a colleague to stop sharing it with them",
+    )
+
+    def __init__(self, *args, enquiry, **kwargs):
+        kwargs.setdefault(
+            "initial", {"councillors": [s.councillor_id for s in enquiry.shares.all()]}
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["councillors"].queryset = ward_colleagues(enquiry)
+        self.fields["councillors"].label_from_instance = lambda c: c.user.display_name

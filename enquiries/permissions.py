@@ -8,7 +8,8 @@ from registers.ladder import chief_executive, ladder_for, posts_above
 from registers.models import Councillor, Officer, Tier
 from registers.roles import Person, Role, person_for
 
-from .models import Enquiry
+from .models import Enquiry, EnquiryShare
+from .models.sharing import serves_now
 
 SENIOR_TIERS = (
     Tier.CHIEF_EXECUTIVE,
@@ -114,10 +115,26 @@ def is_enquirer(user, enquiry: Enquiry) -> bool:
     return councillor is not None and councillor.pk == enquiry.councillor_id
 
 
+def is_shared_with(user, enquiry: Enquiry) -> bool:
+    """A ward colleague the councillor shared the enquiry with, while they serve that ward."""
+    councillor = person_for(user).councillor
+    if councillor is None or councillor.pk == enquiry.councillor_id:
+        return False
+    if not serves_now(councillor) or councillor.ward_id != enquiry.councillor.ward_id:
+        return False
+    return EnquiryShare.objects.filter(enquiry=enquiry, councillor=councillor).exists()
+
+
+@denies("Only the councillor who made the enquiry can share it.")
+def can_share(user, enquiry: Enquiry) -> bool:
+    return is_enquirer(user, enquiry)
+
+
 @denies("Only the councillor or the officers dealing with it can write on this enquiry.")
 def can_message(user, enquiry: Enquiry) -> bool:
-    """A message to the other side: the councillor, or anyone who may work on it."""
-    return is_enquirer(user, enquiry) or can_work(user, enquiry)
+    """A message to the other side: the councillor (or a ward colleague they shared it with),
+    or anyone who may work on it."""
+    return is_enquirer(user, enquiry) or can_work(user, enquiry) or is_shared_with(user, enquiry)
 
 
 @denies("Only the officers dealing with it and their managers can add an internal note.")

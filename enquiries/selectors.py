@@ -15,6 +15,7 @@ from registers.models import DIRECTOR_TIERS, Post
 from registers.roles import Person, Role, person_for
 
 from .models import OPEN_STATUSES, Enquiry, EnquiryEvent, Status, overdue_q
+from .models.sharing import shared_with_q
 
 DUE_SOON_DAYS = 3
 
@@ -54,7 +55,7 @@ def enquiries_visible_to(user) -> QuerySet[Enquiry]:
         return base
     scope = Q(pk__in=[])
     if person.councillor is not None:
-        scope |= Q(councillor=person.councillor)
+        scope |= Q(councillor=person.councillor) | shared_with_q(person.councillor)
     if person.officer is not None:
         officer = person.officer
         escalated = EnquiryEvent.objects.filter(
@@ -107,6 +108,19 @@ def advised_copy_for(user, pk) -> Enquiry:
     return visible_or_404(qs, pk=pk)
 
 
+def sharing_for(enquiry: Enquiry):
+    """Who the enquiry is shared with, for its councillor's page: each share, and whether the
+    colleague may reach it today (a term ended or a ward changed ends that)."""
+    from .models.sharing import serves_now
+
+    shares = list(enquiry.shares.select_related("councillor__user", "councillor__ward"))
+    for share in shares:
+        share.in_reach = serves_now(share.councillor) and (
+            share.councillor.ward_id == enquiry.councillor.ward_id
+        )
+    return shares
+
+
 def may_read_casework(user, enquiry: Enquiry) -> bool:
     """Democratic services see the register, not the confidential casework text."""
     person = person_for(user)
@@ -114,6 +128,10 @@ def may_read_casework(user, enquiry: Enquiry) -> bool:
         return True
     if person.councillor is not None and enquiry.councillor_id == person.councillor.pk:
         return True
+    if person.officer is None and person.councillor is not None:
+        from .permissions import is_shared_with
+
+        return is_shared_with(user, enquiry)
     return person.officer is not None and not (
         person.has(Role.DEMOCRATIC_SERVICES) and not _works_on(person, enquiry)
     )

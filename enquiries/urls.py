@@ -29,6 +29,7 @@ urlpatterns = [
     path("<int:pk>/answer/", views.enquiry_answer, name="answer"),
     path("<int:pk>/chase/", views.enquiry_chase, name="chase"),
     path("<int:pk>/withdraw/", views.enquiry_withdraw, name="withdraw"),
+    path("<int:pk>/share/", views.enquiry_share, name="share"),
     path("<int:pk>/attachment/", views.enquiry_attachment, name="attachment"),
     path("<int:pk>/copy/", views.enquiry_copy, name="copy"),
 ]

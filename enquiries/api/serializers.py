@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from registers.models import Councillor, Officer, Service, Ward
-from registers.roles import Person
+from registers.roles import Person, person_for
 
 from ..models import Enquiry, EnquiryEvent, Status
 from ..permissions import can_record
@@ -98,6 +98,10 @@ class EnquirySerializer(serializers.ModelSerializer):
         "holding reply or an agreed extension.",
     )
     overdue = serializers.SerializerMethodField()
+    shared_with_you = serializers.SerializerMethodField(
+        help_text="True where a ward colleague shared their enquiry with you: you may read "
+        "it and write messages on it."
+    )
     response = serializers.SerializerMethodField(
         help_text="The full response, once responded; otherwise null."
     )
@@ -137,6 +141,7 @@ class EnquirySerializer(serializers.ModelSerializer):
             "due_date",
             "target_date",
             "overdue",
+            "shared_with_you",
             "assigned_to",
             "director",
             "escalated_to",
@@ -157,6 +162,12 @@ class EnquirySerializer(serializers.ModelSerializer):
 
     def get_overdue(self, enquiry: Enquiry) -> bool:
         return enquiry.is_overdue()
+
+    def get_shared_with_you(self, enquiry: Enquiry) -> bool:
+        person = person_for(self.context["request"].user)
+        if person.officer is not None or person.councillor is None:
+            return False
+        return enquiry.councillor_id != person.councillor.pk
 
     def get_response(self, enquiry: Enquiry) -> str | None:
         if enquiry.status != Status.RESPONDED or not self._readable(enquiry):

@@ -10,6 +10,7 @@ from .conversation import (
     EnquiryNotesView,
     EnquiryWithdrawView,
 )
+from .sharing import EnquirySharingView
 from .views import EnquiryDetailView, EnquiryListView
 
 urlpatterns = [
@@ -20,5 +21,6 @@ urlpatterns = [
     path("enquiries/<int:pk>/ask/", EnquiryAskView.as_view(), name="enquiry-ask"),
     path("enquiries/<int:pk>/answer/", EnquiryAnswerView.as_view(), name="enquiry-answer"),
     path("enquiries/<int:pk>/chase/", EnquiryChaseView.as_view(), name="enquiry-chase"),
+    path("enquiries/<int:pk>/sharing/", EnquirySharingView.as_view(), name="enquiry-sharing"),
     path("enquiries/<int:pk>/withdraw/", EnquiryWithdrawView.as_view(), name="enquiry-withdraw"),
 ]

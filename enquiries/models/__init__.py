@@ -258,6 +258,8 @@ class EnquiryEvent(TimedStep, models.Model):
         CHASED = "chased", "Chased by the councillor"
         WITHDRAWN = "withdrawn", "Withdrawn by the councillor"
         CLOSED_NO_REPLY = "closed_no_reply", "Closed: no reply from the councillor"
+        SHARED = "shared", "Shared with a ward colleague"
+        UNSHARED = "unshared", "No longer shared with a ward colleague"
 
     LATE_HEADINGS = {Kind.ESCALATED: "Escalated late", Kind.REMINDER: "Reminder, sent late"}
 
@@ -390,3 +392,4 @@ class AdvisedMember(models.Model):
 
 # The clock's pauses, in their own module.
 from .pauses import EnquiryPause as EnquiryPause  # noqa: E402
+from .sharing import EnquiryShare as EnquiryShare  # noqa: E402

@@ -9,6 +9,7 @@ from .replies import (
     enquiry_respond,
     enquiry_send_holding_reply,
 )
+from .sharing import enquiry_share
 from .waiting import enquiry_answer, enquiry_ask_councillor
 
 __all__ = [
@@ -29,5 +30,6 @@ __all__ = [
     "enquiry_request_extension",
     "enquiry_respond",
     "enquiry_seek_guidance",
+    "enquiry_share",
     "enquiry_send_holding_reply",
 ]

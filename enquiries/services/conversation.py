@@ -12,7 +12,14 @@ from protocol_site.cases import lock, notify, record_event, require
 
 from ..models import Enquiry
 from ..models import EnquiryEvent as Ev
-from ..permissions import can_chase, can_message, can_note, can_withdraw, is_enquirer
+from ..permissions import (
+    can_chase,
+    can_message,
+    can_note,
+    can_withdraw,
+    is_enquirer,
+    is_shared_with,
+)
 from .common import require_open
 from .waiting import end_wait
 
@@ -30,14 +37,14 @@ def _handlers(enquiry: Enquiry) -> list:
 
 
 def enquiry_message(*, actor, enquiry: Enquiry, message: str) -> Ev:
-    """A message from the councillor to the officers dealing with it, or from one of them to
-    the councillor, on an open enquiry."""
+    """A message from the councillor (or a ward colleague they shared it with) to the officers
+    dealing with it, or from one of them to the councillor, on an open enquiry."""
     message = _text(message, "message", "Enter your message")
     with transaction.atomic():
         enquiry = lock(enquiry, "councillor__user", "assigned_to__user")
         require(can_message, actor, enquiry)
         require_open(enquiry)
-        if is_enquirer(actor, enquiry):
+        if is_enquirer(actor, enquiry) or is_shared_with(actor, enquiry):
             kind, to, template = Ev.Kind.COUNCILLOR_MESSAGE, _handlers(enquiry), "from_councillor"
         else:
             kind, to, template = Ev.Kind.OFFICER_MESSAGE, [enquiry.councillor.user], "to_councillor"

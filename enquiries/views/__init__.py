@@ -16,6 +16,7 @@ from .conversation import (
     enquiry_chase,
     enquiry_message,
     enquiry_note,
+    enquiry_share,
     enquiry_withdraw,
 )
 from .detail import enquiry_attachment, enquiry_copy, enquiry_detail
@@ -28,6 +29,7 @@ __all__ = [
     "enquiry_chase",
     "enquiry_message",
     "enquiry_note",
+    "enquiry_share",
     "enquiry_withdraw",
     "enquiry_acknowledge",
     "enquiry_attachment",

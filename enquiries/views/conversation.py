@@ -18,8 +18,10 @@ from ..permissions import (
     can_chase,
     can_message,
     can_note,
+    can_share,
     can_withdraw,
     is_enquirer,
+    is_shared_with,
 )
 from ..selectors import enquiry_for
 from .actions import render_step
@@ -63,6 +65,14 @@ def _chase(actor, enquiry, data):
 def _withdraw(actor, enquiry, data):
     services.enquiry_withdraw(actor=actor, enquiry=enquiry, reason=data["reason"])
     return f"{enquiry.reference} withdrawn. The officer has been told; nothing more is needed."
+
+
+def _share(actor, enquiry, data):
+    shares = services.enquiry_share(actor=actor, enquiry=enquiry, councillors=data["councillors"])
+    if not shares:
+        return f"{enquiry.reference} is not shared with anyone."
+    names = ", ".join(str(share.councillor) for share in shares)
+    return f"{enquiry.reference} is shared with {names}. Anyone newly added has been told."
 
 
 def _question(enquiry) -> dict:
@@ -127,6 +137,17 @@ STEPS = {
         intro="The enquiry closes and the officer is told that nothing more is needed.",
         warning=True,
     ),
+    "share": CaseStep(
+        title="Share with ward colleagues",
+        submit="Save sharing",
+        form=forms.ShareForm,
+        allowed=can_share,
+        perform=_share,
+        intro="The other councillors serving your ward can read the enquiry and write "
+        "messages on it. Only you can chase it, answer the officer's questions, follow it up "
+        "or withdraw it. A colleague's access ends when they stop serving your ward.",
+        form_kwargs=lambda enquiry: {"enquiry": enquiry},
+    ),
 }
 
 
@@ -142,6 +163,7 @@ enquiry_ask = _step_view("ask")
 enquiry_answer = _step_view("answer")
 enquiry_chase = _step_view("chase")
 enquiry_withdraw = _step_view("withdraw")
+enquiry_share = _step_view("share")
 
 
 @dataclass(frozen=True)
@@ -154,6 +176,7 @@ class Talk:
     answer: bool = False
     chase: bool = False
     withdraw: bool = False
+    share: bool = False
 
     @property
     def any(self) -> bool:
@@ -164,10 +187,10 @@ def talk_for(user, enquiry, *, may_work: bool) -> Talk:
     """`may_work`: the viewer's can_work, already asked for the page's other buttons."""
     if is_enquirer(user, enquiry):
         if not enquiry.is_open:
-            return Talk()
+            return Talk(share=True)
         waiting = enquiry.is_waiting
-        return Talk(message=True, answer=waiting, chase=not waiting, withdraw=True)
+        return Talk(message=True, answer=waiting, chase=not waiting, withdraw=True, share=True)
     if not may_work:
-        return Talk()
+        return Talk(message=enquiry.is_open and is_shared_with(user, enquiry))
     is_open = enquiry.is_open
     return Talk(message=is_open, note=True, ask=is_open and not enquiry.is_waiting)

@@ -13,7 +13,13 @@ from registers.roles import person_for
 
 from ..models import EnquiryEvent
 from ..permissions import can_work, is_enquirer
-from ..selectors import advised_copy_for, enquiry_for, may_read_casework, timeline_for
+from ..selectors import (
+    advised_copy_for,
+    enquiry_for,
+    may_read_casework,
+    sharing_for,
+    timeline_for,
+)
 from ..services import enquiry_record_view
 from .common import actions_for
 from .conversation import talk_for
@@ -56,6 +62,10 @@ def enquiry_detail(request, pk: int):
             "question": question if enquiry.is_waiting else None,
             "pauses": pauses,
             "enquirer": enquirer,
+            "shares": sharing_for(enquiry) if enquirer else [],
+            "shared_with_you": person.officer is None
+            and person.councillor is not None
+            and not enquirer,
             "is_officer": person.officer is not None,
             "today": timezone.localdate(),
             "attachment_name": os.path.basename(enquiry.attachment.name)

@@ -127,6 +127,10 @@ def enquiry_list(request):
         "enquiries/list.html",
         {
             "is_officer": listing.is_officer,
+            # A councillor's list holds their own and those ward colleagues shared with them.
+            "my_councillor_id": None
+            if listing.is_officer or person.councillor is None
+            else person.councillor.pk,
             "scopes": scopes,
             "scope": scope,
             "scope_label": scopes.get(scope, "My enquiries"),

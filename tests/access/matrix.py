@@ -178,6 +178,7 @@ enquiries:ask                     enquiry       in  403 404 404 200 200 200 200 
 enquiries:answer                  enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
 enquiries:chase                   enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
 enquiries:withdraw                enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
+enquiries:share                   enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
 enquiries:attachment              enquiry       in  200 404 404 200 200 200 200 200 200 404 404 404
 enquiries:copy                    enquiry       in  404 404 404 404 404 404 404 404 404 404 404 404
 
@@ -280,6 +281,7 @@ api:enquiry-notes                 enquiry       403 403 404 404 200 200 200 200 
 api:enquiry-ask                   enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:enquiry-answer                enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:enquiry-chase                 enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
+api:enquiry-sharing               enquiry       403 200 404 404 403 403 403 403 403 403 404 403 404
 api:enquiry-withdraw              enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:complaint-list                -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:complaint-detail              complaint     403 200 404 404 404 200 200 200 200 404 200 404 404

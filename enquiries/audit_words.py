@@ -30,4 +30,6 @@ AUDIT_WORDS: dict[str, str] = {
     "enquiries.enquiry.closed_no_reply": "Enquiry closed: no reply from the councillor",
     "enquiries.enquiry.shared": "Enquiry shared with a ward colleague",
     "enquiries.enquiry.unshared": "Enquiry no longer shared with a ward colleague",
+    "enquiries.enquiry.linked": "Enquiry linked with others about the same matter",
+    "enquiries.enquiry.unlinked": "Enquiry no longer linked with others",
 }

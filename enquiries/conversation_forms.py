@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 
 from protocol_site.forms import GovukForm, ModelMultipleChoiceField, required
@@ -80,3 +82,24 @@ class ShareForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.fields["councillors"].queryset = ward_colleagues(enquiry)
         self.fields["councillors"].label_from_instance = lambda c: c.user.display_name
+
+
+class LinkForm(GovukForm):
+    enquiries = forms.CharField(
+        max_length=1000,
+        label="References of the enquiries about the same matter",
+        help_text="For example, ENQ-2026-000012, ENQ-2026-000015. You must be able to act on "
+        "each of them",
+        error_messages=required("Enter the references of the enquiries to link"),
+    )
+
+    def clean_enquiries(self) -> list[str]:
+        references = [ref.upper() for ref in re.split(r"[\s,;]+", self.cleaned_data["enquiries"])]
+        references = [ref for ref in dict.fromkeys(references) if ref]
+        if not references:
+            raise forms.ValidationError("Enter the references of the enquiries to link")
+        return references
+
+
+class UnlinkForm(GovukForm):
+    pass

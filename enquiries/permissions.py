@@ -166,3 +166,9 @@ def can_chase(user, enquiry: Enquiry) -> bool:
 @denies("Only the councillor who made the enquiry can withdraw it.")
 def can_withdraw(user, enquiry: Enquiry) -> bool:
     return is_enquirer(user, enquiry)
+
+
+# Linked enquiries: several members' enquiries about the same matter.
+@denies("Only the officers dealing with it can link it with other enquiries.")
+def can_link(user, enquiry: Enquiry) -> bool:
+    return can_work(user, enquiry)

@@ -121,6 +121,26 @@ def sharing_for(enquiry: Enquiry):
     return shares
 
 
+def linked_for(user, enquiry: Enquiry) -> list[Enquiry]:
+    """The enquiries linked with this one, for an officer's page: each marked `in_reach`
+    where the viewer may open it (only its reference is shown otherwise)."""
+    linked = list(
+        Enquiry.objects.filter(link__matter__links__enquiry=enquiry)
+        .exclude(pk=enquiry.pk)
+        .select_related("councillor__user")
+        .order_by("pk")
+    )
+    if linked:
+        reach = set(
+            enquiries_visible_to(user)
+            .filter(pk__in=[e.pk for e in linked])
+            .values_list("pk", flat=True)
+        )
+        for other in linked:
+            other.in_reach = other.pk in reach
+    return linked
+
+
 def may_read_casework(user, enquiry: Enquiry) -> bool:
     """Democratic services see the register, not the confidential casework text."""
     person = person_for(user)

@@ -30,6 +30,9 @@ urlpatterns = [
     path("<int:pk>/chase/", views.enquiry_chase, name="chase"),
     path("<int:pk>/withdraw/", views.enquiry_withdraw, name="withdraw"),
     path("<int:pk>/share/", views.enquiry_share, name="share"),
+    path("<int:pk>/link/", views.enquiry_link, name="link"),
+    path("<int:pk>/unlink/", views.enquiry_unlink, name="unlink"),
+    path("<int:pk>/respond-linked/", views.enquiry_respond_linked, name="respond_linked"),
     path("<int:pk>/attachment/", views.enquiry_attachment, name="attachment"),
     path("<int:pk>/copy/", views.enquiry_copy, name="copy"),
 ]

@@ -10,6 +10,7 @@ from .conversation import (
     EnquiryNotesView,
     EnquiryWithdrawView,
 )
+from .links import EnquiryLinksView, EnquiryRespondLinkedView, EnquiryUnlinkView
 from .sharing import EnquirySharingView
 from .views import EnquiryDetailView, EnquiryListView
 
@@ -22,5 +23,12 @@ urlpatterns = [
     path("enquiries/<int:pk>/answer/", EnquiryAnswerView.as_view(), name="enquiry-answer"),
     path("enquiries/<int:pk>/chase/", EnquiryChaseView.as_view(), name="enquiry-chase"),
     path("enquiries/<int:pk>/sharing/", EnquirySharingView.as_view(), name="enquiry-sharing"),
+    path("enquiries/<int:pk>/links/", EnquiryLinksView.as_view(), name="enquiry-links"),
+    path("enquiries/<int:pk>/unlink/", EnquiryUnlinkView.as_view(), name="enquiry-unlink"),
+    path(
+        "enquiries/<int:pk>/respond-linked/",
+        EnquiryRespondLinkedView.as_view(),
+        name="enquiry-respond-linked",
+    ),
     path("enquiries/<int:pk>/withdraw/", EnquiryWithdrawView.as_view(), name="enquiry-withdraw"),
 ]

@@ -260,6 +260,8 @@ class EnquiryEvent(TimedStep, models.Model):
         CLOSED_NO_REPLY = "closed_no_reply", "Closed: no reply from the councillor"
         SHARED = "shared", "Shared with a ward colleague"
         UNSHARED = "unshared", "No longer shared with a ward colleague"
+        LINKED = "linked", "Linked with enquiries about the same matter"
+        UNLINKED = "unlinked", "No longer linked with other enquiries"
 
     LATE_HEADINGS = {Kind.ESCALATED: "Escalated late", Kind.REMINDER: "Reminder, sent late"}
 
@@ -391,5 +393,7 @@ class AdvisedMember(models.Model):
 
 
 # The clock's pauses, in their own module.
+from .links import EnquiryLink as EnquiryLink  # noqa: E402
+from .links import EnquiryMatter as EnquiryMatter  # noqa: E402
 from .pauses import EnquiryPause as EnquiryPause  # noqa: E402
 from .sharing import EnquiryShare as EnquiryShare  # noqa: E402

@@ -2,6 +2,7 @@ from .clock import enquiries_sweep, enquiry_advance
 from .conversation import enquiry_add_note, enquiry_chase, enquiry_message, enquiry_withdraw
 from .extensions import enquiry_decide_extension, enquiry_request_extension
 from .intake import enquiry_log, enquiry_record_view
+from .links import enquiry_link, enquiry_respond_linked, enquiry_unlink
 from .reassign import enquiry_reassign, enquiry_seek_guidance
 from .replies import (
     enquiry_acknowledge,
@@ -24,12 +25,15 @@ __all__ = [
     "enquiry_advance",
     "enquiry_decide_extension",
     "enquiry_decline",
+    "enquiry_link",
     "enquiry_log",
     "enquiry_reassign",
     "enquiry_record_view",
     "enquiry_request_extension",
     "enquiry_respond",
+    "enquiry_respond_linked",
     "enquiry_seek_guidance",
     "enquiry_share",
+    "enquiry_unlink",
     "enquiry_send_holding_reply",
 ]

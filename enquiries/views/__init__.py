@@ -21,6 +21,7 @@ from .conversation import (
 )
 from .detail import enquiry_attachment, enquiry_copy, enquiry_detail
 from .intake import enquiry_new, enquiry_record
+from .links import enquiry_link, enquiry_respond_linked, enquiry_unlink
 from .lists import enquiry_list, enquiry_list_csv, performance
 
 __all__ = [
@@ -40,11 +41,14 @@ __all__ = [
     "enquiry_extension_decide",
     "enquiry_guidance",
     "enquiry_holding_reply",
+    "enquiry_link",
     "enquiry_list",
     "enquiry_list_csv",
     "enquiry_new",
     "enquiry_reassign",
     "enquiry_record",
     "enquiry_respond",
+    "enquiry_respond_linked",
+    "enquiry_unlink",
     "performance",
 ]

@@ -16,6 +16,7 @@ from ..permissions import can_work, is_enquirer
 from ..selectors import (
     advised_copy_for,
     enquiry_for,
+    linked_for,
     may_read_casework,
     sharing_for,
     timeline_for,
@@ -43,6 +44,7 @@ def enquiry_detail(request, pk: int):
     if not enquiry.is_open and person.officer is not None:
         may_work = can_work(request.user, enquiry)
     enquirer = is_enquirer(request.user, enquiry)
+    linked = linked_for(request.user, enquiry) if person.officer is not None else []
     pauses = []
     if enquiry.waiting_since is not None or enquiry.paused_working_days:
         pauses = [
@@ -62,6 +64,8 @@ def enquiry_detail(request, pk: int):
             "question": question if enquiry.is_waiting else None,
             "pauses": pauses,
             "enquirer": enquirer,
+            "linked": linked,
+            "may_link": may_work and person.officer is not None,
             "shares": sharing_for(enquiry) if enquirer else [],
             "shared_with_you": person.officer is None
             and person.councillor is not None

@@ -179,6 +179,9 @@ enquiries:answer                  enquiry       in  200 404 404 403 403 403 403 
 enquiries:chase                   enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
 enquiries:withdraw                enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
 enquiries:share                   enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
+enquiries:link                    enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
+enquiries:unlink                  enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
+enquiries:respond_linked          enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
 enquiries:attachment              enquiry       in  200 404 404 200 200 200 200 200 200 404 404 404
 enquiries:copy                    enquiry       in  404 404 404 404 404 404 404 404 404 404 404 404
 
@@ -282,6 +285,9 @@ api:enquiry-ask                   enquiry       403 405 405 405 405 405 405 405 
 api:enquiry-answer                enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:enquiry-chase                 enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:enquiry-sharing               enquiry       403 200 404 404 403 403 403 403 403 403 404 403 404
+api:enquiry-links                 enquiry       403 403 404 404 200 200 200 200 200 200 404 403 404
+api:enquiry-unlink                enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
+api:enquiry-respond-linked        enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:enquiry-withdraw              enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:complaint-list                -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:complaint-detail              complaint     403 200 404 404 404 200 200 200 200 404 200 404 404

@@ -21,7 +21,13 @@ from complaints.services import (
     complaint_notify_subject,
     complaint_stage_acknowledge,
 )
-from enquiries.services import enquiry_add_note, enquiry_ask_councillor, enquiry_message
+from enquiries.services import (
+    enquiry_add_note,
+    enquiry_ask_councillor,
+    enquiry_link,
+    enquiry_message,
+    enquiry_share,
+)
 from tests.busy_council import NOW, busier, grow, higher
 from tests.clients import token_client
 from tests.clock import clock_fixture
@@ -314,15 +320,18 @@ AUDITED_VIEW = [  # plus audit_lock() on PostgreSQL
     "release savepoint",
 ]
 PENDING_EXTENSION = "its pending extension request"
+LINKED = "the enquiries linked with it (an officer's view)"
+SHARED = "who it is shared with (its councillor's view)"
 ENQUIRY_DETAIL = {
-    "councillor": (ENQUIRY, False),
+    "councillor": ([*ENQUIRY, SHARED], False),
     # an officer's view of a councillor's casework is recorded
-    "officer": ([ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], PENDING_EXTENSION], True),
-    "director": ([ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], PENDING_EXTENSION], True),
+    "officer": ([ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], PENDING_EXTENSION, LINKED], True),
+    "director": ([ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], PENDING_EXTENSION, LINKED], True),
     "democratic_services": (
         [
             *ENQUIRY,
             PENDING_EXTENSION,
+            LINKED,
             "posts the viewer acts in",
             "the viewer's post",
             "the chain of posts above it (one recursive query)",
@@ -344,8 +353,11 @@ def test_enquiry_detail_costs_the_same_few_queries(request, client_for, org, who
 
 
 CONVERSATION = {
-    "councillor": ([*ENQUIRY, "its clock's pauses"], False),
-    "officer": ([ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], PENDING_EXTENSION, "its pauses"], True),
+    "councillor": ([*ENQUIRY, "its clock's pauses", SHARED], False),
+    "officer": (
+        [ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], PENDING_EXTENSION, "its pauses", LINKED],
+        True,
+    ),
 }
 
 
@@ -367,6 +379,29 @@ def test_an_enquiry_with_fifty_messages_costs_the_same_few_queries(request, clie
     exact = PAGE_START + len(queries) + (audit_lock() if audited else 0)
     assert_flat(org, client, url, exact=exact, grow_more=fifty_messages)
     assert enquiry.events.count() > 50
+
+
+def test_an_enquiry_linked_with_many_costs_the_same_few_queries(client_for, org):
+    """However many enquiries are linked with it, the officer's page reads them in one query
+    and which of them the officer may open in one more; however many colleagues it is shared
+    with, its councillor's page reads them in one."""
+    councillor, officer = org.councillors.councillor, org.officers.officer.user
+    enquiry = casework(org, subject="The matter many asked about")
+    colleagues = [org.councillors.group_leader, org.councillors.other_group_councillor]
+    enquiry_link(actor=officer, enquiry=enquiry, others=[casework(org)])
+    enquiry_share(actor=councillor.user, enquiry=enquiry, councillors=colleagues[:1])
+
+    def more():
+        enquiry_link(actor=officer, enquiry=enquiry, others=[casework(org) for _ in range(10)])
+        enquiry_share(actor=councillor.user, enquiry=enquiry, councillors=colleagues)
+
+    url = reverse("enquiries:detail", args=[enquiry.pk])
+    officer_queries = [ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], PENDING_EXTENSION, LINKED]
+    officer_queries.append("which linked enquiries the officer may open")
+    exact = PAGE_START + len(officer_queries) + audit_lock()
+    assert_flat(org, client_for(officer), url, exact=exact, grow_more=more)
+    exact = PAGE_START + len([*ENQUIRY, SHARED])
+    assert_flat(org, client_for(councillor.user), url, exact=exact)
 
 
 # Every view of a complaint is recorded (plus audit_lock() on PostgreSQL).

@@ -153,6 +153,12 @@ for _step, _role in (
     PAGES[f"enquiries:{_step}"] = Page(_role, pk("enquiry"))
     _api = "messages" if _step == "message" else "notes" if _step == "note" else _step
     PAGES[f"api:enquiry-{_api}"] = Page(_role, pk("enquiry"))
+PAGES["enquiries:share"] = Page("councillor", pk("enquiry"))
+PAGES["api:enquiry-sharing"] = Page("councillor", pk("enquiry"))
+for _step in ("link", "unlink", "respond_linked"):
+    PAGES[f"enquiries:{_step}"] = Page("officer", pk("enquiry"))
+    PAGES[f"api:enquiry-{_step.replace('_', '-')}"] = Page("officer", pk("enquiry"))
+PAGES["api:enquiry-links"] = PAGES.pop("api:enquiry-link")
 for _step in ("acknowledge", "resolve", "refer", "escalate", "notify_subject", "message"):
     PAGES[f"complaints:{_step}"] = Page("line_manager", pk("complaint"))
 PAGES["api:complaint-messages"] = Page("councillor", pk("complaint"))

@@ -115,6 +115,7 @@ VARIANTS = {
         "councillor": lambda w: {"councillor": w.org.councillors.councillor}
     },
     "enquiries.forms.ReassignForm": {"enquiry": lambda w: {"enquiry": w.enquiry}},
+    "enquiries.conversation_forms.ShareForm": {"enquiry": lambda w: {"enquiry": w.enquiry}},
     "complaints.forms.AboutOfficerForm": {"user": lambda w: {"user": w.user("councillor")}},
     "complaints.forms.AboutCouncillorForm": {"user": lambda w: {"user": w.user("officer")}},
     "complaints.forms.MessageForm": {"sharing": lambda w: {"share_with": "Sam Officer"}},

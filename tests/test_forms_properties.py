@@ -101,6 +101,7 @@ NEEDS = {
         "with-non-council-attendees": lambda w: {"briefing": w.briefing_with_outsiders},
     },
     "groups.forms.ShareForm": {"group-leader": lambda w: {"actor": w.user("group_leader")}},
+    "enquiries.conversation_forms.ShareForm": {"enquiry": lambda w: {"enquiry": w.enquiry}},
     "registers.visits.forms.VisitArrangeForm": {"visit": lambda w: {"visit": w.visit}},
     "protocol_site.security.UnlockingSetPasswordForm": {
         "user": lambda w: {"user": w.user("officer")}
@@ -115,7 +116,6 @@ VARIANTS = {
         "councillor": lambda w: {"councillor": w.org.councillors.councillor}
     },
     "enquiries.forms.ReassignForm": {"enquiry": lambda w: {"enquiry": w.enquiry}},
-    "enquiries.conversation_forms.ShareForm": {"enquiry": lambda w: {"enquiry": w.enquiry}},
     "complaints.forms.AboutOfficerForm": {"user": lambda w: {"user": w.user("councillor")}},
     "complaints.forms.AboutCouncillorForm": {"user": lambda w: {"user": w.user("officer")}},
     "complaints.forms.MessageForm": {"sharing": lambda w: {"share_with": "Sam Officer"}},

@@ -23,12 +23,13 @@ from django.apps import apps
 from django.db import connection, transaction
 from django.urls import URLResolver, get_resolver
 
-from enquiries.services import enquiry_ask_councillor
+from enquiries.services import enquiry_ask_councillor, enquiry_link
 from protocol_site.calendar import council_calendar
 from protocol_site.models import AuditEvent, OutboxEmail
 from protocol_site.views import TOKEN
 from tests.clock import clock_at
 from tests.concurrency import ON_SQLITE
+from tests.enquiries.factories import casework
 from tests.form_world import AFTER_MEETING, NOW, World
 from tests.test_form_pages_properties import PAGES, _copy, _page_form, client_for_page
 
@@ -76,13 +77,25 @@ OVERRIDES: dict[str, Callable[[World], dict]] = {
         **_boxes("held_on", AFTER_MEETING.date()),
     },
     "panels:add": lambda w: {"officer": str(w.org.officers.assistant_director.pk)},
+    "enquiries:share": lambda w: {"councillors": [str(w.org.councillors.group_leader.pk)]},
+    "enquiries:link": lambda w: {"enquiries": casework(w.org).reference},
 }
 # What must have happened before a page is open, where the form-page tests need nothing.
 BEFORE: dict[str, Callable[[World], object]] = {
     "enquiries:answer": lambda w: enquiry_ask_councillor(
         actor=w.enquiry.assigned_to.user, enquiry=w.enquiry, question="Which houses?"
     ),
+    "enquiries:unlink": lambda w: _linked(w),
+    "enquiries:respond_linked": lambda w: _linked(w),
 }
+
+
+def _linked(world: World):
+    """The world's enquiry linked with another member's about the same matter."""
+    other = casework(world.org, councillor=world.org.councillors.group_leader)
+    enquiry_link(actor=world.enquiry.assigned_to.user, enquiry=world.enquiry, others=[other])
+
+
 # When a page is used, where that is not when the form-page tests use it.
 CLOCKS = {"notices:period_end": datetime(2026, 12, 2, 9, 0, tzinfo=NOW.tzinfo)}
 

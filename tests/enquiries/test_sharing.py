@@ -145,7 +145,7 @@ def test_a_posted_stranger_is_an_error_naming_the_field(client_for, enquiry, cou
     elsewhere = CouncillorFactory(ward=WardFactory(name="Hillside"))
     response = client_for(councillor).post(url("share", enquiry), {"councillors": [elsewhere.pk]})
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "govuk-error-message" in response.content.decode()
     assert not EnquiryShare.objects.exists()
 
 

@@ -137,6 +137,7 @@ class Lives:
             reminded_cycle=life.reminded,
             escalation_rung=life.rung,
             next_action_at=None,
+            waiting_since=None,  # the dataset has no question waiting on a councillor
         )
         reschedule(enquiry, self.clock.calendar, now=self.clock.now)
         if enquiry.next_action_at is not None and enquiry.next_action_at <= self.clock.now:

@@ -78,7 +78,11 @@ class Table:
         self.model = model
         self.columns = list(columns)
         opts = model._meta
-        self.fields = [opts.get_field(name) for name in self.columns]
+        named = [opts.get_field(name) for name in self.columns]
+        # Every other stored field gets its default (an empty string for text, else None),
+        # so a field added to a model later never leaves a NOT NULL column empty.
+        self.defaults = [f for f in opts.concrete_fields if f not in named and not f.primary_key]
+        self.fields = named + self.defaults
         self.db_columns = [f.column for f in self.fields]
         self.rows: list[tuple] = []
         self.written = 0
@@ -86,6 +90,8 @@ class Table:
         self.formatters = [_copy_formatter(f) for f in self.fields]
 
     def add(self, row: tuple) -> None:
+        if self.defaults:
+            row = (*row, *(f.get_default() for f in self.defaults))
         self.rows.append(row)
         if len(self.rows) >= BATCH:
             self.flush()

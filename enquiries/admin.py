@@ -2,10 +2,18 @@
 enquiries.services (the state is protected), so nothing here can add, change or delete."""
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from protocol_site.admin import ReadOnlyAdmin, ReadOnlyInline
 
-from .models import Enquiry, EnquiryEvent, EnquiryPause, EnquiryShare, ExtensionRequest
+from .models import (
+    Enquiry,
+    EnquiryEvent,
+    EnquiryPause,
+    EnquiryShare,
+    ExtensionRequest,
+    StandardWording,
+)
 
 
 class EnquiryEventInline(ReadOnlyInline):
@@ -66,3 +74,13 @@ class ExtensionRequestAdmin(ReadOnlyAdmin):
     list_select_related = ["enquiry", "requested_by__user"]
     search_fields = ["enquiry__reference", "reason"]
     date_hierarchy = "requested_at"
+
+
+@admin.register(StandardWording)
+class StandardWordingAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
+    """Kept on the standard wording pages, through enquiries.services (audited); here to read,
+    with each change's history."""
+
+    list_display = ["title", "service", "retired_at"]
+    list_filter = ["service"]
+    search_fields = ["title", "text"]

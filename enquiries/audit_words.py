@@ -32,4 +32,7 @@ AUDIT_WORDS: dict[str, str] = {
     "enquiries.enquiry.unshared": "Enquiry no longer shared with a ward colleague",
     "enquiries.enquiry.linked": "Enquiry linked with others about the same matter",
     "enquiries.enquiry.unlinked": "Enquiry no longer linked with others",
+    "enquiries.standardwording.added": "Standard wording added",
+    "enquiries.standardwording.changed": "Standard wording changed",
+    "enquiries.standardwording.retired": "Standard wording retired",
 }

@@ -9,6 +9,7 @@ from django import forms
 from protocol_site.forms import GovukForm, ModelMultipleChoiceField, required
 
 from .models.sharing import ward_colleagues
+from .wording_forms import InsertsWording
 
 
 def _text(label: str, missing: str, hint: str = "") -> forms.CharField:
@@ -20,7 +21,10 @@ def _text(label: str, missing: str, hint: str = "") -> forms.CharField:
     )
 
 
-class MessageForm(GovukForm):
+class MessageForm(InsertsWording, GovukForm):
+    """An officer may insert the service's standard wording and edit it."""
+
+    wording_into = "message"
     message = _text(
         "Your message",
         "Enter your message",

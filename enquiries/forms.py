@@ -16,6 +16,7 @@ from registers.pickers import OfficerField
 
 from .models import Enquiry
 from .services.intake import OWN_WARD
+from .wording_forms import InsertsWording
 
 NO_WARD = "Not about a particular ward"
 
@@ -301,8 +302,11 @@ class ReassignForm(GovukForm):
             self.fields["service"].empty_label = f"Keep it with {enquiry.service}"
 
 
-class RespondForm(GovukForm):
-    """ENQ-8: the full response closes the enquiry."""
+class RespondForm(InsertsWording, GovukForm):
+    """ENQ-8: the full response closes the enquiry. The service's standard wording may be
+    inserted and edited."""
+
+    wording_into = "response"
 
     response = forms.CharField(
         widget=forms.Textarea,

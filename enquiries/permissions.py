@@ -172,3 +172,28 @@ def can_withdraw(user, enquiry: Enquiry) -> bool:
 @denies("Only the officers dealing with it can link it with other enquiries.")
 def can_link(user, enquiry: Enquiry) -> bool:
     return can_work(user, enquiry)
+
+
+# Standard wording: kept per service by democratic services, and by a Head of Service for
+# their own service.
+def wording_service_ids(user) -> set[int] | None:
+    """The services whose wording `user` keeps: None for every service (democratic services),
+    else the Head of Service's own service, or none."""
+    person = person_for(user)
+    if person.has(Role.DEMOCRATIC_SERVICES):
+        return None
+    post = person.officer.working_post if person.officer else None
+    if post is not None and post.tier == Tier.HEAD_OF_SERVICE and post.service_id:
+        return {post.service_id}
+    return set()
+
+
+def keeps_wording(user) -> bool:
+    """Democratic services, or a Head of Service with a service."""
+    return wording_service_ids(user) != set()
+
+
+@denies("Only democratic services and the service's Head of Service can keep its wording.")
+def can_keep_wording(user, service) -> bool:
+    ids = wording_service_ids(user)
+    return ids is None or getattr(service, "pk", service) in ids

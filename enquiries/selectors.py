@@ -11,11 +11,12 @@ from django.utils import timezone
 from declarations.conflicts import in_effect
 from protocol_site.access import visible_or_404
 from registers.ladder import posts_below
-from registers.models import DIRECTOR_TIERS, Post
+from registers.models import DIRECTOR_TIERS, Post, Service
 from registers.roles import Person, Role, person_for
 
-from .models import OPEN_STATUSES, Enquiry, EnquiryEvent, Status, overdue_q
+from .models import OPEN_STATUSES, Enquiry, EnquiryEvent, StandardWording, Status, overdue_q
 from .models.sharing import shared_with_q
+from .permissions import wording_service_ids
 
 DUE_SOON_DAYS = 3
 
@@ -264,3 +265,28 @@ def member_volumes(user, year: int | None = None):
         .annotate(total=Count("pk"), casework=Count("pk", filter=Q(kind=Enquiry.Kind.CASEWORK)))
         .order_by("councillor__user__last_name", "councillor__user__first_name")
     )
+
+
+# Standard wording.
+def wording_kept_by(user) -> QuerySet[StandardWording]:
+    """The wording `user` keeps (in use and retired): every service's for democratic services,
+    their own service's for a Head of Service, none for anyone else."""
+    ids = wording_service_ids(user)
+    qs = StandardWording.objects.select_related("service", "created_by")
+    return qs if ids is None else qs.filter(service_id__in=ids)
+
+
+def wording_for(user, pk) -> StandardWording:
+    return visible_or_404(wording_kept_by(user), pk=pk)
+
+
+def wording_services(user) -> QuerySet[Service]:
+    """The services `user` may add wording for."""
+    ids = wording_service_ids(user)
+    qs = Service.objects.filter(is_active=True).order_by("name")
+    return qs if ids is None else qs.filter(pk__in=ids)
+
+
+def wording_offered(enquiry: Enquiry) -> QuerySet[StandardWording]:
+    """What an officer writing on `enquiry` may insert: its service's wording in use."""
+    return StandardWording.objects.in_use().filter(service_id=enquiry.service_id).order_by("title")

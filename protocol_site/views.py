@@ -69,12 +69,19 @@ def once(request, attempt: Callable[[], Result | None]) -> Result | None:
         return result
 
 
+def redrawn(form) -> bool:
+    """A form with a button that changes it in place (inserting standard wording) is drawn
+    again and sends nothing: its `redraw()` says whether this POST was such a button."""
+    redraw = getattr(form, "redraw", None)
+    return redraw is not None and redraw()
+
+
 def attempt_form(request, form, perform: Callable, aliases: dict[str, str] | None = None):
     """Give `form` its one-time token (the one sent, when it is shown again); on a POST of a
     valid form, return perform(cleaned_data) -> (pk, message). None: show the form again,
     with the service's errors on it when it refused."""
     form.submission_token = posted_token(request) or uuid.uuid4()
-    if request.method != "POST" or not form.is_valid():
+    if request.method != "POST" or redrawn(form) or not form.is_valid():
         return None
     try:
         return perform(form.cleaned_data)
@@ -153,12 +160,16 @@ class CaseStep:
     warning: bool = False
     # The form's own arguments for this case: {"enquiry": case}, {"initial": {...}}.
     form_kwargs: Callable | None = None
+    # The form's arguments that depend on who is writing: (user, case) -> {"wordings": ...}.
+    viewer_kwargs: Callable | None = None
     aliases: dict = field(default_factory=dict)
     # What the page shows beside the form, for this case: {"question": ...}.
     context: Callable | None = None
 
     def make_form(self, request, case):
         kwargs = self.form_kwargs(case) if self.form_kwargs is not None else {}
+        if self.viewer_kwargs is not None:
+            kwargs.update(self.viewer_kwargs(request.user, case))
         return self.form(request.POST if request.method == "POST" else None, **kwargs)
 
     def extra_context(self, case) -> dict:

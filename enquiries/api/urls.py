@@ -13,6 +13,7 @@ from .conversation import (
 from .links import EnquiryLinksView, EnquiryRespondLinkedView, EnquiryUnlinkView
 from .sharing import EnquirySharingView
 from .views import EnquiryDetailView, EnquiryListView
+from .wording import EnquiryWordingView
 
 urlpatterns = [
     path("enquiries/", EnquiryListView.as_view(), name="enquiry-list"),
@@ -31,4 +32,5 @@ urlpatterns = [
         name="enquiry-respond-linked",
     ),
     path("enquiries/<int:pk>/withdraw/", EnquiryWithdrawView.as_view(), name="enquiry-withdraw"),
+    path("enquiries/<int:pk>/wording/", EnquiryWordingView.as_view(), name="enquiry-wording"),
 ]

@@ -397,3 +397,4 @@ from .links import EnquiryLink as EnquiryLink  # noqa: E402
 from .links import EnquiryMatter as EnquiryMatter  # noqa: E402
 from .pauses import EnquiryPause as EnquiryPause  # noqa: E402
 from .sharing import EnquiryShare as EnquiryShare  # noqa: E402
+from .wording import StandardWording as StandardWording  # noqa: E402

@@ -12,6 +12,7 @@ from .replies import (
 )
 from .sharing import enquiry_share
 from .waiting import enquiry_answer, enquiry_ask_councillor
+from .wording import wording_add, wording_change, wording_retire
 
 __all__ = [
     "enquiry_add_note",
@@ -36,4 +37,7 @@ __all__ = [
     "enquiry_share",
     "enquiry_unlink",
     "enquiry_send_holding_reply",
+    "wording_add",
+    "wording_change",
+    "wording_retire",
 ]

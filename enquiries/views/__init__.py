@@ -23,8 +23,13 @@ from .detail import enquiry_attachment, enquiry_copy, enquiry_detail
 from .intake import enquiry_new, enquiry_record
 from .links import enquiry_link, enquiry_respond_linked, enquiry_unlink
 from .lists import enquiry_list, enquiry_list_csv, performance
+from .wording import wording_add, wording_change, wording_list, wording_retire
 
 __all__ = [
+    "wording_add",
+    "wording_change",
+    "wording_list",
+    "wording_retire",
     "enquiry_answer",
     "enquiry_ask",
     "enquiry_chase",

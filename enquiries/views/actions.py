@@ -17,7 +17,7 @@ from protocol_site.views import CaseStep, case_step_view, submit
 from .. import forms, services
 from ..models import ExtensionRequest
 from ..permissions import can_decide_extension, can_decline, can_work
-from ..selectors import enquiry_for, may_read_casework
+from ..selectors import enquiry_for, may_read_casework, wording_offered
 from .common import done
 
 
@@ -146,6 +146,7 @@ STEPS = {
         title="Respond to the councillor",
         submit="Send response",
         form=forms.RespondForm,
+        viewer_kwargs=lambda user, enquiry: {"wordings": wording_offered(enquiry)},
         allowed=can_work,
         perform=_respond,
         intro=protocol_cited(

@@ -23,7 +23,7 @@ from ..permissions import (
     is_enquirer,
     is_shared_with,
 )
-from ..selectors import enquiry_for
+from ..selectors import enquiry_for, wording_offered
 from .actions import render_step
 from .common import done
 
@@ -81,11 +81,17 @@ def _question(enquiry) -> dict:
     return {"question": question.values_list("detail", flat=True).first() or ""}
 
 
+def _officer_wording(user, enquiry) -> dict:
+    """Officers writing to the councillor may insert the service's standard wording."""
+    return {} if is_enquirer(user, enquiry) else {"wordings": wording_offered(enquiry)}
+
+
 STEPS = {
     "message": CaseStep(
         title="Send a message",
         submit="Send message",
         form=forms.MessageForm,
+        viewer_kwargs=_officer_wording,
         allowed=can_message,
         perform=_message,
         intro="The councillor and the officers dealing with the enquiry see its messages.",

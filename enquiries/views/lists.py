@@ -15,7 +15,7 @@ from protocol_site.spreadsheet import csv_response
 from registers.roles import Role
 
 from ..models import Enquiry
-from ..permissions import can_record
+from ..permissions import can_record, keeps_wording
 from ..selectors import (
     directorate_performance,
     enquiries_visible_to,
@@ -147,6 +147,7 @@ def enquiry_list(request):
             "can_record": listing.is_officer,
             "can_see_performance": can_see_performance(person),
             "can_see_volumes": can_see_volumes(person),
+            "keeps_wording": keeps_wording(request.user),
             "download_query": _without_page(request),
         },
     )

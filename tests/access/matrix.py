@@ -185,6 +185,15 @@ enquiries:respond_linked          enquiry       in  403 404 404 200 200 200 200 
 enquiries:attachment              enquiry       in  200 404 404 200 200 200 200 200 200 404 404 404
 enquiries:copy                    enquiry       in  404 404 404 404 404 404 404 404 404 404 404 404
 
+# Standard wording: democratic services keep every service's, the Head of Service their own
+# service's (the record is the officer's service's wording). The Monitoring Officer heads
+# Legal Services: they keep its wording, and another service's is not theirs (404).
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+enquiries:wording_list            -             in  403 403 403 403 403 200 403 403 403 200 200 403
+enquiries:wording_add             -             in  403 403 403 403 403 200 403 403 403 200 200 403
+enquiries:wording_change          wording       in  403 403 403 403 403 200 403 403 403 404 200 403
+enquiries:wording_retire          wording       in  403 403 403 403 403 200 403 403 403 404 200 403
+
 # Complaints (CMP-5): the complainant, the stage's handler and the Monitoring Officer
 # (copied); the officer complained about only once told; the managers above the handler (the
 # next stages of the chain) see it but do not act on it; no other Director, nor democratic
@@ -289,6 +298,7 @@ api:enquiry-links                 enquiry       403 403 404 404 200 200 200 200 
 api:enquiry-unlink                enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:enquiry-respond-linked        enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:enquiry-withdraw              enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
+api:enquiry-wording               enquiry       403 403 404 404 200 200 200 200 200 200 404 403 404
 api:complaint-list                -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:complaint-detail              complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
 api:complaint-messages            complaint     403 200 404 404 404 200 200 200 200 404 200 404 404

@@ -78,6 +78,9 @@ CASES = {
     "api:enquiry-links": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),
     "api:enquiry-unlink": ("enquiry", ENQUIRY_PEOPLE, "POST"),
     "api:enquiry-respond-linked": ("enquiry", ENQUIRY_PEOPLE, "POST"),
+    "api:enquiry-wording": ("enquiry", ENQUIRY_PEOPLE, "GET"),
+    "enquiries:wording_change": ("wording", (HEAD,), "GET POST"),
+    "enquiries:wording_retire": ("wording", (HEAD,), "GET POST"),
     "complaints:detail": ("complaint", (COUNCILLOR, MANAGER), "GET"),
     "complaints:acknowledge": ("complaint", (COUNCILLOR, MANAGER), "GET POST"),
     "complaints:resolve": ("complaint", (COUNCILLOR, MANAGER), "GET POST"),
@@ -190,6 +193,8 @@ def _payload(org) -> dict:
         "to": org.officers.head_of_service.pk,
         "user": org.councillors.other_group_councillor.user.pk,
         "receive": "on",
+        "title": "Another title",
+        "text": "Other wording.",
     }
 
 

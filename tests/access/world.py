@@ -5,7 +5,8 @@ Built on the standard `org` (tests/conftest.py) at a fixed moment (Monday 2 Nove
 keys are the `record` column of tests/access/matrix.py:
 
 - `enquiry`: Cllr Baker's casework, put to the officer (assigned), the Director copied, with an
-  attachment; `extension`: the officer's pending request for more time on it;
+  attachment; `extension`: the officer's pending request for more time on it; `wording`: the
+  standard wording democratic services keep for its service;
 - `complaint`: Cllr Baker's concern about the officer, with the line manager (stage 1), the
   Monitoring Officer copied; `about_member`: the officer's concern about Cllr Baker, with the
   officer's line manager, reported to the Chief Executive and copied to the Director;
@@ -34,7 +35,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from declarations.models import Panel, Relationship
 from declarations.panels.services import panel_save
 from declarations.services import declaration_make
-from enquiries.services import enquiry_request_extension
+from enquiries.services import enquiry_request_extension, wording_add
 from groups.models import BriefingOffer, BriefingRequest, RepresentativeMeeting
 from groups.services import (
     briefing_share,
@@ -86,7 +87,17 @@ def _enquiries(org) -> dict:
         reason="Three depots' records to read.",
         proposed_date=council_calendar().add_working_days(NOW.date(), 15),
     )
-    return {"enquiry": _pk(enquiry), "extension": {"pk": enquiry.pk, "req": extension.pk}}
+    wording = wording_add(
+        actor=org.officers.democratic_services.user,
+        service=enquiry.service,
+        title="Missed bin",
+        text="The crew will return within two working days.",
+    )
+    return {
+        "enquiry": _pk(enquiry),
+        "extension": {"pk": enquiry.pk, "req": extension.pk},
+        "wording": _pk(wording),
+    }
 
 
 def _complaints(org) -> dict:

@@ -197,3 +197,20 @@ def keeps_wording(user) -> bool:
 def can_keep_wording(user, service) -> bool:
     ids = wording_service_ids(user)
     return ids is None or getattr(service, "pk", service) in ids
+
+
+# The constituent's details on casework: personal data, for the councillor, the officer dealing
+# with it and their managers; never for wider readers (democratic services, an advised chair).
+@denies("Only the councillor who made the enquiry can record the constituent's details.")
+def can_keep_constituent(user, enquiry: Enquiry) -> bool:
+    return enquiry.kind == Enquiry.Kind.CASEWORK and is_enquirer(user, enquiry)
+
+
+@denies("The constituent's details are only for the councillor and the officers dealing with it.")
+def can_see_constituent(user, enquiry: Enquiry, *, may_work: bool | None = None) -> bool:
+    """`may_work`: the viewer's can_work when already asked."""
+    if enquiry.kind != Enquiry.Kind.CASEWORK:
+        return False
+    if is_enquirer(user, enquiry):
+        return True
+    return can_work(user, enquiry) if may_work is None else may_work

@@ -14,7 +14,15 @@ from registers.ladder import posts_below
 from registers.models import DIRECTOR_TIERS, Post, Service
 from registers.roles import Person, Role, person_for
 
-from .models import OPEN_STATUSES, Enquiry, EnquiryEvent, StandardWording, Status, overdue_q
+from .models import (
+    OPEN_STATUSES,
+    ConstituentDetails,
+    Enquiry,
+    EnquiryEvent,
+    StandardWording,
+    Status,
+    overdue_q,
+)
 from .models.sharing import shared_with_q
 from .permissions import wording_service_ids
 
@@ -92,6 +100,7 @@ def enquiry_for(user, pk) -> Enquiry:
             "escalated_to__user",
             "approached_officer__user",
             "logged_by",
+            "constituent",
         ),
         pk=pk,
     )
@@ -290,3 +299,12 @@ def wording_services(user) -> QuerySet[Service]:
 def wording_offered(enquiry: Enquiry) -> QuerySet[StandardWording]:
     """What an officer writing on `enquiry` may insert: its service's wording in use."""
     return StandardWording.objects.in_use().filter(service_id=enquiry.service_id).order_by("title")
+
+
+def constituent_of(enquiry: Enquiry) -> ConstituentDetails | None:
+    """The constituent's details, for a viewer can_see_constituent has let through: read with
+    the enquiry (enquiry_for joins them), so no query of their own."""
+    try:
+        return enquiry.constituent
+    except ConstituentDetails.DoesNotExist:
+        return None

@@ -37,6 +37,7 @@ urlpatterns = [
     path("<int:pk>/link/", views.enquiry_link, name="link"),
     path("<int:pk>/unlink/", views.enquiry_unlink, name="unlink"),
     path("<int:pk>/respond-linked/", views.enquiry_respond_linked, name="respond_linked"),
+    path("<int:pk>/constituent/", views.enquiry_constituent, name="constituent"),
     path("<int:pk>/attachment/", views.enquiry_attachment, name="attachment"),
     path("<int:pk>/copy/", views.enquiry_copy, name="copy"),
 ]

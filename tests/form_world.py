@@ -10,7 +10,7 @@ from declarations.models import Relationship
 from declarations.panels.services import panel_save
 from declarations.services import declaration_ask_for_information, declaration_make
 from enquiries.models import Enquiry
-from enquiries.services import enquiry_request_extension
+from enquiries.services import enquiry_request_extension, wording_add
 from groups.models import BriefingRequest, RepresentativeMeeting
 from groups.services import (
     briefing_clear,
@@ -68,6 +68,15 @@ class World:
     @cached_property
     def enquiry(self) -> Enquiry:
         return casework(self.org)
+
+    @cached_property
+    def wording(self):
+        return wording_add(
+            actor=self.org.officers.democratic_services.user,
+            service=self.org.service,
+            title="Missed bin",
+            text="The crew will return within two working days.",
+        )
 
     @cached_property
     def extension(self):

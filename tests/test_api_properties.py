@@ -129,6 +129,11 @@ WRITERS = {
     "api:enquiry-respond-linked": Write(
         ("officer",), ("response", "minor"), lambda org, role: {"response": "Done.", "minor": False}
     ),
+    "api:enquiry-constituent": Write(
+        ("councillor",),
+        ("name", "address", "phone", "email", "consented"),
+        lambda org, role: {"name": "Alex Resident", "phone": "01632 960000", "consented": True},
+    ),
 }
 
 IMPOSSIBLE_TIMES = [

@@ -139,6 +139,11 @@ PAGES: dict[str, Page] = {
     "manage:protocol": Page("democratic_services"),
     "manage:protocol_preset": Page("democratic_services"),
     "api:enquiry-list": Page("councillor"),
+    "enquiries:constituent": Page("councillor", pk("enquiry")),
+    "api:enquiry-constituent": Page("councillor", pk("enquiry")),
+    "enquiries:wording_add": Page("democratic_services"),
+    "enquiries:wording_change": Page("democratic_services", pk("wording")),
+    "enquiries:wording_retire": Page("democratic_services", pk("wording")),
 }
 for _step in ("acknowledge", "holding", "extension", "guidance", "reassign", "respond"):
     PAGES[f"enquiries:{_step}"] = Page("officer", pk("enquiry"))
@@ -191,6 +196,12 @@ API_FIELDS = [
     "question",
     "answer",
     "reason",
+    # The constituent's details.
+    "name",
+    "address",
+    "phone",
+    "email",
+    "consented",
 ]
 
 

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .constituent import EnquiryConstituentView
 from .conversation import (
     EnquiryAnswerView,
     EnquiryAskView,
@@ -32,5 +33,10 @@ urlpatterns = [
         name="enquiry-respond-linked",
     ),
     path("enquiries/<int:pk>/withdraw/", EnquiryWithdrawView.as_view(), name="enquiry-withdraw"),
+    path(
+        "enquiries/<int:pk>/constituent/",
+        EnquiryConstituentView.as_view(),
+        name="enquiry-constituent",
+    ),
     path("enquiries/<int:pk>/wording/", EnquiryWordingView.as_view(), name="enquiry-wording"),
 ]

@@ -393,6 +393,7 @@ class AdvisedMember(models.Model):
 
 
 # The clock's pauses, in their own module.
+from .constituent import ConstituentDetails as ConstituentDetails  # noqa: E402
 from .links import EnquiryLink as EnquiryLink  # noqa: E402
 from .links import EnquiryMatter as EnquiryMatter  # noqa: E402
 from .pauses import EnquiryPause as EnquiryPause  # noqa: E402

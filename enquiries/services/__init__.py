@@ -1,4 +1,5 @@
 from .clock import enquiries_sweep, enquiry_advance
+from .constituent import constituent_details_save
 from .conversation import enquiry_add_note, enquiry_chase, enquiry_message, enquiry_withdraw
 from .extensions import enquiry_decide_extension, enquiry_request_extension
 from .intake import enquiry_log, enquiry_record_view
@@ -15,6 +16,7 @@ from .waiting import enquiry_answer, enquiry_ask_councillor
 from .wording import wording_add, wording_change, wording_retire
 
 __all__ = [
+    "constituent_details_save",
     "enquiry_add_note",
     "enquiry_answer",
     "enquiry_ask_councillor",

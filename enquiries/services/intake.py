@@ -23,6 +23,7 @@ from ..models import EnquiryEvent as Ev
 from ..permissions import can_log
 from ..routing import route
 from .clock import reschedule
+from .constituent import clean_constituent, write_constituent
 
 Kind = Enquiry.Kind
 Channel = Enquiry.Channel
@@ -59,9 +60,12 @@ def enquiry_log(
     attachment=None,
     channel: str = Channel.ONLINE,
     received_at: datetime | None = None,
+    constituent: dict | None = None,
 ) -> Enquiry:
-    """ENQ-1: a councillor logs an enquiry, or an officer records one received another way."""
+    """ENQ-1: a councillor logs an enquiry, or an officer records one received another way.
+    `constituent`: the constituent's details the councillor gives with their casework."""
     require(can_log, actor, councillor)
+    about = clean_constituent(constituent or {})
     person = person_for(actor)
     now = timezone.now()
     if person.councillor is not None and person.councillor.pk == councillor.pk:
@@ -72,6 +76,8 @@ def enquiry_log(
         if received_at is None:
             raise ValidationError({"received_at": "Enter when the enquiry was received"})
         _check_receipt(received_at, now)
+    if about is not None and not (person.councillor and person.councillor.pk == councillor.pk):
+        raise ValidationError("Only the councillor can give the constituent's details.")
     if not service.is_active:
         raise ValidationError({"service": "Select a current service"})
     calendar = council_calendar()
@@ -103,6 +109,7 @@ def enquiry_log(
             in_pre_election_period=period_on(received_at) is not None,
             **({"attachment": attachment} if attachment is not None else {}),
         )
+        write_constituent(enquiry, actor, about)
         reschedule(enquiry, calendar, now=now)
         enquiry.save(update_fields=["next_action_at", "reminded_cycle"])
         how = enquiry.get_channel_display().lower()

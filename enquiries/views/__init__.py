@@ -10,6 +10,7 @@ from .actions import (
     enquiry_reassign,
     enquiry_respond,
 )
+from .constituent import enquiry_constituent
 from .conversation import (
     enquiry_answer,
     enquiry_ask,
@@ -26,6 +27,7 @@ from .lists import enquiry_list, enquiry_list_csv, performance
 from .wording import wording_add, wording_change, wording_list, wording_retire
 
 __all__ = [
+    "enquiry_constituent",
     "wording_add",
     "wording_change",
     "wording_list",

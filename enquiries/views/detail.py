@@ -12,9 +12,10 @@ from django.views.decorators.http import require_GET
 from registers.roles import person_for
 
 from ..models import EnquiryEvent
-from ..permissions import can_work, is_enquirer
+from ..permissions import can_keep_constituent, can_see_constituent, can_work, is_enquirer
 from ..selectors import (
     advised_copy_for,
+    constituent_of,
     enquiry_for,
     linked_for,
     may_read_casework,
@@ -45,6 +46,7 @@ def enquiry_detail(request, pk: int):
         may_work = can_work(request.user, enquiry)
     enquirer = is_enquirer(request.user, enquiry)
     linked = linked_for(request.user, enquiry) if person.officer is not None else []
+    sees_constituent = can_see_constituent(request.user, enquiry, may_work=may_work)
     pauses = []
     if enquiry.waiting_since is not None or enquiry.paused_working_days:
         pauses = [
@@ -70,6 +72,10 @@ def enquiry_detail(request, pk: int):
             "shared_with_you": person.officer is None
             and person.councillor is not None
             and not enquirer,
+            "sees_constituent": sees_constituent,
+            "constituent": constituent_of(enquiry) if sees_constituent else None,
+            "may_keep_constituent": sees_constituent
+            and can_keep_constituent(request.user, enquiry),
             "is_officer": person.officer is not None,
             "today": timezone.localdate(),
             "attachment_name": os.path.basename(enquiry.attachment.name)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from protocol_site.cases import long_date
 from protocol_site.views import submit
 
+from ..constituent_forms import ConstituentForm
 from ..forms import EnquiryForm, RecordedEnquiryForm
 from ..permissions import can_record
 from ..services import enquiry_log
@@ -35,23 +36,29 @@ def _log(request, form, councillor, verb: str, **extra):
 def enquiry_new(request):
     person = require_person(request, lambda p: p.councillor is not None)
     councillor = person.councillor
-    if request.method == "POST":
-        form = EnquiryForm(request.POST, request.FILES, councillor=councillor)
-    else:
-        form = EnquiryForm(councillor=councillor)
-    logged = submit(
-        request,
-        form,
-        lambda data: _log(request, form, councillor, "logged"),
-        done=done,
-        aliases=ALIASES,
-    )
+    data = request.POST if request.method == "POST" else None
+    form = EnquiryForm(data, request.FILES or None, councillor=councillor)
+    # The constituent's details: an optional section, its fields prefixed "constituent-". The
+    # enquiry is logged only when both are valid; the page shows both forms' errors.
+    constituent = ConstituentForm(data, prefix="constituent")
+
+    def log(_data):
+        if not constituent.is_valid():
+            return None
+        return _log(request, form, councillor, "logged", constituent=constituent.cleaned_data)
+
+    logged = submit(request, form, log, done=done, aliases=ALIASES)
     if logged is not None:
         return logged
     return render(
         request,
         "enquiries/new.html",
-        {"form": form, "recording": False, "working_days": settings.ENQUIRY_WORKING_DAYS},
+        {
+            "form": form,
+            "constituent_form": constituent,
+            "recording": False,
+            "working_days": settings.ENQUIRY_WORKING_DAYS,
+        },
     )
 
 

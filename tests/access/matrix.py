@@ -184,6 +184,9 @@ enquiries:unlink                  enquiry       in  403 404 404 200 200 200 200 
 enquiries:respond_linked          enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
 enquiries:attachment              enquiry       in  200 404 404 200 200 200 200 200 200 404 404 404
 enquiries:copy                    enquiry       in  404 404 404 404 404 404 404 404 404 404 404 404
+# The constituent's details: the councillor records them; they, the officer dealing with it
+# and their managers see them (the API); democratic services, who see the enquiry, do not.
+enquiries:constituent             enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
 
 # Standard wording: democratic services keep every service's, the Head of Service their own
 # service's (the record is the officer's service's wording). The Monitoring Officer heads
@@ -298,6 +301,7 @@ api:enquiry-links                 enquiry       403 403 404 404 200 200 200 200 
 api:enquiry-unlink                enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:enquiry-respond-linked        enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:enquiry-withdraw              enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
+api:enquiry-constituent           enquiry       403 200 404 404 200 200 200 200 200 200 404 403 404
 api:enquiry-wording               enquiry       403 403 404 404 200 200 200 200 200 200 404 403 404
 api:complaint-list                -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:complaint-detail              complaint     403 200 404 404 404 200 200 200 200 404 200 404 404

@@ -79,6 +79,8 @@ CASES = {
     "api:enquiry-unlink": ("enquiry", ENQUIRY_PEOPLE, "POST"),
     "api:enquiry-respond-linked": ("enquiry", ENQUIRY_PEOPLE, "POST"),
     "api:enquiry-wording": ("enquiry", ENQUIRY_PEOPLE, "GET"),
+    "api:enquiry-constituent": ("enquiry", ENQUIRY_PEOPLE, "GET"),
+    "enquiries:constituent": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),
     "enquiries:wording_change": ("wording", (HEAD,), "GET POST"),
     "enquiries:wording_retire": ("wording", (HEAD,), "GET POST"),
     "complaints:detail": ("complaint", (COUNCILLOR, MANAGER), "GET"),
@@ -195,6 +197,8 @@ def _payload(org) -> dict:
         "receive": "on",
         "title": "Another title",
         "text": "Other wording.",
+        "name": "Alex Resident",
+        "consented": "yes",
     }
 
 

@@ -172,7 +172,7 @@ def test_the_councillor_adds_them_later_on_their_page(client_for, councillor, or
         enquiry = casework(org)
     client = client_for(councillor)
     assert (
-        "Add the constituent&#x27;s details" in client.get(url("detail", enquiry)).content.decode()
+        "Add the constituent's details" in client.get(url("detail", enquiry)).content.decode()
     )
     page = client.get(url("constituent", enquiry)).content.decode()
     assert "Personal data" in page

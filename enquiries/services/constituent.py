@@ -16,7 +16,6 @@ from ..models import ConstituentDetails, Enquiry
 from ..models.constituent import PERSONAL_FIELDS
 from ..permissions import can_keep_constituent
 
-ACTION = "enquiries.constituentdetails"
 CONSENT_MISSING = "Select whether the constituent consented to you sharing their details"
 LIMITS = {"name": 150, "address": 300, "phone": 40, "email": 254}
 
@@ -56,7 +55,7 @@ def write_constituent(enquiry: Enquiry, actor, details: dict | None) -> None:
             current.delete()
             audit_record(
                 actor=actor,
-                action=f"{ACTION}.removed",
+                action="enquiries.constituentdetails.removed",
                 obj=enquiry,
                 summary=f"Constituent details removed from {enquiry.reference}",
             )
@@ -64,7 +63,7 @@ def write_constituent(enquiry: Enquiry, actor, details: dict | None) -> None:
     if current is None:
         current = ConstituentDetails(enquiry=enquiry, recorded_by=actor, **details)
         changed = [name for name, value in details.items() if value not in ("", None)]
-        verb = "recorded"
+        verb, created = "recorded", True
     else:
         changed = [name for name, value in details.items() if getattr(current, name) != value]
         if not changed:
@@ -72,12 +71,16 @@ def write_constituent(enquiry: Enquiry, actor, details: dict | None) -> None:
         for name, value in details.items():
             setattr(current, name, value)
         current.changed_at = timezone.now()
-        verb = "changed"
+        verb, created = "changed", False
     current.save()
     labels = [str(ConstituentDetails._meta.get_field(name).verbose_name) for name in changed]
     audit_record(
         actor=actor,
-        action=f"{ACTION}.{verb}",
+        action=(
+            "enquiries.constituentdetails.recorded"
+            if created
+            else "enquiries.constituentdetails.changed"
+        ),
         obj=enquiry,
         summary=f"Constituent details {verb} on {enquiry.reference} ({', '.join(labels)})",
         after={"fields": changed},

@@ -14,7 +14,6 @@ from protocol_site.cases import require
 from ..models import StandardWording
 from ..permissions import can_keep_wording
 
-ACTION = "enquiries.standardwording"
 FIELDS = ("service", "title", "text", "retired_at")
 CLASH = "The service already has wording with this title: choose another title"
 
@@ -48,7 +47,7 @@ def wording_add(*, actor, service, title: str, text: str) -> StandardWording:
         _save(wording, actor)
         audit_record(
             actor=actor,
-            action=f"{ACTION}.added",
+            action="enquiries.standardwording.added",
             obj=wording,
             summary=f"Standard wording added for {service}: {title}",
             after=snapshot(wording, FIELDS),
@@ -70,7 +69,7 @@ def wording_change(*, actor, wording: StandardWording, title: str, text: str) ->
         if after:
             audit_record(
                 actor=actor,
-                action=f"{ACTION}.changed",
+                action="enquiries.standardwording.changed",
                 obj=wording,
                 summary=f"Standard wording changed: {title}",
                 before=before,
@@ -90,7 +89,7 @@ def wording_retire(*, actor, wording: StandardWording) -> StandardWording:
         _save(wording, actor, ["retired_at"])
         audit_record(
             actor=actor,
-            action=f"{ACTION}.retired",
+            action="enquiries.standardwording.retired",
             obj=wording,
             summary=f"Standard wording retired: {wording.title}",
             after={"retired_at": snapshot(wording, ["retired_at"])["retired_at"]},

@@ -171,9 +171,7 @@ def test_the_councillor_adds_them_later_on_their_page(client_for, councillor, or
     with clock_at(at(2026, 12, 1, 9, 0)):
         enquiry = casework(org)
     client = client_for(councillor)
-    assert (
-        "Add the constituent's details" in client.get(url("detail", enquiry)).content.decode()
-    )
+    assert "Add the constituent's details" in client.get(url("detail", enquiry)).content.decode()
     page = client.get(url("constituent", enquiry)).content.decode()
     assert "Personal data" in page
     response = client.post(

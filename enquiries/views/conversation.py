@@ -20,6 +20,7 @@ from ..permissions import (
     can_note,
     can_share,
     can_withdraw,
+    can_work,
     is_enquirer,
     is_shared_with,
 )
@@ -82,8 +83,9 @@ def _question(enquiry) -> dict:
 
 
 def _officer_wording(user, enquiry) -> dict:
-    """Officers writing to the councillor may insert the service's standard wording."""
-    return {} if is_enquirer(user, enquiry) else {"wordings": wording_offered(enquiry)}
+    """The officers dealing with it may insert the service's standard wording; never the
+    councillor, nor a ward colleague it is shared with."""
+    return {"wordings": wording_offered(enquiry)} if can_work(user, enquiry) else {}
 
 
 STEPS = {

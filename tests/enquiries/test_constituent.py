@@ -206,3 +206,13 @@ def test_the_api_records_them_for_the_councillor_with_field_errors(
     assert (
         api(officer).post(path, {"name": "X", "consented": True}, format="json").status_code == 403
     )
+
+
+def test_a_ward_colleague_it_is_shared_with_does_not_see_them(org, client_for, councillor, enquiry):
+    from enquiries.services.sharing import enquiry_share
+
+    colleague = org.councillors.group_leader
+    enquiry_share(actor=councillor, enquiry=enquiry, councillors=[colleague])
+    page = client_for(colleague.user).get(url("detail", enquiry))
+    assert page.status_code == 200
+    assert not any(value in page.content.decode() for value in PERSONAL)

@@ -234,3 +234,15 @@ def test_the_api_lists_the_services_wording_for_those_working_on_it(
     ]
     assert api(councillor).get(path).status_code == 403
     assert api(outsider).get(path).status_code == 404
+
+
+def test_a_ward_colleague_it_is_shared_with_is_not_offered_wording(
+    org, client_for, councillor, wording, enquiry
+):
+    from enquiries.services.sharing import enquiry_share
+
+    colleague = org.councillors.group_leader
+    enquiry_share(actor=councillor, enquiry=enquiry, councillors=[colleague])
+    page = client_for(colleague.user).get(url("message", enquiry.pk))
+    assert page.status_code == 200
+    assert "Use standard wording" not in page.content.decode()

@@ -50,8 +50,17 @@ class EnquiryAdmin(ReadOnlyAdmin):
         "status",
         "received_at",
         "target_date",
+        "urgent",
+        "follow_ups",
     ]
-    list_filter = ["status", "kind", "channel", "service__directorate", "policy_flagged"]
+    list_filter = [
+        "status",
+        "urgent",
+        "kind",
+        "channel",
+        "service__directorate",
+        "policy_flagged",
+    ]
     list_select_related = ["councillor__user", "service", "assigned_to__user"]
     search_fields = ["reference", "subject"]
     date_hierarchy = "received_at"

@@ -38,4 +38,6 @@ AUDIT_WORDS: dict[str, str] = {
     "enquiries.standardwording.added": "Standard wording added",
     "enquiries.standardwording.changed": "Standard wording changed",
     "enquiries.standardwording.retired": "Standard wording retired",
+    "enquiries.enquiry.follow_up": "Enquiry reopened by the councillor's follow-up",
+    "enquiries.enquiry.urgent": "Enquiry marked urgent by the councillor",
 }

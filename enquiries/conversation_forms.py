@@ -107,3 +107,19 @@ class LinkForm(GovukForm):
 
 class UnlinkForm(GovukForm):
     pass
+
+
+class FollowUpForm(GovukForm):
+    message = _text(
+        "Your follow-up",
+        "Enter your follow-up",
+        "What is still needed, or what the response did not answer. The enquiry reopens",
+    )
+
+
+class UrgentForm(GovukForm):
+    reason = _text(
+        "Why is the enquiry urgent?",
+        "Say why the enquiry is urgent",
+        "For example, a risk to a person's safety or health",
+    )

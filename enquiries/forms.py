@@ -117,6 +117,15 @@ class EnquiryForm(GovukForm):
         help_text=f"{ATTACHMENT_TYPE_NAMES}, up to {settings.ENQUIRY_ATTACHMENT_MAX_MB}MB",
     )
 
+    urgent_reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="If it is urgent, say why (optional)",
+        help_text="For example, a risk to a person's safety or health. An urgent enquiry is "
+        f"due in {settings.ENQUIRY_URGENT_WORKING_DAYS} working days and comes first in the "
+        "officers' queues. Leave this empty if it is not urgent",
+    )
+
     field_order = ["subject", "details", "kind", "service", "ward", "approached_officer"]
 
     def __init__(self, *args, councillor: Councillor | None = None, **kwargs):
@@ -190,6 +199,7 @@ class RecordedEnquiryForm(EnquiryForm):
         self.fields["approached_officer"].label = "Officer the councillor approached (optional)"
         self.fields["subject"].help_text = ""
         self.fields["details"].help_text = "What the councillor asked, as received"
+        self.fields["urgent_reason"].label = "If the councillor said it is urgent, why (optional)"
 
     def clean(self):
         cleaned = super().clean()

@@ -214,3 +214,13 @@ def can_see_constituent(user, enquiry: Enquiry, *, may_work: bool | None = None)
     if is_enquirer(user, enquiry):
         return True
     return can_work(user, enquiry) if may_work is None else may_work
+
+
+@denies("Only the councillor who made the enquiry can follow it up.")
+def can_follow_up(user, enquiry: Enquiry) -> bool:
+    return is_enquirer(user, enquiry)
+
+
+@denies("Only the councillor who made the enquiry can mark it urgent.")
+def can_mark_urgent(user, enquiry: Enquiry) -> bool:
+    return is_enquirer(user, enquiry)

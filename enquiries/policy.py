@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
 
 from protocol_site.calendar import WorkingCalendar, end_of_day, start_of_working_day
 from registers.ladder import Rung
@@ -50,3 +51,18 @@ def escalation_dates(calendar: WorkingCalendar, target: date) -> list[tuple[int,
         day = calendar.add_working_days(day, rung.working_days_after)
         moments.append((index, end_of_day(day)))
     return moments
+
+
+def clock_working_days(urgent: bool) -> int:
+    """The working days an enquiry is due in: fewer when it is urgent."""
+    return settings.ENQUIRY_URGENT_WORKING_DAYS if urgent else settings.ENQUIRY_WORKING_DAYS
+
+
+def follow_up_until(calendar: WorkingCalendar, responded_at: datetime) -> date | None:
+    """The last day the councillor may follow up a response sent at `responded_at`: the
+    ENQUIRY_FOLLOW_UP_WORKING_DAYS-th working day after it (None: the council offers none)."""
+    days = settings.ENQUIRY_FOLLOW_UP_WORKING_DAYS
+    if not days:
+        return None
+    sent = calendar.working_day_on_or_after(timezone.localtime(responded_at).date())
+    return calendar.add_working_days(sent, days)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -193,6 +193,15 @@ def queue_filter(qs: QuerySet[Enquiry], view: str) -> QuerySet[Enquiry]:
     if view == "closed":
         return qs.closed()
     return qs
+
+
+def urgent_first() -> Case:
+    """An ordering that puts open urgent enquiries before the rest."""
+    return Case(
+        When(Q(urgent=True, status__in=OPEN_STATUSES), then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
 
 
 def officer_queue(user) -> QuerySet[Enquiry]:

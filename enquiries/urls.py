@@ -38,6 +38,8 @@ urlpatterns = [
     path("<int:pk>/unlink/", views.enquiry_unlink, name="unlink"),
     path("<int:pk>/respond-linked/", views.enquiry_respond_linked, name="respond_linked"),
     path("<int:pk>/constituent/", views.enquiry_constituent, name="constituent"),
+    path("<int:pk>/follow-up/", views.enquiry_follow_up, name="follow_up"),
+    path("<int:pk>/urgent/", views.enquiry_urgent, name="urgent"),
     path("<int:pk>/attachment/", views.enquiry_attachment, name="attachment"),
     path("<int:pk>/copy/", views.enquiry_copy, name="copy"),
 ]

@@ -7,10 +7,11 @@ sums of those few hundred cells.
 Most figures are read from the columns the services keep (and the period's index carries):
 a first reply sets `first_reply_working_days`; an escalation always names whom to, so an
 enquiry ever escalated has `escalated_to`; a holding reply or agreed extension moves the target,
-so `target_cycle` > 0. What else the timeline says is read once per enquiry, and only for those
-that can have something there: one look-up in the timeline's index sums the steps into one
-number, a digit in base 256 each: the escalations at rung 0, 1, ... of the ladder, then
-escalations at rungs no longer on it, then holding replies.
+so `target_cycle` > 0; a follow-up that reopened it counts in `follow_ups`. What else the
+timeline says is read once per enquiry, and only for those that can have something there: one
+look-up in the timeline's index sums the steps into one number, a digit in base 256 each: the
+escalations at rung 0, 1, ... of the ladder, then escalations at rungs no longer on it, then
+holding replies.
 
 A page view asks for the cells once (`protocol_site.request_memo`), however many tables and
 totals are drawn from them.
@@ -49,7 +50,16 @@ from registers.models import Directorate, Service
 BASE = 256
 KEYS = ("service__directorate__name", "service__name")
 LABELS = frozenset((*KEYS, "service_id", "year", "month"))
-COUNTED = ("answered", "on_time", "late", "open_overdue", "escalated", "declined", "extensions")
+COUNTED = (
+    "answered",
+    "on_time",
+    "late",
+    "open_overdue",
+    "escalated",
+    "declined",
+    "extensions",
+    "reopened",
+)
 HEADLINE = ("answered", "on_time", "late", "open_overdue", "escalated")
 
 
@@ -118,6 +128,7 @@ def _cells_sql(qs: QuerySet[Enquiry], rungs: int) -> tuple[str, list]:
     counted = headline_conditions() | {
         "declined": Q(status=Status.DECLINED),
         "extensions": Q(target_cycle__gt=0, pk__in=agreed.values("enquiry_id")),
+        "reopened": Q(follow_ups__gt=0),
     }
     groups = (
         qs.annotate(

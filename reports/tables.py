@@ -100,6 +100,7 @@ ENQUIRY_COLUMNS = [
     ("holding_replies", "Holding replies"),
     ("extensions", "Extensions agreed"),
     ("declined", "Declined"),
+    ("reopened", "Reopened by a follow-up"),
     ("escalated", "Escalated"),
 ]
 FORMATTED = {"share", "median_days"}

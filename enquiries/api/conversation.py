@@ -58,6 +58,14 @@ class WithdrawInSerializer(serializers.Serializer):
     reason = _text("reason", "Why the councillor is withdrawing the enquiry.")
 
 
+class FollowUpInSerializer(serializers.Serializer):
+    message = _text("follow-up", "What is still needed; the enquiry reopens for a new round.")
+
+
+class UrgentInSerializer(serializers.Serializer):
+    reason = _text("reason", "Why it is urgent, for example a risk to a person.")
+
+
 def _events(request, enquiry: Enquiry, kinds) -> list:
     casework_hidden = not may_read_casework(request.user, enquiry)
     events = timeline_for(request.user, enquiry).filter(kind__in=kinds)
@@ -189,4 +197,20 @@ EnquiryWithdrawView = _step(
     "The councillor withdraws an open enquiry, with a reason; it closes.",
     WithdrawInSerializer,
     services.enquiry_withdraw,
+)
+EnquiryFollowUpView = _step(
+    "Follow up a response",
+    "The councillor follows up a response within ENQUIRY_FOLLOW_UP_WORKING_DAYS working days "
+    "of it: the enquiry reopens with a new due date and its own reminders and escalation, and "
+    "the officer who responded is emailed once. After that the follow-up is refused (400).",
+    FollowUpInSerializer,
+    services.enquiry_follow_up,
+)
+EnquiryUrgentView = _step(
+    "Mark an enquiry urgent",
+    "The councillor marks an open enquiry urgent with a reason: it is due "
+    "ENQUIRY_URGENT_WORKING_DAYS working days after receipt and comes first in queues; the "
+    "officer it is with is emailed once.",
+    UrgentInSerializer,
+    services.enquiry_mark_urgent,
 )

@@ -16,6 +16,7 @@ from registers.roles import Person, person_for
 from ..models import Enquiry, EnquiryEvent, Status
 from ..permissions import can_record
 from ..selectors import may_read_casework, timeline_for
+from ..services.followup import follow_up_deadline
 
 Channel = Enquiry.Channel
 
@@ -122,6 +123,20 @@ class EnquirySerializer(serializers.ModelSerializer):
         help_text="Received during a pre-election period the Monitoring Officer declared "
         ": handle with the period's guidance in mind.",
     )
+    urgent = serializers.BooleanField(
+        read_only=True,
+        help_text="Marked urgent by the councillor: due on the shorter clock, first in queues.",
+    )
+    urgent_reason = serializers.SerializerMethodField(
+        help_text="Why it is urgent; null when it is not, or the casework is confidential to you."
+    )
+    follow_ups = serializers.IntegerField(
+        read_only=True, help_text="How many times the councillor's follow-up reopened it."
+    )
+    follow_up_until = serializers.SerializerMethodField(
+        help_text="Once responded: the last day the councillor may follow up (YYYY-MM-DD); "
+        "otherwise null."
+    )
 
     class Meta:
         model = Enquiry
@@ -149,6 +164,10 @@ class EnquirySerializer(serializers.ModelSerializer):
             "due_explanation",
             "waiting_since",
             "paused_working_days",
+            "urgent",
+            "urgent_reason",
+            "follow_ups",
+            "follow_up_until",
             "response",
             "timeline",
         ]
@@ -159,6 +178,15 @@ class EnquirySerializer(serializers.ModelSerializer):
 
     def get_details(self, enquiry: Enquiry) -> str | None:
         return enquiry.details if self._readable(enquiry) else None
+
+    def get_urgent_reason(self, enquiry: Enquiry) -> str | None:
+        if not enquiry.urgent or not self._readable(enquiry):
+            return None
+        return enquiry.urgent_reason
+
+    @extend_schema_field(OpenApiTypes.DATE)
+    def get_follow_up_until(self, enquiry: Enquiry):
+        return follow_up_deadline(enquiry)
 
     def get_overdue(self, enquiry: Enquiry) -> bool:
         return enquiry.is_overdue()
@@ -244,6 +272,13 @@ class EnquiryCreateSerializer(serializers.Serializer):
         allow_null=True,
         help_text="When it was received, ISO 8601 with offset. Required from an officer or "
         "democratic services; not accepted from a councillor (theirs is received now).",
+    )
+    urgent_reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=10000,
+        help_text="If it is urgent, why (for example a risk to a person): it is then due in "
+        "ENQUIRY_URGENT_WORKING_DAYS working days. Leave out if it is not urgent.",
     )
 
     def validate(self, attrs: dict) -> dict:

@@ -7,8 +7,10 @@ from .conversation import (
     EnquiryAnswerView,
     EnquiryAskView,
     EnquiryChaseView,
+    EnquiryFollowUpView,
     EnquiryMessagesView,
     EnquiryNotesView,
+    EnquiryUrgentView,
     EnquiryWithdrawView,
 )
 from .links import EnquiryLinksView, EnquiryRespondLinkedView, EnquiryUnlinkView
@@ -39,4 +41,6 @@ urlpatterns = [
         name="enquiry-constituent",
     ),
     path("enquiries/<int:pk>/wording/", EnquiryWordingView.as_view(), name="enquiry-wording"),
+    path("enquiries/<int:pk>/follow-up/", EnquiryFollowUpView.as_view(), name="enquiry-follow-up"),
+    path("enquiries/<int:pk>/urgent/", EnquiryUrgentView.as_view(), name="enquiry-urgent"),
 ]

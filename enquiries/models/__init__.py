@@ -42,6 +42,7 @@ REPORTED_COLUMNS = [
     "first_reply_working_days",
     "target_cycle",
     "escalated_to",
+    "follow_ups",
 ]
 
 
@@ -155,6 +156,13 @@ class Enquiry(ProtectedStateMixin, models.Model):
     waiting_since = models.DateTimeField(null=True, blank=True)
     paused_working_days = models.PositiveSmallIntegerField(default=0)
     withdraw_reason = models.TextField(blank=True)
+    # Following up: each follow-up after a response reopens the enquiry with a clock of its
+    # own, started when it came (the clock of the first round starts at receipt).
+    follow_ups = models.PositiveSmallIntegerField(default=0)
+    follow_up_at = models.DateTimeField(null=True, blank=True)
+    # Urgent (a risk to a person, say): a shorter clock, first in the officers' queues.
+    urgent = models.BooleanField(default=False)
+    urgent_reason = models.TextField(blank=True)
 
     objects = EnquiryQuerySet.as_manager()
 
@@ -198,6 +206,11 @@ class Enquiry(ProtectedStateMixin, models.Model):
         """Waiting for the councillor's answer to an officer's question: the clock stands still."""
         return self.is_open and self.waiting_since is not None
 
+    @property
+    def clock_started_at(self):
+        """When this round's clock started: receipt, or the latest follow-up."""
+        return self.follow_up_at or self.received_at
+
     def is_overdue(self, today=None) -> bool:
         if self.is_waiting:
             return False
@@ -226,6 +239,10 @@ class Enquiry(ProtectedStateMixin, models.Model):
 
     @transition(field=status, source=list(OPEN_STATUSES), target=Status.NO_REPLY)
     def close_no_reply(self):
+        pass
+
+    @transition(field=status, source=Status.RESPONDED, target=Status.ACKNOWLEDGED)
+    def reopen(self):
         pass
 
 
@@ -262,6 +279,8 @@ class EnquiryEvent(TimedStep, models.Model):
         UNSHARED = "unshared", "No longer shared with a ward colleague"
         LINKED = "linked", "Linked with enquiries about the same matter"
         UNLINKED = "unlinked", "No longer linked with other enquiries"
+        FOLLOW_UP = "follow_up", "Follow-up from the councillor"
+        URGENT = "urgent", "Marked urgent by the councillor"
 
     LATE_HEADINGS = {Kind.ESCALATED: "Escalated late", Kind.REMINDER: "Reminder, sent late"}
 
@@ -284,11 +303,20 @@ class EnquiryEvent(TimedStep, models.Model):
             Kind.ANSWER,
             Kind.CHASED,
             Kind.WITHDRAWN,
+            Kind.FOLLOW_UP,
+            Kind.URGENT,
         }
     )
     # What the councillor and the officers say to each other (the API's messages).
     MESSAGE_KINDS = frozenset(
-        {Kind.COUNCILLOR_MESSAGE, Kind.OFFICER_MESSAGE, Kind.QUESTION, Kind.ANSWER, Kind.CHASED}
+        {
+            Kind.COUNCILLOR_MESSAGE,
+            Kind.OFFICER_MESSAGE,
+            Kind.QUESTION,
+            Kind.ANSWER,
+            Kind.CHASED,
+            Kind.FOLLOW_UP,
+        }
     )
 
     enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="events")
@@ -336,6 +364,13 @@ class EnquiryEvent(TimedStep, models.Model):
 
     def __str__(self) -> str:
         return f"{self.enquiry.reference} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def heading(self) -> str:
+        """A follow-up names the round of the enquiry it opened (the first round is 1)."""
+        if self.kind == self.Kind.FOLLOW_UP and self.cycle:
+            return f"{self.get_kind_display()}: reopened, round {self.cycle + 1}"
+        return super().heading
 
 
 class ExtensionRequest(models.Model):

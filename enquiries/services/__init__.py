@@ -2,6 +2,7 @@ from .clock import enquiries_sweep, enquiry_advance
 from .constituent import constituent_details_save
 from .conversation import enquiry_add_note, enquiry_chase, enquiry_message, enquiry_withdraw
 from .extensions import enquiry_decide_extension, enquiry_request_extension
+from .followup import enquiry_follow_up, enquiry_mark_urgent
 from .intake import enquiry_log, enquiry_record_view
 from .links import enquiry_link, enquiry_respond_linked, enquiry_unlink
 from .reassign import enquiry_reassign, enquiry_seek_guidance
@@ -29,6 +30,8 @@ __all__ = [
     "enquiry_decide_extension",
     "enquiry_decline",
     "enquiry_link",
+    "enquiry_follow_up",
+    "enquiry_mark_urgent",
     "enquiry_log",
     "enquiry_reassign",
     "enquiry_record_view",

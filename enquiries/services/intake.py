@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +20,7 @@ from registers.roles import person_for
 from ..models import Enquiry
 from ..models import EnquiryEvent as Ev
 from ..permissions import can_log
+from ..policy import clock_working_days
 from ..routing import route
 from .clock import reschedule
 from .constituent import clean_constituent, write_constituent
@@ -61,9 +61,11 @@ def enquiry_log(
     channel: str = Channel.ONLINE,
     received_at: datetime | None = None,
     constituent: dict | None = None,
+    urgent_reason: str = "",
 ) -> Enquiry:
     """ENQ-1: a councillor logs an enquiry, or an officer records one received another way.
-    `constituent`: the constituent's details the councillor gives with their casework."""
+    `constituent`: the constituent's details the councillor gives with their casework. With
+    `urgent_reason`, it is urgent from the start: due on the shorter clock."""
     require(can_log, actor, councillor)
     about = clean_constituent(constituent or {})
     person = person_for(actor)
@@ -81,7 +83,8 @@ def enquiry_log(
     if not service.is_active:
         raise ValidationError({"service": "Select a current service"})
     calendar = council_calendar()
-    explanation = calendar.explain(received_at, settings.ENQUIRY_WORKING_DAYS)
+    urgent_reason = (urgent_reason or "").strip()
+    explanation = calendar.explain(received_at, clock_working_days(bool(urgent_reason)))
     routed = route(service=service, kind=kind, approached=approached_officer, councillor=councillor)
     with transaction.atomic():
         enquiry = create_with_reference(
@@ -100,13 +103,15 @@ def enquiry_log(
             received_at=received_at,
             day_of_receipt=explanation.day_of_receipt,
             due_date=explanation.due,
-            due_explanation=str(explanation),
+            due_explanation=f"{explanation}{', as it is urgent' if urgent_reason else ''}",
             target_date=explanation.due,
             assigned_to=routed.assigned_to,
             director=routed.director,
             routing_reason=routed.reason,
             policy_flagged=routed.policy_flagged,
             in_pre_election_period=period_on(received_at) is not None,
+            urgent=bool(urgent_reason),
+            urgent_reason=urgent_reason,
             **({"attachment": attachment} if attachment is not None else {}),
         )
         write_constituent(enquiry, actor, about)
@@ -122,6 +127,8 @@ def enquiry_log(
         record_event(
             enquiry, Ev.Kind.ROUTED, actor=actor, detail=routed.reason, officer=routed.assigned_to
         )
+        if urgent_reason:
+            record_event(enquiry, Ev.Kind.URGENT, actor=actor, detail=urgent_reason)
         routing = {"enquiry": enquiry, "officer": routed.assigned_to, "reason": routed.reason}
         notify([councillor.user], "enquiry_logged", routing)
         notify([routed.assigned_to.user], "enquiry_assigned", {"enquiry": enquiry})

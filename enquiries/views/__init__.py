@@ -21,6 +21,7 @@ from .conversation import (
     enquiry_withdraw,
 )
 from .detail import enquiry_attachment, enquiry_copy, enquiry_detail
+from .followup import enquiry_follow_up, enquiry_urgent
 from .intake import enquiry_new, enquiry_record
 from .links import enquiry_link, enquiry_respond_linked, enquiry_unlink
 from .lists import enquiry_list, enquiry_list_csv, performance
@@ -46,6 +47,8 @@ __all__ = [
     "enquiry_detail",
     "enquiry_extension",
     "enquiry_extension_decide",
+    "enquiry_follow_up",
+    "enquiry_urgent",
     "enquiry_guidance",
     "enquiry_holding_reply",
     "enquiry_link",

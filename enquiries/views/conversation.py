@@ -25,6 +25,7 @@ from ..permissions import (
     is_shared_with,
 )
 from ..selectors import enquiry_for, wording_offered
+from ..services.followup import may_follow_up_now
 from .actions import render_step
 from .common import done
 
@@ -185,6 +186,8 @@ class Talk:
     chase: bool = False
     withdraw: bool = False
     share: bool = False
+    follow_up: bool = False
+    urgent: bool = False
 
     @property
     def any(self) -> bool:
@@ -195,9 +198,16 @@ def talk_for(user, enquiry, *, may_work: bool) -> Talk:
     """`may_work`: the viewer's can_work, already asked for the page's other buttons."""
     if is_enquirer(user, enquiry):
         if not enquiry.is_open:
-            return Talk(share=True)
+            return Talk(share=True, follow_up=may_follow_up_now(enquiry))
         waiting = enquiry.is_waiting
-        return Talk(message=True, answer=waiting, chase=not waiting, withdraw=True, share=True)
+        return Talk(
+            message=True,
+            answer=waiting,
+            chase=not waiting,
+            withdraw=True,
+            share=True,
+            urgent=not enquiry.urgent,
+        )
     if not may_work:
         return Talk(message=enquiry.is_open and is_shared_with(user, enquiry))
     is_open = enquiry.is_open

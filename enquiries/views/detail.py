@@ -25,6 +25,7 @@ from ..selectors import (
 from ..services import enquiry_record_view
 from .common import actions_for
 from .conversation import talk_for
+from .followup import follow_up_window
 
 
 @require_GET
@@ -65,6 +66,7 @@ def enquiry_detail(request, pk: int):
             "talk": talk_for(request.user, enquiry, may_work=may_work),
             "question": question if enquiry.is_waiting else None,
             "pauses": pauses,
+            **follow_up_window(enquiry),
             "enquirer": enquirer,
             "linked": linked,
             "may_link": may_work and person.officer is not None,

@@ -16,7 +16,16 @@ from ..services import enquiry_log
 from .common import done, require_person
 
 ALIASES = {"received_at": "received_on"}
-FIELDS = ("subject", "details", "kind", "service", "ward", "approached_officer", "attachment")
+FIELDS = (
+    "subject",
+    "details",
+    "kind",
+    "service",
+    "ward",
+    "approached_officer",
+    "attachment",
+    "urgent_reason",
+)
 
 
 def _logged(enquiry, verb: str) -> tuple[int, str]:

@@ -22,6 +22,7 @@ from ..selectors import (
     member_volumes,
     officer_queue,
     queue_filter,
+    urgent_first,
 )
 from .common import can_see_performance, can_see_volumes, require_person, uses_enquiries
 
@@ -103,9 +104,10 @@ def _listing(request, person) -> Listing:
     if q:
         qs = qs.filter(Q(reference__icontains=q) | Q(subject__icontains=q))
     sort = _choice(request, "sort", SORTS, "due" if is_officer else "received")
-    qs = qs.select_related(
-        "councillor__user", "assigned_to__user", "escalated_to__user", "service"
-    ).order_by(*SORTS[sort][1], "pk")
+    qs = qs.select_related("councillor__user", "assigned_to__user", "escalated_to__user", "service")
+    # Officers see open urgent enquiries first, whatever the sort.
+    first = (urgent_first(),) if is_officer else ()
+    qs = qs.order_by(*first, *SORTS[sort][1], "pk")
     return Listing(qs, is_officer, scopes, scope, statuses, status, q, sort)
 
 

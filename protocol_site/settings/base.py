@@ -340,6 +340,10 @@ ENQUIRY_WAITING_REMINDER_WORKING_DAYS = env_int(
 ENQUIRY_WAITING_CLOSE_WORKING_DAYS = env_int(
     "ENQUIRY_WAITING_CLOSE_WORKING_DAYS", 20, minimum=0, maximum=120
 )
+# After a response the councillor may follow up this many working days; the enquiry reopens.
+ENQUIRY_FOLLOW_UP_WORKING_DAYS = env_int("ENQUIRY_FOLLOW_UP_WORKING_DAYS", 5, minimum=0, maximum=60)
+# An urgent enquiry's clock: due this many working days after receipt.
+ENQUIRY_URGENT_WORKING_DAYS = env_int("ENQUIRY_URGENT_WORKING_DAYS", 2, minimum=1, maximum=60)
 MEDIA_ROOT = VAR_DIR / "media"
 # Request sizes. A request whose Content-Length is over REQUEST_MAX_BODY_MB is refused (413)
 # before its body is read; it must leave room for the largest attachment and its form.

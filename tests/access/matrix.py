@@ -156,7 +156,7 @@ visits:cancel                     visit         in  200 404 404 404 404 404 404 
 # performance of their part of the council; only senior management (Head of Service and up)
 # decide on more time and decline (003 §8.2, 002 §7.iii). The conversation: the councillor
 # and those who may work on it write messages; officers add internal notes and ask the
-# councillor; only the councillor answers, chases and withdraws.
+# councillor; only the councillor answers, chases, withdraws, follows up and marks it urgent.
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 enquiries:list                    -             in  200 200 200 200 200 200 200 200 200 200 200 403
 enquiries:list_csv                -             in  200 200 200 200 200 200 200 200 200 200 200 403
@@ -182,6 +182,8 @@ enquiries:share                   enquiry       in  200 404 404 403 403 403 403 
 enquiries:link                    enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
 enquiries:unlink                  enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
 enquiries:respond_linked          enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
+enquiries:follow_up               enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
+enquiries:urgent                  enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
 enquiries:attachment              enquiry       in  200 404 404 200 200 200 200 200 200 404 404 404
 enquiries:copy                    enquiry       in  404 404 404 404 404 404 404 404 404 404 404 404
 # The constituent's details: the councillor records them; they, the officer dealing with it
@@ -303,6 +305,8 @@ api:enquiry-respond-linked        enquiry       403 405 405 405 405 405 405 405 
 api:enquiry-withdraw              enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:enquiry-constituent           enquiry       403 200 404 404 200 200 200 200 200 200 404 403 404
 api:enquiry-wording               enquiry       403 403 404 404 200 200 200 200 200 200 404 403 404
+api:enquiry-follow-up             enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
+api:enquiry-urgent                enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:complaint-list                -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:complaint-detail              complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
 api:complaint-messages            complaint     403 200 404 404 404 200 200 200 200 404 200 404 404

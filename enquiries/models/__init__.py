@@ -373,43 +373,6 @@ class EnquiryEvent(TimedStep, models.Model):
         return super().heading
 
 
-class ExtensionRequest(models.Model):
-    """ENQ-5: more time, asked of senior management, agreed or refused with the councillor."""
-
-    class Outcome(models.TextChoices):
-        PENDING = "pending", "Awaiting a decision"
-        AGREED = "agreed", "Agreed"
-        REFUSED = "refused", "Refused"
-
-    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="extensions")
-    requested_by = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="+")
-    requested_at = models.DateTimeField(default=timezone.now)
-    reason = models.TextField()
-    proposed_date = models.DateField()
-    # Who it was sent to: the first person up the ladder who may decide it.
-    decider = models.ForeignKey(
-        Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_by = models.ForeignKey(
-        Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
-    agreed_date = models.DateField(null=True, blank=True)
-    decision_note = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["-requested_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["enquiry"], condition=Q(outcome="pending"), name="one_pending_extension"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.enquiry.reference}: to {self.proposed_date} ({self.outcome})"
-
-
 class AdvisedMember(models.Model):
     """A committee chair or lead member told that a member was given factual information
     (004 §7.3): they may open the copy of the response."""
@@ -427,8 +390,10 @@ class AdvisedMember(models.Model):
         return f"{self.councillor} advised of {self.enquiry}"
 
 
-# The clock's pauses, in their own module.
+# The clock's pauses, requests for more time, links, shares and constituents' details, in
+# their own modules.
 from .constituent import ConstituentDetails as ConstituentDetails  # noqa: E402
+from .extensions import ExtensionRequest as ExtensionRequest  # noqa: E402
 from .links import EnquiryLink as EnquiryLink  # noqa: E402
 from .links import EnquiryMatter as EnquiryMatter  # noqa: E402
 from .pauses import EnquiryPause as EnquiryPause  # noqa: E402

@@ -101,6 +101,7 @@ ENQUIRY_FIELDS = (
     "councillor",
     "channel",
     "received_at",
+    "urgent_reason",
 )
 WRITERS = {
     "api:enquiry-list": Write(("councillor", "officer"), ENQUIRY_FIELDS, _enquiry, False),
@@ -134,6 +135,8 @@ WRITERS = {
         ("name", "address", "phone", "email", "consented"),
         lambda org, role: {"name": "Alex Resident", "phone": "01632 960000", "consented": True},
     ),
+    "api:enquiry-follow-up": Write(("councillor",), ("message",), _saying("message")),
+    "api:enquiry-urgent": Write(("councillor",), ("reason",), _saying("reason")),
 }
 
 IMPOSSIBLE_TIMES = [

@@ -154,9 +154,11 @@ for _step, _role in (
     ("answer", "councillor"),
     ("chase", "councillor"),
     ("withdraw", "councillor"),
+    ("follow_up", "councillor"),
+    ("urgent", "councillor"),
 ):
     PAGES[f"enquiries:{_step}"] = Page(_role, pk("enquiry"))
-    _api = "messages" if _step == "message" else "notes" if _step == "note" else _step
+    _api = {"message": "messages", "note": "notes"}.get(_step, _step.replace("_", "-"))
     PAGES[f"api:enquiry-{_api}"] = Page(_role, pk("enquiry"))
 PAGES["enquiries:share"] = Page("councillor", pk("enquiry"))
 PAGES["api:enquiry-sharing"] = Page("councillor", pk("enquiry"))
@@ -190,6 +192,7 @@ API_FIELDS = [
     "councillor",
     "channel",
     "received_at",
+    "urgent_reason",
     # The conversation's steps.
     "message",
     "note",

@@ -67,10 +67,10 @@ def enquiry_follow_up(*, actor, enquiry: Enquiry, message: str) -> Ev:
         now = timezone.now()
         until = follow_up_deadline(enquiry, calendar)
         if until is None:
-            raise ValidationError("Only a response can be followed up: log a new enquiry.")
+            raise ValidationError("Only a response can be followed up: log a new enquiry")
         if timezone.localtime(now).date() > until:
             raise ValidationError(
-                f"The time to follow up ended on {long_date(until)}: log a new enquiry instead."
+                f"The time to follow up ended on {long_date(until)}: log a new enquiry instead"
             )
         responder = _responder(enquiry)
         explanation = calendar.explain(now, clock_working_days(enquiry.urgent))
@@ -128,7 +128,7 @@ def enquiry_mark_urgent(*, actor, enquiry: Enquiry, reason: str) -> Enquiry:
         require(can_mark_urgent, actor, enquiry)
         require_open(enquiry)
         if enquiry.urgent:
-            raise ValidationError(f"{enquiry.reference} is already marked urgent.")
+            raise ValidationError(f"{enquiry.reference} is already marked urgent")
         now = timezone.now()
         enquiry.urgent = True
         enquiry.urgent_reason = reason

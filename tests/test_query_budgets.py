@@ -24,8 +24,10 @@ from complaints.services import (
 from enquiries.services import (
     enquiry_add_note,
     enquiry_ask_councillor,
+    enquiry_follow_up,
     enquiry_link,
     enquiry_message,
+    enquiry_respond,
     enquiry_share,
 )
 from tests.busy_council import NOW, busier, grow, higher
@@ -287,6 +289,7 @@ API_ENQUIRIES = [
     "count of the enquiries in reach",
     "the page of enquiries with their people",
     "the visible timelines of the page (prefetched)",
+    "the council's calendar, once, for until when each response may be followed up",
 ]
 API_COMPLAINTS = [
     "count of the complaints in reach",
@@ -402,6 +405,42 @@ def test_an_enquiry_linked_with_many_costs_the_same_few_queries(client_for, org)
     assert_flat(org, client_for(officer), url, exact=exact, grow_more=more)
     exact = PAGE_START + len([*ENQUIRY, SHARED])
     assert_flat(org, client_for(councillor.user), url, exact=exact)
+
+
+def test_an_enquiry_followed_up_round_after_round_costs_the_same_few_queries(
+    client_for, org, councillor
+):
+    """A responded enquiry says until when it may be followed up (one look at the council's
+    calendar), however many rounds its follow-ups opened."""
+    officer = org.officers.officer.user
+    enquiry = casework(org, subject="The one that keeps coming back")
+
+    def answer():
+        enquiry_respond(actor=officer, enquiry=enquiry, response="Done.", minor=True)
+        enquiry.refresh_from_db()
+
+    def five_more_rounds():
+        for n in range(5):
+            enquiry_follow_up(actor=councillor, enquiry=enquiry, message=f"Round {n}")
+            enquiry.refresh_from_db()
+            answer()
+
+    answer()
+    url = reverse("enquiries:detail", args=[enquiry.pk])
+    queries = [
+        *ENQUIRY,
+        SHARED,
+        "the council's calendar",
+        "the council's protocol, for its paragraph",
+    ]
+    assert_flat(
+        org,
+        client_for(councillor),
+        url,
+        exact=PAGE_START + len(queries),
+        grow_more=five_more_rounds,
+    )
+    assert enquiry.follow_ups == 5
 
 
 # Every view of a complaint is recorded (plus audit_lock() on PostgreSQL).

@@ -23,7 +23,7 @@ from django.apps import apps
 from django.db import connection, transaction
 from django.urls import URLResolver, get_resolver
 
-from enquiries.services import enquiry_ask_councillor, enquiry_link
+from enquiries.services import enquiry_ask_councillor, enquiry_link, enquiry_respond
 from protocol_site.calendar import council_calendar
 from protocol_site.models import AuditEvent, OutboxEmail
 from protocol_site.views import TOKEN
@@ -87,6 +87,9 @@ BEFORE: dict[str, Callable[[World], object]] = {
     ),
     "enquiries:unlink": lambda w: _linked(w),
     "enquiries:respond_linked": lambda w: _linked(w),
+    "enquiries:follow_up": lambda w: enquiry_respond(
+        actor=w.enquiry.assigned_to.user, enquiry=w.enquiry, response="Done.", minor=True
+    ),
 }
 
 

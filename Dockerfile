@@ -24,9 +24,10 @@ WORKDIR /app
 RUN groupadd --system protocol && useradd --system --gid protocol --home-dir /app protocol
 
 # Dependencies first (the project itself installs no packages: pyproject lists packages = []),
-# so this layer is rebuilt only when pyproject.toml changes.
+# so this layer is rebuilt only when pyproject.toml changes. The `s3` extra lets the image keep
+# attached files in a bucket when FILE_STORAGE_S3_BUCKET is set.
 COPY pyproject.toml ./
-RUN pip install .
+RUN pip install '.[s3]'
 
 COPY . .
 COPY --from=assets /app/static/build ./static/build

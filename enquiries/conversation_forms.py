@@ -7,9 +7,15 @@ import re
 from django import forms
 
 from protocol_site.forms import GovukForm, ModelMultipleChoiceField, required
+from protocol_site.uploads import MultipleFileField
 
 from .models.sharing import ward_colleagues
 from .wording_forms import InsertsWording
+
+
+def files_field() -> MultipleFileField:
+    """Files with a message, response or note: several at once, all optional."""
+    return MultipleFileField(label="Attach files (optional)")
 
 
 def _text(label: str, missing: str, hint: str = "") -> forms.CharField:
@@ -30,6 +36,7 @@ class MessageForm(InsertsWording, GovukForm):
         "Enter your message",
         "It goes on the enquiry's record; the other side is told by email",
     )
+    files = files_field()
 
 
 class NoteForm(GovukForm):
@@ -38,6 +45,7 @@ class NoteForm(GovukForm):
         "Enter the note",
         "Only officers see this note. The councillor never sees it, and no one is emailed",
     )
+    files = files_field()
 
 
 class AskForm(GovukForm):
@@ -46,10 +54,12 @@ class AskForm(GovukForm):
         "Enter your question for the councillor",
         "For example, what you need clarified, or the consent you need",
     )
+    files = files_field()
 
 
 class AnswerForm(GovukForm):
     answer = _text("Your answer", "Enter your answer")
+    files = files_field()
 
 
 class ChaseForm(GovukForm):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 
 from django import forms
@@ -10,62 +9,17 @@ from django.conf import settings
 
 from protocol_site.calendar import LONDON
 from protocol_site.forms import GovukForm, TimeField, required
+from protocol_site.uploads import ATTACHMENT_TYPE_NAMES, check_attachment
 from registers.forms import ServiceChoiceField, active_services
 from registers.models import Councillor, Service, Ward
 from registers.pickers import OfficerField
 
+from .conversation_forms import files_field
 from .models import Enquiry
 from .services.intake import OWN_WARD
 from .wording_forms import InsertsWording
 
 NO_WARD = "Not about a particular ward"
-
-# ENQ-1: attachments are optional, size- and type-checked. Each type has the bytes its files
-# start with, so a renamed executable is refused as well as a wrong extension.
-ZIP = (b"PK\x03\x04",)
-ATTACHMENT_TYPES = {
-    "pdf": (b"%PDF-",),
-    "docx": ZIP,
-    "xlsx": ZIP,
-    "odt": ZIP,
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "txt": None,  # plain text: no signature, but it must be text
-}
-ATTACHMENT_TYPE_NAMES = (
-    "PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), JPG, PNG or text"
-)
-
-
-def check_attachment(upload) -> None:
-    """Raise a ValidationError unless the upload is an allowed type within the size limit."""
-    limit_mb = settings.ENQUIRY_ATTACHMENT_MAX_MB
-    if upload.size == 0:
-        raise forms.ValidationError("The selected file is empty")
-    if upload.size > limit_mb * 1024 * 1024:
-        raise forms.ValidationError(f"The selected file must be smaller than {limit_mb}MB")
-    extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
-    if extension not in ATTACHMENT_TYPES:
-        raise forms.ValidationError(f"The selected file must be a {ATTACHMENT_TYPE_NAMES} file")
-    head = upload.read(2048)
-    upload.seek(0)
-    signatures = ATTACHMENT_TYPES[extension]
-    if signatures is None:
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError:
-            # A multi-byte character may straddle the 2,048-byte cut: allow a short tail.
-            try:
-                head[:-3].decode("utf-8")
-            except UnicodeDecodeError:
-                raise forms.ValidationError("The selected text file must be plain text") from None
-        if b"\x00" in head:
-            raise forms.ValidationError("The selected text file must be plain text")
-    elif not head.startswith(signatures):
-        raise forms.ValidationError(
-            f"The selected file is not a real .{extension} file: its contents do not match"
-        )
 
 
 class EnquiryForm(GovukForm):
@@ -330,6 +284,7 @@ class RespondForm(InsertsWording, GovukForm):
         help_text="Minor information is not reported to the committee chair and lead member "
         "for the service",
     )
+    files = files_field()
 
 
 class DeclineForm(GovukForm):

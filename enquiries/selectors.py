@@ -18,13 +18,14 @@ from .models import (
     OPEN_STATUSES,
     ConstituentDetails,
     Enquiry,
+    EnquiryAttachment,
     EnquiryEvent,
     StandardWording,
     Status,
     overdue_q,
 )
 from .models.sharing import shared_with_q
-from .permissions import wording_service_ids
+from .permissions import can_read_notes, wording_service_ids
 
 DUE_SOON_DAYS = 3
 
@@ -178,6 +179,23 @@ def timeline_for(user, enquiry: Enquiry) -> QuerySet[EnquiryEvent]:
     if person.officer is None and person.councillor is not None:
         events = events.filter(visible_to_councillor=True)
     return events
+
+
+def attachments_for(user, enquiry: Enquiry) -> QuerySet[EnquiryAttachment]:
+    """The files on the steps `user` may read: none where the casework text is confidential
+    to them, and an internal note's files only for those who may read notes (never the
+    councillor)."""
+    if not may_read_casework(user, enquiry):
+        return EnquiryAttachment.objects.none()
+    events = timeline_for(user, enquiry)
+    if not can_read_notes(user, enquiry):
+        events = events.filter(visible_to_councillor=True)
+    return enquiry.attachments.filter(event__in=events.values("pk"))
+
+
+def attachment_for(user, enquiry: Enquiry, pk) -> EnquiryAttachment:
+    """One file on an enquiry already in `user`'s reach (enquiry_for); anyone else's is 404."""
+    return visible_or_404(attachments_for(user, enquiry), pk=pk)
 
 
 def queue_filter(qs: QuerySet[Enquiry], view: str) -> QuerySet[Enquiry]:

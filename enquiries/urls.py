@@ -41,5 +41,6 @@ urlpatterns = [
     path("<int:pk>/follow-up/", views.enquiry_follow_up, name="follow_up"),
     path("<int:pk>/urgent/", views.enquiry_urgent, name="urgent"),
     path("<int:pk>/attachment/", views.enquiry_attachment, name="attachment"),
+    path("<int:pk>/files/<int:file_pk>/", views.enquiry_file, name="file"),
     path("<int:pk>/copy/", views.enquiry_copy, name="copy"),
 ]

@@ -170,7 +170,9 @@ class CaseStep:
         kwargs = self.form_kwargs(case) if self.form_kwargs is not None else {}
         if self.viewer_kwargs is not None:
             kwargs.update(self.viewer_kwargs(request.user, case))
-        return self.form(request.POST if request.method == "POST" else None, **kwargs)
+        if request.method != "POST":
+            return self.form(None, **kwargs)
+        return self.form(request.POST, request.FILES, **kwargs)
 
     def extra_context(self, case) -> dict:
         return self.context(case) if self.context is not None else {}

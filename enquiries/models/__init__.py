@@ -390,8 +390,9 @@ class AdvisedMember(models.Model):
         return f"{self.councillor} advised of {self.enquiry}"
 
 
-# The clock's pauses, requests for more time, links, shares and constituents' details, in
-# their own modules.
+# The clock's pauses, requests for more time, links, shares, constituents' details and the
+# conversation's files, in their own modules.
+from .attachments import EnquiryAttachment as EnquiryAttachment  # noqa: E402
 from .constituent import ConstituentDetails as ConstituentDetails  # noqa: E402
 from .extensions import ExtensionRequest as ExtensionRequest  # noqa: E402
 from .links import EnquiryLink as EnquiryLink  # noqa: E402

@@ -1,3 +1,4 @@
+from .attachments import enquiry_attachment_downloaded
 from .clock import enquiries_sweep, enquiry_advance
 from .constituent import constituent_details_save
 from .conversation import enquiry_add_note, enquiry_chase, enquiry_message, enquiry_withdraw
@@ -19,6 +20,7 @@ from .wording import wording_add, wording_change, wording_retire
 __all__ = [
     "constituent_details_save",
     "enquiry_add_note",
+    "enquiry_attachment_downloaded",
     "enquiry_answer",
     "enquiry_ask_councillor",
     "enquiry_chase",

@@ -20,6 +20,7 @@ from ..permissions import (
     is_enquirer,
     is_shared_with,
 )
+from .attachments import attach_files, checked_files
 from .common import require_open
 from .waiting import end_wait
 
@@ -36,10 +37,12 @@ def _handlers(enquiry: Enquiry) -> list:
     return [enquiry.assigned_to.user]
 
 
-def enquiry_message(*, actor, enquiry: Enquiry, message: str) -> Ev:
+def enquiry_message(*, actor, enquiry: Enquiry, message: str, files=()) -> Ev:
     """A message from the councillor (or a ward colleague they shared it with) to the officers
-    dealing with it, or from one of them to the councillor, on an open enquiry."""
+    dealing with it, or from one of them to the councillor, on an open enquiry, with any files
+    attached."""
     message = _text(message, "message", "Enter your message")
+    files = checked_files(files)
     with transaction.atomic():
         enquiry = lock(enquiry, "councillor__user", "assigned_to__user")
         require(can_message, actor, enquiry)
@@ -49,6 +52,7 @@ def enquiry_message(*, actor, enquiry: Enquiry, message: str) -> Ev:
         else:
             kind, to, template = Ev.Kind.OFFICER_MESSAGE, [enquiry.councillor.user], "to_councillor"
         event = record_event(enquiry, kind, actor=actor, detail=message)
+        attach_files(event, files, actor=actor)
         notify(
             to,
             f"enquiry_message_{template}",
@@ -58,16 +62,19 @@ def enquiry_message(*, actor, enquiry: Enquiry, message: str) -> Ev:
     return event
 
 
-def enquiry_add_note(*, actor, enquiry: Enquiry, note: str) -> Ev:
-    """An internal note: the officers and their managers see it; the councillor never does,
-    and no one is emailed."""
+def enquiry_add_note(*, actor, enquiry: Enquiry, note: str, files=()) -> Ev:
+    """An internal note: the officers and their managers see it, and its files; the
+    councillor never does, and no one is emailed."""
     note = _text(note, "note", "Enter the note")
+    files = checked_files(files)
     with transaction.atomic():
         enquiry = lock(enquiry, "assigned_to__user")
         require(can_note, actor, enquiry)
-        return record_event(
+        event = record_event(
             enquiry, Ev.Kind.NOTE, actor=actor, detail=note, visible_to_councillor=False
         )
+        attach_files(event, files, actor=actor)
+    return event
 
 
 def enquiry_chase(*, actor, enquiry: Enquiry, message: str = "") -> Ev:

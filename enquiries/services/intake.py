@@ -138,7 +138,7 @@ def enquiry_log(
 
 
 def enquiry_record_view(
-    *, actor, enquiry: Enquiry, action: str = "enquiries.enquiry.viewed"
+    *, actor, enquiry: Enquiry, action: str = "enquiries.enquiry.viewed", detail: str = ""
 ) -> None:
     """A view of confidential casework by anyone but its councillor is audited (SPEC, Audit)."""
     if enquiry.kind != Kind.CASEWORK:
@@ -151,5 +151,5 @@ def enquiry_record_view(
             actor=actor,
             action=action,
             obj=enquiry,
-            summary=f"{audit_words(action)} by {actor}.",
+            summary=f"{audit_words(action)} by {actor}. {detail}".strip(),
         )

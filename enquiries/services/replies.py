@@ -17,6 +17,7 @@ from protocol_site.cases import lock, notify, record_event, require
 from ..models import AdvisedMember, Enquiry
 from ..models import EnquiryEvent as Ev
 from ..permissions import can_decline, can_work
+from .attachments import attach_files, checked_files
 from .common import require_open
 from .deadlines import first_reply, move_target, require_future_working_day
 from .waiting import end_wait
@@ -70,10 +71,14 @@ def enquiry_send_holding_reply(
     return enquiry
 
 
-def enquiry_respond(*, actor, enquiry: Enquiry, response: str, minor: bool = False) -> Enquiry:
-    """The full response closes the enquiry; ENQ-8 advises the chair and lead member."""
+def enquiry_respond(
+    *, actor, enquiry: Enquiry, response: str, minor: bool = False, files=()
+) -> Enquiry:
+    """The full response, with any files, closes the enquiry; ENQ-8 advises the chair and lead
+    member."""
     if not response.strip():
         raise ValidationError({"response": "Enter the response"})
+    files = checked_files(files)
     calendar = council_calendar()
     with transaction.atomic():
         enquiry = lock(enquiry)
@@ -86,7 +91,8 @@ def enquiry_respond(*, actor, enquiry: Enquiry, response: str, minor: bool = Fal
         enquiry.next_action_at = None
         fields = ["status", "response", "closed_at", "next_action_at", *end_wait(enquiry, now)]
         enquiry.save(update_fields=fields + first_reply(enquiry, now, calendar))
-        record_event(enquiry, Ev.Kind.RESPONDED, actor=actor, detail=response)
+        event = record_event(enquiry, Ev.Kind.RESPONDED, actor=actor, detail=response)
+        attach_files(event, files, actor=actor)
         notify([enquiry.councillor.user], "enquiry_responded", {"enquiry": enquiry})
         if settings.ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER and not minor:
             _advise_chair_and_lead_member(enquiry, actor)

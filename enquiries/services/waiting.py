@@ -19,6 +19,7 @@ from protocol_site.cases import lock, long_date, notify, record_event, require
 from ..models import Enquiry, EnquiryPause
 from ..models import EnquiryEvent as Ev
 from ..permissions import can_answer, can_ask
+from .attachments import attach_files, checked_files
 from .clock import reschedule
 from .common import require_open
 from .deadlines import move_target
@@ -34,11 +35,12 @@ def end_wait(enquiry: Enquiry, now) -> list[str]:
     return ["waiting_since"]
 
 
-def enquiry_ask_councillor(*, actor, enquiry: Enquiry, question: str) -> EnquiryPause:
+def enquiry_ask_councillor(*, actor, enquiry: Enquiry, question: str, files=()) -> EnquiryPause:
     """A question for clarification or consent: the enquiry waits with the councillor."""
     question = (question or "").strip()
     if not question:
         raise ValidationError({"question": "Enter your question for the councillor"})
+    files = checked_files(files)
     with transaction.atomic():
         enquiry = lock(enquiry, "councillor__user", "assigned_to__user")
         require(can_ask, actor, enquiry)
@@ -59,6 +61,7 @@ def enquiry_ask_councillor(*, actor, enquiry: Enquiry, question: str) -> Enquiry
         reschedule(enquiry, council_calendar(), now=now)
         enquiry.save(update_fields=["waiting_since", "next_action_at"])
         event = record_event(enquiry, Ev.Kind.QUESTION, actor=actor, detail=question)
+        attach_files(event, files, actor=actor)
         notify(
             [enquiry.councillor.user],
             "enquiry_question",
@@ -68,11 +71,12 @@ def enquiry_ask_councillor(*, actor, enquiry: Enquiry, question: str) -> Enquiry
     return pause
 
 
-def enquiry_answer(*, actor, enquiry: Enquiry, answer: str) -> EnquiryPause:
+def enquiry_answer(*, actor, enquiry: Enquiry, answer: str, files=()) -> EnquiryPause:
     """The councillor's answer restarts the clock; the dates move by the paused working days."""
     answer = (answer or "").strip()
     if not answer:
         raise ValidationError({"answer": "Enter your answer"})
+    files = checked_files(files)
     calendar = council_calendar()
     with transaction.atomic():
         enquiry = lock(enquiry, "councillor__user", "assigned_to__user")
@@ -104,6 +108,7 @@ def enquiry_answer(*, actor, enquiry: Enquiry, answer: str) -> EnquiryPause:
             fields.append("reminded_cycle")
         enquiry.save(update_fields=fields)
         event = record_event(enquiry, Ev.Kind.ANSWER, actor=actor, detail=answer, new_date=new_date)
+        attach_files(event, files, actor=actor)
         notify(
             [enquiry.assigned_to.user],
             "enquiry_answered",

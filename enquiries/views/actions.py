@@ -73,7 +73,11 @@ def _reassign(actor, enquiry, data):
 
 def _respond(actor, enquiry, data):
     services.enquiry_respond(
-        actor=actor, enquiry=enquiry, response=data["response"], minor=data["minor"]
+        actor=actor,
+        enquiry=enquiry,
+        response=data["response"],
+        minor=data["minor"],
+        files=data["files"],
     )
     return f"Response sent to {enquiry.councillor} on {enquiry.reference}. It is now closed."
 

@@ -31,19 +31,23 @@ from .common import done
 
 
 def _message(actor, enquiry, data):
-    services.enquiry_message(actor=actor, enquiry=enquiry, message=data["message"])
+    services.enquiry_message(
+        actor=actor, enquiry=enquiry, message=data["message"], files=data["files"]
+    )
     if is_enquirer(actor, enquiry):
         return f"Message sent on {enquiry.reference}. {enquiry.assigned_to} has been told."
     return f"Message sent on {enquiry.reference}. The councillor has been told."
 
 
 def _note(actor, enquiry, data):
-    services.enquiry_add_note(actor=actor, enquiry=enquiry, note=data["note"])
+    services.enquiry_add_note(actor=actor, enquiry=enquiry, note=data["note"], files=data["files"])
     return f"Internal note added to {enquiry.reference}. The councillor cannot see it."
 
 
 def _ask(actor, enquiry, data):
-    services.enquiry_ask_councillor(actor=actor, enquiry=enquiry, question=data["question"])
+    services.enquiry_ask_councillor(
+        actor=actor, enquiry=enquiry, question=data["question"], files=data["files"]
+    )
     return (
         f"Question sent to {enquiry.councillor} on {enquiry.reference}. The clock has stopped "
         "until they answer."
@@ -51,7 +55,9 @@ def _ask(actor, enquiry, data):
 
 
 def _answer(actor, enquiry, data):
-    services.enquiry_answer(actor=actor, enquiry=enquiry, answer=data["answer"])
+    services.enquiry_answer(
+        actor=actor, enquiry=enquiry, answer=data["answer"], files=data["files"]
+    )
     enquiry.refresh_from_db()
     return (
         f"Answer sent on {enquiry.reference}. The clock has restarted: the reply is now due by "

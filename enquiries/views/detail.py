@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -15,6 +15,7 @@ from ..models import EnquiryEvent
 from ..permissions import can_keep_constituent, can_see_constituent, can_work, is_enquirer
 from ..selectors import (
     advised_copy_for,
+    attachments_for,
     constituent_of,
     enquiry_for,
     linked_for,
@@ -25,6 +26,7 @@ from ..selectors import (
 from ..services import enquiry_record_view
 from .common import actions_for
 from .conversation import talk_for
+from .files import send_file
 from .followup import follow_up_window
 
 
@@ -36,9 +38,11 @@ def enquiry_detail(request, pk: int):
     if casework:
         enquiry_record_view(actor=request.user, enquiry=enquiry)
     events = list(timeline_for(request.user, enquiry))
+    files = _files_by_event(request.user, enquiry)
     question = None
     for event in events:
         event.withheld = not casework and event.kind in EnquiryEvent.CASEWORK_TEXT_KINDS
+        event.files = files.get(event.pk, [])
         if event.kind == EnquiryEvent.Kind.QUESTION:
             question = event
     actions = actions_for(request.user, enquiry)
@@ -87,6 +91,14 @@ def enquiry_detail(request, pk: int):
     )
 
 
+def _files_by_event(user, enquiry) -> dict[int, list]:
+    """The files the viewer may download, by the step they came with: one query."""
+    files: dict[int, list] = {}
+    for attachment in attachments_for(user, enquiry).only("pk", "event_id", "name", "size"):
+        files.setdefault(attachment.event_id, []).append(attachment)
+    return files
+
+
 @require_GET
 def enquiry_copy(request, pk: int):
     """The copy of a response, for the committee chair or lead member advised of it."""
@@ -99,13 +111,8 @@ def enquiry_attachment(request, pk: int):
     enquiry = enquiry_for(request.user, pk)
     if not enquiry.attachment or not may_read_casework(request.user, enquiry):
         raise Http404
+    response = send_file(enquiry.attachment, os.path.basename(enquiry.attachment.name))
     enquiry_record_view(
         actor=request.user, enquiry=enquiry, action="enquiries.enquiry.attachment_downloaded"
     )
-    try:
-        handle = enquiry.attachment.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    return FileResponse(
-        handle, as_attachment=True, filename=os.path.basename(enquiry.attachment.name)
-    )
+    return response

@@ -10,6 +10,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_choice, env_date, env_int, env_list, env_str
+from .storage import file_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -332,6 +333,8 @@ ENQUIRY_ESCALATION_LADDER = env_list(
 # 004 §7.3: advise the committee chair and lead member when factual information is given.
 ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER = env_bool("ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER", True)
 ENQUIRY_ATTACHMENT_MAX_MB = env_int("ENQUIRY_ATTACHMENT_MAX_MB", 10, minimum=1, maximum=100)
+# How many files one message, response or note may carry.
+ENQUIRY_ATTACHMENTS_MAX_FILES = env_int("ENQUIRY_ATTACHMENTS_MAX_FILES", 5, minimum=1, maximum=20)
 # A question to the councillor unanswered this many working days reminds them, once.
 ENQUIRY_WAITING_REMINDER_WORKING_DAYS = env_int(
     "ENQUIRY_WAITING_REMINDER_WORKING_DAYS", 10, minimum=1, maximum=60
@@ -345,6 +348,11 @@ ENQUIRY_FOLLOW_UP_WORKING_DAYS = env_int("ENQUIRY_FOLLOW_UP_WORKING_DAYS", 5, mi
 # An urgent enquiry's clock: due this many working days after receipt.
 ENQUIRY_URGENT_WORKING_DAYS = env_int("ENQUIRY_URGENT_WORKING_DAYS", 2, minimum=1, maximum=60)
 MEDIA_ROOT = VAR_DIR / "media"
+# Attached files: MEDIA_ROOT, or an S3-compatible bucket (settings/storage.py).
+STORAGES = {
+    "default": file_storage(),
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 # Request sizes. A request whose Content-Length is over REQUEST_MAX_BODY_MB is refused (413)
 # before its body is read; it must leave room for the largest attachment and its form.
 REQUEST_MAX_BODY_MB = env_int(

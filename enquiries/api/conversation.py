@@ -7,17 +7,22 @@ services), bad input 400 with field errors."""
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from protocol_site.api import JSONParser
 
 from .. import services
 from ..models import Enquiry, EnquiryEvent
 from ..permissions import can_read_notes
-from ..selectors import enquiry_for, may_read_casework, timeline_for
-from .serializers import EnquirySerializer, TimelineEventSerializer
+from ..selectors import attachments_for, enquiry_for, may_read_casework, timeline_for
+from .files import FILES_IN, ConversationEventSerializer
+from .serializers import EnquirySerializer
 from .views import FIELD_ERRORS, NOT_SIGNED_IN, enquiry_queryset
 
 NOT_FOUND = OpenApiResponse(description="Not found, or not yours to see.")
@@ -36,18 +41,22 @@ def _text(name: str, help_text: str, *, required: bool = True) -> serializers.Ch
 
 class MessageInSerializer(serializers.Serializer):
     message = _text("message", "The message; the other side is told by email.")
+    files = FILES_IN()
 
 
 class NoteInSerializer(serializers.Serializer):
     note = _text("note", "The internal note; the councillor never sees it.")
+    files = FILES_IN()
 
 
 class QuestionInSerializer(serializers.Serializer):
     question = _text("question", "What the officer needs clarified, or the consent needed.")
+    files = FILES_IN()
 
 
 class AnswerInSerializer(serializers.Serializer):
     answer = _text("answer", "The councillor's answer; the clock restarts.")
+    files = FILES_IN()
 
 
 class ChaseInSerializer(serializers.Serializer):
@@ -66,18 +75,27 @@ class UrgentInSerializer(serializers.Serializer):
     reason = _text("reason", "Why it is urgent, for example a risk to a person.")
 
 
+def _with_files(request, enquiry: Enquiry, events):
+    """Each step's files, those the caller may download, in one query."""
+    files = attachments_for(request.user, enquiry)
+    return events.prefetch_related(Prefetch("attachments", queryset=files, to_attr="files"))
+
+
 def _events(request, enquiry: Enquiry, kinds) -> list:
     casework_hidden = not may_read_casework(request.user, enquiry)
-    events = timeline_for(request.user, enquiry).filter(kind__in=kinds)
-    return TimelineEventSerializer(
-        events, many=True, context={"request": request, "casework_hidden": casework_hidden}
+    events = _with_files(request, enquiry, timeline_for(request.user, enquiry))
+    return ConversationEventSerializer(
+        events.filter(kind__in=kinds),
+        many=True,
+        context={"request": request, "casework_hidden": casework_hidden},
     ).data
 
 
 def _one_event(request, enquiry: Enquiry, event: EnquiryEvent) -> dict:
     casework_hidden = not may_read_casework(request.user, enquiry)
     context = {"request": request, "casework_hidden": casework_hidden}
-    return TimelineEventSerializer(event, context=context).data
+    event = _with_files(request, enquiry, EnquiryEvent.objects.filter(pk=event.pk)).get()
+    return ConversationEventSerializer(event, context=context).data
 
 
 def _enquiry_body(request, enquiry: Enquiry) -> dict:
@@ -87,7 +105,10 @@ def _enquiry_body(request, enquiry: Enquiry) -> dict:
 
 class _OnEnquiry(APIView):
     """A step on one enquiry. Its JSON body is read by the site's parser, as every endpoint's
-    is (REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"])."""
+    is (REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]); a step that takes files takes a multipart
+    body as well, its files under `files`."""
+
+    parser_classes = [JSONParser, MultiPartParser]
 
     def enquiry(self, request, pk: int) -> Enquiry:
         return enquiry_for(request.user, pk)
@@ -103,7 +124,7 @@ class EnquiryMessagesView(_OnEnquiry):
         summary="An enquiry's messages",
         description="Messages both ways, the officers' questions, the councillor's answers and "
         "chases, oldest first. The text is null where the casework is confidential to you.",
-        responses={200: TimelineEventSerializer(many=True), 403: NOT_SIGNED_IN, 404: NOT_FOUND},
+        responses={200: ConversationEventSerializer(many=True), 403: NOT_SIGNED_IN, 404: NOT_FOUND},
     )
     def get(self, request, pk: int) -> Response:
         enquiry = self.enquiry(request, pk)
@@ -114,7 +135,12 @@ class EnquiryMessagesView(_OnEnquiry):
         description="From the councillor to the officers dealing with it, or from one of them "
         "to the councillor; the other side is emailed once. Open enquiries only.",
         request=MessageInSerializer,
-        responses={201: TimelineEventSerializer, 400: FIELD_ERRORS, 403: REFUSED, 404: NOT_FOUND},
+        responses={
+            201: ConversationEventSerializer,
+            400: FIELD_ERRORS,
+            403: REFUSED,
+            404: NOT_FOUND,
+        },
     )
     def post(self, request, pk: int) -> Response:
         enquiry = self.enquiry(request, pk)
@@ -133,7 +159,7 @@ class EnquiryNotesView(_OnEnquiry):
     @extend_schema(
         summary="An enquiry's internal notes",
         description="For the officers who may see the enquiry; never the councillor (403).",
-        responses={200: TimelineEventSerializer(many=True), 403: REFUSED, 404: NOT_FOUND},
+        responses={200: ConversationEventSerializer(many=True), 403: REFUSED, 404: NOT_FOUND},
     )
     def get(self, request, pk: int) -> Response:
         enquiry = self.enquiry(request, pk)
@@ -143,7 +169,12 @@ class EnquiryNotesView(_OnEnquiry):
         summary="Add an internal note",
         description="The officers dealing with it and their managers. No one is emailed.",
         request=NoteInSerializer,
-        responses={201: TimelineEventSerializer, 400: FIELD_ERRORS, 403: REFUSED, 404: NOT_FOUND},
+        responses={
+            201: ConversationEventSerializer,
+            400: FIELD_ERRORS,
+            403: REFUSED,
+            404: NOT_FOUND,
+        },
     )
     def post(self, request, pk: int) -> Response:
         enquiry = self.enquiry(request, pk)

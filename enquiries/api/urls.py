@@ -13,6 +13,7 @@ from .conversation import (
     EnquiryUrgentView,
     EnquiryWithdrawView,
 )
+from .files import EnquiryAttachmentsView, EnquiryAttachmentView
 from .links import EnquiryLinksView, EnquiryRespondLinkedView, EnquiryUnlinkView
 from .sharing import EnquirySharingView
 from .views import EnquiryDetailView, EnquiryListView
@@ -23,6 +24,16 @@ urlpatterns = [
     path("enquiries/<int:pk>/", EnquiryDetailView.as_view(), name="enquiry-detail"),
     path("enquiries/<int:pk>/messages/", EnquiryMessagesView.as_view(), name="enquiry-messages"),
     path("enquiries/<int:pk>/notes/", EnquiryNotesView.as_view(), name="enquiry-notes"),
+    path(
+        "enquiries/<int:pk>/attachments/",
+        EnquiryAttachmentsView.as_view(),
+        name="enquiry-attachments",
+    ),
+    path(
+        "enquiries/<int:pk>/attachments/<int:file_pk>/",
+        EnquiryAttachmentView.as_view(),
+        name="enquiry-attachment",
+    ),
     path("enquiries/<int:pk>/ask/", EnquiryAskView.as_view(), name="enquiry-ask"),
     path("enquiries/<int:pk>/answer/", EnquiryAnswerView.as_view(), name="enquiry-answer"),
     path("enquiries/<int:pk>/chase/", EnquiryChaseView.as_view(), name="enquiry-chase"),

@@ -12,6 +12,7 @@ lock that keeps the audit hash chain in order (SQLite writes one at a time alrea
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -325,11 +326,13 @@ AUDITED_VIEW = [  # plus audit_lock() on PostgreSQL
 PENDING_EXTENSION = "its pending extension request"
 LINKED = "the enquiries linked with it (an officer's view)"
 SHARED = "who it is shared with (its councillor's view)"
+# The files on its steps, for those who may read the casework (none asked for otherwise).
+FILES = "the files the viewer may download, by step"
 ENQUIRY_DETAIL = {
-    "councillor": ([*ENQUIRY, SHARED], False),
+    "councillor": ([*ENQUIRY, FILES, SHARED], False),
     # an officer's view of a councillor's casework is recorded
-    "officer": ([ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], PENDING_EXTENSION, LINKED], True),
-    "director": ([ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], PENDING_EXTENSION, LINKED], True),
+    "officer": ([ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], FILES, PENDING_EXTENSION, LINKED], True),
+    "director": ([ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], FILES, PENDING_EXTENSION, LINKED], True),
     "democratic_services": (
         [
             *ENQUIRY,
@@ -356,9 +359,9 @@ def test_enquiry_detail_costs_the_same_few_queries(request, client_for, org, who
 
 
 CONVERSATION = {
-    "councillor": ([*ENQUIRY, "its clock's pauses", SHARED], False),
+    "councillor": ([*ENQUIRY, FILES, "its clock's pauses", SHARED], False),
     "officer": (
-        [ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], PENDING_EXTENSION, "its pauses", LINKED],
+        [ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], FILES, PENDING_EXTENSION, "its pauses", LINKED],
         True,
     ),
 }
@@ -366,7 +369,8 @@ CONVERSATION = {
 
 @pytest.mark.parametrize("who", ["officer", "councillor"])
 def test_an_enquiry_with_fifty_messages_costs_the_same_few_queries(request, client_for, org, who):
-    """The conversation adds one query (the clock's pauses) however long it grows."""
+    """The conversation adds two queries (the clock's pauses, the files on its steps) however
+    long it grows, and however many files its messages and notes carry."""
     councillor, officer = org.councillors.councillor.user, org.officers.officer.user
     enquiry = casework(org, subject="The one we talk about")
     enquiry_ask_councillor(actor=officer, enquiry=enquiry, question="Which bins?")
@@ -376,8 +380,13 @@ def test_an_enquiry_with_fifty_messages_costs_the_same_few_queries(request, clie
 
     def fifty_messages():
         for n in range(25):
-            enquiry_message(actor=councillor, enquiry=enquiry, message=f"Message {n}")
-            enquiry_add_note(actor=officer, enquiry=enquiry, note=f"Note {n}")
+            files = [
+                SimpleUploadedFile(f"m{n}.pdf", b"%PDF-1.4\n"),
+                SimpleUploadedFile("t.txt", b"x"),
+            ]
+            enquiry_message(actor=councillor, enquiry=enquiry, message=f"Message {n}", files=files)
+            note = [SimpleUploadedFile(f"n{n}.pdf", b"%PDF-1.4\n")]
+            enquiry_add_note(actor=officer, enquiry=enquiry, note=f"Note {n}", files=note)
 
     exact = PAGE_START + len(queries) + (audit_lock() if audited else 0)
     assert_flat(org, client, url, exact=exact, grow_more=fifty_messages)

@@ -94,7 +94,9 @@ def enquiry_detail(request, pk: int):
 def _files_by_event(user, enquiry) -> dict[int, list]:
     """The files the viewer may download, by the step they came with: one query."""
     files: dict[int, list] = {}
-    for attachment in attachments_for(user, enquiry).only("pk", "event_id", "name", "size"):
+    for attachment in attachments_for(user, enquiry).only(
+        "pk", "enquiry_id", "event_id", "name", "size"
+    ):
         files.setdefault(attachment.event_id, []).append(attachment)
     return files
 

@@ -157,6 +157,8 @@ visits:cancel                     visit         in  200 404 404 404 404 404 404 
 # decide on more time and decline (003 §8.2, 002 §7.iii). The conversation: the councillor
 # and those who may work on it write messages; officers add internal notes and ask the
 # councillor; only the councillor answers, chases, withdraws, follows up and marks it urgent.
+# A file on a step downloads for those who may read the step (democratic services do not read
+# the casework).
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 enquiries:list                    -             in  200 200 200 200 200 200 200 200 200 200 200 403
 enquiries:list_csv                -             in  200 200 200 200 200 200 200 200 200 200 200 403
@@ -185,6 +187,7 @@ enquiries:respond_linked          enquiry       in  403 404 404 200 200 200 200 
 enquiries:follow_up               enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
 enquiries:urgent                  enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
 enquiries:attachment              enquiry       in  200 404 404 200 200 200 200 200 200 404 404 404
+enquiries:file                    enquiry_file  in  200 404 404 200 200 200 200 200 200 404 404 404
 enquiries:copy                    enquiry       in  404 404 404 404 404 404 404 404 404 404 404 404
 # The constituent's details: the councillor records them; they, the officer dealing with it
 # and their managers see them (the API); democratic services, who see the enquiry, do not.
@@ -295,6 +298,8 @@ api:enquiry-list                  -             403 200 200 200 200 200 200 200 
 api:enquiry-detail                enquiry       403 200 404 404 200 200 200 200 200 200 404 200 404
 api:enquiry-messages              enquiry       403 200 404 404 200 200 200 200 200 200 404 200 404
 api:enquiry-notes                 enquiry       403 403 404 404 200 200 200 200 200 200 404 200 404
+api:enquiry-attachments           enquiry       403 200 404 404 200 200 200 200 200 200 404 200 404
+api:enquiry-attachment            enquiry_file  403 200 404 404 200 200 200 200 200 200 404 404 404
 api:enquiry-ask                   enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:enquiry-answer                enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:enquiry-chase                 enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405

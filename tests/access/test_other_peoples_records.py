@@ -49,6 +49,7 @@ BRIEFING_PEOPLE = (LEADER, COUNCILLOR, DIRECTOR)
 CASES = {
     "enquiries:detail": ("enquiry", ENQUIRY_PEOPLE, "GET"),
     "enquiries:attachment": ("enquiry", ENQUIRY_PEOPLE, "GET"),
+    "enquiries:file": ("enquiry_file", ENQUIRY_PEOPLE, "GET"),
     "enquiries:acknowledge": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),
     "enquiries:holding": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),
     "enquiries:extension": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),
@@ -72,6 +73,8 @@ CASES = {
     "api:enquiry-detail": ("enquiry", ENQUIRY_PEOPLE, "GET"),
     "api:enquiry-messages": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),
     "api:enquiry-notes": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),
+    "api:enquiry-attachments": ("enquiry", ENQUIRY_PEOPLE, "GET"),
+    "api:enquiry-attachment": ("enquiry_file", ENQUIRY_PEOPLE, "GET"),
     "api:enquiry-ask": ("enquiry", ENQUIRY_PEOPLE, "POST"),
     "api:enquiry-answer": ("enquiry", ENQUIRY_PEOPLE, "POST"),
     "api:enquiry-chase": ("enquiry", ENQUIRY_PEOPLE, "POST"),

@@ -6,7 +6,8 @@ keys are the `record` column of tests/access/matrix.py:
 
 - `enquiry`: Cllr Baker's casework, put to the officer (assigned), the Director copied, with an
   attachment; `extension`: the officer's pending request for more time on it; `wording`: the
-  standard wording democratic services keep for its service;
+  standard wording democratic services keep for its service; `enquiry_file`: a file on Cllr
+  Baker's message on it;
 - `complaint`: Cllr Baker's concern about the officer, with the line manager (stage 1), the
   Monitoring Officer copied; `about_member`: the officer's concern about Cllr Baker, with the
   officer's line manager, reported to the Chief Executive and copied to the Director;
@@ -35,7 +36,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from declarations.models import Panel, Relationship
 from declarations.panels.services import panel_save
 from declarations.services import declaration_make
-from enquiries.services import enquiry_request_extension, wording_add
+from enquiries.services import enquiry_message, enquiry_request_extension, wording_add
 from groups.models import BriefingOffer, BriefingRequest, RepresentativeMeeting
 from groups.services import (
     briefing_share,
@@ -93,10 +94,17 @@ def _enquiries(org) -> dict:
         title="Missed bin",
         text="The crew will return within two working days.",
     )
+    message = enquiry_message(
+        actor=org.councillors.councillor.user,
+        enquiry=enquiry,
+        message="The bins were left here.",
+        files=[SimpleUploadedFile("bins.pdf", b"%PDF-1.4\n%%EOF\n")],
+    )
     return {
         "enquiry": _pk(enquiry),
         "extension": {"pk": enquiry.pk, "req": extension.pk},
         "wording": _pk(wording),
+        "enquiry_file": {"pk": enquiry.pk, "file_pk": message.attachments.get().pk},
     }
 
 

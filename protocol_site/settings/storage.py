@@ -21,21 +21,21 @@ def file_storage() -> dict:
             "FILE_STORAGE_S3_BUCKET is set, but django-storages is not installed: install the "
             "`s3` extra (pip install '.[s3]')."
         ) from None
-    options = {
-        "bucket_name": bucket,
+    given = {
         "endpoint_url": env_str("FILE_STORAGE_S3_ENDPOINT_URL"),
         "region_name": env_str("FILE_STORAGE_S3_REGION"),
         # Unset, boto3 finds credentials its own way (AWS_ACCESS_KEY_ID, an instance role).
         "access_key": env_str("FILE_STORAGE_S3_ACCESS_KEY_ID"),
         "secret_key": env_str("FILE_STORAGE_S3_SECRET_ACCESS_KEY"),
-        "location": env_str("FILE_STORAGE_S3_PREFIX", ""),
+        "location": env_str("FILE_STORAGE_S3_PREFIX"),
         "addressing_style": "path" if env_bool("FILE_STORAGE_S3_PATH_STYLE", False) else None,
+    }
+    options = {
+        "bucket_name": bucket,
+        **{key: value for key, value in given.items() if value is not None},
         # Private objects, never overwritten; files are served only through the site's views.
         "default_acl": None,
         "file_overwrite": False,
         "querystring_auth": True,
     }
-    return {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {key: value for key, value in options.items() if value is not None},
-    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

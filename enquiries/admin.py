@@ -8,6 +8,7 @@ from protocol_site.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import (
     Enquiry,
+    EnquiryAttachment,
     EnquiryEvent,
     EnquiryPause,
     EnquiryShare,
@@ -39,6 +40,15 @@ class EnquiryShareInline(ReadOnlyInline):
     readonly_fields = fields
 
 
+class EnquiryAttachmentInline(ReadOnlyInline):
+    """The files on its steps, by name and size: no link, as files download only through the
+    enquiry's page, for those who may read the step, audited."""
+
+    model = EnquiryAttachment
+    fields = ["name", "size", "event", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+
+
 @admin.register(Enquiry)
 class EnquiryAdmin(ReadOnlyAdmin):
     list_display = [
@@ -64,7 +74,7 @@ class EnquiryAdmin(ReadOnlyAdmin):
     list_select_related = ["councillor__user", "service", "assigned_to__user"]
     search_fields = ["reference", "subject"]
     date_hierarchy = "received_at"
-    inlines = [EnquiryPauseInline, EnquiryShareInline, EnquiryEventInline]
+    inlines = [EnquiryPauseInline, EnquiryShareInline, EnquiryEventInline, EnquiryAttachmentInline]
 
 
 @admin.register(EnquiryEvent)

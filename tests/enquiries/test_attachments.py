@@ -190,3 +190,14 @@ def test_the_local_folder_stores_and_serves_files(
         assert (tmp_path / attachment.file.name).read_bytes() == PDF
         response = client_for(officer).get(file_url(attachment))
         assert b"".join(response.streaming_content) == PDF
+
+
+def test_the_admin_names_the_files_without_serving_them(client_for, outsider, enquiry, councillor):
+    enquiry_message(actor=councillor, enquiry=enquiry, message="Hi", files=[pdf("bins.pdf")])
+    outsider.is_staff = outsider.is_superuser = True
+    outsider.save(update_fields=["is_staff", "is_superuser"])
+    page = client_for(outsider).get(reverse("admin:enquiries_enquiry_change", args=[enquiry.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "bins.pdf" in html
+    assert "enquiries/files/" not in html  # no link to the stored file

@@ -52,8 +52,8 @@ def test_a_message_with_files_shows_them_on_the_enquiry(client_for, councillor, 
     for attachment in EnquiryAttachment.objects.all():
         link = reverse("enquiries:file", args=[enquiry.pk, attachment.pk])
         assert f'href="{link}"' in page
-    assert "Elm Road.pdf</a> <span class=\"govuk-body-s\">(2.0\xa0KB)" in page
-    assert "list.txt</a> <span class=\"govuk-body-s\">(4\xa0bytes)" in page
+    assert 'Elm Road.pdf</a> <span class="govuk-body-s">(2.0\xa0KB)' in page
+    assert 'list.txt</a> <span class="govuk-body-s">(4\xa0bytes)' in page
 
 
 def test_a_refused_file_is_an_error_on_the_field_and_nothing_is_saved(

@@ -88,7 +88,7 @@ def test_a_file_too_big_is_refused(enquiry, officer):
     big = pdf(body=PDF + b"0" * (1024 * 1024))
     with pytest.raises(ValidationError) as refused:
         enquiry_add_note(actor=officer, enquiry=enquiry, note="Scan", files=[big])
-    assert refused.value.message_dict == {"files": ["The selected file must be smaller than 1MB."]}
+    assert refused.value.message_dict == {"files": ["The selected file must be smaller than 1MB"]}
     assert not EnquiryEvent.objects.filter(kind=EnquiryEvent.Kind.NOTE).exists()
 
 

@@ -42,7 +42,7 @@ class ComplaintMessageSerializer(serializers.Serializer):
         return event.actor.display_name if event.actor else None
 
 
-class MessageInSerializer(serializers.Serializer):
+class ComplaintMessageInSerializer(serializers.Serializer):
     message = serializers.CharField(
         max_length=10000,
         help_text="The message; the other side is told by email.",
@@ -79,7 +79,7 @@ class ComplaintMessagesView(APIView):
         summary="Write a message on a complaint",
         description="From the complainant to the handler of the open stage, or from the handler "
         "to the complainant; the other side is emailed once. Open stages only.",
-        request=MessageInSerializer,
+        request=ComplaintMessageInSerializer,
         responses={
             201: ComplaintMessageSerializer,
             400: FIELD_ERRORS,
@@ -89,7 +89,7 @@ class ComplaintMessagesView(APIView):
     )
     def post(self, request, pk: int) -> Response:
         complaint = complaint_for(request.user, pk)
-        incoming = MessageInSerializer(data=request.data)
+        incoming = ComplaintMessageInSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         event = complaint_message(
             actor=request.user, complaint=complaint, **incoming.validated_data

@@ -80,6 +80,7 @@ class WithdrawForm(GovukForm):
 
 
 class ShareForm(GovukForm):
+    error_names = {"councillors": "the ward colleagues who may see it"}
     councillors = ModelMultipleChoiceField(
         queryset=None,
         required=False,

@@ -194,6 +194,6 @@ def test_a_relationship_cannot_start_in_the_future(org, officer, days):
     with pytest.raises(ValidationError) as refused:
         declare(officer, org.councillors.councillor.user, starts_on=tomorrow)
     assert refused.value.message_dict == {
-        "starts_on": ["The start date must be today or in the past."]
+        "starts_on": ["The start date must be today or in the past"]
     }
     assert not Declaration.objects.exists()

@@ -12,6 +12,7 @@ from .services.constituent import CONSENT_MISSING, LIMITS
 
 
 class ConstituentForm(GovukForm):
+    error_names = {"consented": "whether the constituent consented to sharing their details"}
     name = forms.CharField(
         required=False, max_length=LIMITS["name"], label="Constituent's name (optional)"
     )

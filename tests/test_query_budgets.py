@@ -408,11 +408,11 @@ def test_an_enquiry_linked_with_many_costs_the_same_few_queries(client_for, org)
         enquiry_share(actor=councillor.user, enquiry=enquiry, councillors=colleagues)
 
     url = reverse("enquiries:detail", args=[enquiry.pk])
-    officer_queries = [ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], PENDING_EXTENSION, LINKED]
+    officer_queries = [ENQUIRY[0], *AUDITED_VIEW, ENQUIRY[1], FILES, PENDING_EXTENSION, LINKED]
     officer_queries.append("which linked enquiries the officer may open")
     exact = PAGE_START + len(officer_queries) + audit_lock()
     assert_flat(org, client_for(officer), url, exact=exact, grow_more=more)
-    exact = PAGE_START + len([*ENQUIRY, SHARED])
+    exact = PAGE_START + len([*ENQUIRY, FILES, SHARED])
     assert_flat(org, client_for(councillor.user), url, exact=exact)
 
 
@@ -438,6 +438,7 @@ def test_an_enquiry_followed_up_round_after_round_costs_the_same_few_queries(
     url = reverse("enquiries:detail", args=[enquiry.pk])
     queries = [
         *ENQUIRY,
+        FILES,
         SHARED,
         "the council's calendar",
         "the council's protocol, for its paragraph",

@@ -79,6 +79,7 @@ OVERRIDES: dict[str, Callable[[World], dict]] = {
     "panels:add": lambda w: {"officer": str(w.org.officers.assistant_director.pk)},
     "enquiries:share": lambda w: {"councillors": [str(w.org.councillors.group_leader.pk)]},
     "enquiries:link": lambda w: {"enquiries": casework(w.org).reference},
+    "enquiries:constituent": lambda w: {"name": "Pat Jones", "consented": "yes"},
 }
 # What must have happened before a page is open, where the form-page tests need nothing.
 BEFORE: dict[str, Callable[[World], object]] = {

@@ -305,7 +305,7 @@ def test_the_detail_page_does_not_grow_with_the_timeline(
 ):
     client = client_for(director)
     client.get(url("detail", enquiry))
-    with django_assert_max_num_queries(12) as before:  # as in test_views_detail
+    with django_assert_max_num_queries(13) as before:  # as in test_views_detail
         client.get(url("detail", enquiry))
     queries = len(before)  # read it now: the next request resets the log
     for note in ("One.", "Two.", "Three.", "Four."):

@@ -7,11 +7,10 @@ from .lifecycle import (
     declaration_confirm,
     declaration_give_information,
     declaration_make,
-    declaration_record_view,
     declaration_review,
     declaration_withdraw,
-    declarations_record_export,
 )
+from .records import declaration_record_view, declarations_record_export
 
 __all__ = [
     "declaration_advance",

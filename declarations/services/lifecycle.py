@@ -12,9 +12,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from protocol_site.audit import audit_record, changes, snapshot
+from protocol_site.audit import changes, snapshot
 from protocol_site.cases import (
-    audit_case,
     create_with_reference,
     lock,
     long_date,
@@ -398,19 +397,3 @@ def declaration_confirm(*, actor, declaration: Declaration) -> Declaration:
             )
         reach_open_cases(declaration, actor=actor)
     return declaration
-
-
-def declaration_record_view(*, actor, declaration: Declaration) -> None:
-    """Every view of a declaration by someone other than its declarer is audited."""
-    if actor.pk != declaration.declarer_id:
-        audit_case(declaration, "viewed", actor=actor, summary=f"Viewed by {actor}.")
-
-
-def declarations_record_export(*, actor, count: int, status: str = "", q: str = "") -> None:
-    """The register exported as CSV: one audit event naming what was exported."""
-    audit_record(
-        actor=actor,
-        action="declarations.register.exported",
-        summary=f"{count} declarations exported by {actor}.",
-        after={"count": count, "status": status, "q": q},
-    )

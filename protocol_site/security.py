@@ -20,6 +20,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from .forms import GovukFormMixin
+from .passwords import min_password_length
 
 
 def _session_store():
@@ -158,6 +159,16 @@ class UnlockingSetPasswordForm(GovukFormMixin, SetPasswordForm):
 
     error_names = {"new_password1": "a new password", "new_password2": "your new password again"}
     error_messages = {"password_mismatch": "Enter the same new password in both boxes"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        shortest = min_password_length()
+        self.fields["new_password1"].help_text = (
+            f"Use {shortest} characters or more. Three random words make a strong password. "
+            "Do not use only numbers, a common password, or your name or email address."
+        )
+        self.fields["new_password2"].label = "Confirm your new password"
+        self.fields["new_password2"].help_text = ""
 
     def save(self, commit=True):
         user = super().save(commit=commit)

@@ -162,10 +162,10 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "protocol_site.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "protocol_site.passwords.MinimumLengthValidator"},
+    {"NAME": "protocol_site.passwords.CommonPasswordValidator"},
+    {"NAME": "protocol_site.passwords.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "en-gb"

@@ -410,3 +410,19 @@ def test_the_nightly_purge_removes_expired_sessions_and_old_logs(client_for, off
     assert Session.objects.count() == 1
     assert AccessLog.objects.count() == 1 and AccessFailureLog.objects.count() == 1
     assert purge_sign_in_records() == 0  # the beat task; nothing left to remove
+
+
+def test_a_weak_new_password_is_refused_in_plain_words(client, officer, settings):
+    settings.SITE_URL = "http://testserver"
+    client.post(reverse("password_reset"), {"email": officer.email})
+    row = OutboxEmail.objects.get(recipient=officer)
+    link = re.search(r"http://testserver(/password/choose/\S+/)", row.body_text).group(1)
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    page = client.post(form_url, {"new_password1": "1234567", "new_password2": "1234567"})
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Your password must be 8 characters or more" in text
+    assert "Your password must include letters or symbols, not only numbers" in text
+    assert "This password is too short" not in text
+    assert "1234567" not in text  # a password is never written back into the page
+    assert check_password("password", type(officer).objects.get(pk=officer.pk).password)

@@ -33,6 +33,7 @@ from registers.manage.registry import register_for
 from tests.clock import clock_at
 from tests.form_fuzz import form_data, text
 from tests.form_world import AFTER_MEETING, NOW, World
+from tests.test_api_properties import ENQUIRY_FIELDS
 
 EXAMPLES = settings(
     max_examples=15,
@@ -183,16 +184,7 @@ json_values = st.recursive(
     max_leaves=6,
 )
 API_FIELDS = [
-    "subject",
-    "details",
-    "kind",
-    "service",
-    "ward",
-    "approached_officer",
-    "councillor",
-    "channel",
-    "received_at",
-    "urgent_reason",
+    *ENQUIRY_FIELDS,
     # The conversation's steps.
     "message",
     "note",

@@ -13,6 +13,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 
 from .models import OutboxEmail
+from .reply_address import reply_headers
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
@@ -30,10 +31,12 @@ def email_enqueue(
     context: dict,
     recipient=None,
     dedupe_key: str | None = None,
+    headers: dict | None = None,
 ) -> OutboxEmail | None:
     """Render `templates/emails/<template>/{subject.txt,body.txt,body.html}` into the outbox.
 
     With a dedupe_key, a second call for the same notification writes nothing and returns None.
+    `headers`: extra headers (Reply-To, Auto-Submitted) sent with it.
     """
     context = {"site_url": settings.SITE_URL, "council_name": settings.COUNCIL_NAME, **context}
     subject = " ".join(_render_text(f"emails/{template}/subject.txt", context).split())
@@ -44,6 +47,7 @@ def email_enqueue(
         body_text=_render_text(f"emails/{template}/body.txt", context),
         body_html=render_to_string(f"emails/{template}/body.html", context),
         dedupe_key=dedupe_key,
+        headers=headers or {},
     )
     try:
         with transaction.atomic():  # a savepoint: a duplicate leaves the caller's work intact
@@ -56,7 +60,8 @@ def email_enqueue(
 
 
 def email_user(*, user, template: str, context: dict, dedupe_key: str | None = None):
-    """Queue an email to a person; people without an address are skipped."""
+    """Queue an email to a person; people without an address are skipped. An email about a
+    case that takes replies by email carries that person's reply address for it."""
     if not user.email:
         logger.warning("No email address for user %s; %s not queued", user.pk, template)
         return None
@@ -66,6 +71,7 @@ def email_user(*, user, template: str, context: dict, dedupe_key: str | None = N
         template=template,
         context={"recipient": user, **context},
         dedupe_key=f"{dedupe_key}:user:{user.pk}" if dedupe_key else None,
+        headers=reply_headers(context, user),
     )
 
 
@@ -172,7 +178,7 @@ def _send(pk: int, connection) -> bool:
             body=row.body_text,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[row.to_address],
-            headers={"Message-ID": row.message_id},
+            headers={**row.headers, "Message-ID": row.message_id},
             connection=connection,
         )
         if row.body_html:

@@ -184,6 +184,11 @@ def test_production_settings_refuse_to_load_without(missing):
         ("DATABASE_LOCK_TIMEOUT_SECONDS", "-1"),
         ("REQUEST_MAX_BODY_MB", "0"),
         ("REQUEST_MAX_BODY_MB", "10"),  # no room for a 10MB attachment
+        ("INBOUND_EMAIL_ADDRESS", "members.enquiries"),
+        ("INBOUND_EMAIL_IMAP_SECURITY", "maybe"),
+        ("INBOUND_EMAIL_IMAP_PORT", "0"),
+        ("INBOUND_EMAIL_KIND", "complaint"),
+        ("INBOUND_EMAIL_MAX_MB", "0"),
     ],
 )
 @pytest.mark.parametrize(

@@ -91,6 +91,8 @@ class Enquiry(ProtectedStateMixin, models.Model):
     TIMELINE = "events"
     AUDIT_ACTION = "enquiries.enquiry"
     AUDIT_FIELDS = ("status", "target_date", "assigned_to")
+    # Its emails carry a reply address that brings a reply back here (protocol_site.reply_address).
+    REPLY_BY_EMAIL = "e"
 
     reference = models.CharField(max_length=20, unique=True)
     councillor = models.ForeignKey(Councillor, on_delete=models.PROTECT, related_name="enquiries")

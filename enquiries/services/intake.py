@@ -14,6 +14,7 @@ from protocol_site.audit import audit_record
 from protocol_site.audit_words import audit_words
 from protocol_site.calendar import council_calendar, records_start
 from protocol_site.cases import create_with_reference, long_date, notify, record_event, require
+from protocol_site.uploads import check_attachments
 from registers.models import Councillor, Officer, Service, Ward
 from registers.roles import person_for
 
@@ -62,15 +63,22 @@ def enquiry_log(
     received_at: datetime | None = None,
     constituent: dict | None = None,
     urgent_reason: str = "",
+    files=(),
 ) -> Enquiry:
     """ENQ-1: a councillor logs an enquiry, or an officer records one received another way.
     `constituent`: the constituent's details the councillor gives with their casework. With
-    `urgent_reason`, it is urgent from the start: due on the shorter clock."""
+    `urgent_reason`, it is urgent from the start: due on the shorter clock. A councillor's own
+    email (the inbox app) is theirs, received when it arrived; `files` (checked here) go with
+    it on its first step."""
     require(can_log, actor, councillor)
     about = clean_constituent(constituent or {})
+    files = check_attachments(files, field="files")
     person = person_for(actor)
     now = timezone.now()
-    if person.councillor is not None and person.councillor.pk == councillor.pk:
+    own = person.councillor is not None and person.councillor.pk == councillor.pk
+    if own and channel == Channel.EMAIL and received_at is not None:
+        _check_receipt(received_at, now)
+    elif own:
         channel, received_at = Channel.ONLINE, now  # a councillor's own: received now
     else:
         if channel == Channel.ONLINE:
@@ -118,12 +126,16 @@ def enquiry_log(
         reschedule(enquiry, calendar, now=now)
         enquiry.save(update_fields=["next_action_at", "reminded_cycle"])
         how = enquiry.get_channel_display().lower()
-        record_event(
+        logged = record_event(
             enquiry,
             Ev.Kind.LOGGED,
             actor=actor,
             detail=f"Logged ({how}): {enquiry.due_explanation}.",
         )
+        if files:
+            from .attachments import attach_files  # it reads this module
+
+            attach_files(logged, files, actor=actor)
         record_event(
             enquiry, Ev.Kind.ROUTED, actor=actor, detail=routed.reason, officer=routed.assigned_to
         )

@@ -26,6 +26,9 @@ class OutboxEmail(models.Model):
     next_attempt_at = models.DateTimeField(default=timezone.now)
     last_error = models.TextField(blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Extra headers sent with it: a Reply-To that brings a reply back to its case, or
+    # Auto-Submitted on an automatic reply (so no other robot answers it).
+    headers = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["id"]

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "declarations",
     "notices",
     "reports",
+    "inbox",
 ]
 
 MIDDLEWARE = [
@@ -320,7 +321,8 @@ LOGGING = {
     "loggers": {"django.request": {"filters": ["no_traceback_below_500"]}},
 }
 
-# The council's protocol, per council (see README "Protocol settings").
+# Email coming in (settings/inbound_email.py); the council's protocol (README "Protocol settings").
+from .inbound_email import *  # noqa: E402, F403
 from .protocol import *  # noqa: E402, F403
 from .protocol import ENQUIRY_ATTACHMENT_MAX_MB  # noqa: E402
 

@@ -20,7 +20,12 @@ SWEEPING_APPS = [config for config in apps.get_app_configs() if getattr(config, 
 
 
 def test_the_sweeping_apps():
-    assert {config.label for config in SWEEPING_APPS} == {"enquiries", "complaints", "declarations"}
+    assert {config.label for config in SWEEPING_APPS} == {
+        "enquiries",
+        "complaints",
+        "declarations",
+        "inbox",
+    }
 
 
 @pytest.mark.parametrize("config", SWEEPING_APPS, ids=lambda config: config.name)

@@ -1,7 +1,15 @@
-"""The append-only audit trail: services call `audit_record` inside their transaction."""
+"""The append-only audit trail: services call `audit_record` inside their transaction.
+
+Rows are chained: each row's hash covers its content and the previous row's hash. Personal
+text in old rows can still be removed (retention, erasure) without breaking the chain:
+`audit_redact` checks each row against its hash, rewrites only its personal fields, and appends
+one "redacted" event whose content lists a *seal* for every row it rewrote (a hash of the row as
+it was left, including its chain hash). `audit_verify` accepts a row whose hash no longer
+matches its content only when the latest seal recorded for it in the chain does.
+"""
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
@@ -13,6 +21,19 @@ from .models import AuditEvent
 GENESIS = "0" * 64
 # Any constant: serialises writers of the chain on PostgreSQL until their transaction ends.
 _CHAIN_LOCK_KEY = 7_304_211
+
+
+REDACTED = "audit.redacted"
+
+
+class AuditTrailBroken(Exception):
+    """A row to be redacted does not match its hash or seal: it was tampered with."""
+
+
+def _lock_chain() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
 
 
 def _plain(value):
@@ -57,9 +78,7 @@ def audit_record(
     """Append one event to the trail. Must run inside the caller's transaction (and fails it
     if it fails: no savepoint of its own)."""
     with transaction.atomic(savepoint=False):
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+        _lock_chain()
         last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
         event = AuditEvent(
             actor=actor if getattr(actor, "pk", None) else None,
@@ -95,17 +114,90 @@ def audit_head() -> tuple[int, str] | None:
     return AuditEvent.objects.order_by("-id").values_list("id", "hash").first()
 
 
+def _seals(hashes: Iterable[str] | None = None) -> dict[str, str]:
+    """The latest seal the chain records for each redacted row, by the row's hash (all of
+    them, or those of `hashes`). Read from the redaction events' content, which the walk of
+    the chain checks like any other."""
+    redactions = AuditEvent.objects.filter(action=REDACTED).order_by("id")
+    if hashes is not None:
+        hashes = list(hashes)
+        query = models.Q()
+        for digest in hashes:
+            query |= models.Q(after__seals__has_key=digest)
+        redactions = redactions.filter(query) if hashes else redactions.none()
+    seals: dict[str, str] = {}
+    for after in redactions.values_list("after", flat=True).iterator(chunk_size=500):
+        seals.update((after or {}).get("seals") or {})
+    return seals
+
+
+def _intact(event: AuditEvent, seals: dict[str, str]) -> bool:
+    """The row is as written, or as its latest redaction left it."""
+    if event.compute_hash() == event.hash:
+        return True
+    return event.action != REDACTED and seals.get(event.hash) == event.compute_seal()
+
+
+def audit_redact(
+    events: Iterable[AuditEvent],
+    *,
+    redact: Callable[[AuditEvent], dict],
+    actor,
+    reason: str,
+    obj: models.Model | None = None,
+) -> AuditEvent | None:
+    """Rewrite the personal fields of `events` (AuditEvent.REDACTABLE) with what `redact(event)`
+    returns, and record the redaction in the chain. Each row is checked first: a row that was
+    tampered with raises AuditTrailBroken and nothing is rewritten. Returns the redaction event
+    (None when there was nothing to redact). Runs in the caller's transaction."""
+    with transaction.atomic(savepoint=False):
+        _lock_chain()  # before reading: two redactions of one row never interleave
+        pks = [event.pk for event in events]
+        rows = list(AuditEvent.objects.filter(pk__in=pks).exclude(action=REDACTED).order_by("id"))
+        seals = _seals(row.hash for row in rows)
+        changed: list[tuple[AuditEvent, dict]] = []
+        sealed: dict[str, str] = {}
+        for row in rows:
+            if not _intact(row, seals):
+                raise AuditTrailBroken(f"Audit event {row.pk} does not match its hash.")
+            values = {key: _plain(value) for key, value in redact(row).items()}
+            if set(values) - set(AuditEvent.REDACTABLE):
+                raise ValueError(f"Only {AuditEvent.REDACTABLE} can be redacted.")
+            if "actor" in values:
+                values["actor_id"] = getattr(values.pop("actor"), "pk", None)
+            for key, value in values.items():
+                setattr(row, key, value)
+            if row.compute_hash() == row.hash and row.hash not in seals:
+                continue  # nothing personal in it: left as written
+            sealed[row.hash] = row.compute_seal()
+            changed.append((row, values))
+        if not changed:
+            return None
+        for row, values in changed:
+            # The one write to an audit row there is: its queryset refuses every other update.
+            models.QuerySet.update(AuditEvent.objects.filter(pk=row.pk), **values)
+        return audit_record(
+            actor=actor,
+            action="audit.redacted",  # REDACTED, written out for the audit words' check
+            obj=obj,
+            summary=f"{len(changed)} audit events redacted: {reason}"[:500],
+            after={"reason": reason, "seals": sealed},
+        )
+
+
 def audit_verify(anchor: tuple[int, str] | None = None) -> list[str]:
-    """Walk the chain; return a description of every break (empty when intact).
+    """Walk the chain; return a description of every break (empty when intact). A redacted
+    row passes when it matches the latest seal the chain records for it.
 
     With an `anchor` (an earlier audit_head()), also check that event is still there, unchanged.
     """
     problems = []
     expected_prev = GENESIS
+    seals = _seals()
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         if event.prev_hash != expected_prev:
             problems.append(f"event {event.pk}: the event before it was changed or deleted")
-        if event.compute_hash() != event.hash:
+        if not _intact(event, seals):
             problems.append(f"event {event.pk}: its content was changed")
         expected_prev = event.hash
     if anchor is not None:

@@ -67,6 +67,32 @@ class AuditEvent(models.Model):
         """The event as a person reads it ("Enquiry escalated"), never the stored code."""
         return audit_words(self.action)
 
+    # What a redaction (protocol_site.audit.audit_redact) may rewrite: the personal text and
+    # who acted. The rest (when, what kind of event, about which record) is never changed.
+    REDACTABLE = ("actor", "object_repr", "summary", "before", "after")
+
+    def compute_seal(self) -> str:
+        """The hash a redaction records for this row as it is left: its content now, its
+        chain hash (computed from the content before, checked when it was redacted)."""
+        payload = json.dumps(
+            {
+                "at": self.at.isoformat(),
+                "actor": self.actor_id,
+                "action": self.action,
+                "object_type": self.object_type_id,
+                "object_id": self.object_id,
+                "object_repr": self.object_repr,
+                "summary": self.summary,
+                "before": self.before,
+                "after": self.after,
+                "prev": self.prev_hash,
+                "hash": self.hash,
+            },
+            sort_keys=True,
+            cls=DjangoJSONEncoder,
+        )
+        return hashlib.sha256(f"seal:{payload}".encode()).hexdigest()
+
     def compute_hash(self) -> str:
         payload = json.dumps(
             {

@@ -10,6 +10,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_choice, env_date, env_int, env_list, env_str
+from .retention import *  # noqa: F403
 from .storage import file_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "notices",
     "reports",
     "inbox",
+    "retention",
 ]
 
 MIDDLEWARE = [
@@ -227,6 +229,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "protocol_site.tasks.purge_sign_in_records",
         "schedule": crontab(hour=4, minute=30),
     },
+    **RETENTION_BEAT_SCHEDULE,  # noqa: F405
 }
 
 REST_FRAMEWORK = {

@@ -217,3 +217,70 @@ def test_the_verify_command_prints_an_anchor_and_checks_it(events, capsys):
         call_command("audit_verify", anchor=anchor)
     with pytest.raises(CommandError, match="ID:HASH"):
         call_command("audit_verify", anchor="last-tuesday")
+
+
+# Redaction (retention and erasure) -----------------------------------------------------------
+
+
+def _redact(events, root, **values):
+    from protocol_site.audit import audit_redact
+
+    with transaction.atomic():
+        return audit_redact(events, redact=lambda e: values, actor=root, reason="drill")
+
+
+def test_a_redacted_event_still_verifies_and_keeps_no_text(root, events):
+    redaction = _redact(events[1:3], root, summary="", object_repr="A person", actor=None)
+    assert redaction.action == "audit.redacted"
+    assert audit_verify() == []
+    for event in AuditEvent.objects.filter(pk__in=[events[1].pk, events[2].pk]):
+        assert (event.summary, event.object_repr, event.actor_id) == ("", "A person", None)
+        assert event.hash != event.compute_hash()  # the chain hash is of what was written
+    assert "Step 1" not in str(redaction.after)  # the redaction records no text either
+    # Redacted again (an erasure after retention): the latest seal is the one checked.
+    _redact(events[1:2], root, summary="Removed")
+    assert audit_verify() == []
+
+
+def test_an_edit_to_a_redacted_event_is_found(root, events):
+    _redact(events[1:2], root, summary="")
+    _raw(f"UPDATE {TABLE} SET summary = %s WHERE id = %s", ["Put back", events[1].pk])
+    assert audit_verify() == [f"event {events[1].pk}: its content was changed"]
+
+
+def test_an_edit_dressed_up_as_a_redaction_is_found(root, events):
+    """Editing a seal into a redaction event (to cover an edit of another row) breaks the
+    redaction event's own hash."""
+    redaction = _redact(events[1:2], root, summary="")
+    _raw(f"UPDATE {TABLE} SET summary = %s WHERE id = %s", ["Forged", events[3].pk])
+    forged = AuditEvent.objects.get(pk=events[3].pk)
+    after = dict(redaction.after)
+    after["seals"] = {**after["seals"], forged.hash: forged.compute_seal()}
+    import json
+
+    _raw(f"UPDATE {TABLE} SET after = %s WHERE id = %s", [json.dumps(after), redaction.pk])
+    assert audit_verify() == [f"event {redaction.pk}: its content was changed"]
+
+
+def test_a_redaction_event_cannot_itself_be_redacted(root, events):
+    redaction = _redact(events[1:2], root, summary="")
+    assert _redact([redaction], root, summary="") is None
+    assert audit_verify() == []
+
+
+def test_a_tampered_event_is_not_redacted(root, events):
+    from protocol_site.audit import AuditTrailBroken
+
+    _raw(f"UPDATE {TABLE} SET summary = %s WHERE id = %s", ["Forged", events[2].pk])
+    with pytest.raises(AuditTrailBroken):
+        _redact(events[1:3], root, summary="")
+    assert AuditEvent.objects.get(pk=events[1].pk).summary == "Step 1"  # nothing rewritten
+    assert audit_verify() == [f"event {events[2].pk}: its content was changed"]
+
+
+def test_the_verify_command_counts_redactions(root, events, capsys):
+    _redact(events[:2], root, summary="")
+    call_command("audit_verify")
+    out = capsys.readouterr().out
+    assert "Audit trail intact: 6 events." in out
+    assert "Redactions recorded in the trail: 1 " in out

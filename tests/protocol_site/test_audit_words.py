@@ -25,7 +25,7 @@ from registers.models import Officer
 from tests.registers.factories import PostFactory
 
 APPS = ["protocol_site", "registers", "declarations", "notices", "enquiries", "groups"]
-APPS += ["complaints", "reports"]
+APPS += ["complaints", "reports", "retention"]
 CASE_STEPS = {"record_event", "record_once", "audit_case"}
 CODE = re.compile(r"^[a-z_]+(\.[a-z_]+)+$")
 

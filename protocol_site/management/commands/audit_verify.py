@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from protocol_site.audit import audit_head, audit_verify
+from protocol_site.audit import REDACTED, audit_head, audit_verify
 from protocol_site.models import AuditEvent
 
 
@@ -28,6 +28,12 @@ class Command(BaseCommand):
                 self.stderr.write(problem)
             raise CommandError(f"The audit trail has been tampered with ({len(problems)} breaks).")
         self.stdout.write(f"Audit trail intact: {AuditEvent.objects.count()} events.")
+        redactions = AuditEvent.objects.filter(action=REDACTED).count()
+        if redactions:
+            self.stdout.write(
+                f"Redactions recorded in the trail: {redactions} (personal text removed by "
+                "retention or erasure; every redacted event checked against its seal)."
+            )
         head = audit_head()
         if head is not None:
             self.stdout.write(f"Anchor for a later check: --anchor {head[0]}:{head[1]}")

@@ -173,6 +173,23 @@ class Complaint(ProtectedStateMixin, models.Model):
         return self.subject.user_id
 
     @property
+    def member(self):
+        """The councillor party to it: the complainant, or the member it is about."""
+        if self.subject_councillor_id:
+            return self.subject_councillor
+        return getattr(self.complainant, "councillor", None)
+
+    @property
+    def member_group_contact(self):
+        """The member's political group, where it names a contact for the protocol other than
+        the member themself (000 §5.3); None otherwise."""
+        member = self.member
+        group = member.group if member is not None else None
+        if group is None or group.protocol_contact_id in (None, member.pk):
+            return None
+        return group
+
+    @property
     def party_user_ids(self) -> tuple[int, int]:
         """Whoever raised it and whoever it is about: neither acts on it as Monitoring
         Officer (registers.roles.may_act_as_monitoring_officer)."""

@@ -31,6 +31,12 @@ from registers.roles import Person, Role, may_act_as_monitoring_officer, person_
 
 from .models import Complaint, ComplaintCopy, ComplaintEvent, ComplaintStage, Outcome, Status
 
+# The member's group and its contact for the protocol, read with the complaint (no extra query).
+GROUP_CONTACTS = (
+    "complainant__councillor__group__protocol_contact__user",
+    "subject_councillor__group__protocol_contact__user",
+)
+
 
 def _subject_is(user) -> Q:
     return Q(subject_officer__user=user) | Q(subject_councillor__user=user)
@@ -136,6 +142,7 @@ def complaint_for(user, pk, *, with_history: bool = False) -> Complaint:
             "current_handler",
             "subject_officer__user",
             "subject_councillor__user",
+            *GROUP_CONTACTS,
         ),
         pk=pk,
     )
@@ -258,6 +265,7 @@ def complaints_with_history(user) -> QuerySet[Complaint]:
             "current_handler",
             "subject_officer__user",
             "subject_councillor__user",
+            *GROUP_CONTACTS,
         )
         .prefetch_related(
             Prefetch(

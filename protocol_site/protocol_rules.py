@@ -30,6 +30,8 @@ RULES: dict[str, str] = {
     "complaint_raised_privately": "Concerns are raised privately, never in public",
     "complaint_informal_first": "Informal resolution is the first step",
     "complaint_service_contact": "Each service names an officer for members' complaints",
+    "group_protocol_contact": "Each political group names a member to lead on resolving "
+    "problems under the protocol",
     "complaint_patterns": "Numerous minor or personally motivated complaints",
     "complaint_about_member_reported": "An officer's complaint about a member is reported to "
     "the Chief Executive",
@@ -102,6 +104,7 @@ PRESETS: dict[str, Preset] = {
                 "complaint_raised_privately": "4.1",
                 "complaint_informal_first": "5.3",
                 "complaint_service_contact": "5.3",
+                "group_protocol_contact": "5.3",
                 "complaint_patterns": "5.4",
                 "complaint_about_member_reported": "5.2",
                 "restricted_posts": "8.2",

@@ -275,6 +275,8 @@ class _Builder:
                 )
         for code, seat in data.GROUP_LEADERS.items():
             self.apply(groups[code], {"leader": seats[seat]})
+        for code, seat in data.GROUP_CONTACTS.items():
+            self.apply(groups[code], {"protocol_contact": seats[seat]})
         for seat, kind, portfolio, committee in data.COUNCILLOR_ROLES:
             self.upsert(
                 CouncillorRole,

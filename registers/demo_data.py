@@ -395,6 +395,13 @@ GROUP_LEADERS = {
     "G": ("Greenbank", 0),
 }
 
+# Each group's contact for the protocol by seat (the Greens have not named one).
+GROUP_CONTACTS = {
+    "L": ("Brookside", 0),
+    "C": ("Church Hill", 0),
+    "D": ("Fairfield", 1),
+}
+
 _K = CouncillorRole.Kind
 # (seat, kind, portfolio, committee)
 COUNCILLOR_ROLES = [

@@ -119,7 +119,7 @@ def _with_profiles(user):
             "officer__post__service",
             "officer__post__directorate",
             "councillor__ward",
-            "councillor__group",
+            "councillor__group__protocol_contact__user",
             "councillor__leads_group",
         )
         .annotate(

@@ -154,3 +154,8 @@ VISIT_JOINS = (
 
 def visit_for(user, pk) -> Visit:
     return visible_or_404(visits_visible_to(user).select_related(*VISIT_JOINS), pk=pk)
+
+
+def group_contacts() -> QuerySet[PoliticalGroup]:
+    """The active political groups with their leaders and contacts for the protocol."""
+    return PoliticalGroup.objects.active().select_related("leader__user", "protocol_contact__user")

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from registers.roles import require_person
+from registers.selectors import group_contacts
 
 from ..models import Complaint, ComplaintStage
 from ..selectors import (
@@ -157,5 +158,5 @@ def patterns(request):
     return render(
         request,
         "complaints/patterns.html",
-        {"tables": tables, "total": Complaint.objects.count()},
+        {"tables": tables, "total": Complaint.objects.count(), "groups": group_contacts()},
     )

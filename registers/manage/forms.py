@@ -13,10 +13,9 @@ from django.db.models import Q
 from protocol_site.forms import GovukModelForm
 from protocol_site.models import ClosureDay, User
 
-from ..forms import ServiceChoiceField
+from ..forms import CouncillorChoiceField, ServiceChoiceField
 from ..models import (
     Councillor,
-    CouncillorRole,
     Directorate,
     Officer,
     OfficerInterest,
@@ -26,7 +25,6 @@ from ..models import (
     StatutoryRole,
     TrainingAttendance,
     TrainingSession,
-    Ward,
 )
 from ..models.training import ALREADY_RECORDED
 from ..pickers import OfficerField
@@ -34,11 +32,6 @@ from ..pickers import OfficerField
 
 class ManageForm(GovukModelForm):
     """The base of every organisation register's form."""
-
-
-class CouncillorChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"Cllr {obj.user.display_name}"
 
 
 class DirectorateForm(ManageForm):
@@ -60,14 +53,14 @@ class ServiceForm(ManageForm):
     )
 
     lead_member = CouncillorChoiceField(
-        queryset=Councillor.objects.select_related("user"),
+        queryset=Councillor.objects.select_related("user", "ward"),
         required=False,
         empty_label="No lead member named",
         label="Cabinet/Lead Member",
         help_text="The Cabinet/Lead Member whose portfolio covers this service.",
     )
     committee_chair = CouncillorChoiceField(
-        queryset=Councillor.objects.select_related("user"),
+        queryset=Councillor.objects.select_related("user", "ward"),
         required=False,
         empty_label="No committee chair named",
         label="Committee chair",
@@ -250,16 +243,6 @@ class StatutoryRoleForm(ManageForm):
             self.fields["kind"].disabled = True
 
 
-class WardForm(ManageForm):
-    seats = forms.IntegerField(label="Number of seats", min_value=1, max_value=20)
-
-    class Meta:
-        model = Ward
-        fields = ["name", "seats"]
-        labels = {"seats": "Number of seats"}
-        error_messages = {"name": {"unique": "There is already a ward with this name"}}
-
-
 class CouncillorForm(AccountFieldsMixin, ManageForm):
     error_names = {
         "term_start": "the date the term of office starts",
@@ -285,51 +268,6 @@ class CouncillorForm(AccountFieldsMixin, ManageForm):
         self.fields["group"].queryset = PoliticalGroup.objects.active() | (
             PoliticalGroup.objects.filter(pk=self.instance.group_id)
         )
-
-
-class CouncillorRoleForm(ManageForm):
-    error_names = {"starts_on": "the date the role starts", "ends_on": "the date the role ends"}
-
-    councillor = CouncillorChoiceField(
-        queryset=Councillor.objects.select_related("user"), empty_label="Choose a councillor"
-    )
-
-    class Meta:
-        model = CouncillorRole
-        fields = ["councillor", "kind", "portfolio", "committee", "starts_on", "ends_on"]
-        labels = {"kind": "Role", "starts_on": "Starts on", "ends_on": "Ends on"}
-        help_texts = {
-            "portfolio": "For a Cabinet/Lead Member.",
-            "committee": "For a committee chair.",
-            "ends_on": "Leave blank while the role is held. For example, 31 5 2027",
-        }
-
-
-class PoliticalGroupForm(ManageForm):
-    leader = CouncillorChoiceField(
-        queryset=Councillor.objects.none(),
-        required=False,
-        label="Group leader",
-        empty_label="No group leader",
-        error_messages={"invalid_choice": "Select the group leader from the group's members"},
-        help_text="One of the group's members.",
-    )
-
-    class Meta:
-        model = PoliticalGroup
-        fields = ["name", "short_name", "leader", "is_active"]
-        labels = {"short_name": "Short name", "is_active": "Active"}
-        error_messages = {"name": {"unique": "There is already a group with this name"}}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["leader"].queryset = Councillor.objects.filter(
-                group=self.instance
-            ).select_related("user")
-        else:
-            # A new group has no members yet: add the councillors, then choose the leader.
-            del self.fields["leader"]
 
 
 class ClosureDayForm(ManageForm):
@@ -396,7 +334,8 @@ class TrainingAttendanceForm(ManageForm):
         queryset=TrainingSession.objects.all(), empty_label="Choose a session"
     )
     councillor = CouncillorChoiceField(
-        queryset=Councillor.objects.select_related("user"), empty_label="Choose a councillor"
+        queryset=Councillor.objects.select_related("user", "ward"),
+        empty_label="Choose a councillor",
     )
 
     class Meta:

@@ -8,7 +8,7 @@ from protocol_site.models import ClosureDay
 
 from .. import services
 from ..models import Councillor, CouncillorRole, PoliticalGroup, Ward
-from . import forms
+from . import forms, member_forms
 from .spec import Column, Register, Related
 
 
@@ -28,7 +28,7 @@ MEMBER_REGISTERS: tuple[Register, ...] = (
         key="ward",
         path="wards",
         model=Ward,
-        form=forms.WardForm,
+        form=member_forms.WardForm,
         plural="Wards",
         singular="a ward",
         description="Wards or electoral divisions and their number of seats.",
@@ -116,7 +116,7 @@ MEMBER_REGISTERS: tuple[Register, ...] = (
         key="councillorrole",
         path="councillor-roles",
         model=CouncillorRole,
-        form=forms.CouncillorRoleForm,
+        form=member_forms.CouncillorRoleForm,
         plural="Councillor roles",
         singular="a councillor role",
         description="Leader, Deputy Leader, Cabinet/Lead Members, committee chairs and the Mayor.",
@@ -148,7 +148,7 @@ MEMBER_REGISTERS: tuple[Register, ...] = (
         key="politicalgroup",
         path="political-groups",
         model=PoliticalGroup,
-        form=forms.PoliticalGroupForm,
+        form=member_forms.PoliticalGroupForm,
         plural="Political groups",
         singular="a political group",
         description="Political groups, their leaders and members.",
@@ -156,10 +156,11 @@ MEMBER_REGISTERS: tuple[Register, ...] = (
             Column("Name", "name"),
             Column("Short name", "short_name"),
             Column("Group leader", "leader", link="councillor"),
+            Column("Contact for the protocol", "protocol_contact", link="councillor"),
             Column("Members", "member_count"),
             Column("Active", "is_active"),
         ),
-        select_related=("leader__user",),
+        select_related=("leader__user", "protocol_contact__user"),
         annotate={"member_count": Count("members", distinct=True)},
         ordering=("-is_active", "name"),
         search_fields=("name", "short_name"),
@@ -167,6 +168,7 @@ MEMBER_REGISTERS: tuple[Register, ...] = (
             Column("Name", "name"),
             Column("Short name", "short_name"),
             Column("Group leader", "leader", link="councillor"),
+            Column("Contact for the protocol", "protocol_contact", link="councillor"),
             Column("Active", "is_active"),
         ),
         related=(

@@ -55,6 +55,15 @@ class PoliticalGroup(models.Model):
         related_name="leads_group",
         verbose_name="Group leader",
     )
+    # 000 §5.3: the group member who leads on finding and resolving problems under the protocol.
+    protocol_contact = models.ForeignKey(
+        "Councillor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="protocol_contact_for",
+        verbose_name="Contact for the protocol",
+    )
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()
 
@@ -74,6 +83,12 @@ class PoliticalGroup(models.Model):
     def clean(self):
         if self.leader_id and (self.pk is None or self.leader.group_id != self.pk):
             raise ValidationError({"leader": "The group leader must be a member of the group"})
+        if self.protocol_contact_id and (
+            self.pk is None or self.protocol_contact.group_id != self.pk
+        ):
+            raise ValidationError(
+                {"protocol_contact": "The contact for the protocol must be a member of the group"}
+            )
 
 
 class Councillor(models.Model):
@@ -123,6 +138,17 @@ class Councillor(models.Model):
             if led is not None:
                 raise ValidationError(
                     {"group": f"This councillor leads {led}: choose a new leader of {led} first"}
+                )
+            contact_for = PoliticalGroup.objects.filter(protocol_contact_id=self.pk)
+            if self.group_id:
+                contact_for = contact_for.exclude(pk=self.group_id)
+            contact_for = contact_for.first()
+            if contact_for is not None:
+                raise ValidationError(
+                    {
+                        "group": f"This councillor is the contact for the protocol of "
+                        f"{contact_for}: choose a new contact first"
+                    }
                 )
 
     @property

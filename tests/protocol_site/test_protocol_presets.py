@@ -40,6 +40,7 @@ RULE_WORDS = {
     "complaint_raised_privately": r"public|privately",
     "complaint_informal_first": r"informal|resolve",
     "complaint_service_contact": r"named Officer",
+    "group_protocol_contact": r"group member",
     "complaint_patterns": r"numerous complaints",
     "complaint_about_member_reported": r"complain|breach|contraven|conduct",
     "complaint_outcome_reported": r"outcome",

@@ -15,8 +15,8 @@ from registers.manage.forms import (
     CouncillorForm,
     DirectorateForm,
     OfficerForm,
-    WardForm,
 )
+from registers.manage.member_forms import WardForm
 from registers.models import Councillor, Directorate, Officer, Ward
 from tests.protocol_site.factories import ClosureDayFactory, UserFactory
 

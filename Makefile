@@ -26,7 +26,7 @@ BROWSER_TESTS ?= 1
 export BROWSER_TESTS
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help venv assets migrate demo run test lint format browsers clean distclean var bench
+.PHONY: help venv assets migrate demo run test lint format browsers mailserver clean distclean var bench
 
 help:
 	@echo "make run       set everything up and run web + Celery worker + beat (Ctrl-C stops)"
@@ -130,7 +130,25 @@ browsers:
 		echo "      the browser tests will be skipped. Install Debian's chromium to run them."; \
 	fi
 
-test: venv assets $(if $(filter 0,$(BROWSER_TESTS)),,browsers)
+# The inbox tests read a real IMAP server: Debian's dovecot, started by the tests themselves on
+# a free port with a throwaway config (tests/dovecot.py); the package's own service is not used.
+DOVECOT := /usr/sbin/dovecot
+
+mailserver:
+	@if [[ -x $(DOVECOT) ]]; then \
+		echo "Dovecot: $$($(DOVECOT) --version 2>/dev/null)"; \
+	elif command -v apt-get >/dev/null 2>&1 && [[ $$(id -u) -eq 0 ]]; then \
+		echo "Installing Debian's dovecot-imapd for the inbox tests"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=300 --no-install-recommends dovecot-imapd; \
+	elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+		echo "Installing Debian's dovecot-imapd for the inbox tests (sudo)"; \
+		sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=300 --no-install-recommends dovecot-imapd; \
+	else \
+		echo "NOTE: $(DOVECOT) is missing and cannot be installed here (needs apt-get as root):"; \
+		echo "      the IMAP tests will be skipped. Install Debian's dovecot-imapd to run them."; \
+	fi
+
+test: venv assets mailserver $(if $(filter 0,$(BROWSER_TESTS)),,browsers)
 	@set +e; \
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); \
 	status=$$?; \

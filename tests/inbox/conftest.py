@@ -14,3 +14,6 @@ def mailbox_settings(settings):
     settings.INBOUND_EMAIL_AUTHSERV_ID = ""
     settings.INBOUND_EMAIL_MAX_MB = 1
     return settings
+
+
+from tests.dovecot import dovecot  # noqa: E402, F401 - the private IMAP server fixture

@@ -8,6 +8,9 @@ class ProtocolSiteConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from .audit_words import register_audit_words
         from .security import session_mark_refreshed
+        from .sso.services import AUDIT_WORDS as SSO_AUDIT_WORDS
 
         user_logged_in.connect(session_mark_refreshed, dispatch_uid="session_mark_refreshed")
+        register_audit_words(SSO_AUDIT_WORDS)

@@ -1,7 +1,8 @@
 """What every request and answer goes through (README "Security"): forwarded headers only from
 a trusted proxy, a cap on the size of a request, and the headers every page carries
 (Permissions-Policy, and no caching of what a page shows). The Content-Security-Policy itself
-comes from django-csp (settings CONTENT_SECURITY_POLICY).
+comes from django-csp (settings CONTENT_SECURITY_POLICY), with the council's directory added
+to form-action when it is set up: signing out ends at the provider's sign-out page.
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from __future__ import annotations
 import ipaddress
 from functools import cache
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+
+from .sso.provider import form_action_origins
 
 FORWARDED_HEADERS = ("HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_HOST")
 
@@ -45,6 +49,21 @@ class TrustedProxyMiddleware:
             for header in FORWARDED_HEADERS:
                 request.META.pop(header, None)
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware; a form may also lead to the council's directory (the sign-out
+    button, whose answer sends the person on to the provider's sign-out page: browsers apply
+    form-action to where a form's answer redirects too)."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        origins = [] if report_only else form_action_origins()
+        if origins:
+            update = dict(parts.update or {})
+            update["form-action"] = [*update.get("form-action", []), *origins]
+            parts.update = update
+        return parts
 
 
 class MaxBodySizeMiddleware:

@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from .sso.views import admin_sign_in
+
 urlpatterns = [
+    # Before the admin's own: its sign-in form is password sign-in (off when that is off).
+    path("django-admin/", include([path("login/", admin_sign_in)])),
     path("django-admin/", admin.site.urls),
     path("", include("registers.urls")),
     path("enquiries/", include("enquiries.urls")),

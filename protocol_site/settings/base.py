@@ -67,7 +67,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below whitenoise: every page and API answer, not static files (see README "Security").
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the council's directory let in as a form's destination (signing out).
+    "protocol_site.hardening.ContentSecurityPolicyMiddleware",
     "protocol_site.hardening.ResponseHeadersMiddleware",
     "protocol_site.hardening.MaxBodySizeMiddleware",
     # A query stopped by the database's timeouts is the GOV.UK "service is busy" page (503).
@@ -149,6 +150,8 @@ AUTHENTICATION_BACKENDS = [
     # First: refuses a sign-in while its username and address are locked out (see Security).
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Signing in through the council's directory (settings/sso.py).
+    "protocol_site.sso.backend.DirectoryBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 ANONYMOUS_USER_NAME = None
@@ -324,10 +327,12 @@ LOGGING = {
     "loggers": {"django.request": {"filters": ["no_traceback_below_500"]}},
 }
 
-# Email coming in (settings/inbound_email.py); the council's protocol (README "Protocol settings").
+# Email coming in (settings/inbound_email.py); the council's protocol (README "Protocol
+# settings"); signing in through the council's directory, and the second factor (settings/sso.py).
 from .inbound_email import *  # noqa: E402, F403
 from .protocol import *  # noqa: E402, F403
 from .protocol import ENQUIRY_ATTACHMENT_MAX_MB  # noqa: E402
+from .sso import *  # noqa: E402, F403
 
 MEDIA_ROOT = VAR_DIR / "media"
 # Attached files: MEDIA_ROOT, or an S3-compatible bucket (settings/storage.py).

@@ -40,4 +40,5 @@ AUDIT_WORDS: dict[str, str] = {
     "enquiries.standardwording.retired": "Standard wording retired",
     "enquiries.enquiry.follow_up": "Enquiry reopened by the councillor's follow-up",
     "enquiries.enquiry.urgent": "Enquiry marked urgent by the councillor",
+    "enquiries.enquiry.not_urgent": "Enquiry no longer urgent, at the councillor's word",
 }

@@ -126,6 +126,7 @@ class FollowUpForm(GovukForm):
         "Enter your follow-up",
         "What is still needed, or what the response did not answer. The enquiry reopens",
     )
+    files = files_field()
 
 
 class UrgentForm(GovukForm):
@@ -133,4 +134,15 @@ class UrgentForm(GovukForm):
         "Why is the enquiry urgent?",
         "Say why the enquiry is urgent",
         "For example, a risk to a person's safety or health",
+    )
+
+
+class NotUrgentForm(GovukForm):
+    error_names = {"reason": "why it is no longer urgent"}
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=10000,
+        label="Why is it no longer urgent? (optional)",
+        help_text="For example, the risk has passed. The officer dealing with it sees this",
     )

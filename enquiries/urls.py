@@ -40,6 +40,7 @@ urlpatterns = [
     path("<int:pk>/constituent/", views.enquiry_constituent, name="constituent"),
     path("<int:pk>/follow-up/", views.enquiry_follow_up, name="follow_up"),
     path("<int:pk>/urgent/", views.enquiry_urgent, name="urgent"),
+    path("<int:pk>/not-urgent/", views.enquiry_not_urgent, name="not_urgent"),
     path("<int:pk>/attachment/", views.enquiry_attachment, name="attachment"),
     path("<int:pk>/files/<int:file_pk>/", views.enquiry_file, name="file"),
     path("<int:pk>/copy/", views.enquiry_copy, name="copy"),

@@ -53,6 +53,7 @@ def check_attachment(upload, *, which: str = "The selected file") -> None:
     extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
     if extension not in ATTACHMENT_TYPES:
         raise ValidationError(f"{which} must be a {ATTACHMENT_TYPE_NAMES} file")
+    upload.seek(0)  # a file stored once already (one response to linked enquiries) is read again
     head = upload.read(2048)
     upload.seek(0)
     signatures = ATTACHMENT_TYPES[extension]

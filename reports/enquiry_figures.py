@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import (
     BigIntegerField,
@@ -41,7 +40,15 @@ from django.db.models import (
 from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 
-from enquiries.models import OPEN_STATUSES, Enquiry, EnquiryEvent, ExtensionRequest, Status
+from enquiries.models import (
+    OPEN_STATUSES,
+    Enquiry,
+    EnquiryEvent,
+    ExtensionRequest,
+    Status,
+    answered_late_q,
+    answered_on_time_q,
+)
 from enquiries.policy import escalation_ladder
 from protocol_site.request_memo import memoised
 from registers.ladder import RUNG_LABELS
@@ -97,11 +104,12 @@ def _steps(rungs: int) -> Subquery:
 
 
 def headline_conditions() -> dict[str, Q]:
-    limit = settings.ENQUIRY_WORKING_DAYS
+    """On time and late are measured against each enquiry's own clock: the shorter urgent one
+    for an urgent enquiry, the ordinary one otherwise."""
     return {
         "answered": Q(first_reply_working_days__isnull=False),
-        "on_time": Q(first_reply_working_days__lte=limit),
-        "late": Q(first_reply_working_days__gt=limit),
+        "on_time": answered_on_time_q(),
+        "late": answered_late_q(),
         "open_overdue": Q(first_reply_working_days__isnull=True, status__in=OPEN_STATUSES)
         & Q(due_date__lt=timezone.localdate()),
         "escalated": Q(escalated_to__isnull=False),

@@ -28,6 +28,8 @@ from django.utils.http import urlsafe_base64_encode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from enquiries.models import Enquiry
+from enquiries.services import enquiry_mark_urgent
 from protocol_site.models import AuditEvent, OutboxEmail
 from registers.manage.registry import register_for
 from tests.clock import clock_at
@@ -74,6 +76,22 @@ def pk(thing: str) -> Callable[[World], dict]:
 def _entry(key: str, w: World):
     w.registers  # noqa: B018 -- every register has an entry
     return register_for(key).model.objects.order_by("pk").first()
+
+
+def _urgent(name: str) -> Callable:
+    """The world's enquiry, marked urgent (if it is not already), for the pages that undo it."""
+
+    def prepare(client: Client, world: World) -> str:
+        enquiry = Enquiry.objects.get(pk=world.enquiry.pk)
+        if not enquiry.urgent:
+            enquiry_mark_urgent(actor=world.user("councillor"), enquiry=enquiry, reason="Risk.")
+        return reverse(name, kwargs={"pk": enquiry.pk})
+
+    return prepare
+
+
+# The API pages that also take a DELETE (with the same JSON body as their POST).
+DELETES = {"api:enquiry-urgent"}
 
 
 def _walk(resolver, prefix="", namespace=()):
@@ -161,6 +179,8 @@ for _step, _role in (
     PAGES[f"enquiries:{_step}"] = Page(_role, pk("enquiry"))
     _api = {"message": "messages", "note": "notes"}.get(_step, _step.replace("_", "-"))
     PAGES[f"api:enquiry-{_api}"] = Page(_role, pk("enquiry"))
+PAGES["enquiries:not_urgent"] = Page("councillor", prepare=_urgent("enquiries:not_urgent"))
+PAGES["api:enquiry-urgent"] = Page("councillor", prepare=_urgent("api:enquiry-urgent"))
 PAGES["enquiries:share"] = Page("councillor", pk("enquiry"))
 PAGES["api:enquiry-sharing"] = Page("councillor", pk("enquiry"))
 for _step in ("link", "unlink", "respond_linked"):
@@ -290,7 +310,9 @@ def test_a_page_posted_anything_never_fails_and_never_half_saves(world, name):
                 client = _copy(signed_in)
                 page_url = url if page.prepare is None else page.url(name, client, world)
                 before = _counts()
-                if name.startswith("api:"):
+                if name in DELETES and drawn.get("reason") is not None:
+                    response = client.delete(page_url, drawn, content_type="application/json")
+                elif name.startswith("api:"):
                     response = client.post(page_url, drawn, content_type="application/json")
                 else:
                     data, files = drawn if isinstance(drawn, tuple) else (drawn, {})

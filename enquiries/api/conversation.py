@@ -69,10 +69,15 @@ class WithdrawInSerializer(serializers.Serializer):
 
 class FollowUpInSerializer(serializers.Serializer):
     message = _text("follow-up", "What is still needed; the enquiry reopens for a new round.")
+    files = FILES_IN()
 
 
 class UrgentInSerializer(serializers.Serializer):
     reason = _text("reason", "Why it is urgent, for example a risk to a person.")
+
+
+class NotUrgentInSerializer(serializers.Serializer):
+    reason = _text("reason", "Why it is no longer urgent (optional).", required=False)
 
 
 def _with_files(request, enquiry: Enquiry, events):
@@ -237,7 +242,7 @@ EnquiryFollowUpView = _step(
     FollowUpInSerializer,
     services.enquiry_follow_up,
 )
-EnquiryUrgentView = _step(
+_UrgentStepView = _step(
     "Mark an enquiry urgent",
     "The councillor marks an open enquiry urgent with a reason: it is due "
     "ENQUIRY_URGENT_WORKING_DAYS working days after receipt and comes first in queues; the "
@@ -245,3 +250,20 @@ EnquiryUrgentView = _step(
     UrgentInSerializer,
     services.enquiry_mark_urgent,
 )
+
+
+class EnquiryUrgentView(_UrgentStepView):
+    @extend_schema(
+        summary="Say an enquiry is no longer urgent",
+        description="The councillor who made it says an open urgent enquiry is no longer "
+        "urgent (why, optionally): it is due on the ordinary clock again, counted from receipt "
+        "(or the follow-up that opened this round) and moved on by any pause; the officer it "
+        "is with is emailed once. 400 if it is not urgent.",
+        request=NotUrgentInSerializer,
+        responses={200: EnquirySerializer, 400: FIELD_ERRORS, 403: REFUSED, 404: NOT_FOUND},
+    )
+    def delete(self, request, pk: int) -> Response:
+        enquiry = self.enquiry(request, pk)
+        data = self.incoming(NotUrgentInSerializer, request)
+        services.enquiry_unmark_urgent(actor=request.user, enquiry=enquiry, **data)
+        return Response(_enquiry_body(request, enquiry))

@@ -15,6 +15,7 @@ from .. import services
 from ..permissions import can_link
 from ..selectors import enquiries_visible_to, linked_for
 from .conversation import NOT_FOUND, REFUSED, _OnEnquiry
+from .files import FILES_IN
 from .views import FIELD_ERRORS
 
 
@@ -50,6 +51,7 @@ class RespondLinkedInSerializer(serializers.Serializer):
         default=False,
         help_text="Minor information: the committee chair and lead member are not advised.",
     )
+    files = FILES_IN()
 
 
 class LeftOutSerializer(serializers.Serializer):

@@ -17,7 +17,13 @@ from registers.roles import person_for
 
 from ..models import Enquiry, EnquiryEvent, overdue_q
 from ..permissions import can_record
-from ..selectors import enquiries_visible_to, enquiry_for, queue_filter, timeline_for
+from ..selectors import (
+    enquiries_visible_to,
+    enquiry_for,
+    queue_filter,
+    timeline_for,
+    urgent_first,
+)
 from ..services import enquiry_log
 from .serializers import (
     EnquiryCreateSerializer,
@@ -57,7 +63,7 @@ def enquiry_queryset(user, base: QuerySet[Enquiry]) -> QuerySet[Enquiry]:
         summary="Enquiries you can see",
         description="Scoped exactly like the pages: a councillor sees their own; an officer "
         "what is theirs or their team's; democratic services and the Chief Executive see all. "
-        "Newest first, 50 a page.",
+        "Open urgent enquiries first, then newest first, 50 a page.",
         parameters=[EnquiryFilterSerializer],
         responses={200: EnquirySerializer(many=True), 400: FIELD_ERRORS, 403: NOT_SIGNED_IN},
     ),
@@ -95,7 +101,9 @@ class EnquiryListView(generics.ListCreateAPIView):
             qs = qs.filter(councillor_id=wanted["councillor"])
         if "service" in wanted:
             qs = qs.filter(service_id=wanted["service"])
-        return enquiry_queryset(self.request.user, qs).order_by("-received_at", "-pk")
+        # Open urgent enquiries first, as in the officers' queues; then newest first.
+        ordered = qs.order_by(urgent_first(), "-received_at", "-pk")
+        return enquiry_queryset(self.request.user, ordered)
 
     def create(self, request, *args, **kwargs) -> Response:
         person = person_for(request.user)

@@ -43,7 +43,23 @@ REPORTED_COLUMNS = [
     "target_cycle",
     "escalated_to",
     "follow_ups",
+    "urgent",
 ]
+
+
+def answered_on_time_q() -> Q:
+    """First replied to within its clock's working days: the shorter urgent clock for an
+    enquiry marked urgent, the ordinary one otherwise."""
+    return Q(urgent=False, first_reply_working_days__lte=settings.ENQUIRY_WORKING_DAYS) | Q(
+        urgent=True, first_reply_working_days__lte=settings.ENQUIRY_URGENT_WORKING_DAYS
+    )
+
+
+def answered_late_q() -> Q:
+    """First replied to after its clock's working days (urgent or ordinary)."""
+    return Q(urgent=False, first_reply_working_days__gt=settings.ENQUIRY_WORKING_DAYS) | Q(
+        urgent=True, first_reply_working_days__gt=settings.ENQUIRY_URGENT_WORKING_DAYS
+    )
 
 
 def overdue_q(today) -> Q:
@@ -283,6 +299,7 @@ class EnquiryEvent(TimedStep, models.Model):
         UNLINKED = "unlinked", "No longer linked with other enquiries"
         FOLLOW_UP = "follow_up", "Follow-up from the councillor"
         URGENT = "urgent", "Marked urgent by the councillor"
+        NOT_URGENT = "not_urgent", "No longer urgent"
 
     LATE_HEADINGS = {Kind.ESCALATED: "Escalated late", Kind.REMINDER: "Reminder, sent late"}
 
@@ -307,6 +324,7 @@ class EnquiryEvent(TimedStep, models.Model):
             Kind.WITHDRAWN,
             Kind.FOLLOW_UP,
             Kind.URGENT,
+            Kind.NOT_URGENT,
         }
     )
     # What the councillor and the officers say to each other (the API's messages).

@@ -3,7 +3,7 @@ from .clock import enquiries_sweep, enquiry_advance
 from .constituent import constituent_details_save
 from .conversation import enquiry_add_note, enquiry_chase, enquiry_message, enquiry_withdraw
 from .extensions import enquiry_decide_extension, enquiry_request_extension
-from .followup import enquiry_follow_up, enquiry_mark_urgent
+from .followup import enquiry_follow_up, enquiry_mark_urgent, enquiry_unmark_urgent
 from .intake import enquiry_log, enquiry_record_view
 from .links import enquiry_link, enquiry_respond_linked, enquiry_unlink
 from .reassign import enquiry_reassign, enquiry_seek_guidance
@@ -43,6 +43,7 @@ __all__ = [
     "enquiry_seek_guidance",
     "enquiry_share",
     "enquiry_unlink",
+    "enquiry_unmark_urgent",
     "enquiry_send_holding_reply",
     "wording_add",
     "wording_change",

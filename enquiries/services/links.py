@@ -16,6 +16,7 @@ from protocol_site.cases import lock, record_event, require
 from ..models import Enquiry, EnquiryLink, EnquiryMatter
 from ..models import EnquiryEvent as Ev
 from ..permissions import can_link, can_work
+from .attachments import checked_files
 from .replies import enquiry_respond
 
 
@@ -116,14 +117,16 @@ def response_plan(actor, enquiry: Enquiry) -> LinkedResponse:
 
 
 def enquiry_respond_linked(
-    *, actor, enquiry: Enquiry, response: str, minor: bool = False
+    *, actor, enquiry: Enquiry, response: str, minor: bool = False, files=()
 ) -> LinkedResponse:
     """One response to `enquiry` and every enquiry linked with it: each open one the officer
-    may act on is responded to as if on its own page (its own record, timeline row and one
-    email to its councillor); a closed one, or one the officer may not respond to, is left
-    out and said so. Sent twice, the second finds them closed and sends nothing."""
+    may act on is responded to as if on its own page (its own record, timeline row, copy of
+    any files and one email to its councillor); a closed one, or one the officer may not
+    respond to, is left out and said so. Sent twice, the second finds them closed and sends
+    nothing."""
     if not (response or "").strip():
         raise ValidationError({"response": "Enter the response"})
+    files = checked_files(files)  # before anything is written: a refused file sends nothing
     with transaction.atomic():
         require(can_link, actor, enquiry)
         if not EnquiryLink.objects.filter(enquiry=enquiry).exists():
@@ -133,7 +136,9 @@ def enquiry_respond_linked(
         for member in plan.responded:
             try:
                 with transaction.atomic():
-                    enquiry_respond(actor=actor, enquiry=member, response=response, minor=minor)
+                    enquiry_respond(
+                        actor=actor, enquiry=member, response=response, minor=minor, files=files
+                    )
             except ValidationError:  # closed meanwhile, by another hand or a repeat
                 done.left_out.append((member, "already closed"))
             except PermissionDenied:

@@ -22,7 +22,7 @@ from .conversation import (
 )
 from .detail import enquiry_attachment, enquiry_copy, enquiry_detail
 from .files import enquiry_file
-from .followup import enquiry_follow_up, enquiry_urgent
+from .followup import enquiry_follow_up, enquiry_not_urgent, enquiry_urgent
 from .intake import enquiry_new, enquiry_record
 from .links import enquiry_link, enquiry_respond_linked, enquiry_unlink
 from .lists import enquiry_list, enquiry_list_csv, performance
@@ -50,6 +50,7 @@ __all__ = [
     "enquiry_extension_decide",
     "enquiry_follow_up",
     "enquiry_urgent",
+    "enquiry_not_urgent",
     "enquiry_file",
     "enquiry_guidance",
     "enquiry_holding_reply",

@@ -194,6 +194,7 @@ class Talk:
     share: bool = False
     follow_up: bool = False
     urgent: bool = False
+    not_urgent: bool = False
 
     @property
     def any(self) -> bool:
@@ -213,6 +214,7 @@ def talk_for(user, enquiry, *, may_work: bool) -> Talk:
             withdraw=True,
             share=True,
             urgent=not enquiry.urgent,
+            not_urgent=enquiry.urgent,
         )
     if not may_work:
         return Talk(message=enquiry.is_open and is_shared_with(user, enquiry))

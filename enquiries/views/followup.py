@@ -1,4 +1,5 @@
-"""The councillor's follow-up to a response, and marking an enquiry urgent: case steps
+"""The councillor's follow-up to a response, and marking an enquiry urgent or no longer urgent:
+case steps
 (protocol_site.views) like the rest of the conversation."""
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from .common import done
 
 
 def _follow_up(actor, enquiry, data):
-    services.enquiry_follow_up(actor=actor, enquiry=enquiry, message=data["message"])
+    services.enquiry_follow_up(
+        actor=actor, enquiry=enquiry, message=data["message"], files=data["files"]
+    )
     enquiry.refresh_from_db()
     return (
         f"{enquiry.reference} is open again with your follow-up. {enquiry.assigned_to} has "
@@ -32,6 +35,15 @@ def _urgent(actor, enquiry, data):
     return (
         f"{enquiry.reference} is marked urgent. {enquiry.assigned_to} has been told; a reply "
         f"is now due by {long_date(enquiry.target_date)}."
+    )
+
+
+def _not_urgent(actor, enquiry, data):
+    services.enquiry_unmark_urgent(actor=actor, enquiry=enquiry, reason=data["reason"])
+    enquiry.refresh_from_db()
+    return (
+        f"{enquiry.reference} is no longer urgent. {enquiry.assigned_to} has been told; a "
+        f"reply is now due by {long_date(enquiry.target_date)}."
     )
 
 
@@ -63,6 +75,14 @@ def _urgent_context(enquiry) -> dict:
     return {}
 
 
+def _not_urgent_context(enquiry) -> dict:
+    if not enquiry.urgent:
+        return {"step_closed": "This enquiry is not marked urgent."}
+    if not enquiry.is_open:
+        return {"step_closed": "Only an open enquiry can be changed."}
+    return {}
+
+
 STEPS = {
     "follow_up": CaseStep(
         title="Follow up the response",
@@ -84,6 +104,17 @@ STEPS = {
         "first in the officers' queues. The officer dealing with it is told.",
         context=_urgent_context,
     ),
+    "not_urgent": CaseStep(
+        title="Say the enquiry is no longer urgent",
+        submit="It is no longer urgent",
+        form=forms.NotUrgentForm,
+        allowed=can_mark_urgent,
+        perform=_not_urgent,
+        intro="The enquiry goes back to the usual timescale, counted from when it was received "
+        "(or from your follow-up), and no longer comes first in the officers' queues. The "
+        "officer dealing with it is told.",
+        context=_not_urgent_context,
+    ),
 }
 
 
@@ -92,4 +123,7 @@ enquiry_follow_up = case_step_view(
 )
 enquiry_urgent = case_step_view(
     "enquiry_urgent", STEPS["urgent"], load=enquiry_for, done=done, render=render_step
+)
+enquiry_not_urgent = case_step_view(
+    "enquiry_not_urgent", STEPS["not_urgent"], load=enquiry_for, done=done, render=render_step
 )

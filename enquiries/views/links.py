@@ -10,7 +10,7 @@ from protocol_site.views import CaseStep, case_step_view
 
 from .. import conversation_forms, forms, services
 from ..permissions import can_link
-from ..selectors import enquiries_visible_to, enquiry_for
+from ..selectors import enquiries_visible_to, enquiry_for, wording_offered
 from ..services.links import linked_with
 from .actions import render_step
 from .common import done
@@ -36,7 +36,11 @@ def _unlink(actor, enquiry, data):
 
 def _respond_linked(actor, enquiry, data):
     result = services.enquiry_respond_linked(
-        actor=actor, enquiry=enquiry, response=data["response"], minor=data["minor"]
+        actor=actor,
+        enquiry=enquiry,
+        response=data["response"],
+        minor=data["minor"],
+        files=data["files"],
     )
     sent = ", ".join(e.reference for e in result.responded)
     message = f"Response sent on {sent}. Each councillor has been told."
@@ -76,11 +80,13 @@ STEPS = {
         title="Respond to all the linked enquiries",
         submit="Send the response to all",
         form=forms.RespondForm,
+        viewer_kwargs=lambda user, enquiry: {"wordings": wording_offered(enquiry)},
         allowed=can_link,
         perform=_respond_linked,
         intro="The same response goes to this enquiry and each linked one that is open and "
         "that you may respond to: each councillor gets it by email, and each enquiry closes "
-        "with its own record. A closed enquiry, or one you may not respond to, is left out.",
+        "with its own record and its own copy of any files. A closed enquiry, or one you may "
+        "not respond to, is left out.",
         context=_linked,
     ),
 }

@@ -159,7 +159,8 @@ visits:cancel                     visit         in  200 404 404 404 404 404 404 
 # performance of their part of the council; only senior management (Head of Service and up)
 # decide on more time and decline (003 §8.2, 002 §7.iii). The conversation: the councillor
 # and those who may work on it write messages; officers add internal notes and ask the
-# councillor; only the councillor answers, chases, withdraws, follows up and marks it urgent.
+# councillor; only the councillor answers, chases, withdraws, follows up and marks it urgent (or
+# no longer urgent).
 # A file on a step downloads for those who may read the step (democratic services do not read
 # the casework).
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
@@ -189,6 +190,7 @@ enquiries:unlink                  enquiry       in  403 404 404 200 200 200 200 
 enquiries:respond_linked          enquiry       in  403 404 404 200 200 200 200 200 200 404 403 404
 enquiries:follow_up               enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
 enquiries:urgent                  enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
+enquiries:not_urgent              enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
 enquiries:attachment              enquiry       in  200 404 404 200 200 200 200 200 200 404 404 404
 enquiries:file                    enquiry_file  in  200 404 404 200 200 200 200 200 200 404 404 404
 enquiries:copy                    enquiry       in  404 404 404 404 404 404 404 404 404 404 404 404

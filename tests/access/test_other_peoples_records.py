@@ -70,6 +70,7 @@ CASES = {
     "enquiries:respond_linked": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),
     "enquiries:follow_up": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),
     "enquiries:urgent": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),
+    "enquiries:not_urgent": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),
     "api:enquiry-detail": ("enquiry", ENQUIRY_PEOPLE, "GET"),
     "api:enquiry-messages": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),
     "api:enquiry-notes": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),
@@ -89,7 +90,7 @@ CASES = {
     "enquiries:wording_change": ("wording", (HEAD,), "GET POST"),
     "enquiries:wording_retire": ("wording", (HEAD,), "GET POST"),
     "api:enquiry-follow-up": ("enquiry", ENQUIRY_PEOPLE, "POST"),
-    "api:enquiry-urgent": ("enquiry", ENQUIRY_PEOPLE, "POST"),
+    "api:enquiry-urgent": ("enquiry", ENQUIRY_PEOPLE, "POST DELETE"),
     "complaints:detail": ("complaint", (COUNCILLOR, MANAGER), "GET"),
     "complaints:acknowledge": ("complaint", (COUNCILLOR, MANAGER), "GET POST"),
     "complaints:resolve": ("complaint", (COUNCILLOR, MANAGER), "GET POST"),
@@ -232,14 +233,16 @@ def test_another_persons_record_is_not_found(role, org, world, strangers):
             got = client.get(url).status_code if "GET" in methods else 404
             if got != 404:
                 wrong.append(f"GET  {name:30} {url:40} got {got}")
-            if "POST" not in methods:
-                continue
-            trail = _trail()
-            got = client.post(url, payload).status_code
-            if got != 404:
-                wrong.append(f"POST {name:30} {url:40} got {got}")
-            if _trail() != trail:
-                wrong.append(f"POST {name:30} {url:40} left an audit event or an email")
+            for method in ("POST", "DELETE"):
+                if method not in methods:
+                    continue
+                trail = _trail()
+                send = client.post if method == "POST" else client.delete
+                got = send(url, payload).status_code
+                if got != 404:
+                    wrong.append(f"{method:4} {name:30} {url:40} got {got}")
+                if _trail() != trail:
+                    wrong.append(f"{method:4} {name:30} {url:40} left an audit event or an email")
     after = _counts()
     changed = {label: (n, after[label]) for label, n in before.items() if after[label] != n}
     assert not wrong, f"Not 404 for a stranger ({role}):\n  " + "\n  ".join(wrong)

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from protocol_site.protocol_refs import council_option
+from protocol_site.council_rules import rule
 from registers.ladder import Rung, Step, ladder_for
 from registers.models import DIRECTOR_TIERS, Officer, StatutoryRole, Tier
 
@@ -36,7 +35,7 @@ DIRECTOR_LADDER = (Rung.CHIEF_EXECUTIVE, Rung.MONITORING_OFFICER)
 
 def configured_ladder() -> tuple[Rung, ...]:
     try:
-        rungs = tuple(Rung(name) for name in settings.COMPLAINT_ESCALATION_LADDER)
+        rungs = tuple(Rung(name) for name in rule("COMPLAINT_ESCALATION_LADDER"))
     except ValueError:
         raise ImproperlyConfigured(
             "COMPLAINT_ESCALATION_LADDER: each rung must be one of "
@@ -48,7 +47,7 @@ def configured_ladder() -> tuple[Rung, ...]:
 
 
 def chief_executive_ladder() -> tuple[Rung, ...]:
-    first = Rung(council_option("COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO"))
+    first = Rung(rule("COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO"))
     other = Rung.MONITORING_OFFICER if first == Rung.LEADER else Rung.LEADER
     return (first, other)
 
@@ -126,7 +125,7 @@ REPORTABLE = (Rung.CHIEF_EXECUTIVE, Rung.DIRECTOR)
 
 def reported_to_rungs() -> tuple[Rung, ...]:
     """COMPLAINT_ABOUT_MEMBER_REPORTED_TO: whom a complaint about a member goes to when raised."""
-    names = [name.lower() for name in settings.COMPLAINT_ABOUT_MEMBER_REPORTED_TO]
+    names = [name.lower() for name in rule("COMPLAINT_ABOUT_MEMBER_REPORTED_TO")]
     if names == ["none"]:
         return ()
     try:

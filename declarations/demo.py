@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.utils import timezone
 
 from protocol_site.calendar import LONDON
+from protocol_site.council_rules import rule
 from protocol_site.models import User
 
 from .models import Declaration, Relationship
@@ -63,9 +63,9 @@ def _due_soon(declaration: Declaration) -> None:
     """Move a just-made declaration's dates back a year, so its re-confirmation falls due within
     the reminder window (dates only: its state moves by services)."""
     today = timezone.localdate()
-    declaration.confirm_by = today + timedelta(days=min(7, settings.DECLARATION_REMINDER_DAYS))
+    declaration.confirm_by = today + timedelta(days=min(7, rule("DECLARATION_REMINDER_DAYS")))
     declaration.confirmed_on = add_months(
-        declaration.confirm_by, -settings.DECLARATION_CONFIRM_MONTHS
+        declaration.confirm_by, -rule("DECLARATION_CONFIRM_MONTHS")
     )
     made = datetime.combine(declaration.confirmed_on, time(10, 0), tzinfo=LONDON)
     Declaration.objects.filter(pk=declaration.pk).update(

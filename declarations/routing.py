@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from protocol_site.protocol_refs import council_option
+from protocol_site.council_rules import rule
 from registers.ladder import Rung, ladder_for, monitoring_officers_now, statutory_officers
 from registers.models import Councillor, Officer, StatutoryRole, Tier
 
@@ -130,7 +130,7 @@ def manager_to_tell(declaration: Declaration) -> tuple[Officer | None, str]:
     officer = officer_party(declaration)
     if officer is None:
         return None, ""
-    head_of_service = council_option("DECLARATION_NOTIFY_RUNG") == "head_of_service"
+    head_of_service = rule("DECLARATION_NOTIFY_RUNG") == "head_of_service"
     parties = {declaration.declarer_id, declaration.other_party_id}
     current, seen = officer, {officer.pk}
     while True:

@@ -14,12 +14,12 @@ from __future__ import annotations
 from datetime import timedelta
 from enum import StrEnum
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from protocol_site.access import visible_or_404
+from protocol_site.council_rules import rule
 from registers.roles import Person, Role, person_for
 
 from .models import CaseReached, Declaration, DeclarationStep
@@ -133,7 +133,7 @@ def told_of(user) -> QuerySet[Declaration]:
 def due_for_confirmation(user) -> QuerySet[Declaration]:
     """The user's own declarations whose re-confirmation window has opened (or lapsed)."""
     today = timezone.localdate()
-    window = today + timedelta(days=settings.DECLARATION_REMINDER_DAYS)
+    window = today + timedelta(days=rule("DECLARATION_REMINDER_DAYS"))
     return (
         with_related(Declaration.objects.needs_reconfirming().filter(declarer=user))
         .filter(confirm_by__lte=window)

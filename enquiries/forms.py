@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 
 from protocol_site.calendar import LONDON
+from protocol_site.council_rules import rule
 from protocol_site.forms import GovukForm, TimeField, required
 from protocol_site.uploads import ATTACHMENT_TYPE_NAMES, check_attachment
 from registers.forms import ServiceChoiceField, active_services
@@ -75,9 +76,6 @@ class EnquiryForm(GovukForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         label="If it is urgent, say why (optional)",
-        help_text="For example, a risk to a person's safety or health. An urgent enquiry is "
-        f"due in {settings.ENQUIRY_URGENT_WORKING_DAYS} working days and comes first in the "
-        "officers' queues. Leave this empty if it is not urgent",
     )
 
     field_order = ["subject", "details", "kind", "service", "ward", "approached_officer"]
@@ -85,6 +83,11 @@ class EnquiryForm(GovukForm):
     def __init__(self, *args, councillor: Councillor | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = active_services()
+        self.fields["urgent_reason"].help_text = (
+            "For example, a risk to a person's safety or health. An urgent enquiry is due in "
+            f"{rule('ENQUIRY_URGENT_WORKING_DAYS')} working days and comes first in the "
+            "officers' queues. Leave this empty if it is not urgent"
+        )
         if councillor is not None and councillor.ward_id:
             self.fields["ward"].initial = councillor.ward_id
             self.fields["ward"].help_text = f"Your ward, {councillor.ward}, unless you change it"

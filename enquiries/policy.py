@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from protocol_site.calendar import WorkingCalendar, end_of_day, start_of_working_day
+from protocol_site.council_rules import rule
 from registers.ladder import Rung
 
 
@@ -21,7 +21,7 @@ class LadderRung:
 
 def escalation_ladder() -> tuple[LadderRung, ...]:
     rungs = []
-    for item in settings.ENQUIRY_ESCALATION_LADDER:
+    for item in rule("ENQUIRY_ESCALATION_LADDER"):
         name, _, days = item.partition(":")
         try:
             rungs.append(LadderRung(Rung(name.strip()), int(days or 0)))
@@ -40,7 +40,7 @@ def escalation_ladder() -> tuple[LadderRung, ...]:
 def reminder_at(calendar: WorkingCalendar, target: date) -> datetime:
     """08:00 on the working day that is N working days before the target date."""
     return start_of_working_day(
-        calendar.working_days_before(target, settings.ENQUIRY_REMINDER_WORKING_DAYS_BEFORE)
+        calendar.working_days_before(target, rule("ENQUIRY_REMINDER_WORKING_DAYS_BEFORE"))
     )
 
 
@@ -55,13 +55,13 @@ def escalation_dates(calendar: WorkingCalendar, target: date) -> list[tuple[int,
 
 def clock_working_days(urgent: bool) -> int:
     """The working days an enquiry is due in: fewer when it is urgent."""
-    return settings.ENQUIRY_URGENT_WORKING_DAYS if urgent else settings.ENQUIRY_WORKING_DAYS
+    return rule("ENQUIRY_URGENT_WORKING_DAYS") if urgent else rule("ENQUIRY_WORKING_DAYS")
 
 
 def follow_up_until(calendar: WorkingCalendar, responded_at: datetime) -> date | None:
     """The last day the councillor may follow up a response sent at `responded_at`: the
     ENQUIRY_FOLLOW_UP_WORKING_DAYS-th working day after it (None: the council offers none)."""
-    days = settings.ENQUIRY_FOLLOW_UP_WORKING_DAYS
+    days = rule("ENQUIRY_FOLLOW_UP_WORKING_DAYS")
     if not days:
         return None
     sent = calendar.working_day_on_or_after(timezone.localtime(responded_at).date())

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 
 from protocol_site.access import visible_or_404
-from protocol_site.protocol_refs import council_option
+from protocol_site.council_rules import rule
 from registers.models import PoliticalGroup
 from registers.roles import Person, Role, person_for
 
@@ -121,9 +121,7 @@ def offers_for(briefing: BriefingRequest) -> QuerySet[BriefingOffer]:
 
 def offers_visible_to(user) -> QuerySet[BriefingOffer]:
     """The notes offered to the user's group, where the council shares advice (003 §7.1(b))."""
-    if not council_option("GROUP_BRIEFING_EQUAL_ACCESS") or not getattr(
-        user, "is_authenticated", False
-    ):
+    if not rule("GROUP_BRIEFING_EQUAL_ACCESS") or not getattr(user, "is_authenticated", False):
         return BriefingOffer.objects.none()
     councillor = person_for(user).councillor
     if councillor is None or not councillor.group_id:

@@ -8,6 +8,7 @@ class ProtocolSiteConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from . import council_rules  # noqa: F401  (drops the cached rules when they change)
         from .audit_words import register_audit_words
         from .security import session_mark_refreshed
         from .sso.services import AUDIT_WORDS as SSO_AUDIT_WORDS

@@ -1,13 +1,11 @@
 """The council's protocol, read: `protocol_ref("visit_notice")` gives "(Protocol, paragraph
 4.6)" where democratic services set a paragraph for the rule, and "" where none is set;
-`council_option("GROUP_BRIEFING_EQUAL_ACCESS")` gives the council's option, the environment's
-setting where the council has not chosen. One query per page view at most (request_memo);
-writes are in registers.services.protocol.
+the council's options are read through protocol_site.council_rules.rule. One query per page
+view at most (request_memo); writes are in registers.services.protocol.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 
@@ -42,16 +40,6 @@ def protocol_ref(rule: str, *, lead: str = " ") -> str:
     """ "(Protocol, paragraph 5.02)" for the rule, preceded by `lead`; "" where none is set."""
     paragraph = paragraph_for(rule)
     return f"{lead}(Protocol, paragraph {paragraph})" if paragraph else ""
-
-
-def council_option(name: str):
-    """The council's choice for a per-council option, or the environment's default."""
-    default = getattr(settings, name)
-    protocol = council_protocol()
-    if protocol is None:
-        return default
-    value = getattr(protocol, OPTIONS[name])
-    return default if value in (None, "") else value
 
 
 _lazy_ref = lazy(protocol_ref, str)

@@ -13,6 +13,7 @@ def _entry(code: str, noun: str, *, added: str = "added") -> dict[str, str]:
 
 AUDIT_WORDS: dict[str, str] = {
     "protocol.changed": "Council's protocol changed",
+    "protocol.rules_changed": "Council's rules changed",
     "registers.register.exported": "Register downloaded as a spreadsheet",
     "registers.visit.requested": "Visit requested",
     "registers.visit.arranged": "Visit arranged",

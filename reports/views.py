@@ -6,12 +6,12 @@ from __future__ import annotations
 import io
 import zipfile
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from protocol_site.access import require
+from protocol_site.council_rules import rule
 from protocol_site.spreadsheet import csv_lines
 from registers.roles import person_for
 
@@ -46,7 +46,7 @@ def annual_report(request):
             "period_label": period_label(period),
             "sections": report_tables(period),
             "query": request.GET.urlencode(),
-            "working_days": settings.ENQUIRY_WORKING_DAYS,
+            "working_days": rule("ENQUIRY_WORKING_DAYS"),
         },
     )
 
@@ -62,7 +62,7 @@ def directorate_report(request):
         {
             "period_label": label,
             "sections": sections,
-            "working_days": settings.ENQUIRY_WORKING_DAYS,
+            "working_days": rule("ENQUIRY_WORKING_DAYS"),
         },
     )
 

@@ -11,11 +11,10 @@ from bisect import bisect_left, bisect_right
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-from django.conf import settings
-
 from complaints.services.common import acknowledge_reminder_at, stage_dates
 from enquiries.policy import escalation_dates, reminder_at
 from protocol_site.calendar import LONDON, WorkingCalendar, end_of_day, start_of_working_day
+from protocol_site.council_rules import rule
 
 
 class BulkClock:
@@ -23,7 +22,7 @@ class BulkClock:
         self.calendar = calendar
         self.now = now
         self.today = now.astimezone(LONDON).date()
-        self.working_days = settings.ENQUIRY_WORKING_DAYS
+        self.working_days = rule("ENQUIRY_WORKING_DAYS")
         self.explain = lru_cache(maxsize=None)(self._explain)
         self.add = lru_cache(maxsize=None)(self._add)
         self.reminder = lru_cache(maxsize=None)(self._reminder)

@@ -69,6 +69,29 @@ def _councillor(username: str, first: str, last: str, ward, group):
     return CouncillorFactory(user=user, ward=ward, group=group)
 
 
+@pytest.fixture(autouse=True)
+def _council_rules_uncached():
+    """The council's rules are cached across requests; a row a test wrote is rolled back with
+    the test, so its cached copy goes too."""
+    from django.core.cache import cache
+
+    from protocol_site.council_rules import CACHE_KEY
+
+    cache.delete(CACHE_KEY)
+    yield
+    cache.delete(CACHE_KEY)
+
+
+@pytest.fixture
+def council_rule(db):
+    """Set one of the council's rules the way democratic services do, in the product:
+    `council_rule("ENQUIRY_WORKING_DAYS", 5)`. (The `settings` fixture still sets a rule's
+    first value, which applies while the council has not set it.)"""
+    from tests.protocol_site.rules import rule_set
+
+    return rule_set
+
+
 @pytest.fixture
 def fresh_cache():
     """An empty cache before and after the test: cached figures (the pre-election banner's

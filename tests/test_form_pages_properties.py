@@ -157,6 +157,7 @@ PAGES: dict[str, Page] = {
     ),
     "manage:protocol": Page("democratic_services"),
     "manage:protocol_preset": Page("democratic_services"),
+    "manage:rules": Page("democratic_services"),
     "api:enquiry-list": Page("councillor"),
     "enquiries:constituent": Page("councillor", pk("enquiry")),
     "api:enquiry-constituent": Page("councillor", pk("enquiry")),

@@ -156,7 +156,8 @@ PAGES = [
         "councillor",
         "home",
         {},
-        [*COUNCILLOR_HOME, "the viewer's complaint counts", PROTOCOL],
+        # The council's rules (equal access) come from the cache: no query.
+        [*COUNCILLOR_HOME, "the viewer's complaint counts"],
     ),
     (
         "home",
@@ -166,7 +167,6 @@ PAGES = [
         [
             *COUNCILLOR_HOME,
             "the group's counts: members, complaints, briefings (one query)",
-            PROTOCOL,
         ],
     ),
     ("home", "officer", "home", {}, OFFICER_HOME),

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from protocol_site import cases
 from protocol_site.calendar import WorkingCalendar, end_of_day, start_of_working_day
 from protocol_site.cases import do_once, record_event
+from protocol_site.council_rules import rule
 from registers.ladder import Step
 
 from ..models import Complaint, ComplaintEvent, ComplaintStage
@@ -59,8 +59,8 @@ def close_complaint(complaint: Complaint, outcome: str) -> None:
 def stage_dates(calendar: WorkingCalendar, opened_at: datetime) -> tuple[date, date]:
     receipt = calendar.day_of_receipt(opened_at)
     return (
-        calendar.add_working_days(receipt, settings.COMPLAINT_ACKNOWLEDGE_WORKING_DAYS),
-        calendar.add_working_days(receipt, settings.COMPLAINT_RESOLVE_WORKING_DAYS),
+        calendar.add_working_days(receipt, rule("COMPLAINT_ACKNOWLEDGE_WORKING_DAYS")),
+        calendar.add_working_days(receipt, rule("COMPLAINT_RESOLVE_WORKING_DAYS")),
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +16,7 @@ from protocol_site.cases import (
     record_event,
     require,
 )
+from protocol_site.council_rules import rule
 from registers.ladder import monitoring_officers_now
 from registers.models import Councillor, Officer
 
@@ -108,7 +108,7 @@ def complaint_raise(
             now=now,
             calendar=calendar,
         )
-        if settings.COMPLAINT_COPY_MONITORING_OFFICER:
+        if rule("COMPLAINT_COPY_MONITORING_OFFICER"):
             _copy_monitoring_officer(complaint, actor=actor, handler_id=step.user_id)
         if direction == Direction.OFFICER_ABOUT_MEMBER:
             report_on_raise(complaint, actor=actor, handler_id=step.user_id)

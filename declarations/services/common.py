@@ -6,12 +6,12 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from protocol_site.calendar import end_of_day, start_of_working_day
 from protocol_site.cases import long_date, record_event
+from protocol_site.council_rules import rule
 from protocol_site.models import User
 from registers.models import Officer
 
@@ -73,11 +73,11 @@ def add_months(day: date, months: int) -> date:
 
 
 def next_confirm_by(today: date) -> date:
-    return add_months(today, settings.DECLARATION_CONFIRM_MONTHS)
+    return add_months(today, rule("DECLARATION_CONFIRM_MONTHS"))
 
 
 def reminder_on(declaration: Declaration) -> date:
-    return declaration.confirm_by - timedelta(days=settings.DECLARATION_REMINDER_DAYS)
+    return declaration.confirm_by - timedelta(days=rule("DECLARATION_REMINDER_DAYS"))
 
 
 def reminder_at(declaration: Declaration) -> datetime:

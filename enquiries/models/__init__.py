@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_fsm import FSMField, transition
 
 from protocol_site.cases.sweep import TimedStep
+from protocol_site.council_rules import rule
 from protocol_site.fsm import ProtectedStateMixin
 from registers.models import Councillor, Officer, Service, Ward
 
@@ -50,15 +51,15 @@ REPORTED_COLUMNS = [
 def answered_on_time_q() -> Q:
     """First replied to within its clock's working days: the shorter urgent clock for an
     enquiry marked urgent, the ordinary one otherwise."""
-    return Q(urgent=False, first_reply_working_days__lte=settings.ENQUIRY_WORKING_DAYS) | Q(
-        urgent=True, first_reply_working_days__lte=settings.ENQUIRY_URGENT_WORKING_DAYS
+    return Q(urgent=False, first_reply_working_days__lte=rule("ENQUIRY_WORKING_DAYS")) | Q(
+        urgent=True, first_reply_working_days__lte=rule("ENQUIRY_URGENT_WORKING_DAYS")
     )
 
 
 def answered_late_q() -> Q:
     """First replied to after its clock's working days (urgent or ordinary)."""
-    return Q(urgent=False, first_reply_working_days__gt=settings.ENQUIRY_WORKING_DAYS) | Q(
-        urgent=True, first_reply_working_days__gt=settings.ENQUIRY_URGENT_WORKING_DAYS
+    return Q(urgent=False, first_reply_working_days__gt=rule("ENQUIRY_WORKING_DAYS")) | Q(
+        urgent=True, first_reply_working_days__gt=rule("ENQUIRY_URGENT_WORKING_DAYS")
     )
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -38,6 +37,7 @@ from protocol_site.cases import (
     record_once,
     run_sweep,
 )
+from protocol_site.council_rules import rule
 from registers.ladder import Step, ladder_for
 
 from ..models import OPEN_STATUSES, Enquiry, EnquiryEvent
@@ -65,11 +65,11 @@ def _waiting_moments(enquiry: Enquiry, calendar: WorkingCalendar):
     reminded, or when closing comes first) and the moment it closes as no reply (None: never)."""
     pause = enquiry.pauses.filter(resumed_at__isnull=True).first()
     since = enquiry.waiting_since
-    close_days = settings.ENQUIRY_WAITING_CLOSE_WORKING_DAYS
+    close_days = rule("ENQUIRY_WAITING_CLOSE_WORKING_DAYS")
     close = waiting_moment(calendar, since, close_days) if close_days else None
     remind = None
     if pause is not None and pause.reminded_at is None:
-        remind = waiting_moment(calendar, since, settings.ENQUIRY_WAITING_REMINDER_WORKING_DAYS)
+        remind = waiting_moment(calendar, since, rule("ENQUIRY_WAITING_REMINDER_WORKING_DAYS"))
         if close is not None and remind >= close:
             remind = None
     return pause, remind, close
@@ -228,7 +228,7 @@ def _close_no_reply(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
     notify(
         [enquiry.councillor.user, enquiry.assigned_to.user],
         "enquiry_closed_no_reply",
-        {"enquiry": enquiry, "days": settings.ENQUIRY_WAITING_CLOSE_WORKING_DAYS},
+        {"enquiry": enquiry, "days": rule("ENQUIRY_WAITING_CLOSE_WORKING_DAYS")},
         key=f"enquiry:{enquiry.pk}:closed-no-reply",
     )
     return 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django_fsm import can_proceed
 
 from protocol_site.calendar import council_calendar
 from protocol_site.cases import lock, notify, record_event, require
+from protocol_site.council_rules import rule
 
 from ..models import AdvisedMember, Enquiry
 from ..models import EnquiryEvent as Ev
@@ -94,7 +94,7 @@ def enquiry_respond(
         event = record_event(enquiry, Ev.Kind.RESPONDED, actor=actor, detail=response)
         attach_files(event, files, actor=actor)
         notify([enquiry.councillor.user], "enquiry_responded", {"enquiry": enquiry})
-        if settings.ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER and not minor:
+        if rule("ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER") and not minor:
             _advise_chair_and_lead_member(enquiry, actor)
     return enquiry
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from protocol_site.cases import long_date
+from protocol_site.council_rules import rule
 from protocol_site.views import submit
 
 from ..constituent_forms import ConstituentForm
@@ -66,7 +66,7 @@ def enquiry_new(request):
             "form": form,
             "constituent_form": constituent,
             "recording": False,
-            "working_days": settings.ENQUIRY_WORKING_DAYS,
+            "working_days": rule("ENQUIRY_WORKING_DAYS"),
         },
     )
 

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from protocol_site.cases import lock, notify, record_event, require
-from protocol_site.protocol_refs import council_option, protocol_ref
+from protocol_site.council_rules import rule
+from protocol_site.protocol_refs import protocol_ref
 from registers.models import PoliticalGroup
 
 from .. import permissions
@@ -95,7 +96,7 @@ def briefing_note_issue(
             {"briefing": briefing},
             key=f"briefing:{briefing.pk}:issued",
         )
-        if not briefing.confidential and council_option("GROUP_BRIEFING_EQUAL_ACCESS"):
+        if not briefing.confidential and rule("GROUP_BRIEFING_EQUAL_ACCESS"):
             _offer_to_other_groups(actor, briefing, note)
     return note
 
@@ -131,7 +132,7 @@ def _offer_to_other_groups(actor, briefing: BriefingRequest, note: BriefingNote)
 def briefing_offer_receive(*, actor, offer: BriefingOffer) -> BriefingOffer:
     """The Group Leader takes up the offer: from then, the group's members may read the note."""
     require(permissions.can_receive, actor, offer)
-    if not council_option("GROUP_BRIEFING_EQUAL_ACCESS"):
+    if not rule("GROUP_BRIEFING_EQUAL_ACCESS"):
         raise PermissionDenied("This council does not share briefings between groups.")
     with transaction.atomic():
         now = timezone.now()

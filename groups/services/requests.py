@@ -19,7 +19,7 @@ from protocol_site.cases import (
     record_event,
     require,
 )
-from protocol_site.protocol_refs import council_option
+from protocol_site.council_rules import rule
 from registers.models import DIRECTOR_TIERS, Officer, Tier
 from registers.roles import Role, person_for
 
@@ -261,7 +261,7 @@ def _give_notice_of_attendance(actor, briefing: BriefingRequest) -> None:
         {"briefing": briefing},
         key=f"briefing:{briefing.pk}:notice:mo",
     )
-    if not council_option("GROUP_BRIEFING_EQUAL_ACCESS"):
+    if not rule("GROUP_BRIEFING_EQUAL_ACCESS"):
         return
     notify(
         group_leaders(exclude_group_id=briefing.group_id),

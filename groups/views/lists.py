@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from protocol_site.protocol_refs import council_option
+from protocol_site.council_rules import rule
 from registers.roles import Role
 
 from ..models import Status
@@ -117,7 +117,7 @@ def equal_access(request):
         {
             "topics": equal_access_log(request.user, q=q),
             "by_group": list(briefings_by_group(request.user)),
-            "equal_access": council_option("GROUP_BRIEFING_EQUAL_ACCESS"),
+            "equal_access": rule("GROUP_BRIEFING_EQUAL_ACCESS"),
             "q": q,
         },
     )

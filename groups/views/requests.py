@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from protocol_site.protocol_refs import council_option
+from protocol_site.council_rules import rule
 from protocol_site.views import CaseStep, submit
 from registers.roles import Role, require_person
 
@@ -66,7 +66,7 @@ def briefing_detail(request, pk: int):
             "note": note,
             "attendance": attendance_for(briefing),
             "offers": list(offers_for(briefing)) if note and note.is_issued else [],
-            "equal_access": council_option("GROUP_BRIEFING_EQUAL_ACCESS"),
+            "equal_access": rule("GROUP_BRIEFING_EQUAL_ACCESS"),
             "shares": list(briefing.shares.select_related("user"))
             if briefing.confidential and (requester or officer_view)
             else [],

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from protocol_site.audit import audit_record, changes, snapshot
 from protocol_site.cases import lock, long_date, notify, require
-from protocol_site.protocol_refs import council_option
+from protocol_site.council_rules import rule
 
 from .. import permissions
 from ..models import ElectionPeriod
@@ -72,7 +72,7 @@ def _tell(period: ElectionPeriod, notification: str, key: str) -> None:
     if period.last_day < timezone.localdate():
         return
     notify(
-        guidance_recipients(all_officers=council_option("ELECTION_GUIDANCE_TO_ALL_OFFICERS")),
+        guidance_recipients(all_officers=rule("ELECTION_GUIDANCE_TO_ALL_OFFICERS")),
         notification,
         {"period": period},
         key=f"notices.election_period:{period.pk}:{key}",

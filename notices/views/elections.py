@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.cases import require
-from protocol_site.protocol_refs import council_option
+from protocol_site.council_rules import rule
 from protocol_site.views import CaseStep, case_step_view, submit
 from registers.roles import require_person
 
@@ -64,7 +64,7 @@ def _form_page(request, form, period):
         {
             "form": form,
             "period": period,
-            "all_officers": council_option("ELECTION_GUIDANCE_TO_ALL_OFFICERS"),
+            "all_officers": rule("ELECTION_GUIDANCE_TO_ALL_OFFICERS"),
         },
     )
 

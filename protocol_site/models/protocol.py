@@ -27,12 +27,72 @@ class CouncilProtocol(models.Model):
     paragraphs = models.JSONField(default=dict, blank=True)
     # Per-council options; blank or unknown falls back to the environment's setting.
     complaint_about_chief_executive_goes_to = models.CharField(
-        max_length=30, choices=ChiefExecutiveComplaints.choices, blank=True
+        "who a complaint about the Chief Executive goes to",
+        max_length=30,
+        choices=ChiefExecutiveComplaints.choices,
+        blank=True,
     )
-    group_briefing_equal_access = models.BooleanField(null=True, blank=True)
-    election_guidance_to_all_officers = models.BooleanField(null=True, blank=True)
+    group_briefing_equal_access = models.BooleanField(
+        "advice to one group offered to the others", null=True, blank=True
+    )
+    election_guidance_to_all_officers = models.BooleanField(
+        "pre-election guidance to every officer", null=True, blank=True
+    )
     declaration_notify_rung = models.CharField(
-        max_length=30, choices=DeclarationNotify.choices, blank=True
+        "who is told of a declared relationship",
+        max_length=30,
+        choices=DeclarationNotify.choices,
+        blank=True,
+    )
+    # The council's rules (protocol_site.council_rules): null until set, when the environment's
+    # first value applies; the row is seeded with every one of them when it is first created.
+    enquiry_working_days = models.PositiveSmallIntegerField(
+        "working days to respond to an enquiry", null=True, blank=True
+    )
+    enquiry_reminder_working_days_before = models.PositiveSmallIntegerField(
+        "working days before the deadline an officer is reminded", null=True, blank=True
+    )
+    enquiry_escalation_ladder = models.JSONField(
+        "who an overdue enquiry goes to", null=True, blank=True
+    )  # ["rung:days", ...]
+    enquiry_advise_chair_and_lead_member = models.BooleanField(
+        "chair and lead member told of information given", null=True, blank=True
+    )
+    enquiry_waiting_reminder_working_days = models.PositiveSmallIntegerField(
+        "working days before a councillor is reminded of a question", null=True, blank=True
+    )
+    enquiry_waiting_close_working_days = models.PositiveSmallIntegerField(
+        "working days before an unanswered question closes an enquiry", null=True, blank=True
+    )
+    enquiry_follow_up_working_days = models.PositiveSmallIntegerField(
+        "working days to follow up a response", null=True, blank=True
+    )
+    enquiry_urgent_working_days = models.PositiveSmallIntegerField(
+        "working days to respond to an urgent enquiry", null=True, blank=True
+    )
+    complaint_acknowledge_working_days = models.PositiveSmallIntegerField(
+        "working days to acknowledge a complaint", null=True, blank=True
+    )
+    complaint_resolve_working_days = models.PositiveSmallIntegerField(
+        "working days to resolve a complaint", null=True, blank=True
+    )
+    complaint_copy_monitoring_officer = models.BooleanField(
+        "Monitoring Officer copied into complaints", null=True, blank=True
+    )
+    complaint_escalation_ladder = models.JSONField(
+        "who a complaint about an officer goes to", null=True, blank=True
+    )  # ["rung", ...]
+    complaint_about_member_reported_to = models.JSONField(
+        "who is told of a complaint about a councillor", null=True, blank=True
+    )
+    visit_notice_working_days = models.PositiveSmallIntegerField(
+        "working days' notice of a visit", null=True, blank=True
+    )
+    declaration_confirm_months = models.PositiveSmallIntegerField(
+        "months before a declaration is confirmed again", null=True, blank=True
+    )
+    declaration_reminder_days = models.PositiveSmallIntegerField(
+        "days before then a declarer is reminded", null=True, blank=True
     )
     history = HistoricalRecords()
 

@@ -1,5 +1,6 @@
 """/organisation/protocol/: democratic services keep the council's protocol, the paragraph of it
-behind each rule the product enforces, and the options it sets; or apply a reference preset."""
+behind each rule the product enforces; or apply a reference preset (which also sets the options
+that protocol implies among the council's rules)."""
 
 from __future__ import annotations
 
@@ -14,61 +15,27 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from protocol_site.forms import GovukForm, GovukModelForm
 from protocol_site.models import CouncilProtocol
-from protocol_site.protocol_refs import OPTIONS
 from protocol_site.protocol_rules import PRESETS, RULES
 
 from .. import services
 from .selectors import history_for
 from .views import organisation_manager_required
 
-AS_SETTINGS = "As the council's settings say"
-
-
-def _yes_no(label: str) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        required=False,
-        choices=[("", AS_SETTINGS), ("True", "Yes"), ("False", "No")],
-        coerce=lambda value: value == "True",
-        empty_value=None,
-    )
-
 
 class ProtocolForm(GovukModelForm):
+    """The protocol's details and its paragraph for each rule (the options it sets are the
+    council's rules, on /organisation/rules/)."""
+
     url = forms.URLField(label="Link to the protocol", required=False, assume_scheme="https")
-    group_briefing_equal_access = _yes_no(
-        "Advice given to one political group is offered to the others"
-    )
-    election_guidance_to_all_officers = _yes_no(
-        "Pre-election guidance goes to every officer, not only senior officers"
-    )
 
     class Meta:
         model = CouncilProtocol
-        fields = ["title", "version", "url", "document", *OPTIONS.values()]
-        labels = {
-            "complaint_about_chief_executive_goes_to": "A member's concern about the Chief "
-            "Executive goes to",
-            "declaration_notify_rung": "Who is told of an officer's declared relationship",
-        }
+        fields = ["title", "version", "url", "document"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("complaint_about_chief_executive_goes_to", "declaration_notify_rung"):
-            self.fields[name].choices = [("", AS_SETTINGS)] + [
-                c for c in self.fields[name].choices if c[0]
-            ]
         paragraphs = self.instance.paragraphs if self.instance.pk else {}
-        self.error_names = {
-            "complaint_about_chief_executive_goes_to": "who a member's concern about the "
-            "Chief Executive goes to",
-            "declaration_notify_rung": "who is told of an officer's declared relationship",
-            "group_briefing_equal_access": "whether advice given to one political group is "
-            "offered to the others",
-            "election_guidance_to_all_officers": "whether pre-election guidance goes to every "
-            "officer",
-            **{f"rule_{rule}": "the paragraph" for rule in RULES},
-        }
+        self.error_names = {f"rule_{rule}": "the paragraph" for rule in RULES}
         for rule, description in RULES.items():
             self.fields[f"rule_{rule}"] = forms.CharField(
                 label=description,

@@ -13,7 +13,7 @@ changed where they are kept.
 
 from django.urls import path
 
-from . import protocol, views
+from . import protocol, rules, views
 from .registry import REGISTERS
 
 app_name = "manage"
@@ -23,6 +23,7 @@ urlpatterns = [
     path("protocol/", protocol.protocol_edit, name="protocol"),
     path("protocol/preset/", protocol.protocol_preset, name="protocol_preset"),
     path("protocol/document/", protocol.protocol_document, name="protocol_document"),
+    path("rules/", rules.council_rules_edit, name="rules"),
 ]
 
 for _register in REGISTERS:

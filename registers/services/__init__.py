@@ -10,10 +10,12 @@ from .entries import (
     register_export_record,
 )
 from .protocol import protocol_apply_preset, protocol_save
+from .rules import council_rules_save
 from .visits import visit_arrange, visit_cancel, visit_request
 
 __all__ = [
     "closure_day_delete",
+    "council_rules_save",
     "councillor_save",
     "officer_save",
     "protocol_apply_preset",

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from protocol_site.audit import audit_record, changes, snapshot
+from protocol_site.council_rules import SPECS, first_value
 from protocol_site.models import CouncilProtocol
 from protocol_site.protocol_refs import OPTIONS
 from protocol_site.protocol_rules import PRESETS, RULES
@@ -28,8 +29,14 @@ def _require_organisation_manager(actor) -> None:
 
 
 def _locked() -> CouncilProtocol:
+    """The council's protocol row, locked; a new one starts with every rule's first value from
+    the environment, which after that no longer changes them."""
     protocol = CouncilProtocol.objects.select_for_update().first()
-    return protocol if protocol is not None else CouncilProtocol()
+    if protocol is None:
+        protocol = CouncilProtocol()
+        for spec in SPECS:
+            setattr(protocol, spec.field, first_value(spec.name))
+    return protocol
 
 
 def _save(protocol: CouncilProtocol, *, actor, summary: str) -> CouncilProtocol:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +17,7 @@ from django_fsm import can_proceed
 
 from protocol_site.calendar import LONDON, WorkingCalendar, council_calendar
 from protocol_site.cases import audit_case, lock, long_date, notify, require
+from protocol_site.council_rules import rule
 
 from ..ladder import director_for_service
 from ..models import Officer, Service, Visit
@@ -29,7 +29,7 @@ def visit_earliest_date(calendar: WorkingCalendar, now: datetime) -> date:
     """The first day a visit asked for `now` may take place: VISIT_NOTICE_WORKING_DAYS working
     days after the day of receipt (a request made at a weekend counts from the Monday)."""
     return calendar.add_working_days(
-        calendar.day_of_receipt(now), settings.VISIT_NOTICE_WORKING_DAYS
+        calendar.day_of_receipt(now), rule("VISIT_NOTICE_WORKING_DAYS")
     )
 
 
@@ -80,7 +80,7 @@ def visit_request(
     if starts_at <= now:
         errors["starts_at"] = "The visit must be in the future"
     elif starts_at.astimezone(LONDON).date() < earliest:
-        days = settings.VISIT_NOTICE_WORKING_DAYS
+        days = rule("VISIT_NOTICE_WORKING_DAYS")
         errors["starts_at"] = (
             f"The Director needs {days} working day{'' if days == 1 else 's'}' notice of a "
             f"visit: choose {long_date(earliest)} or later"

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.calendar import council_calendar
+from protocol_site.council_rules import rule
 from protocol_site.views import CaseStep, case_step_view, submit
 
 from ..models import Directorate, Visit
@@ -97,7 +97,7 @@ def visit_new(request):
         "registers/visits/new.html",
         {
             "form": form,
-            "notice_days": settings.VISIT_NOTICE_WORKING_DAYS,
+            "notice_days": rule("VISIT_NOTICE_WORKING_DAYS"),
             "earliest": visit_earliest_date(council_calendar(), timezone.now()),
         },
     )

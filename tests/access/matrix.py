@@ -73,6 +73,7 @@ manage:index                      -             in  403 403 403 403 403 403 403 
 manage:protocol                   -             in  403 403 403 403 403 403 403 403 403 403 200 403
 manage:protocol_preset            -             in  403 403 403 403 403 403 403 403 403 403 405 403
 manage:protocol_document          -             in  404 404 404 404 404 404 404 404 404 404 404 404
+manage:rules                      -             in  403 403 403 403 403 403 403 403 403 403 200 403
 manage:directorate_list           -             in  403 403 403 403 403 403 403 403 403 403 200 403
 manage:directorate_export         -             in  403 403 403 403 403 403 403 403 403 403 200 403
 manage:directorate_add            -             in  403 403 403 403 403 403 403 403 403 403 200 403

@@ -52,13 +52,7 @@ def enquiry_detail(request, pk: int):
     enquirer = is_enquirer(request.user, enquiry)
     linked = linked_for(request.user, enquiry) if person.officer is not None else []
     sees_constituent = can_see_constituent(request.user, enquiry, may_work=may_work)
-    pauses = []
-    if enquiry.waiting_since is not None or enquiry.paused_working_days:
-        pauses = [
-            pause.explain(to_councillor=enquirer)
-            for pause in enquiry.pauses.all()
-            if pause.working_days or pause.resumed_at is None
-        ]
+    pauses, round_paused = _pauses(enquiry, to_councillor=enquirer)
     return render(
         request,
         "enquiries/detail.html",
@@ -70,6 +64,7 @@ def enquiry_detail(request, pk: int):
             "talk": talk_for(request.user, enquiry, may_work=may_work),
             "question": question if enquiry.is_waiting else None,
             "pauses": pauses,
+            "round_paused": round_paused,
             **follow_up_window(enquiry),
             "enquirer": enquirer,
             "linked": linked,
@@ -118,3 +113,22 @@ def enquiry_attachment(request, pk: int):
         actor=request.user, enquiry=enquiry, action="enquiries.enquiry.attachment_downloaded"
     )
     return response
+
+
+def _pauses(enquiry, *, to_councillor: bool) -> tuple[list[str], int]:
+    """The clock's pauses in words, and the working days they moved this round's due date on
+    by: a pause before the latest follow-up belongs to an earlier round, and says so."""
+    if enquiry.waiting_since is None and not enquiry.paused_working_days:
+        return [], 0
+    said, moved, start = [], 0, enquiry.clock_started_at
+    for pause in enquiry.pauses.all():
+        if not (pause.working_days or pause.resumed_at is None):
+            continue
+        words = pause.explain(to_councillor=to_councillor)
+        if pause.asked_at < start:
+            earlier = "Before the follow-up, so not moving this round's date: "
+            words = earlier + words[0].lower() + words[1:]
+        else:
+            moved += pause.working_days
+        said.append(words)
+    return said, moved

@@ -130,11 +130,11 @@ def sign_in(page):
 @pytest.fixture
 def signed_in(browser, live_server):
     """`signed_in(user)`: a new browser window with `user` signed in, for journeys that pass
-    a case between people."""
+    a case between people; `javascript=False` for one with JavaScript turned off."""
     contexts = []
 
-    def _signed_in(user, password="password"):
-        context = browser.new_context(base_url=live_server.url)
+    def _signed_in(user, password="password", *, javascript=True):
+        context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
         contexts.append((context, watch_words(context), watch_csp(context)))
         return sign_in_on(context.new_page(), user, password)
 

@@ -12,12 +12,11 @@ from protocol_site.sso.views import (
 )
 
 from .views.decisions import decision_list
-from .views.home import healthz, home
+from .views.home import home
 from .views.pickers import officer_search
 
 urlpatterns = [
     path("", home, name="home"),
-    path("healthz", healthz, name="healthz"),
     path("decisions/", decision_list, name="decisions"),
     path("officers/search/", officer_search, name="officer_search"),
     path("sign-in/", SignInView.as_view(), name="login"),

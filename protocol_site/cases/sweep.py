@@ -40,7 +40,14 @@ class Sweep:
     every: float  # seconds between beat runs
 
     def run(self, *, now: datetime | None = None) -> int:
-        return import_string(self.path)(now=now or timezone.now())
+        """Run the sweep, then record its heartbeat (the time it finished) for /healthz."""
+        from protocol_site.models import SweepHeartbeat
+
+        steps = import_string(self.path)(now=now or timezone.now())
+        SweepHeartbeat.objects.update_or_create(
+            label=self.label, defaults={"ran_at": timezone.now(), "steps": steps}
+        )
+        return steps
 
 
 def registered_sweeps() -> list[Sweep]:

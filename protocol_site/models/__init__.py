@@ -1,8 +1,17 @@
 from .audit import AuditEvent
 from .calendar import ClosureDay
+from .heartbeat import SweepHeartbeat
 from .outbox import OutboxEmail
 from .protocol import CouncilProtocol
 from .submission import FormSubmission
 from .user import User
 
-__all__ = ["AuditEvent", "ClosureDay", "CouncilProtocol", "FormSubmission", "OutboxEmail", "User"]
+__all__ = [
+    "AuditEvent",
+    "ClosureDay",
+    "CouncilProtocol",
+    "FormSubmission",
+    "OutboxEmail",
+    "SweepHeartbeat",
+    "User",
+]

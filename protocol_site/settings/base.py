@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.forms",
     "guardian",
     "simple_history",
+    "health_check",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: times the whole request and logs it with its request id and user id.
+    "protocol_site.request_log.RequestLogMiddleware",
     # First: drops X-Forwarded-* headers not set by a trusted proxy, before anything reads them.
     "protocol_site.hardening.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -318,20 +321,13 @@ PERMISSIONS_POLICY = (
     "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
 )
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"no_traceback_below_500": {"()": "protocol_site.log_filters.NoTracebackBelow500"}},
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"filters": ["no_traceback_below_500"]}},
-}
-
 # Email coming in (settings/inbound_email.py); the council's protocol (README "Protocol
-# settings"); signing in through the council's directory, and the second factor (settings/sso.py).
+# settings"); signing in through the council's directory, and the second factor (settings/sso.py);
+# running it: the cache, health checks, logs and Sentry (settings/running.py).
 from .inbound_email import *  # noqa: E402, F403
 from .protocol import *  # noqa: E402, F403
 from .protocol import ENQUIRY_ATTACHMENT_MAX_MB  # noqa: E402
+from .running import *  # noqa: E402, F403
 from .sso import *  # noqa: E402, F403
 
 MEDIA_ROOT = VAR_DIR / "media"

@@ -4,7 +4,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import DATABASES, TRUSTED_PROXY_COUNT
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_int, env_list, env_str
+from .running import LOG_LEVEL, logging_config
 from .storage import file_storage
 
 DEBUG = False
@@ -31,6 +32,9 @@ if not ALLOWED_HOSTS:
 env_str("DATABASE_URL", required=True)
 env_str("CELERY_BROKER_URL", required=True)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# One JSON object a line (request id, user id, duration), for the council's log collector.
+LOG_FORMAT = env_choice("LOG_FORMAT", "JSON", ("TEXT", "JSON"))
+LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -44,7 +48,7 @@ STORAGES = {
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT else None
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 # The health check answers on plain HTTP too, for a load balancer's probe.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/all)?$"]
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31536000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -52,6 +52,8 @@ TABLE = """
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 home                              -             in  200 200 200 200 200 200 200 200 200 200 200 200
 healthz                           -             200 200 200 200 200 200 200 200 200 200 200 200 200
+# Every check, for monitoring: no sweep has run in this world, so it answers 503 to anyone.
+healthz_all                       -             503 503 503 503 503 503 503 503 503 503 503 503 503
 decisions                         -             in  200 200 200 200 200 200 200 200 200 200 200 200
 login                             -             200 >/  >/  >/  >/  >/  >/  >/  >/  >/  >/  >/  >/
 sso_start                         -             404 404 404 404 404 404 404 404 404 404 404 404 404

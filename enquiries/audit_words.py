@@ -41,4 +41,8 @@ AUDIT_WORDS: dict[str, str] = {
     "enquiries.enquiry.follow_up": "Enquiry reopened by the councillor's follow-up",
     "enquiries.enquiry.urgent": "Enquiry marked urgent by the councillor",
     "enquiries.enquiry.not_urgent": "Enquiry no longer urgent, at the councillor's word",
+    "enquiries.savedview.created": "View of the enquiries list saved",
+    "enquiries.savedview.renamed": "Saved view renamed",
+    "enquiries.savedview.deleted": "Saved view deleted",
+    "enquiries.list.exported": "Enquiries list downloaded as a spreadsheet",
 }

@@ -20,6 +20,7 @@ from .models import (
     Enquiry,
     EnquiryAttachment,
     EnquiryEvent,
+    SavedView,
     StandardWording,
     Status,
     answered_late_q,
@@ -330,3 +331,13 @@ def constituent_of(enquiry: Enquiry) -> ConstituentDetails | None:
         return enquiry.constituent
     except ConstituentDetails.DoesNotExist:
         return None
+
+
+# Saved views of the list.
+def saved_views_of(user) -> QuerySet[SavedView]:
+    """A person's own saved views: nobody else's are ever listed, counted or opened."""
+    return SavedView.objects.filter(owner_id=user.pk).order_by("name", "pk")
+
+
+def saved_view_for(user, pk) -> SavedView:
+    return visible_or_404(saved_views_of(user), pk=pk)

@@ -229,7 +229,7 @@ class OfficerBoundField(forms.BoundField):
         if self.form.is_bound and not self.errors:
             chosen = self.form.cleaned_data.get(self.name)
         officers = field.queryset
-        if officers.count() <= SELECT_LIMIT:
+        if not field.always_typed and officers.count() <= SELECT_LIMIT:
             return {"select": True, "options": self._options(officers, value, chosen)}
         if isinstance(value, Picked):
             text, officer_id = value.text, ""
@@ -277,6 +277,9 @@ class OfficerField(forms.ModelChoiceField):
     """An officer, from the officers `scope` offers. Forms narrow it with `scope_to`."""
 
     widget = OfficerPicker
+    # A field that is always the text input (and never counts the officers to choose), where
+    # a page's queries are counted closely: a list's filters.
+    always_typed = False
     default_error_messages = {
         "invalid_choice": "Select an officer from the list",
         "not_found": "No officer found called %(name)s. Check the spelling or enter another name.",

@@ -10,7 +10,7 @@ from declarations.models import Relationship
 from declarations.panels.services import panel_save
 from declarations.services import declaration_ask_for_information, declaration_make
 from enquiries.models import Enquiry
-from enquiries.services import enquiry_request_extension, wording_add
+from enquiries.services import enquiry_request_extension, saved_view_create, wording_add
 from groups.models import BriefingRequest, RepresentativeMeeting
 from groups.services import (
     briefing_clear,
@@ -68,6 +68,12 @@ class World:
     @cached_property
     def enquiry(self) -> Enquiry:
         return casework(self.org)
+
+    @cached_property
+    def saved_view(self):
+        return saved_view_create(
+            actor=self.org.officers.officer.user, name="Urgent", query="scope=all&urgent=on"
+        )
 
     @cached_property
     def wording(self):

@@ -162,6 +162,9 @@ PAGES: dict[str, Page] = {
     "enquiries:constituent": Page("councillor", pk("enquiry")),
     "api:enquiry-constituent": Page("councillor", pk("enquiry")),
     "enquiries:wording_add": Page("democratic_services"),
+    "enquiries:saved_add": Page("officer"),
+    "enquiries:saved_rename": Page("officer", pk("saved_view")),
+    "enquiries:saved_delete": Page("officer", pk("saved_view")),
     "enquiries:wording_change": Page("democratic_services", pk("wording")),
     "enquiries:wording_retire": Page("democratic_services", pk("wording")),
 }

@@ -91,6 +91,7 @@ def assert_flat(org, client, url, params=None, *, exact: int, grow_more=None) ->
 
 
 # The queries after PAGE_START, for officers' home pages.
+SAVED_VIEWS = "the viewer's saved views (their counts ride in the query of counts)"
 OFFICER_HOME = [
     "the chain of posts above the viewer's, with their holders (one recursive query)",
     "who holds each statutory role",
@@ -98,6 +99,7 @@ OFFICER_HOME = [
     "declarations that concern the viewer",
     "the viewer's registered interests",
     "the viewer's enquiry counts (one query of counts)",
+    SAVED_VIEWS,
 ]
 COUNCILLOR_HOME = [
     "the viewer's current councillor roles",
@@ -106,8 +108,16 @@ COUNCILLOR_HOME = [
     "declarations that concern the viewer",
     "ward notices for the viewer's ward",
     "the viewer's training",
+    SAVED_VIEWS,
 ]
-ENQUIRY_LIST = ["count of the enquiries in reach", "the page of enquiries with their people"]
+ENQUIRY_LIST = [
+    "the filters' services",
+    "the filters' wards",
+    "count of the enquiries in reach",
+    "the page of enquiries with their people",
+]
+# Officers filter by directorate, councillor and officer too (the officer is typed: no query).
+OFFICERS_ENQUIRY_LIST = [*ENQUIRY_LIST, "the filters' directorates", "the filters' councillors"]
 COMPLAINT_LIST = ["count of the complaints in reach", "the page, each with its current stage"]
 ANNUAL_REPORT = [
     "enquiries by directorate and service (one grouped query)",
@@ -126,7 +136,7 @@ PROTOCOL = "the council's protocol: its references and options, once a page"
 
 PAGES = [
     # (page, role, url name, query string, the queries after PAGE_START)
-    ("enquiry queue", "officer", "enquiries:list", {}, ENQUIRY_LIST),
+    ("enquiry queue", "officer", "enquiries:list", {}, OFFICERS_ENQUIRY_LIST),
     ("enquiry list", "councillor", "enquiries:list", {}, ENQUIRY_LIST),
     # the director's reach is their directorate's posts: one recursive subquery in each
     (
@@ -134,9 +144,9 @@ PAGES = [
         "director",
         "enquiries:list",
         {"scope": "all", "status": "any"},
-        ENQUIRY_LIST,
+        OFFICERS_ENQUIRY_LIST,
     ),
-    ("enquiry list", "democratic_services", "enquiries:list", {}, ENQUIRY_LIST),
+    ("enquiry list", "democratic_services", "enquiries:list", {}, OFFICERS_ENQUIRY_LIST),
     (
         "home",
         "director",
@@ -183,6 +193,7 @@ PAGES = [
             *OFFICER_HOME[:3],
             "the next closure days",
             *OFFICER_HOME[3:5],
+            SAVED_VIEWS,
             "the registers' counts (one query of counts)",
         ],
     ),

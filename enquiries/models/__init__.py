@@ -1,6 +1,7 @@
 """Members' enquiries (ENQ-1 to ENQ-10): the 10-working-day clock and its timeline."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -182,6 +183,8 @@ class Enquiry(ProtectedStateMixin, models.Model):
     # Urgent (a risk to a person, say): a shorter clock, first in the officers' queues.
     urgent = models.BooleanField(default=False)
     urgent_reason = models.TextField(blank=True)
+    # Search (enquiries.search): written by the services, GIN-indexed on PostgreSQL only.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
     objects = EnquiryQuerySet.as_manager()
 
@@ -419,5 +422,6 @@ from .extensions import ExtensionRequest as ExtensionRequest  # noqa: E402
 from .links import EnquiryLink as EnquiryLink  # noqa: E402
 from .links import EnquiryMatter as EnquiryMatter  # noqa: E402
 from .pauses import EnquiryPause as EnquiryPause  # noqa: E402
+from .saved import SavedView as SavedView  # noqa: E402
 from .sharing import EnquiryShare as EnquiryShare  # noqa: E402
 from .wording import StandardWording as StandardWording  # noqa: E402

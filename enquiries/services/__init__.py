@@ -13,6 +13,13 @@ from .replies import (
     enquiry_respond,
     enquiry_send_holding_reply,
 )
+from .saved import (
+    enquiry_list_exported,
+    saved_query,
+    saved_view_create,
+    saved_view_delete,
+    saved_view_rename,
+)
 from .sharing import enquiry_share
 from .waiting import enquiry_answer, enquiry_ask_councillor
 from .wording import wording_add, wording_change, wording_retire
@@ -45,6 +52,11 @@ __all__ = [
     "enquiry_unlink",
     "enquiry_unmark_urgent",
     "enquiry_send_holding_reply",
+    "enquiry_list_exported",
+    "saved_query",
+    "saved_view_create",
+    "saved_view_delete",
+    "saved_view_rename",
     "wording_add",
     "wording_change",
     "wording_retire",

@@ -15,6 +15,7 @@ from protocol_site.cases import lock, require
 from ..models import ConstituentDetails, Enquiry
 from ..models.constituent import PERSONAL_FIELDS
 from ..permissions import can_keep_constituent
+from ..search import search_index
 
 CONSENT_MISSING = "Select whether the constituent consented to you sharing their details"
 LIMITS = {"name": 150, "address": 300, "phone": 40, "email": 254}
@@ -59,6 +60,7 @@ def write_constituent(enquiry: Enquiry, actor, details: dict | None) -> None:
                 obj=enquiry,
                 summary=f"Constituent details removed from {enquiry.reference}",
             )
+            search_index(enquiry)  # their words leave the search with them
         return
     if current is None:
         current = ConstituentDetails(enquiry=enquiry, recorded_by=actor, **details)
@@ -85,6 +87,7 @@ def write_constituent(enquiry: Enquiry, actor, details: dict | None) -> None:
         summary=f"Constituent details {verb} on {enquiry.reference} ({', '.join(labels)})",
         after={"fields": changed},
     )
+    search_index(enquiry)
 
 
 def constituent_details_save(*, actor, enquiry: Enquiry, **values) -> ConstituentDetails | None:

@@ -20,6 +20,7 @@ from ..permissions import (
     is_enquirer,
     is_shared_with,
 )
+from ..search import search_index
 from .attachments import attach_files, checked_files
 from .common import require_open
 from .waiting import end_wait
@@ -52,6 +53,7 @@ def enquiry_message(*, actor, enquiry: Enquiry, message: str, files=()) -> Ev:
         else:
             kind, to, template = Ev.Kind.OFFICER_MESSAGE, [enquiry.councillor.user], "to_councillor"
         event = record_event(enquiry, kind, actor=actor, detail=message)
+        search_index(enquiry)
         attach_files(event, files, actor=actor)
         notify(
             to,
@@ -94,6 +96,7 @@ def enquiry_chase(*, actor, enquiry: Enquiry, message: str = "") -> Ev:
         event = record_event(
             enquiry, Ev.Kind.CHASED, actor=actor, detail=message or "Chased without a message."
         )
+        search_index(enquiry)
         to = _handlers(enquiry)
         if overdue and enquiry.escalated_to is not None:
             to.append(enquiry.escalated_to.user)

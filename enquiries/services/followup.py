@@ -25,6 +25,7 @@ from ..models import EnquiryEvent as Ev
 from ..permissions import can_follow_up, can_mark_urgent
 from ..policy import clock_working_days, follow_up_until
 from .attachments import attach_files, checked_files
+from ..search import search_index
 from .common import require_open
 from .deadlines import move_target
 
@@ -99,6 +100,7 @@ def enquiry_follow_up(*, actor, enquiry: Enquiry, message: str, files=()) -> Ev:
             new_date=explanation.due,
         )
         attach_files(event, files, actor=actor)
+        search_index(enquiry)
         notify(
             [responder],
             "enquiry_follow_up",

@@ -23,6 +23,7 @@ from ..models import EnquiryEvent as Ev
 from ..permissions import can_log
 from ..policy import clock_working_days
 from ..routing import route
+from ..search import search_index
 from .clock import reschedule
 from .constituent import clean_constituent, write_constituent
 
@@ -141,6 +142,7 @@ def enquiry_log(
         )
         if urgent_reason:
             record_event(enquiry, Ev.Kind.URGENT, actor=actor, detail=urgent_reason)
+        search_index(enquiry)
         routing = {"enquiry": enquiry, "officer": routed.assigned_to, "reason": routed.reason}
         notify([councillor.user], "enquiry_logged", routing)
         notify([routed.assigned_to.user], "enquiry_assigned", {"enquiry": enquiry})

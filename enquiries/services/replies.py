@@ -17,6 +17,7 @@ from protocol_site.council_rules import rule
 from ..models import AdvisedMember, Enquiry
 from ..models import EnquiryEvent as Ev
 from ..permissions import can_decline, can_work
+from ..search import search_index
 from .attachments import attach_files, checked_files
 from .common import require_open
 from .deadlines import first_reply, move_target, require_future_working_day
@@ -63,6 +64,7 @@ def enquiry_send_holding_reply(
             detail=explanation,
             new_date=expected_date,
         )
+        search_index(enquiry)
         notify(
             [enquiry.councillor.user],
             "enquiry_holding_reply",
@@ -92,6 +94,7 @@ def enquiry_respond(
         fields = ["status", "response", "closed_at", "next_action_at", *end_wait(enquiry, now)]
         enquiry.save(update_fields=fields + first_reply(enquiry, now, calendar))
         event = record_event(enquiry, Ev.Kind.RESPONDED, actor=actor, detail=response)
+        search_index(enquiry)
         attach_files(event, files, actor=actor)
         notify([enquiry.councillor.user], "enquiry_responded", {"enquiry": enquiry})
         if rule("ENQUIRY_ADVISE_CHAIR_AND_LEAD_MEMBER") and not minor:

@@ -19,6 +19,7 @@ from protocol_site.cases import lock, long_date, notify, record_event, require
 from ..models import Enquiry, EnquiryPause
 from ..models import EnquiryEvent as Ev
 from ..permissions import can_answer, can_ask
+from ..search import search_index
 from .attachments import attach_files, checked_files
 from .clock import reschedule
 from .common import require_open
@@ -61,6 +62,7 @@ def enquiry_ask_councillor(*, actor, enquiry: Enquiry, question: str, files=()) 
         reschedule(enquiry, council_calendar(), now=now)
         enquiry.save(update_fields=["waiting_since", "next_action_at"])
         event = record_event(enquiry, Ev.Kind.QUESTION, actor=actor, detail=question)
+        search_index(enquiry)
         attach_files(event, files, actor=actor)
         notify(
             [enquiry.councillor.user],
@@ -108,6 +110,7 @@ def enquiry_answer(*, actor, enquiry: Enquiry, answer: str, files=()) -> Enquiry
             fields.append("reminded_cycle")
         enquiry.save(update_fields=fields)
         event = record_event(enquiry, Ev.Kind.ANSWER, actor=actor, detail=answer, new_date=new_date)
+        search_index(enquiry)
         attach_files(event, files, actor=actor)
         notify(
             [enquiry.assigned_to.user],

@@ -26,9 +26,14 @@ from .followup import enquiry_follow_up, enquiry_not_urgent, enquiry_urgent
 from .intake import enquiry_new, enquiry_record
 from .links import enquiry_link, enquiry_respond_linked, enquiry_unlink
 from .lists import enquiry_list, enquiry_list_csv, performance
+from .saved import saved_add, saved_delete, saved_list, saved_rename
 from .wording import wording_add, wording_change, wording_list, wording_retire
 
 __all__ = [
+    "saved_add",
+    "saved_delete",
+    "saved_list",
+    "saved_rename",
     "enquiry_constituent",
     "wording_add",
     "wording_change",

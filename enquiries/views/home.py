@@ -10,6 +10,7 @@ from registers.roles import Person
 from ..permissions import can_record
 from ..selectors import enquiries_visible_to, officer_queue, queue_filter
 from .common import can_see_performance, can_see_volumes, manages_a_team, uses_enquiries
+from .saved import counted_views
 
 LATEST = 5
 
@@ -33,6 +34,8 @@ def enquiries_home_panel(person: Person) -> dict | None:
             .select_related("assigned_to__user")
             .order_by("-received_at", "-pk")[:LATEST]
         )
+    # The person's saved views, each counted in the home page's one query of counts.
+    panel["saved_views"] = counted_views(person)
     if person.officer is not None:
         queue = officer_queue(user)
         panel["counts"] = {

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "simple_history",
     "health_check",
     "rest_framework",
+    "django_filters",
     "rest_framework.authtoken",
     "drf_spectacular",
     "govuk_frontend_django",

@@ -170,6 +170,10 @@ visits:cancel                     visit         in  200 404 404 404 404 404 404 
 enquiries:list                    -             in  200 200 200 200 200 200 200 200 200 200 200 403
 enquiries:list_csv                -             in  200 200 200 200 200 200 200 200 200 200 200 403
 enquiries:new                     -             in  200 200 200 403 403 403 403 403 403 403 403 403
+enquiries:saved_list              -             in  200 200 200 200 200 200 200 200 200 200 200 403
+enquiries:saved_add               -             in  200 200 200 200 200 200 200 200 200 200 200 403
+enquiries:saved_rename            saved_view    in  404 404 404 200 404 404 404 404 404 404 404 404
+enquiries:saved_delete            saved_view    in  404 404 404 200 404 404 404 404 404 404 404 404
 enquiries:record                  -             in  403 403 403 200 200 200 200 200 200 200 200 403
 enquiries:performance             -             in  403 403 403 403 200 200 200 200 200 200 200 403
 enquiries:detail                  enquiry       in  200 404 404 200 200 200 200 200 200 404 200 404

@@ -48,6 +48,8 @@ BRIEFING_PEOPLE = (LEADER, COUNCILLOR, DIRECTOR)
 # url name: (record in world.py, whose it is (by role), the methods it answers)
 CASES = {
     "enquiries:detail": ("enquiry", ENQUIRY_PEOPLE, "GET"),
+    "enquiries:saved_rename": ("saved_view", (OFFICER,), "GET POST"),
+    "enquiries:saved_delete": ("saved_view", (OFFICER,), "GET POST"),
     "enquiries:attachment": ("enquiry", ENQUIRY_PEOPLE, "GET"),
     "enquiries:file": ("enquiry_file", ENQUIRY_PEOPLE, "GET"),
     "enquiries:acknowledge": ("enquiry", ENQUIRY_PEOPLE, "GET POST"),

@@ -5,7 +5,8 @@ Built on the standard `org` (tests/conftest.py) at a fixed moment (Monday 2 Nove
 keys are the `record` column of tests/access/matrix.py:
 
 - `enquiry`: Cllr Baker's casework, put to the officer (assigned), the Director copied, with an
-  attachment; `extension`: the officer's pending request for more time on it; `wording`: the
+  attachment; `saved_view`: the officer's saved view of the list; `extension`: the officer's
+  pending request for more time on it; `wording`: the
   standard wording democratic services keep for its service; `enquiry_file`: a file on Cllr
   Baker's message on it;
 - `complaint`: Cllr Baker's concern about the officer, with the line manager (stage 1), the
@@ -36,7 +37,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from declarations.models import Panel, Relationship
 from declarations.panels.services import panel_save
 from declarations.services import declaration_make
-from enquiries.services import enquiry_message, enquiry_request_extension, wording_add
+from enquiries.services import (
+    enquiry_message,
+    enquiry_request_extension,
+    saved_view_create,
+    wording_add,
+)
 from groups.models import BriefingOffer, BriefingRequest, RepresentativeMeeting
 from groups.services import (
     briefing_share,
@@ -100,7 +106,11 @@ def _enquiries(org) -> dict:
         message="The bins were left here.",
         files=[SimpleUploadedFile("bins.pdf", b"%PDF-1.4\n%%EOF\n")],
     )
+    saved = saved_view_create(
+        actor=org.officers.officer.user, name="Urgent casework", query="status=open&urgent=on"
+    )
     return {
+        "saved_view": _pk(saved),
         "enquiry": _pk(enquiry),
         "extension": {"pk": enquiry.pk, "req": extension.pk},
         "wording": _pk(wording),

@@ -24,8 +24,8 @@ from ..models import Enquiry, Status
 from ..models import EnquiryEvent as Ev
 from ..permissions import can_follow_up, can_mark_urgent
 from ..policy import clock_working_days, follow_up_until
-from .attachments import attach_files, checked_files
 from ..search import search_index
+from .attachments import attach_files, checked_files
 from .common import require_open
 from .deadlines import move_target
 

@@ -36,7 +36,7 @@ def drop_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("enquiries", "0015_attachments"),
+        ("enquiries", "0016_not_urgent_and_urgent_in_reports"),
     ]
 
     operations = [

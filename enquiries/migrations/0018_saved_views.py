@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("enquiries", "0016_search"),
+        ("enquiries", "0017_search"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

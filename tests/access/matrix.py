@@ -22,6 +22,7 @@ Codes:
     403  the role never reaches this page, or may not take this step on a record it sees
     404  the record is outside the person's reach: the same as not existing
     405  the URL takes only POST
+    503  unhealthy: /healthz/all when no sweep has run (as in this world)
     in   302 to the sign-in page, coming back here afterwards
     >/   302 to that path
 """
@@ -350,7 +351,7 @@ def _parse(table: str) -> dict[str, Row]:
         if name in rows:
             raise ValueError(f"Line {number}: {name} has two rows")
         for code in codes:
-            if code not in {"200", "403", "404", "405", "in"} and not code.startswith(">/"):
+            if code not in {"200", "403", "404", "405", "503", "in"} and not code.startswith(">/"):
                 raise ValueError(f"Line {number} ({name}): unknown code {code!r}")
         rows[name] = Row(name, record, dict(zip(ROLES, codes, strict=True)))
     return rows

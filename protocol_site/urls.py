@@ -19,6 +19,7 @@ urlpatterns = [
     path("panels/", include("declarations.panels.urls")),
     path("notices/", include("notices.urls")),
     path("reports/", include("reports.urls")),
+    path("inbox/", include("inbox.urls")),
     path("api/v1/", include("protocol_site.api_urls")),
 ]
 

@@ -19,6 +19,8 @@ from groups.services import (
     representative_meeting_authorise,
     representative_meeting_request,
 )
+from inbox.models import InboundEmail
+from inbox.services import inbound_receive
 from notices.models import WardNotice
 from notices.services import election_period_declare, ward_notice_publish
 from protocol_site.calendar import council_calendar
@@ -27,6 +29,7 @@ from tests.clock import LONDON
 from tests.complaints.helpers import about_member, about_officer
 from tests.enquiries.factories import casework
 from tests.groups.helpers import MEETING, ask
+from tests.inbox.mails import message
 from tests.protocol_site.factories import ClosureDayFactory, UserFactory
 from tests.registers.factories import (
     CouncillorFactory,
@@ -216,6 +219,16 @@ class World:
             meets_on=date(2026, 12, 1),
             members=[self.org.councillors.group_leader],
             notes="Interviews in the council chamber.",
+        )
+
+    # --- email received ------------------------------------------------------------------------
+
+    @cached_property
+    def inbound(self):
+        """An email from a resident, waiting in triage for democratic services."""
+        return inbound_receive(
+            message(sender="resident@example.org", subject="Bins not collected"),
+            source=InboundEmail.Source.TEST,
         )
 
     # --- notices, visits and the registers ---------------------------------------------------

@@ -152,6 +152,8 @@ PAGES: dict[str, Page] = {
     "notices:period_new": Page("monitoring_officer"),
     "notices:period_change": Page("monitoring_officer", pk("period")),
     "notices:period_end": Page("monitoring_officer", pk("period")),
+    "inbox:turn": Page("democratic_services", pk("inbound")),
+    "inbox:discard": Page("democratic_services", pk("inbound")),
     "manage:closureday_delete": Page(
         "democratic_services", lambda w: {"pk": _entry("closureday", w).pk}
     ),

@@ -47,8 +47,14 @@ def size_limit() -> int:
     return settings.INBOUND_EMAIL_MAX_MB * 1024 * 1024
 
 
-def words(error: Exception) -> str:
-    """A service's refusal as one sentence for the triage list."""
+def words(error: Exception, mail: Mail | None = None) -> str:
+    """A service's refusal as one sentence for the triage list (a refused file named)."""
+    if isinstance(error, ValidationError) and "files" in getattr(error, "error_dict", {}):
+        names = ", ".join(a.name for a in mail.attachments) if mail else ""
+        text = " ".join(error.error_dict["files"][0].messages)
+        return (
+            f"An attachment ({names}) was refused: {text.replace('The selected file', 'the file')}."
+        )
     if isinstance(error, ValidationError):
         text = " ".join(error.messages)
     else:
@@ -232,7 +238,7 @@ def _new_enquiry(row: InboundEmail, mail: Mail) -> None:
                 files=_files(mail),
             )
     except (ValidationError, PermissionDenied) as error:
-        _triage(row, mail, f"It could not become an enquiry: {words(error)}", sender=person)
+        _triage(row, mail, f"It could not become an enquiry. {words(error, mail)}", sender=person)
         return
     _settle(
         row,
@@ -276,7 +282,7 @@ def _reply(row: InboundEmail, mail: Mail, token: str) -> None:
             row,
             mail,
             f"It is a reply about {enquiry.reference} from {person}, but it could not be "
-            f"added: {words(error)}",
+            f"added. {words(error, mail)}",
             enquiry=enquiry,
             sender=person,
         )

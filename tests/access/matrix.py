@@ -297,6 +297,13 @@ notices:period                    period        in  200 200 200 200 200 200 200 
 notices:period_change             period        in  403 403 403 403 403 403 403 403 403 200 403 403
 notices:period_end                period        in  403 403 403 403 403 403 403 403 403 200 403 403
 
+# Email received: the triage list and its pages are democratic services' alone.
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+inbox:list                        -             in  403 403 403 403 403 403 403 403 403 403 200 403
+inbox:detail                      inbound       in  403 403 403 403 403 403 403 403 403 403 200 403
+inbox:turn                        inbound       in  403 403 403 403 403 403 403 403 403 403 200 403
+inbox:discard                     inbound       in  403 403 403 403 403 403 403 403 403 403 200 403
+
 # Annual report (RPT-1): the Monitoring Officer and democratic services; the directorate
 # report for a Director.
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out

@@ -22,6 +22,7 @@ keys are the `record` column of tests/access/matrix.py:
   Executive), `note` and `attendance` (cleared: the Director writes or attends), `offer` (an
   issued note offered to group B), `confidential` (issued to the leader) and its `share`
   with Cllr Baker (`unshare` to take it back);
+- `inbound`: an email from a resident's address, waiting in triage for democratic services;
 - meetings with an MP the Director asked for, Cllr Baker present: `meeting` (awaiting the
   Chief Executive) and `authorised`.
 
@@ -49,6 +50,8 @@ from groups.services import (
     representative_meeting_authorise,
     representative_meeting_request,
 )
+from inbox.models import InboundEmail
+from inbox.services import inbound_receive
 from notices.models import WardNotice
 from notices.services import election_period_declare, ward_notice_publish
 from protocol_site.calendar import council_calendar
@@ -57,6 +60,7 @@ from tests.clock import LONDON
 from tests.complaints.helpers import about_member, about_officer
 from tests.enquiries.factories import casework
 from tests.groups.helpers import MEETING, ask, cleared, issued
+from tests.inbox.mails import message
 from tests.protocol_site.factories import ClosureDayFactory
 from tests.registers.factories import (
     CouncillorRoleFactory,
@@ -216,9 +220,17 @@ def _groups(org) -> dict:
     }
 
 
+def _inbox(org) -> dict:
+    waiting = inbound_receive(
+        message(sender="resident@example.org", subject="Bins not collected again"),
+        source=InboundEmail.Source.TEST,
+    )
+    return {"inbound": _pk(waiting)}
+
+
 def build(org) -> dict[str, dict]:
     """Every record, as the URL kwargs that name it; '-' is a URL with no arguments."""
     world = {"-": {}, "reset": {"uidb64": "MQ", "token": "set-password"}}
-    for part in (_enquiries, _complaints, _registers, _notices, _groups):
+    for part in (_enquiries, _complaints, _registers, _notices, _groups, _inbox):
         world.update(part(org))
     return world

@@ -90,7 +90,7 @@ def test_open_urgent_enquiries_come_first_in_the_officers_list(client_for, org, 
         )
     positions = [page.index(e.reference) for e in (urgent, plain, closed)]
     assert positions == sorted(positions)  # urgent first, then oldest first
-    assert page.count(">Urgent<") == 1  # the tag, on the open one only
+    assert page.count('govuk-tag--red">Urgent<') == 1  # the tag, on the open one only
     # The councillor's own list keeps its order: newest first.
     mine = client_for(councillor).get(reverse("enquiries:list")).content.decode()
     assert mine.index(urgent.reference) < mine.index(closed.reference) < mine.index(plain.reference)

@@ -10,7 +10,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from protocol_site.council_rules import SPEC_BY_NAME, SPECS, council_rules, rule_choices
+from protocol_site.council_rules import (
+    SPEC_BY_NAME,
+    SPECS,
+    council_rules,
+    first_value,
+    rule_choices,
+)
 from protocol_site.forms import GovukForm
 from protocol_site.models import CouncilProtocol
 
@@ -244,16 +250,17 @@ def rules_history(protocol: CouncilProtocol) -> list[HistoryEntry]:
     entries = []
     for index, record in enumerate(records[:HISTORY_LIMIT]):
         older = records[index + 1] if index + 1 < len(records) else None
-        if older is None:
-            continue
+        if older is None and record.history_type != "+":
+            continue  # the history before this is past the limit
         entry = HistoryEntry(
             when=record.history_date,
             who=record.history_user.display_name if record.history_user else "The system",
-            kind="Changed",
+            kind="Changed" if older is not None else "Set up, from the first values",
         )
         for spec in SPECS:
-            old, new = getattr(older, spec.field), getattr(record, spec.field)
-            if old != new:
+            new = getattr(record, spec.field)
+            old = getattr(older, spec.field) if older is not None else first_value(spec.name)
+            if old != new and not (older is None and new is None):
                 label = str(protocol._meta.get_field(spec.field).verbose_name).capitalize()
                 entry.changes.append((label, _shown(spec, old), _shown(spec, new)))
         if entry.changes:

@@ -55,7 +55,9 @@ def test_democratic_services_change_a_rule_and_see_the_change_in_the_history(
     response = client.post(reverse("manage:rules"), posted(enquiry_working_days="11"))
     page = client.get(reverse("manage:rules")).content.decode()
     assert 'value="11"' in page
-    assert "Working days to respond to an enquiry: 12" in page
+    assert "Working days to respond to an enquiry: 12" in page  # 12 → 11
+    assert "Set up, from the first values" in page  # 10 → 12, and the ladder
+    assert "Director after 4" in page
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .audit_words import audit_words
-from .models import AuditEvent, CouncilProtocol, OutboxEmail, User
+from .models import AuditEvent, CouncilProtocol, EmailPreference, OutboxEmail, User
 from .security import user_sessions_end
 
 
@@ -88,10 +88,32 @@ class AuditEventAdmin(ReadOnlyAdmin):
 
 @admin.register(OutboxEmail)
 class OutboxEmailAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "to_address", "subject", "status", "attempts", "sent_at"]
-    list_filter = ["status"]
-    search_fields = ["to_address", "subject"]
+    """Every email, and why one was not delivered (`last_error`); democratic services see the
+    undelivered ones on /organisation/emails-not-delivered/."""
+
+    list_display = [
+        "created_at",
+        "to_address",
+        "kind",
+        "subject",
+        "status",
+        "attempts",
+        "sent_at",
+        "failed_at",
+        "last_error",
+    ]
+    list_filter = ["status", "kind", "delivery_status"]
+    search_fields = ["to_address", "subject", "last_error"]
     date_hierarchy = "created_at"
+
+
+@admin.register(EmailPreference)
+class EmailPreferenceAdmin(ReadOnlyAdmin):
+    """Read here; each person chooses on /account/email/ (a service, audited)."""
+
+    list_display = ["user", "for_information", "updated_at"]
+    list_filter = ["for_information"]
+    search_fields = ["user__username", "user__email"]
 
 
 @admin.register(CouncilProtocol)

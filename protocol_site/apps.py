@@ -15,3 +15,7 @@ class ProtocolSiteConfig(AppConfig):
 
         user_logged_in.connect(session_mark_refreshed, dispatch_uid="session_mark_refreshed")
         register_audit_words(SSO_AUDIT_WORDS)
+        # The kernel's own audit events.
+        register_audit_words(
+            {"protocol_site.email_preference.changed": "Email preferences changed"}
+        )

@@ -1,17 +1,23 @@
 """The email outbox: rows written in the caller's transaction, sent later by a Celery task."""
 
+import copy
 import logging
+import re
 from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db import connection as database
+from django.db.models import Q
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 
+from .delivery import NOTIFY_PENDING, NOTIFY_UNDELIVERED, DeliveryFailed, deliver, notify_client
+from .delivery import notify_status as _notify_status
+from .email_preferences import FOR_INFORMATION, Choice, for_information_choice
 from .models import OutboxEmail
 from .reply_address import reply_headers
 
@@ -24,6 +30,33 @@ def _render_text(name: str, context: dict) -> str:
     return get_template(name).template.render(Context(context, autoescape=False))
 
 
+def email_render(template: str, context: dict) -> tuple[str, str, str]:
+    """The subject, text and HTML of `templates/emails/<template>/`.
+
+    `case_text` tells the templates whether to include the casework text people typed
+    (EMAIL_INCLUDE_CASE_TEXT): by default an email says what happened and links to the case.
+    """
+    context = copy.copy(context)  # the caller's mapping, of whatever kind, is left as it was
+    for key, value in {
+        "site_url": settings.SITE_URL,
+        "council_name": settings.COUNCIL_NAME,
+        "case_text": settings.EMAIL_INCLUDE_CASE_TEXT,
+    }.items():
+        context.setdefault(key, value)
+    subject = " ".join(_render_text(f"emails/{template}/subject.txt", context).split())
+    return (
+        subject,
+        _render_text(f"emails/{template}/body.txt", context),
+        render_to_string(f"emails/{template}/body.html", context),
+    )
+
+
+def _link(body_text: str) -> str:
+    """The first address on the site the email points to (for the daily summary)."""
+    found = re.search(re.escape(settings.SITE_URL) + r"/\S*", body_text)
+    return found.group(0).rstrip(".,;:)")[:500] if found else ""
+
+
 def email_enqueue(
     *,
     to_address: str,
@@ -32,22 +65,25 @@ def email_enqueue(
     recipient=None,
     dedupe_key: str | None = None,
     headers: dict | None = None,
+    status: str = OutboxEmail.Status.PENDING,
 ) -> OutboxEmail | None:
     """Render `templates/emails/<template>/{subject.txt,body.txt,body.html}` into the outbox.
 
     With a dedupe_key, a second call for the same notification writes nothing and returns None.
     `headers`: extra headers (Reply-To, Auto-Submitted) sent with it.
     """
-    context = {"site_url": settings.SITE_URL, "council_name": settings.COUNCIL_NAME, **context}
-    subject = " ".join(_render_text(f"emails/{template}/subject.txt", context).split())
+    subject, body_text, body_html = email_render(template, context)
     row = OutboxEmail(
         recipient=recipient,
         to_address=to_address,
+        kind=template,
         subject=subject[:250],
-        body_text=_render_text(f"emails/{template}/body.txt", context),
-        body_html=render_to_string(f"emails/{template}/body.html", context),
+        body_text=body_text,
+        body_html=body_html,
+        link=_link(body_text),
         dedupe_key=dedupe_key,
         headers=headers or {},
+        status=status,
     )
     try:
         with transaction.atomic():  # a savepoint: a duplicate leaves the caller's work intact
@@ -61,11 +97,23 @@ def email_enqueue(
 
 def email_user(*, user, template: str, context: dict, dedupe_key: str | None = None):
     """Queue an email to a person; people without an address are skipped. An email about a
-    case that takes replies by email carries that person's reply address for it."""
+    case that takes replies by email carries that person's reply address for it.
+
+    An email for their information only follows their choice: sent as it happens, held for
+    their daily summary, or not written at all. An email that asks them to act is always sent.
+    """
     if not user.email:
         logger.warning("No email address for user %s; %s not queued", user.pk, template)
         return None
+    status = OutboxEmail.Status.PENDING
+    if template in FOR_INFORMATION:
+        choice = for_information_choice(user)
+        if choice == Choice.NEVER:
+            return None
+        if choice == Choice.DAILY:
+            status = OutboxEmail.Status.HELD
     return email_enqueue(
+        status=status,
         to_address=user.email,
         recipient=user,
         template=template,
@@ -145,15 +193,16 @@ def _claim(pk: int) -> bool:
         if row.attempts >= MAX_ATTEMPTS:
             logger.error("Outbox email %s: giving up after %s attempts", row.pk, row.attempts)
             row.status = OutboxEmail.Status.FAILED
+            row.failed_at = timezone.now()
             row.last_error = row.last_error or "Every attempt stopped before it finished."
-            row.save(update_fields=["status", "last_error"])
+            row.save(update_fields=["status", "failed_at", "last_error"])
             return False
         row.attempts += 1
         row.save(update_fields=["attempts"])
     return True
 
 
-def outbox_send(pk: int, *, connection=None) -> bool:
+def outbox_send(pk: int, *, connection=None, client=None) -> bool:
     """Send one pending row and mark it sent, in one transaction holding the row's lock.
 
     A second worker skips a row already being sent. A crash before the mail server accepts
@@ -162,42 +211,35 @@ def outbox_send(pk: int, *, connection=None) -> bool:
     delivery is at least once, and that window is kept to the server's reply and one UPDATE.
     `connection` is an open mail connection shared by a batch (see outbox_send_pending).
     An attempt is counted only by the sender that makes it: one another sender holds is left
-    to it, uncounted.
+    to it, uncounted. A failure that would fail the same way again (an address the mail server
+    or GOV.UK Notify refuses for good) is recorded and not tried again; any other is tried
+    again with a growing wait, MAX_ATTEMPTS times at most.
     """
     with _held(pk) as held:
-        return held and _claim(pk) and _send(pk, connection)
+        return held and _claim(pk) and _send(pk, connection, client)
 
 
-def _send(pk: int, connection) -> bool:
+def _send(pk: int, connection, client) -> bool:
     with transaction.atomic():
         row = _pending_locked(pk)
         if row is None:
             return False
-        message = EmailMultiAlternatives(
-            subject=row.subject,
-            body=row.body_text,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[row.to_address],
-            headers={**row.headers, "Message-ID": row.message_id},
-            connection=connection,
-        )
-        if row.body_html:
-            message.attach_alternative(row.body_html, "text/html")
         try:
-            message.send(fail_silently=False)
-        except Exception as exc:  # noqa: BLE001 - any transport failure is retried later
-            logger.warning("Sending outbox email %s failed: %s", row.pk, exc)
+            row.provider_id = deliver(row, connection=connection, client=client)
+        except DeliveryFailed as failure:
+            logger.warning("Sending outbox email %s failed: %s", row.pk, failure.reason)
             _close_quietly(connection)  # the next message opens a fresh connection
-            row.last_error = str(exc)[:2000]
-            if row.attempts >= MAX_ATTEMPTS:
+            row.last_error = failure.reason[:2000]
+            if failure.permanent or row.attempts >= MAX_ATTEMPTS:
                 row.status = OutboxEmail.Status.FAILED
+                row.failed_at = timezone.now()
             row.next_attempt_at = timezone.now() + timedelta(minutes=2**row.attempts)
-            row.save(update_fields=["last_error", "status", "next_attempt_at"])
+            row.save(update_fields=["last_error", "status", "failed_at", "next_attempt_at"])
             return False
         row.status = OutboxEmail.Status.SENT
         row.sent_at = timezone.now()
         row.last_error = ""
-        row.save(update_fields=["status", "sent_at", "last_error"])
+        row.save(update_fields=["status", "sent_at", "last_error", "provider_id"])
         return True
 
 
@@ -216,6 +258,12 @@ def outbox_send_pending(limit: int = 200) -> int:
     pks = outbox_pending_ids(limit)
     if not pks:
         return 0
+    if settings.EMAIL_DELIVERY == "notify":
+        try:
+            client = notify_client()
+        except DeliveryFailed:
+            client = None  # each row then tries alone and records why
+        return sum(outbox_send(pk, client=client) for pk in pks)
     connection = get_connection(fail_silently=False)
     try:
         connection.open()
@@ -228,9 +276,57 @@ def outbox_send_pending(limit: int = 200) -> int:
         _close_quietly(connection)
 
 
+def outbox_check_notify(limit: int = 200) -> int:
+    """Ask GOV.UK Notify what became of the emails it took in the last few days: one it could
+    not deliver is marked not delivered, with Notify's reason, for democratic services to see.
+    Returns how many were found undelivered."""
+    if settings.EMAIL_DELIVERY != "notify" or not settings.NOTIFY_API_KEY:
+        return 0
+    since = timezone.now() - timedelta(days=settings.NOTIFY_STATUS_CHECK_DAYS)
+    rows = list(
+        OutboxEmail.objects.filter(status=OutboxEmail.Status.SENT, sent_at__gte=since)
+        .exclude(provider_id="")
+        .filter(delivery_status__in=["", *NOTIFY_PENDING])
+        .order_by("sent_at")
+        .values_list("pk", "provider_id")[:limit]
+    )
+    client = notify_client()
+    undelivered = 0
+    for pk, provider_id in rows:
+        try:
+            status = _notify_status(client, provider_id)
+        except Exception as exc:  # noqa: BLE001 - asked again at the next check
+            logger.warning("Checking outbox email %s with Notify failed: %s", pk, exc)
+            continue
+        reason = NOTIFY_UNDELIVERED.get(status)
+        changes = {"delivery_status": status[:30]}
+        if reason:
+            changes |= {
+                "status": OutboxEmail.Status.FAILED,
+                "failed_at": timezone.now(),
+                "last_error": reason,
+            }
+        undelivered += OutboxEmail.objects.filter(pk=pk, status=OutboxEmail.Status.SENT).update(
+            **changes
+        ) and bool(reason)
+    return undelivered
+
+
+def outbox_failed():
+    """Emails that were not delivered, the latest first, with the person they were for."""
+    return (
+        OutboxEmail.objects.filter(status=OutboxEmail.Status.FAILED)
+        .select_related("recipient")
+        .order_by("-failed_at", "-id")
+    )
+
+
 def outbox_purge_sent(older_than_days: int = 180) -> int:
+    """Sent emails, and the ones that went out in a daily summary, once they are old."""
     cutoff = timezone.now() - timedelta(days=older_than_days)
+    Status = OutboxEmail.Status
     deleted, _ = OutboxEmail.objects.filter(
-        status=OutboxEmail.Status.SENT, sent_at__lt=cutoff
+        Q(status=Status.SENT, sent_at__lt=cutoff)
+        | Q(status=Status.IN_DIGEST, created_at__lt=cutoff)
     ).delete()
     return deleted

@@ -2,7 +2,8 @@ from celery import shared_task
 
 from .cases.once import submissions_purge
 from .cases.sweep import sweep_named
-from .outbox import outbox_purge_sent, outbox_send_pending
+from .digest import digest_send_all
+from .outbox import outbox_check_notify, outbox_purge_sent, outbox_send_pending
 from .security import sign_in_records_purge
 
 # Every task has the time limits in settings (CELERY_TASK_SOFT_TIME_LIMIT, CELERY_TASK_TIME_LIMIT):
@@ -20,6 +21,18 @@ def run_sweep(app_label: str) -> int:
 def send_pending_email() -> int:
     """Beat sweep: send every pending outbox row (each exactly once)."""
     return outbox_send_pending()
+
+
+@shared_task
+def send_email_digests() -> int:
+    """Beat, 07:30 London: each person's daily summary of emails for their information."""
+    return digest_send_all()
+
+
+@shared_task
+def check_notify_deliveries() -> int:
+    """Beat: what GOV.UK Notify could not deliver is marked so, for democratic services."""
+    return outbox_check_notify()
 
 
 @shared_task

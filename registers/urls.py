@@ -48,6 +48,7 @@ urlpatterns = [
         password_sign_in_only(auth_views.PasswordResetCompleteView.as_view()),
         name="password_reset_complete",
     ),
+    path("", include("registers.email.urls")),
     path("organisation/", include("registers.manage.urls")),
     path("visits/", include("registers.visits.urls")),
 ]

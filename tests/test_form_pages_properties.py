@@ -158,6 +158,7 @@ PAGES: dict[str, Page] = {
         "democratic_services", lambda w: {"pk": _entry("closureday", w).pk}
     ),
     "manage:protocol": Page("democratic_services"),
+    "email_preferences": Page("councillor"),
     "manage:protocol_preset": Page("democratic_services"),
     "manage:rules": Page("democratic_services"),
     "api:enquiry-list": Page("councillor"),

@@ -1,7 +1,7 @@
 from .audit import AuditEvent
 from .calendar import ClosureDay
 from .heartbeat import SweepHeartbeat
-from .outbox import OutboxEmail
+from .outbox import EmailPreference, OutboxEmail
 from .protocol import CouncilProtocol
 from .submission import FormSubmission
 from .user import User
@@ -10,6 +10,7 @@ __all__ = [
     "AuditEvent",
     "ClosureDay",
     "CouncilProtocol",
+    "EmailPreference",
     "FormSubmission",
     "OutboxEmail",
     "SweepHeartbeat",

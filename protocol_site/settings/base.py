@@ -322,15 +322,19 @@ PERMISSIONS_POLICY = (
     "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
 )
 
-# Email coming in (settings/inbound_email.py); the council's protocol (README "Protocol
+# Email coming in (settings/inbound_email.py) and going out: casework text in emails, GOV.UK
+# Notify, daily summaries (settings/notify.py); the council's protocol (README "Protocol
 # settings"); signing in through the council's directory, and the second factor (settings/sso.py);
 # running it: the cache, health checks, logs and Sentry (settings/running.py).
 from .inbound_email import *  # noqa: E402, F403
+from .notify import *  # noqa: E402, F403
+from .notify import EMAIL_BEAT_SCHEDULE  # noqa: E402
 from .protocol import *  # noqa: E402, F403
 from .protocol import ENQUIRY_ATTACHMENT_MAX_MB  # noqa: E402
 from .running import *  # noqa: E402, F403
 from .sso import *  # noqa: E402, F403
 
+CELERY_BEAT_SCHEDULE |= EMAIL_BEAT_SCHEDULE
 MEDIA_ROOT = VAR_DIR / "media"
 # Attached files: MEDIA_ROOT, or an S3-compatible bucket (settings/storage.py).
 STORAGES = {

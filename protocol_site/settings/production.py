@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, TRUSTED_PROXY_COUNT
+from .base import DATABASES, EMAIL_DELIVERY, NOTIFY_API_KEY, TRUSTED_PROXY_COUNT
 from .env import env_bool, env_choice, env_int, env_list, env_str
 from .running import LOG_LEVEL, logging_config
 from .storage import file_storage
@@ -38,6 +38,9 @@ LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Notify chosen but no API key: every email would fail, so the service does not start.
+if EMAIL_DELIVERY == "notify" and not NOTIFY_API_KEY:
+    raise ImproperlyConfigured("EMAIL_DELIVERY=notify needs NOTIFY_API_KEY.")
 STORAGES = {
     "default": file_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -65,6 +65,10 @@ password_reset_done               -             200 200 200 200 200 200 200 200 
 password_reset_confirm            reset         200 200 200 200 200 200 200 200 200 200 200 200 200
 password_reset_complete           -             200 200 200 200 200 200 200 200 200 200 200 200 200
 
+# Each person's email preferences: everyone signed in, their own only (no record in the URL).
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+email_preferences                 -             in  200 200 200 200 200 200 200 200 200 200 200 200
+
 # The officer search behind the forms' officer pickers: anyone with a place in the council.
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 officer_search                    -             in  200 200 200 200 200 200 200 200 200 200 200 403
@@ -77,6 +81,7 @@ manage:protocol                   -             in  403 403 403 403 403 403 403 
 manage:protocol_preset            -             in  403 403 403 403 403 403 403 403 403 403 405 403
 manage:protocol_document          -             in  404 404 404 404 404 404 404 404 404 404 404 404
 manage:rules                      -             in  403 403 403 403 403 403 403 403 403 403 200 403
+failed_emails                     -             in  403 403 403 403 403 403 403 403 403 403 200 403
 manage:directorate_list           -             in  403 403 403 403 403 403 403 403 403 403 200 403
 manage:directorate_export         -             in  403 403 403 403 403 403 403 403 403 403 200 403
 manage:directorate_add            -             in  403 403 403 403 403 403 403 403 403 403 200 403

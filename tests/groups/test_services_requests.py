@@ -115,7 +115,9 @@ def test_declining_needs_reasons_and_tells_the_group_leader(org, chief_executive
         actor=chief_executive, briefing=briefing, reason="Too political: a manifesto matter."
     )
     assert briefing.status == Status.DECLINED and briefing.closed_at
-    assert any("Too political" in e.body_text for e in emails_to(group_leader))
+    (declined,) = [e for e in emails_to(group_leader) if "declined" in e.subject]
+    assert "Too political" not in declined.body_text  # the reasons are on the request's page
+    assert f"/groups/{briefing.pk}/" in declined.body_text
     with pytest.raises(ValidationError):
         briefing_clear(actor=chief_executive, briefing=briefing)
 

@@ -40,7 +40,8 @@ def test_an_officer_records_a_public_meeting_and_every_ward_member_is_emailed_on
     expected = sorted([*riverside_addresses(org), "hill.member@example.gov.uk"])
     assert emailed() == expected
     email = OutboxEmail.objects.get(to_address="hill.member@example.gov.uk")
-    assert "Public meeting on the Mill Lane traffic scheme" in email.subject
+    assert email.subject.startswith("A public meeting affecting your ward")
+    assert "Mill Lane traffic scheme" not in email.subject + email.body_text  # on the notice
     assert "Riverside Community Centre" in email.body_text
     assert "invited to attend" in email.body_text
     assert f"/notices/{notice.pk}/" in email.body_html
@@ -52,7 +53,8 @@ def test_a_consultation_and_a_matter(org, officer):
     closing = consultation(officer, [org.ward])
     assert closing.consultation_closes_on == TODAY + timedelta(days=28)
     assert closing.meeting_at is None and closing.place == ""
-    assert "closes on" in OutboxEmail.objects.filter(subject__contains="library").first().body_text
+    email = OutboxEmail.objects.filter(subject__startswith="A consultation").first()
+    assert "closes on" in email.body_text
     plain = matter(officer, [org.ward], meeting_at=NOW + timedelta(days=3), place="Ignored")
     assert plain.meeting_at is None and plain.place == ""  # only a meeting has a time and place
 

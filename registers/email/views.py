@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from protocol_site.email_preferences import (
+    FOR_INFORMATION,
+    email_preference_set,
+    for_information_choice,
+)
+from protocol_site.outbox import outbox_failed
+from protocol_site.views import submit
+
+from ..roles import person_for
+from .forms import EmailPreferenceForm
+
+# The failed deliveries page shows the most recent; older ones are in the admin.
+FAILED_LIMIT = 200
+
+
+@require_http_methods(["GET", "POST"])
+def email_preferences(request):
+    """Every signed-in person: how they are sent emails for their information."""
+    form = EmailPreferenceForm(
+        request.POST if request.method == "POST" else None,
+        initial={"for_information": for_information_choice(request.user)},
+    )
+
+    def perform(data):
+        preference = email_preference_set(
+            actor=request.user, for_information=data["for_information"]
+        )
+        return preference.pk, "Your email preferences are saved"
+
+    def done(request, pk, message):
+        messages.success(request, message)
+        return redirect("email_preferences")
+
+    answer = submit(request, form, perform, done=done)
+    if answer is not None:
+        return answer
+    return render(
+        request,
+        "registers/email/preferences.html",
+        {"form": form, "for_information_count": len(FOR_INFORMATION)},
+    )
+
+
+@require_GET
+def failed_emails(request):
+    """Democratic services: emails the mail server or GOV.UK Notify would not deliver."""
+    if not person_for(request.user).can_manage_organisation:
+        raise PermissionDenied
+    rows = list(outbox_failed()[: FAILED_LIMIT + 1])
+    return render(
+        request,
+        "registers/email/failed.html",
+        {
+            "rows": rows[:FAILED_LIMIT],
+            "more": len(rows) > FAILED_LIMIT,
+            "limit": FAILED_LIMIT,
+            "notify": settings.EMAIL_DELIVERY == "notify",
+        },
+    )

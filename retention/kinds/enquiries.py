@@ -1,6 +1,7 @@
 """Members' enquiries: closed (answered, declined, withdrawn, or closed with no reply) is
 when the period starts. The constituent's details, every message, response and note, and
-every file go; the councillor, the officers and the service stay, for the counts."""
+every file go, and the text of the emails it came from; the councillor, the officers and the
+service stay, for the counts."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from enquiries.models import (
     EnquiryEvent,
     ExtensionRequest,
 )
+from inbox.models import InboundEmail
 
 from ..models import RecordKind
 from . import CaseKind, file_names, stamp
@@ -70,6 +72,10 @@ def _wipe(enquiry: Enquiry) -> list[str]:
     )
     EnquiryEvent.objects.filter(enquiry=enquiry).update(detail="", actor=None)
     ExtensionRequest.objects.filter(enquiry=enquiry).update(reason="", decision_note="")
+    # The emails it came from or that were added to it: their text and the message as sent.
+    InboundEmail.objects.filter(enquiry=enquiry).update(
+        raw=b"", text="", from_name="", subject=f"Email about {enquiry.reference}"
+    )
     return files
 
 

@@ -5,7 +5,7 @@ from django.contrib import admin
 
 from protocol_site.admin import ReadOnlyAdmin
 
-from .models import ElectionPeriod, WardNotice
+from .models import ElectionPeriod, ProtocolReading, ProtocolVersion, WardNotice
 
 
 @admin.register(WardNotice)
@@ -22,3 +22,19 @@ class ElectionPeriodAdmin(ReadOnlyAdmin):
     list_display = ["name", "starts_on", "polling_day", "last_day", "ended_at"]
     search_fields = ["name"]
     date_hierarchy = "starts_on"
+
+
+@admin.register(ProtocolVersion)
+class ProtocolVersionAdmin(ReadOnlyAdmin):
+    list_display = ["version", "published_at", "published_by", "reminders_sent"]
+    list_select_related = ["published_by"]
+    search_fields = ["version", "text"]
+    date_hierarchy = "published_at"
+
+
+@admin.register(ProtocolReading)
+class ProtocolReadingAdmin(ReadOnlyAdmin):
+    list_display = ["user", "version", "confirmed_at"]
+    list_filter = ["version"]
+    list_select_related = ["user", "version"]
+    search_fields = ["user__first_name", "user__last_name", "user__email"]

@@ -8,4 +8,7 @@ AUDIT_WORDS: dict[str, str] = {
     "notices.election_period.declared": "Pre-election period declared",
     "notices.election_period.changed": "Pre-election period changed",
     "notices.election_period.ended": "Pre-election period ended early",
+    "notices.protocol.published": "Protocol published",
+    "notices.protocol.read": "Protocol read and confirmed",
+    "notices.protocol.reminded": "Reminded to read the protocol",
 }

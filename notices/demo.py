@@ -12,11 +12,46 @@ from django.utils import timezone
 from protocol_site.calendar import LONDON
 from registers.models import Ward
 
-from .models import ElectionPeriod, WardNotice
-from .services import election_period_declare, ward_notice_publish
+from .models import ElectionPeriod, ProtocolVersion, WardNotice
+from .services import (
+    election_period_declare,
+    protocol_confirm_read,
+    protocol_publish,
+    ward_notice_publish,
+)
 
 Kind = WardNotice.Kind
 MONITORING_OFFICER = "monitoring.officer"
+DEMOCRATIC_SERVICES = "dem.services"
+# The demo's protocol, published by democratic services; these people have confirmed reading it.
+PROTOCOL_VERSION = "Version 3, adopted by Council on 21 May 2026"
+PROTOCOL_READ_BY = ("officer.demo", "manager.demo", "monitoring.officer")
+PROTOCOL_SUMMARY = """Members' enquiries now have a response time of 10 working days, and a \
+member may follow up a response within 5 working days. Each political group names a member to \
+lead on resolving problems under the protocol."""
+PROTOCOL_TEXT = """1. Introduction
+
+1.1 This protocol guides the relationship between members and officers of the council. Mutual \
+trust, respect and courtesy are at its heart.
+
+2. Members' enquiries
+
+2.1 Members may make enquiries of officers by any means. Officers will respond, or send a \
+holding reply, within 10 working days.
+
+2.2 A member who is not satisfied may follow up a response within 5 working days.
+
+3. Concerns and complaints
+
+3.1 Concerns are raised privately, never in public, and informally first.
+
+3.2 Each service names an officer to whom members may direct complaints, and each political \
+group names a member to lead on resolving problems under this protocol.
+
+4. Reading this protocol
+
+4.1 Every member and officer reads this protocol when it is adopted or changed, and confirms \
+that they have read it."""
 
 GUIDANCE = """Until the end of polling day:
 
@@ -88,4 +123,17 @@ def seed(recorder) -> int:
                 guidance=GUIDANCE,
             )
             created += 1
-    return created
+    return created + _protocol()
+
+
+def _protocol() -> int:
+    users = get_user_model().objects
+    publisher = users.filter(username=DEMOCRATIC_SERVICES).first()
+    if publisher is None or ProtocolVersion.objects.filter(version=PROTOCOL_VERSION).exists():
+        return 0
+    version = protocol_publish(
+        actor=publisher, version=PROTOCOL_VERSION, text=PROTOCOL_TEXT, summary=PROTOCOL_SUMMARY
+    )
+    for reader in users.filter(username__in=PROTOCOL_READ_BY):
+        protocol_confirm_read(actor=reader, version=version)
+    return 1

@@ -170,3 +170,39 @@ class ElectionPeriodEndForm(GovukForm):
         label="Why is it ending early?",
         help_text="For example, the by-election was uncontested",
     )
+
+
+class ProtocolVersionForm(GovukForm):
+    """A new version of the council's protocol, to publish."""
+
+    error_names = {"link": "the address of the published protocol"}
+
+    version = forms.CharField(
+        max_length=80,
+        label="Name of this version",
+        help_text="For example, May 2026, or Version 4 adopted by Council on 21 May 2026",
+        error_messages=required("Enter the name of this version, for example May 2026"),
+    )
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        label="What has changed (optional)",
+        help_text="Members and officers see this first, and in the email asking them to read it",
+    )
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 20}),
+        label="The protocol",
+        help_text="The whole text, as adopted",
+        error_messages=required("Enter the text of the protocol"),
+    )
+    link = forms.URLField(
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        label="Where the council publishes it (optional)",
+        help_text="The address of the protocol in the council's constitution online",
+    )
+
+
+class ConfirmForm(GovukForm):
+    """A step with nothing to fill in: the button is the answer."""

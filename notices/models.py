@@ -158,3 +158,46 @@ class ElectionPeriod(models.Model):
         if self.starts_on > today:
             return "upcoming"
         return "current"
+
+
+class ProtocolVersion(models.Model):
+    """A version of the council's protocol, published in the product for members and officers
+    to read and confirm they have read (004: the committee report asks that all are made aware
+    of it). The latest published is the current one."""
+
+    version = models.CharField(max_length=80, unique=True)
+    summary = models.TextField(blank=True)
+    text = models.TextField()
+    link = models.URLField(blank=True, max_length=500)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(default=timezone.now)
+    # How many rounds of reminders have gone to those who have not confirmed (each round once).
+    reminders_sent = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = ["published_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.version
+
+
+class ProtocolReading(models.Model):
+    """A member or officer confirmed they have read a version: once each."""
+
+    version = models.ForeignKey(ProtocolVersion, on_delete=models.CASCADE, related_name="readings")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="protocol_readings"
+    )
+    confirmed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-confirmed_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "user"], name="protocol_read_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} read {self.version}"

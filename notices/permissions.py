@@ -28,3 +28,16 @@ def can_correct(user, notice: WardNotice) -> bool:
 def can_declare_periods(user) -> bool:
     """ELE-1: the Monitoring Officer issues the pre-election guidance (001 §8.01, 003 §11.3)."""
     return may_act_as_monitoring_officer(user)
+
+
+@denies("Only democratic services publish the protocol.")
+def can_keep_protocol(user) -> bool:
+    """Publish a version of the protocol, see who has read it, and remind those who have not:
+    democratic services, who keep the council's protocol."""
+    return person_for(user).has(Role.DEMOCRATIC_SERVICES)
+
+
+@denies("Only members and officers confirm they have read the protocol.")
+def can_confirm_reading(user) -> bool:
+    person = person_for(user)
+    return person.councillor is not None or person.officer is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -18,7 +19,7 @@ from protocol_site.access import visible_or_404
 from registers.models import Councillor, Officer, Tier, Ward
 from registers.roles import Person, Role, person_for
 
-from .models import ElectionPeriod, WardNotice
+from .models import ElectionPeriod, ProtocolReading, ProtocolVersion, WardNotice
 from .permissions import can_publish
 
 # The banner's period is cached this long per process; the services clear it on a change.
@@ -202,3 +203,45 @@ def guidance_recipients(*, all_officers: bool, on: date | None = None) -> list:
     users = [c.user for c in members.select_related("user")]
     users += [o.user for o in officers.select_related("user")]
     return users
+
+
+# --- The council's protocol: versions and who has read them -----------------------------------
+
+
+def reads_the_protocol(person: Person) -> bool:
+    """Members in office and officers are asked to read each version and confirm it."""
+    return person.councillor is not None or person.officer is not None
+
+
+def current_protocol() -> ProtocolVersion | None:
+    return ProtocolVersion.objects.order_by("-published_at", "-pk").first()
+
+
+def protocol_version_for(pk: int) -> ProtocolVersion:
+    """Any version, for anyone signed in: the protocol is not confidential."""
+    return visible_or_404(ProtocolVersion.objects.select_related("published_by"), pk=pk)
+
+
+def protocol_readers(*, kind: str = "") -> QuerySet:
+    """The people asked to read the protocol: members in office and officers who can sign in
+    ("members" or "officers" for one side only)."""
+    people = get_user_model().objects.filter(is_active=True)
+    members = Q(councillor__in=Councillor.objects.serving())
+    officers = Q(officer__in=Officer.objects.active())
+    who = {"members": members, "officers": officers}.get(kind, members | officers)
+    return people.filter(who).order_by("last_name", "first_name", "pk")
+
+
+def protocol_not_read(version: ProtocolVersion, *, kind: str = "") -> QuerySet:
+    return protocol_readers(kind=kind).exclude(protocol_readings__version=version)
+
+
+def protocol_reading(user, version: ProtocolVersion) -> ProtocolReading | None:
+    return ProtocolReading.objects.filter(user=user, version=version).first()
+
+
+def protocol_unread_for(user) -> QuerySet[ProtocolVersion]:
+    """The current version, if `user` has not confirmed reading it (for a count on the home
+    page, asked with its other counts)."""
+    latest = ProtocolVersion.objects.order_by("-published_at", "-pk").values("pk")[:1]
+    return ProtocolVersion.objects.filter(pk__in=latest).exclude(readings__user=user)

@@ -22,7 +22,7 @@ from groups.services import (
 from inbox.models import InboundEmail
 from inbox.services import inbound_receive
 from notices.models import WardNotice
-from notices.services import election_period_declare, ward_notice_publish
+from notices.services import election_period_declare, protocol_publish, ward_notice_publish
 from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, Post
 from tests.clock import LONDON
@@ -253,6 +253,14 @@ class World:
             starts_on=date(2026, 12, 1),
             polling_day=date(2027, 1, 14),
             guidance="No new publicity campaigns until polling day.",
+        )
+
+    @cached_property
+    def protocol_version(self):
+        return protocol_publish(
+            actor=self.user("democratic_services"),
+            version="May 2026",
+            text="1.1 Members and officers treat each other with respect.",
         )
 
     @cached_property

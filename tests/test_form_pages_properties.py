@@ -152,6 +152,9 @@ PAGES: dict[str, Page] = {
     "notices:period_new": Page("monitoring_officer"),
     "notices:period_change": Page("monitoring_officer", pk("period")),
     "notices:period_end": Page("monitoring_officer", pk("period")),
+    "notices:protocol_publish": Page("democratic_services"),
+    "notices:protocol_confirm": Page("councillor", pk("protocol_version")),
+    "notices:protocol_remind": Page("democratic_services", pk("protocol_version")),
     "inbox:turn": Page("democratic_services", pk("inbound")),
     "inbox:discard": Page("democratic_services", pk("inbound")),
     "manage:closureday_delete": Page(

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from protocol_site.tally import tally
 from registers.roles import Person
 
 from ..permissions import can_declare_periods, can_publish
-from ..selectors import recent_ward_notices, uses_ward_notices
+from ..selectors import (
+    protocol_unread_for,
+    reads_the_protocol,
+    recent_ward_notices,
+    uses_ward_notices,
+)
 
 
 def notices_home_panel(person: Person) -> dict | None:
@@ -19,4 +25,8 @@ def notices_home_panel(person: Person) -> dict | None:
         "may_declare": can_declare_periods(person.user),
         "ward": councillor.ward if councillor is not None and councillor.ward_id else None,
         "recent": recent_ward_notices(person),
+        # The current protocol, if this member or officer has not confirmed reading it.
+        "protocol_unread": (
+            tally(protocol_unread_for(person.user)) if reads_the_protocol(person) else 0
+        ),
     }

@@ -9,7 +9,7 @@ from .entries import (
     register_entry_save,
     register_export_record,
 )
-from .protocol import protocol_apply_preset, protocol_save
+from .protocol import protocol_apply_preset, protocol_save, protocol_set_version
 from .rules import council_rules_save
 from .visits import visit_arrange, visit_cancel, visit_request
 
@@ -20,6 +20,7 @@ __all__ = [
     "officer_save",
     "protocol_apply_preset",
     "protocol_save",
+    "protocol_set_version",
     "register_entry_delete",
     "register_entry_save",
     "register_export_record",

@@ -92,3 +92,15 @@ def protocol_apply_preset(*, actor, preset: str) -> CouncilProtocol:
         default = None if name.startswith(("group_", "election_")) else ""
         setattr(protocol, name, chosen.options.get(name, default))
     return _save(protocol, actor=actor, summary=f"Applied the preset: {chosen.title}")
+
+
+@transaction.atomic
+def protocol_set_version(*, actor, version: str, url: str = "") -> CouncilProtocol:
+    """A new version published for members and officers to read: its name (and its link,
+    where one is given) become the council's protocol's; paragraphs and options stay."""
+    _require_organisation_manager(actor)
+    protocol = _locked()
+    protocol.version = version
+    if url:
+        protocol.url = url
+    return _save(protocol, actor=actor, summary=f"Published version {version} for reading")

@@ -302,6 +302,16 @@ notices:period                    period        in  200 200 200 200 200 200 200 
 notices:period_change             period        in  403 403 403 403 403 403 403 403 403 200 403 403
 notices:period_end                period        in  403 403 403 403 403 403 403 403 403 200 403 403
 
+# The council's protocol: read by everyone signed in, confirmed by members and officers;
+# published, with who has not confirmed and reminders, by democratic services.
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+notices:protocol                  -             in  200 200 200 200 200 200 200 200 200 200 200 200
+notices:protocol_publish          -             in  403 403 403 403 403 403 403 403 403 403 200 403
+notices:protocol_version          protocol      in  200 200 200 200 200 200 200 200 200 200 200 200
+notices:protocol_confirm          protocol      in  200 200 200 200 200 200 200 200 200 200 200 403
+notices:protocol_readers          protocol      in  403 403 403 403 403 403 403 403 403 403 200 403
+notices:protocol_remind           protocol      in  403 403 403 403 403 403 403 403 403 403 200 403
+
 # Email received: the triage list and its pages are democratic services' alone.
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 inbox:list                        -             in  403 403 403 403 403 403 403 403 403 403 200 403

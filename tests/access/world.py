@@ -15,7 +15,8 @@ keys are the `record` column of tests/access/matrix.py:
 - `declaration`: the officer's declared friendship with Cllr Price (group B), the line
   manager told; `declarable`: Cllr Baker, as the other side of a new declaration;
 - `panel`, `visit` (Cllr Baker to a waste depot), `notice` (the officer's, for Riverside),
-  `period` (declared by the Monitoring Officer), and the registers' entries: `directorate`,
+  `period` (declared by the Monitoring Officer), `protocol` (a version democratic services
+  published), and the registers' entries: `directorate`,
   `service`, `post`, `officer`, `statutory`, `ward`, `councillor`, `cllr_role` (the Group
   Leader chairs a committee), `group`, `closureday`, `interest`, `training`, `attendee`;
 - briefings group A's leader asked of the Director: `briefing` (awaiting the Chief
@@ -53,7 +54,7 @@ from groups.services import (
 from inbox.models import InboundEmail
 from inbox.services import inbound_receive
 from notices.models import WardNotice
-from notices.services import election_period_declare, ward_notice_publish
+from notices.services import election_period_declare, protocol_publish, ward_notice_publish
 from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, StatutoryRole
 from tests.clock import LONDON
@@ -191,7 +192,12 @@ def _notices(org) -> dict:
         polling_day=date(2027, 5, 6),
         guidance="No new publicity campaigns until polling day.",
     )
-    return {"notice": _pk(notice), "period": _pk(period)}
+    protocol = protocol_publish(
+        actor=org.officers.democratic_services.user,
+        version="May 2026",
+        text="1.1 Members and officers treat each other with respect.",
+    )
+    return {"notice": _pk(notice), "period": _pk(period), "protocol": _pk(protocol)}
 
 
 def _groups(org) -> dict:

@@ -59,6 +59,7 @@ CREATE_PAGES = [
     "visits:new",
     "notices:new",
     "notices:period_new",
+    "notices:protocol_publish",
     "panels:add",
 ]
 # What a careful person gives where the drill's own choice would rightly be refused.

@@ -10,6 +10,8 @@ from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import IsAuthenticated
 
+from .api_rules import CouncilRulesView
+
 app_name = "api"
 
 
@@ -23,5 +25,6 @@ class SchemaView(SpectacularAPIView):
 urlpatterns = [
     path("", include("enquiries.api.urls")),
     path("", include("complaints.api.urls")),
+    path("council-rules/", CouncilRulesView.as_view(), name="council-rules"),
     path("schema/", SchemaView.as_view(), name="schema"),
 ]

@@ -351,6 +351,7 @@ api:complaint-list                -             403 200 200 200 200 200 200 200 
 api:complaint-detail              complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
 api:complaint-messages            complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
 api:schema                        -             403 200 200 200 200 200 200 200 200 200 200 200 200
+api:council-rules                 -             403 200 200 200 200 200 200 200 200 200 200 200 200
 
 """
 

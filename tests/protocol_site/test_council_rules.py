@@ -118,3 +118,14 @@ def test_a_change_is_audited_and_kept_in_the_history(democratic_services):
     assert protocol.history.first().history_user == democratic_services
     council_rules_save(actor=democratic_services, values={"ENQUIRY_WORKING_DAYS": 8})
     assert AuditEvent.objects.filter(action="protocol.rules_changed").count() == 2  # no change
+
+
+def test_the_api_lists_every_rule_as_it_stands(api, councillor, council_rule):
+    council_rule("ENQUIRY_WORKING_DAYS", 12)
+    response = api(councillor).get("/api/v1/council-rules/")
+    assert response.status_code == 200
+    rows = {row["name"]: row for row in response.json()}
+    assert set(rows) == {spec.name for spec in SPECS}
+    assert rows["ENQUIRY_WORKING_DAYS"]["value"] == 12
+    assert rows["ENQUIRY_WORKING_DAYS"]["question"].startswith("Working days an officer has")
+    assert rows["GROUP_BRIEFING_EQUAL_ACCESS"]["value"] is True

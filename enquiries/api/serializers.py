@@ -115,8 +115,8 @@ class EnquirySerializer(serializers.ModelSerializer):
     )
     paused_working_days = serializers.IntegerField(
         read_only=True,
-        help_text="Working days the clock stood still waiting for the councillor's answers; "
-        "the due date has moved on by them.",
+        help_text="Working days the clock stood still waiting for the councillor's answers, "
+        "over every round; the due date of the round each fell in moved on by them.",
     )
     in_pre_election_period = serializers.BooleanField(
         read_only=True,

@@ -20,6 +20,7 @@ urlpatterns = [
     path("notices/", include("notices.urls")),
     path("reports/", include("reports.urls")),
     path("inbox/", include("inbox.urls")),
+    path("retention/", include("retention.urls")),
     path("api/v1/", include("protocol_site.api_urls")),
 ]
 

@@ -1,0 +1,155 @@
+"""Reads for the retention pages, each for someone the rules let see it (403 otherwise): the
+schedule, the holds, and the people a subject access search finds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from enquiries.models import ConstituentDetails
+from protocol_site.cases import require
+
+from .kinds import CaseKind, case_kinds
+from .models import Anonymisation, LegalHold, RetentionRule
+from .permissions import can_answer_subject_access, can_see_retention
+from .services import retention_rules_ensure
+
+SEARCH_LIMIT = 25
+
+
+def schedule_for(user) -> list[RetentionRule]:
+    require(can_see_retention, user)
+    return list(RetentionRule.objects.select_related("changed_by")) or retention_rules_ensure()
+
+
+def rule_for(user, kind: str) -> RetentionRule:
+    require(can_see_retention, user)
+    rule = RetentionRule.objects.filter(kind=kind).first()
+    if rule is None:
+        raise Http404
+    return rule
+
+
+def holds_for(user) -> QuerySet[LegalHold]:
+    require(can_see_retention, user)
+    return LegalHold.objects.select_related("set_by", "lifted_by")
+
+
+def hold_for(user, pk: int) -> LegalHold:
+    hold = holds_for(user).filter(pk=pk).first()
+    if hold is None:
+        raise Http404
+    return hold
+
+
+def anonymised_for(user) -> QuerySet[Anonymisation]:
+    require(can_see_retention, user)
+    return Anonymisation.objects.all()
+
+
+def case_by_reference(reference: str) -> tuple[CaseKind, object] | None:
+    """The case with this reference, of whichever kind."""
+    reference = reference.strip().upper()
+    for kind in case_kinds():
+        case = kind.cases().filter(reference__iexact=reference).first()
+        if case is not None:
+            return kind, case
+    return None
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Whom a subject access request or an erasure is about: a person who signs in (by their
+    account), or a constituent (by the details recorded on one enquiry, matched to every
+    enquiry that records the same name or email)."""
+
+    kind: str  # "person" or "constituent"
+    pk: int
+    label: str
+    user: object = None
+    details: ConstituentDetails | None = None
+
+    @property
+    def token(self) -> str:
+        """How the Erasure record names them: never their name."""
+        return f"{self.kind}:{self.pk}"
+
+
+def people_matching(user, query: str) -> tuple[list, list]:
+    """Councillors and officers (accounts) and constituents (one row per distinct name and
+    email) whose name, username or email contains `query`."""
+    require(can_answer_subject_access, user)
+    query = query.strip()
+    if len(query) < 2:
+        return [], []
+    users = (
+        get_user_model()
+        .objects.filter(
+            Q(first_name__icontains=query)
+            | Q(last_name__icontains=query)
+            | Q(username__icontains=query)
+            | Q(email__icontains=query)
+        )
+        .select_related("councillor", "officer")
+        .order_by("last_name", "first_name")[:SEARCH_LIMIT]
+    )
+    words = query.split()
+    name_match = Q()
+    for word in words:
+        name_match &= Q(name__icontains=word)
+    rows = (
+        ConstituentDetails.objects.filter(name_match | Q(email__iexact=query) | Q(phone=query))
+        .order_by("name", "pk")
+        .values("pk", "name", "email")[: SEARCH_LIMIT * 4]
+    )
+    seen, constituents = set(), []
+    for row in rows:
+        key = (row["name"].strip().lower(), row["email"].strip().lower())
+        if key not in seen:
+            seen.add(key)
+            constituents.append(row)
+    return list(users), constituents[:SEARCH_LIMIT]
+
+
+def person_subject(user, pk: int) -> Subject:
+    require(can_answer_subject_access, user)
+    person = get_user_model().objects.filter(pk=pk).first()
+    if person is None:
+        raise Http404
+    return Subject("person", person.pk, person.display_name, user=person)
+
+
+def constituent_subject(user, pk: int) -> Subject:
+    require(can_answer_subject_access, user)
+    details = ConstituentDetails.objects.filter(pk=pk).first()
+    if details is None:
+        raise Http404
+    return Subject("constituent", details.pk, details.name or details.email, details=details)
+
+
+def constituent_records(subject: Subject) -> QuerySet[ConstituentDetails]:
+    """Every enquiry's record of this constituent: the same name, or the same email."""
+    details = subject.details
+    same = Q(pk=details.pk)
+    if details.name.strip():
+        same |= Q(name__iexact=details.name.strip())
+    if details.email.strip():
+        same |= Q(email__iexact=details.email.strip())
+    return ConstituentDetails.objects.filter(same)
+
+
+def subject_cases(subject: Subject) -> dict[CaseKind, QuerySet]:
+    """Every case the subject is party to, by kind (a constituent: the enquiries about them)."""
+    found = {}
+    for kind in case_kinds():
+        if subject.kind == "person":
+            pks = kind.cases().filter(kind.party_to(subject.user)).values("pk")
+        elif kind.kind == "enquiry":
+            pks = constituent_records(subject).values("enquiry_id")
+        else:
+            continue
+        found[kind] = kind.cases().filter(pk__in=pks).order_by("pk")
+    return found

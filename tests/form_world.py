@@ -10,7 +10,12 @@ from declarations.models import Relationship
 from declarations.panels.services import panel_save
 from declarations.services import declaration_ask_for_information, declaration_make
 from enquiries.models import Enquiry
-from enquiries.services import enquiry_request_extension, saved_view_create, wording_add
+from enquiries.services import (
+    constituent_details_save,
+    enquiry_request_extension,
+    saved_view_create,
+    wording_add,
+)
 from groups.models import BriefingRequest, RepresentativeMeeting
 from groups.services import (
     briefing_clear,
@@ -25,6 +30,7 @@ from notices.models import WardNotice
 from notices.services import election_period_declare, protocol_publish, ward_notice_publish
 from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, Post
+from retention.services import legal_hold_set
 from tests.clock import LONDON
 from tests.complaints.helpers import about_member, about_officer
 from tests.enquiries.factories import casework
@@ -95,6 +101,27 @@ class World:
             enquiry=self.enquiry,
             reason="The site survey is next month.",
             proposed_date=proposed,
+        )
+
+    @cached_property
+    def constituent(self):
+        return constituent_details_save(
+            actor=self.org.councillors.councillor.user,
+            enquiry=self.enquiry,
+            name="Pat Resident",
+            address="2 Mill Lane",
+            phone="",
+            email="pat@example.com",
+            consented=True,
+        )
+
+    @cached_property
+    def legal_hold(self):
+        return legal_hold_set(
+            actor=self.org.officers.monitoring_officer.user,
+            kind="enquiry",
+            case=self.enquiry,
+            reason="A claim to the county court.",
         )
 
     # --- complaints --------------------------------------------------------------------------

@@ -166,6 +166,13 @@ PAGES: dict[str, Page] = {
     "manage:rules": Page("democratic_services"),
     "api:enquiry-list": Page("councillor"),
     "enquiries:constituent": Page("councillor", pk("enquiry")),
+    "retention:rule_change": Page("democratic_services", lambda w: {"kind": "enquiry"}),
+    "retention:hold_new": Page("monitoring_officer"),
+    "retention:hold_lift": Page("monitoring_officer", pk("legal_hold")),
+    "retention:person_erase": Page(
+        "democratic_services", lambda w: {"pk": w.user("councillor").pk}
+    ),
+    "retention:constituent_erase": Page("monitoring_officer", pk("constituent")),
     "api:enquiry-constituent": Page("councillor", pk("enquiry")),
     "enquiries:wording_add": Page("democratic_services"),
     "enquiries:saved_add": Page("officer"),

@@ -326,6 +326,22 @@ reports:annual                    -             in  403 403 403 403 403 403 403 
 reports:annual_download           -             in  403 403 403 403 403 403 403 403 200 200 200 403
 reports:directorate               -             in  403 403 403 403 403 403 403 200 403 403 403 403
 
+# Retention and subject access: democratic services and the Monitoring Officer; only
+# democratic services change the schedule. The download and erasure pages are theirs too.
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+retention:schedule                -             in  403 403 403 403 403 403 403 403 403 200 200 403
+retention:rule_change             rule          in  403 403 403 403 403 403 403 403 403 403 200 403
+retention:holds                   -             in  403 403 403 403 403 403 403 403 403 200 200 403
+retention:hold_new                -             in  403 403 403 403 403 403 403 403 403 200 200 403
+retention:hold_lift               hold          in  403 403 403 403 403 403 403 403 403 200 200 403
+retention:search                  -             in  403 403 403 403 403 403 403 403 403 200 200 403
+retention:person                  person        in  403 403 403 403 403 403 403 403 403 200 200 403
+retention:person_download         person        in  403 403 403 403 403 403 403 403 403 200 200 403
+retention:person_erase            person        in  403 403 403 403 403 403 403 403 403 200 200 403
+retention:constituent             constituent   in  403 403 403 403 403 403 403 403 403 200 200 403
+retention:constituent_download    constituent   in  403 403 403 403 403 403 403 403 403 200 200 403
+retention:constituent_erase       constituent   in  403 403 403 403 403 403 403 403 403 200 200 403
+
 # The JSON API answers 403 rather than redirecting; detail is scoped exactly as the pages.
 # Internal notes are for officers, never the councillor; the conversation's steps take POST.
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out

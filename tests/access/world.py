@@ -40,6 +40,7 @@ from declarations.models import Panel, Relationship
 from declarations.panels.services import panel_save
 from declarations.services import declaration_make
 from enquiries.services import (
+    constituent_details_save,
     enquiry_message,
     enquiry_request_extension,
     saved_view_create,
@@ -57,6 +58,7 @@ from notices.models import WardNotice
 from notices.services import election_period_declare, protocol_publish, ward_notice_publish
 from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, StatutoryRole
+from retention.services import legal_hold_set
 from tests.clock import LONDON
 from tests.complaints.helpers import about_member, about_officer
 from tests.enquiries.factories import casework
@@ -114,9 +116,28 @@ def _enquiries(org) -> dict:
     saved = saved_view_create(
         actor=org.officers.officer.user, name="Urgent casework", query="status=open&urgent=on"
     )
+    constituent = constituent_details_save(
+        actor=org.councillors.councillor.user,
+        enquiry=enquiry,
+        name="Pat Resident",
+        address="2 Mill Lane",
+        phone="",
+        email="",
+        consented=True,
+    )
+    hold = legal_hold_set(
+        actor=org.officers.monitoring_officer.user,
+        kind="enquiry",
+        case=enquiry,
+        reason="A claim to the county court.",
+    )
     return {
         "saved_view": _pk(saved),
         "enquiry": _pk(enquiry),
+        "rule": {"kind": "enquiry"},
+        "hold": _pk(hold),
+        "person": _pk(org.councillors.councillor.user),
+        "constituent": _pk(constituent),
         "extension": {"pk": enquiry.pk, "req": extension.pk},
         "wording": _pk(wording),
         "enquiry_file": {"pk": enquiry.pk, "file_pk": message.attachments.get().pk},

@@ -72,9 +72,16 @@ def _wipe(enquiry: Enquiry) -> list[str]:
     )
     EnquiryEvent.objects.filter(enquiry=enquiry).update(detail="", actor=None)
     ExtensionRequest.objects.filter(enquiry=enquiry).update(reason="", decision_note="")
-    # The emails it came from or that were added to it: their text and the message as sent.
+    # The emails it came from or that were added to it: their text, the message as sent and
+    # who sent it (the Message-ID stays, so the same mail is never taken twice).
     InboundEmail.objects.filter(enquiry=enquiry).update(
-        raw=b"", text="", from_name="", subject=f"Email about {enquiry.reference}"
+        raw=b"",
+        text="",
+        from_name="",
+        from_address="",
+        envelope_to="",
+        reason="",
+        subject=f"Email about {enquiry.reference}",
     )
     return files
 
@@ -93,6 +100,10 @@ def _export(enquiry: Enquiry) -> dict:
         "subject": enquiry.subject,
         "details": enquiry.details,
         "response": enquiry.response,
+        "emails_received": [
+            {"at": stamp(email.received_at), "from": email.from_address, "text": email.text}
+            for email in InboundEmail.objects.filter(enquiry=enquiry)
+        ],
         "constituent": (
             {
                 "name": constituent.name,

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 
 from enquiries.models import ConstituentDetails, Enquiry, EnquiryAttachment, EnquiryEvent
+from inbox.models import InboundEmail
 from protocol_site.audit import audit_trail_for, audit_verify
 from protocol_site.models import AuditEvent
 from retention import anonymise as anonymise_module
@@ -35,6 +36,19 @@ def _texts(enquiry) -> str:
 
 
 def test_a_case_past_its_period_is_anonymised_once(enquiry, django_capture_on_commit_callbacks):
+    email = InboundEmail.objects.create(
+        message_id="<1@example.com>",
+        source=InboundEmail.Source.TEST,
+        received_at=enquiry.received_at,
+        raw=b"From: Mary Jones <mary@example.com>",
+        size=36,
+        from_address="mary@example.com",
+        from_name="Mary Jones",
+        subject="My bins",
+        text="Mary Jones at 4 Elm Road",
+        status=InboundEmail.Status.MESSAGE,
+        enquiry=enquiry,
+    )
     stored = EnquiryAttachment.objects.get(enquiry=enquiry).file.name
     assert default_storage.exists(stored)
     assert "Mary Jones" in _texts(enquiry)
@@ -43,6 +57,8 @@ def test_a_case_past_its_period_is_anonymised_once(enquiry, django_capture_on_co
     assert "Mary Jones" not in _texts(enquiry)
     assert "Elm Road" not in _texts(enquiry)
     assert not ConstituentDetails.objects.filter(enquiry=enquiry).exists()
+    email.refresh_from_db()
+    assert (bytes(email.raw), email.text, email.from_address, email.from_name) == (b"", "", "", "")
     assert not EnquiryAttachment.objects.filter(enquiry=enquiry).exists()
     assert not default_storage.exists(stored)
     assert not EnquiryEvent.objects.filter(enquiry=enquiry, actor__isnull=False).exists()

@@ -49,6 +49,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("", include("registers.email.urls")),
+    path("account/second-factor/", include("registers.second_factor.urls")),
     path("organisation/", include("registers.manage.urls")),
     path("visits/", include("registers.visits.urls")),
 ]

@@ -25,6 +25,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,6 +70,12 @@ def _choose_password(client: Client, world: World) -> str:
     return client.get(link)["Location"]
 
 
+def _with_app(client: Client, world: World) -> str:
+    """The second factor's code page, for someone with an authenticator app set up."""
+    TOTPDevice.objects.get_or_create(user=world.user("monitoring_officer"), confirmed=True)
+    return reverse("second_factor_verify")
+
+
 def pk(thing: str) -> Callable[[World], dict]:
     return lambda w: {"pk": getattr(w, thing).pk}
 
@@ -110,6 +117,8 @@ PAGES: dict[str, Page] = {
     "logout": Page("officer"),
     "password_reset": Page(None),
     "password_reset_confirm": Page(None, prepare=_choose_password),
+    "second_factor_set_up": Page("democratic_services"),
+    "second_factor_verify": Page("monitoring_officer", prepare=_with_app),
     "visits:new": Page("councillor"),
     "visits:arrange": Page("director", pk("visit")),
     "visits:cancel": Page("councillor", pk("visit")),

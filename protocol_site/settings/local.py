@@ -12,3 +12,6 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.Em
 STATIC_ROOT = None  # runserver and whitenoise serve straight from static/ and the finders
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True  # a rebuilt stylesheet shows without a restart
+# The demo logins sign in with a password alone; SECOND_FACTOR_REQUIRED=true make run asks the
+# Monitoring Officer, democratic services and the Chief Executive for an authenticator app too.
+SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", False)

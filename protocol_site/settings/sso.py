@@ -1,5 +1,6 @@
 """Signing in through the council's directory (OpenID Connect, e.g. Microsoft Entra ID), password
-sign-in, and the second factor (README "Signing in through the council's directory").
+sign-in, and the second factor (README "Signing in through the council's directory" and "The
+second factor").
 
 Star-imported by base.py. Off unless OIDC_ISSUER (or every endpoint), OIDC_CLIENT_ID and
 OIDC_CLIENT_SECRET are set; setting some but not all of them stops the start-up, naming what is
@@ -80,3 +81,10 @@ if not PASSWORD_SIGN_IN and not OIDC_RP_CLIENT_ID:
         "PASSWORD_SIGN_IN=false needs signing in through the council's directory "
         "(OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET): nobody could sign in."
     )
+
+# The Monitoring Officer (and a Deputy), democratic services, the Chief Executive and superusers,
+# signing in with a password, must also give a code from an authenticator app (TOTP). On by
+# default; the local demo (settings/local.py) and the tests have it off unless asked.
+SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", True)
+# The name authenticator apps show beside the codes: the council's.
+OTP_TOTP_ISSUER = env_str("COUNCIL_NAME", "Demo Borough Council")

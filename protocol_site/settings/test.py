@@ -25,6 +25,10 @@ STORAGES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": None}  # in memory, one per xdist worker
 COUNCIL_NAME = "Test Borough Council"
+OTP_TOTP_ISSUER = COUNCIL_NAME
+# Off, so tests sign the privileged roles in with force_login; tests/registers/
+# test_second_factor.py turns it on.
+SECOND_FACTOR_REQUIRED = False
 COUNCIL_NATION = "ENG"
 WORKING_DAY_CUTOFF_HOUR = None
 

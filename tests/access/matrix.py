@@ -50,6 +50,8 @@ ROLES = (
 TABLE = """
 # Signing in and out: the only pages open to anonymous visitors; `logout` takes a POST. The
 # council's directory (sso_*) is not set up in the tests' settings: not there (test_sso.py).
+# The second factor is for the Chief Executive, the Monitoring Officer and democratic services
+# (tests/registers/test_second_factor.py); none has an authenticator app here yet.
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 home                              -             in  200 200 200 200 200 200 200 200 200 200 200 200
 healthz                           -             200 200 200 200 200 200 200 200 200 200 200 200 200
@@ -59,6 +61,9 @@ decisions                         -             in  200 200 200 200 200 200 200 
 login                             -             200 >/  >/  >/  >/  >/  >/  >/  >/  >/  >/  >/  >/
 sso_start                         -             404 404 404 404 404 404 404 404 404 404 404 404 404
 sso_callback                      -             404 404 404 404 404 404 404 404 404 404 404 404 404
+second_factor_set_up              -             in  403 403 403 403 403 403 403 403 200 200 200 403
+second_factor_verify              -             in  403 403 403 403 403 403 403 403 >/account/second-factor/set-up/ >/account/second-factor/set-up/ >/account/second-factor/set-up/ 403
+second_factor_recovery_codes      -             in  >/  >/  >/  >/  >/  >/  >/  >/  >/  >/  >/  >/
 logout                            -             in  405 405 405 405 405 405 405 405 405 405 405 405
 password_reset                    -             200 200 200 200 200 200 200 200 200 200 200 200 200
 password_reset_done               -             200 200 200 200 200 200 200 200 200 200 200 200 200

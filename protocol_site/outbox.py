@@ -321,6 +321,40 @@ def outbox_failed():
     )
 
 
+def outbox_send_again(pk: int, *, to_address: str) -> OutboxEmail | None:
+    """An email that was not delivered, due again now to `to_address` with its attempts
+    counted afresh; None if it is no longer one that was not delivered. Call inside a
+    transaction (it takes the row's lock)."""
+    row = (
+        OutboxEmail.objects.select_for_update()
+        .filter(pk=pk, status=OutboxEmail.Status.FAILED)
+        .first()
+    )
+    if row is None:
+        return None
+    row.to_address = to_address
+    row.status = OutboxEmail.Status.PENDING
+    row.attempts = 0
+    row.next_attempt_at = timezone.now()
+    row.failed_at = None
+    row.last_error = ""
+    row.provider_id = ""
+    row.delivery_status = ""
+    row.save(
+        update_fields=[
+            "to_address",
+            "status",
+            "attempts",
+            "next_attempt_at",
+            "failed_at",
+            "last_error",
+            "provider_id",
+            "delivery_status",
+        ]
+    )
+    return row
+
+
 def outbox_purge_sent(older_than_days: int = 180) -> int:
     """Sent emails, and the ones that went out in a daily summary, once they are old."""
     cutoff = timezone.now() - timedelta(days=older_than_days)

@@ -15,6 +15,7 @@ AUDIT_WORDS: dict[str, str] = {
     "protocol.changed": "Council's protocol changed",
     "protocol.rules_changed": "Council's rules changed",
     "registers.register.exported": "Register downloaded as a spreadsheet",
+    "registers.failed_email.sent_again": "Email not delivered sent again",
     "registers.visit.requested": "Visit requested",
     "registers.visit.arranged": "Visit arranged",
     "registers.visit.cancelled": "Visit cancelled",

@@ -171,6 +171,7 @@ PAGES: dict[str, Page] = {
     ),
     "manage:protocol": Page("democratic_services"),
     "email_preferences": Page("councillor"),
+    "failed_emails": Page("democratic_services"),
     "manage:protocol_preset": Page("democratic_services"),
     "manage:rules": Page("democratic_services"),
     "api:enquiry-list": Page("councillor"),

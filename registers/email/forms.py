@@ -1,7 +1,7 @@
 from django import forms
 
 from protocol_site.forms import GovukForm, required
-from protocol_site.models import EmailPreference
+from protocol_site.models import EmailPreference, OutboxEmail
 
 
 class EmailPreferenceForm(GovukForm):
@@ -17,3 +17,14 @@ class EmailPreferenceForm(GovukForm):
         error_messages=required("Select how you want emails that are only for your information"),
     )
     error_names = {"for_information": "how you want emails for your information"}
+
+
+class SendAgainForm(GovukForm):
+    """The button on each email not delivered: which one to send again."""
+
+    email = forms.ModelChoiceField(
+        queryset=OutboxEmail.objects.filter(status=OutboxEmail.Status.FAILED),
+        widget=forms.HiddenInput,
+        error_messages=required("Select an email to send again")
+        | {"invalid_choice": "This email has already been sent again"},
+    )

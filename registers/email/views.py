@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from protocol_site.email_preferences import (
     FOR_INFORMATION,
@@ -13,7 +13,8 @@ from protocol_site.outbox import outbox_failed
 from protocol_site.views import submit
 
 from ..roles import person_for
-from .forms import EmailPreferenceForm
+from ..services import failed_email_send_again
+from .forms import EmailPreferenceForm, SendAgainForm
 
 # The failed deliveries page shows the most recent; older ones are in the admin.
 FAILED_LIMIT = 200
@@ -47,11 +48,25 @@ def email_preferences(request):
     )
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def failed_emails(request):
-    """Democratic services: emails the mail server or GOV.UK Notify would not deliver."""
+    """Democratic services: emails the mail server or GOV.UK Notify would not deliver, each
+    with a button to send it again once the address is put right."""
     if not person_for(request.user).can_manage_organisation:
         raise PermissionDenied
+    form = SendAgainForm(request.POST if request.method == "POST" else None)
+
+    def perform(data):
+        row = failed_email_send_again(actor=request.user, email=data["email"])
+        return row.pk, f"The email will be sent again to {row.to_address}"
+
+    def done(request, pk, message):
+        messages.success(request, message)
+        return redirect("failed_emails")
+
+    answer = submit(request, form, perform, done=done)
+    if answer is not None:
+        return answer
     rows = list(outbox_failed()[: FAILED_LIMIT + 1])
     return render(
         request,
@@ -61,5 +76,6 @@ def failed_emails(request):
             "more": len(rows) > FAILED_LIMIT,
             "limit": FAILED_LIMIT,
             "notify": settings.EMAIL_DELIVERY == "notify",
+            "form": form,
         },
     )

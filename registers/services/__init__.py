@@ -1,6 +1,7 @@
 """Every write to the registers: the registry's entries (entries.py) and members' visits
 (visits.py)."""
 
+from .email import failed_email_send_again
 from .entries import (
     closure_day_delete,
     councillor_save,
@@ -17,6 +18,7 @@ __all__ = [
     "closure_day_delete",
     "council_rules_save",
     "councillor_save",
+    "failed_email_send_again",
     "officer_save",
     "protocol_apply_preset",
     "protocol_save",

@@ -39,3 +39,7 @@ def test_democratic_services_see_the_emails_not_delivered(sign_in, axe, democrat
     expect(page.get_by_role("heading", level=1)).to_have_text("Emails not delivered")
     expect(page.get_by_text("550 5.1.1 No such user here")).to_be_visible()
     axe(page)
+    page.get_by_role("button", name="Send again").click()
+    expect(page.get_by_text("The email will be sent again to left@example.gov.uk")).to_be_visible()
+    expect(page.get_by_text("Every email has been delivered")).to_be_visible()
+    axe(page)

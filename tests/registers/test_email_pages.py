@@ -84,3 +84,29 @@ def test_no_one_else_sees_the_list(client_for, officer, monitoring_officer):
     failed_row()
     for person in (officer, monitoring_officer):
         assert client_for(person).get(FAILED).status_code == 403
+
+
+def test_an_email_is_sent_again_to_the_address_put_right(client_for, democratic_services, officer):
+    row = failed_row(recipient=officer, attempts=8)
+    client = client_for(democratic_services)
+    answer = client.post(FAILED, {"email": row.pk})
+    assert answer.status_code == 302 and answer.url == FAILED
+    row.refresh_from_db()
+    assert row.status == OutboxEmail.Status.PENDING and row.attempts == 0
+    assert row.to_address == officer.email and not row.failed_at and not row.last_error
+    event = AuditEvent.objects.get(action="registers.failed_email.sent_again")
+    assert (
+        event.actor == democratic_services and event.before["to_address"] == "left@example.gov.uk"
+    )
+    page = client.get(FAILED).content.decode()
+    assert f"The email will be sent again to {officer.email}" in page
+    again = client.post(FAILED, {"email": row.pk}).content.decode()  # a second click
+    assert "This email has already been sent again" in again
+    assert AuditEvent.objects.filter(action="registers.failed_email.sent_again").count() == 1
+
+
+def test_only_democratic_services_send_again(client_for, monitoring_officer):
+    row = failed_row()
+    assert client_for(monitoring_officer).post(FAILED, {"email": row.pk}).status_code == 403
+    row.refresh_from_db()
+    assert row.status == OutboxEmail.Status.FAILED

@@ -6,10 +6,17 @@ from django import forms
 
 from protocol_site.forms import GovukForm, required
 from registers.forms import CouncillorChoiceField
-from registers.models import Councillor
+from registers.models import Councillor, Service
 from registers.pickers import OfficerField
 
 from .models import DECISION_OUTCOMES, Referral
+
+
+class ComplaintsOfficerChoiceField(forms.ModelChoiceField):
+    """A service, named by its complaints officer."""
+
+    def label_from_instance(self, obj: Service) -> str:
+        return f"{obj.complaints_officer}, complaints officer for {obj.name}"
 
 
 def current_councillors():
@@ -42,12 +49,27 @@ class AboutOfficerForm(_Concern):
         label="Which officer is it about?",
         error_messages=required("Select the officer it is about"),
     )
-    field_order = ["about_officer", "summary", "details"]
+    complaints_service = ComplaintsOfficerChoiceField(
+        queryset=Service.objects.none(),
+        required=False,
+        label="Who should deal with it first? (optional)",
+        empty_label="The officer's line manager, as usual",
+        help_text="Each service names an officer to whom members may direct a complaint if "
+        "they cannot or prefer not to raise it with line managers. See who's who.",
+    )
+    field_order = ["about_officer", "complaints_service", "summary", "details"]
+    error_names = {"complaints_service": "who should deal with it first"}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if user is not None:
             self.fields["about_officer"].scope_to(exclude_user=user.pk)
+        self.fields["complaints_service"].queryset = (
+            Service.objects.active()
+            .filter(complaints_officer__is_active=True, complaints_officer__user__is_active=True)
+            .select_related("directorate", "complaints_officer__user")
+            .order_by("directorate__name", "name")
+        )
 
 
 class AboutCouncillorForm(_Concern):

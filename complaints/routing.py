@@ -15,12 +15,13 @@ below the one already reached, or anyone conflicted (complaints.conflicts).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 
 from protocol_site.council_rules import rule
 from registers.ladder import Rung, Step, ladder_for
-from registers.models import DIRECTOR_TIERS, Officer, StatutoryRole, Tier
+from registers.models import DIRECTOR_TIERS, Officer, Service, StatutoryRole, Tier
 
 from . import conflicts
 from .models import Complaint
@@ -148,4 +149,53 @@ def report_recipients(complaint: Complaint, rungs: Iterable[Rung]) -> list[Step]
         rungs,
         exclude_user_ids={parties.complainant_user_id, parties.subject_user_id},
         is_conflicted=lambda user_id: conflicts.is_conflicted(user_id, parties=parties),
+    )
+
+
+@dataclass(frozen=True)
+class NamedOfficerStep(Step):
+    """The first stage taken by a service's named complaints officer, in the first rung's
+    place: the ladder carries on above that rung."""
+
+    role: str = "service's complaints officer"
+
+    @property
+    def label(self) -> str:
+        return self.role
+
+
+def directed_handler(complaint: Complaint, service: Service) -> Step:
+    """A member may direct a complaint to a service's named complaints officer rather than
+    the line manager. Never a party to it, nor anyone with a declared relationship."""
+    officer = service.complaints_officer
+    field = "complaints_service"
+    if officer is None or not officer.is_active or not officer.user.is_active:
+        raise ValidationError(
+            {
+                field: f"{service} has no complaints officer named. Choose "
+                "another service, or the usual route"
+            }
+        )
+    parties = parties_of(complaint)
+    if officer.user_id in (parties.complainant_user_id, parties.subject_user_id):
+        raise ValidationError(
+            {
+                field: f"{officer} is the complaints officer for {service} and "
+                "cannot handle a complaint about themselves. Choose another "
+                "service, or the usual route"
+            }
+        )
+    if conflicts.is_conflicted(officer.user_id, parties=parties):
+        raise ValidationError(
+            {
+                field: f"{officer} cannot handle this complaint. Choose another "
+                "service, or the usual route"
+            }
+        )
+    first = rungs_for(complaint)[0]
+    return NamedOfficerStep(
+        rung=first,
+        user_id=officer.user_id,
+        person=officer,
+        role=f"complaints officer for {service}",
     )

@@ -11,6 +11,8 @@ AUDIT_WORDS: dict[str, str] = {
     "enquiries.enquiry.extension_refused": "More time refused",
     "enquiries.enquiry.guidance_sought": "Director's guidance sought",
     "enquiries.enquiry.reassigned": "Enquiry reassigned",
+    "enquiries.enquiry.allocated": "Enquiry allocated from the team queue",
+    "enquiries.enquiry.picked_up": "Enquiry picked up from the team queue",
     "enquiries.enquiry.responded": "Enquiry answered",
     "enquiries.enquiry.declined": "Enquiry declined",
     "enquiries.enquiry.reminder": "Reminder sent",

@@ -54,6 +54,18 @@ DEMO_ENQUIRIES = [
         "new",
     ),
     ("Recycling rates by ward", "cllr.demo", "Waste and Recycling", GENERAL, None, 12, "new"),
+    # Waste and Recycling keeps a team queue: these wait there for an officer.
+    (
+        "Overflowing litter bins on the High Street",
+        "cllr.demo",
+        "Waste and Recycling",
+        CASEWORK,
+        None,
+        1,
+        "new",
+    ),
+    ("Bin store access at Riverside Court", 0, "Waste and Recycling", CASEWORK, None, 2, "new"),
+    ("Clinical waste collection missed", 1, "Waste and Recycling", CASEWORK, None, 3, "new"),
     (
         "Damp and mould at a council flat",
         "cllr.demo",

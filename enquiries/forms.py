@@ -309,3 +309,20 @@ class DeclineForm(GovukForm):
         label="Point the councillor to the Freedom of Information officer",
         help_text="Where the information is not available without a formal request",
     )
+
+
+class PickUpForm(GovukForm):
+    """Nothing to fill in: the button takes the enquiry from the team queue."""
+
+
+class AllocateForm(GovukForm):
+    to = OfficerField(
+        label="Officer to allocate it to",
+        help_text="They are told by email, and so is the councillor",
+        error_messages=required("Select the officer to allocate it to"),
+    )
+
+    def __init__(self, *args, enquiry: Enquiry | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if enquiry is not None:
+            self.fields["to"].scope_to(directorate=enquiry.service.directorate_id)

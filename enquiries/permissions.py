@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from declarations.conflicts import are_related
 from protocol_site.cases import denies
+from registers.cover.rules import covers
 from registers.ladder import chief_executive, ladder_for, posts_above
 from registers.models import Councillor, Officer, Tier
 from registers.roles import Person, Role, person_for
@@ -67,6 +68,8 @@ def can_work(user, enquiry: Enquiry) -> bool:
         getattr(enquiry.director, "user_id", None),
         getattr(enquiry.escalated_to, "user_id", None),
     ):
+        return True
+    if covers(user, enquiry.assigned_to_id):  # covering while its officer is away
         return True
     return _manages(person, enquiry)
 
@@ -224,3 +227,41 @@ def can_follow_up(user, enquiry: Enquiry) -> bool:
 @denies("Only the councillor who made the enquiry can mark it urgent.")
 def can_mark_urgent(user, enquiry: Enquiry) -> bool:
     return is_enquirer(user, enquiry)
+
+
+# Team queues: a service's unallocated enquiries.
+def queue_service_ids(user) -> set[int]:
+    """The services whose team queue `user` allocates: as the head of service (the most
+    senior post of that tier in it, acting up included) or as the delegate the head named."""
+    from registers.ladder import head_of_service_for
+    from registers.models import Service
+
+    officer = person_for(user).officer
+    if officer is None:
+        return set()
+    ids = set(Service.objects.filter(queue_delegate=officer).values_list("pk", flat=True))
+    post = officer.working_post
+    if post is not None and post.service_id and post.tier <= Tier.HEAD_OF_SERVICE:
+        head = head_of_service_for(post.service)
+        if head is not None and head.pk == officer.pk:
+            ids.add(post.service_id)
+    return ids
+
+
+@denies("Only the head of service, or the officer they named, can allocate its team queue.")
+def can_allocate(user, enquiry: Enquiry) -> bool:
+    return enquiry.service_id in queue_service_ids(user)
+
+
+def team_service_id(user) -> int | None:
+    """The service the officer works in today, whose team queue they may pick up from."""
+    officer = person_for(user).officer
+    post = officer.working_post if officer is not None else None
+    return post.service_id if post is not None else None
+
+
+@denies("Only an officer of the service can pick up an enquiry from its team queue.")
+def can_pick_up(user, enquiry: Enquiry) -> bool:
+    """Whether they may when it waits there: the conditional update in the service decides
+    whether it still does."""
+    return team_service_id(user) == enquiry.service_id or can_allocate(user, enquiry)

@@ -10,12 +10,14 @@ Executive. The declarations register is read once for the whole route (`conflict
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
 
 from declarations.conflicts import related_user_ids
+from protocol_site.cases import long_date
 from protocol_site.protocol_refs import protocol_ref
+from registers.cover.rules import absence_on
 from registers.ladder import Rung, director_for_service, head_of_service_for, ladder_for
 from registers.models import Councillor, Officer, Service, Tier
 
@@ -33,6 +35,7 @@ class Route:
     director: Officer | None
     reason: str
     policy_flagged: bool = False
+    team_queue: bool = False  # waits unallocated in the service's team queue
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,69 @@ def senior_for(service: Service, is_conflicted: Callable[[int], bool]) -> Senior
 
 
 def route(
+    *,
+    service: Service,
+    kind: str,
+    approached: Officer | None,
+    councillor: Councillor,
+) -> Route:
+    """Who a new enquiry goes to, and why: the protocol's route, then the service's team
+    queue where it keeps one, then cover for an officer who is away today."""
+    routed = _protocol_route(
+        service=service, kind=kind, approached=approached, councillor=councillor
+    )
+    return with_cover(with_team_queue(routed, service, kind, approached), service)
+
+
+def with_team_queue(routed: Route, service: Service, kind: str, approached) -> Route:
+    """Casework with no named officer, for a service that keeps a team queue, waits there
+    (held for the clock by its head of service) until allocated or picked up."""
+    head = head_of_service_for(service)
+    if (
+        service.team_queue
+        and kind == Enquiry.Kind.CASEWORK
+        and approached is None
+        and head is not None
+        and routed.assigned_to.pk == head.pk
+    ):
+        return replace(
+            routed,
+            team_queue=True,
+            reason=f"{routed.reason} {service} keeps a team queue, so it waits there for "
+            f"{head} to allocate or an officer of the service to pick up.",
+        )
+    return routed
+
+
+def with_cover(routed: Route, service: Service) -> Route:
+    """An officer away today: their cover takes it; with nobody covering, it waits in the
+    service's team queue, held by the head of service (or the Director, without one)."""
+    absence = absence_on(routed.assigned_to)
+    if absence is None:
+        return routed
+    away = routed.assigned_to
+    until = long_date(absence.ends_on)
+    cover = absence.cover
+    if cover is not None and cover.is_active:
+        return replace(
+            routed,
+            assigned_to=cover,
+            reason=f"{routed.reason} {away} is away until {until}, so it went to {cover}, "
+            "who is covering.",
+        )
+    holder = head_of_service_for(service) or routed.director
+    if holder is None or holder.pk == away.pk:
+        return routed
+    return replace(
+        routed,
+        assigned_to=holder,
+        team_queue=True,
+        reason=f"{routed.reason} {away} is away until {until} with nobody covering, so it "
+        f"waits in the {service} team queue for {holder} to allocate.",
+    )
+
+
+def _protocol_route(
     *,
     service: Service,
     kind: str,

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from declarations.conflicts import in_effect
 from protocol_site.access import visible_or_404
+from registers.cover.rules import covered_for
 from registers.ladder import posts_below
 from registers.models import DIRECTOR_TIERS, Post, Service
 from registers.roles import Person, Role, person_for
@@ -28,7 +29,11 @@ from .models import (
     overdue_q,
 )
 from .models.sharing import shared_with_q
-from .permissions import can_read_notes, wording_service_ids
+from .permissions import (
+    can_read_notes,
+    team_service_id,
+    wording_service_ids,
+)
 
 DUE_SOON_DAYS = 3
 
@@ -80,6 +85,8 @@ def enquiries_visible_to(user) -> QuerySet[Enquiry]:
             | Q(director=officer)
             | Q(escalated_to=officer)
             | Q(Exists(escalated))
+            | covered_for("assigned_to_id", officer)  # covering while its officer is away
+            | team_queue_q(user)
         )
         reach = Q(pk__in=[])
         post = officer.working_post
@@ -230,7 +237,34 @@ def officer_queue(user) -> QuerySet[Enquiry]:
     officer = person_for(user).officer
     if officer is None:
         return Enquiry.objects.none()
-    return Enquiry.objects.filter(Q(assigned_to=officer) | Q(escalated_to=officer))
+    return Enquiry.objects.filter(
+        Q(assigned_to=officer)
+        | Q(escalated_to=officer)
+        | (covered_for("assigned_to_id", officer) & Q(status__in=OPEN_STATUSES))
+    )
+
+
+def team_queue_q(user) -> Q:
+    """Enquiries waiting in the team queue of the officer's own service, or of the services
+    whose queue they allocate."""
+    officer = person_for(user).officer
+    if officer is None:
+        return Q(pk__in=[])
+    mine = team_service_id(user)
+    services = Q(service__queue_delegate=officer)
+    if mine is not None:
+        services |= Q(service_id=mine)
+    return Q(in_team_queue=True) & services
+
+
+def team_queue_for(user, service_id: int | None = None) -> QuerySet[Enquiry]:
+    """The open enquiries waiting unallocated in the queues `user` may see, oldest first."""
+    qs = Enquiry.objects.open().filter(team_queue_q(user))
+    if service_id is not None:
+        qs = qs.filter(service_id=service_id)
+    return qs.select_related("councillor__user", "service", "assigned_to__user").order_by(
+        urgent_first(), "target_date", "received_at", "pk"
+    )
 
 
 def queue_counts(qs: QuerySet[Enquiry]) -> dict[str, int]:

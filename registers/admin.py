@@ -9,6 +9,7 @@ from protocol_site.models import ClosureDay
 
 from . import services
 from .models import (
+    Absence,
     Councillor,
     CouncillorRole,
     Directorate,
@@ -48,11 +49,11 @@ class DirectorateAdmin(RegisterAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(RegisterAdmin):
-    list_display = ["name", "directorate", "complaints_officer", "is_active"]
-    list_filter = ["is_active", "directorate"]
+    list_display = ["name", "directorate", "complaints_officer", "team_queue", "is_active"]
+    list_filter = ["is_active", "team_queue", "directorate"]
     list_select_related = ["directorate", "complaints_officer__user"]
     search_fields = ["name", "directorate__name"]
-    autocomplete_fields = ["complaints_officer"]
+    autocomplete_fields = ["complaints_officer", "queue_delegate"]
 
 
 @admin.register(Post)
@@ -157,3 +158,14 @@ class VisitAdmin(ReadOnlyAdmin):
     list_select_related = ["councillor__user", "service"]
     search_fields = ["premises", "purpose", "councillor__user__last_name"]
     date_hierarchy = "starts_at"
+
+
+@admin.register(Absence)
+class AbsenceAdmin(ReadOnlyAdmin):
+    """Absences are recorded and ended only through registers.services.absences (the /cover/
+    pages), so each is checked for overlaps and audited."""
+
+    list_display = ["officer", "starts_on", "ends_on", "cover", "recorded_by"]
+    list_select_related = ["officer__user", "cover__user", "recorded_by"]
+    search_fields = ["officer__user__last_name", "cover__user__last_name"]
+    date_hierarchy = "starts_on"

@@ -216,7 +216,12 @@ class _Builder:
         group.user_set.add(*staff)
 
     def build_service(self, directorate, ad_post, name, head_slot, teams):
-        service = self.upsert(Service, {"directorate": directorate, "name": name}, is_active=True)
+        service = self.upsert(
+            Service,
+            {"directorate": directorate, "name": name},
+            is_active=True,
+            team_queue=name in data.TEAM_QUEUE_SERVICES,
+        )
         head_post, head = self.post_and_holder(
             head_slot,
             Tier.HEAD_OF_SERVICE,

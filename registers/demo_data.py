@@ -434,3 +434,6 @@ CLOSURE_DAYS = [
     (datetime.date(2026, 12, 30), "Christmas closure"),
     (datetime.date(2026, 12, 31), "Christmas closure"),
 ]
+
+# Services whose casework, when nobody was approached, waits in a team queue.
+TEAM_QUEUE_SERVICES = ("Waste and Recycling",)

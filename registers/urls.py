@@ -14,11 +14,13 @@ from protocol_site.sso.views import (
 from .views.decisions import decision_list
 from .views.home import home
 from .views.pickers import officer_search
+from .views.whoswho import whos_who_page
 
 urlpatterns = [
     path("", home, name="home"),
     path("decisions/", decision_list, name="decisions"),
     path("officers/search/", officer_search, name="officer_search"),
+    path("whos-who/", whos_who_page, name="whos_who"),
     path("sign-in/", SignInView.as_view(), name="login"),
     # Signing in through the council's directory (protocol_site.sso).
     path("sign-in/directory/", directory_sign_in, name="sso_start"),
@@ -52,4 +54,5 @@ urlpatterns = [
     path("account/second-factor/", include("registers.second_factor.urls")),
     path("organisation/", include("registers.manage.urls")),
     path("visits/", include("registers.visits.urls")),
+    path("cover/", include("registers.cover.urls")),
 ]

@@ -30,6 +30,7 @@ from notices.models import WardNotice
 from notices.services import election_period_declare, protocol_publish, ward_notice_publish
 from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, Post
+from registers.services import absence_record
 from retention.services import legal_hold_set
 from tests.clock import LONDON
 from tests.complaints.helpers import about_member, about_officer
@@ -82,6 +83,24 @@ class World:
     def saved_view(self):
         return saved_view_create(
             actor=self.org.officers.officer.user, name="Urgent", query="scope=all&urgent=on"
+        )
+
+    @cached_property
+    def queued(self) -> Enquiry:
+        """Casework waiting in the waste service's team queue."""
+        self.org.service.team_queue = True
+        self.org.service.save(update_fields=["team_queue"])
+        return casework(self.org, approached_officer=None)
+
+    @cached_property
+    def absence(self):
+        """The officer away next week, the line manager covering."""
+        return absence_record(
+            actor=self.org.officers.officer.user,
+            officer=self.org.officers.officer,
+            starts_on=date(2026, 11, 9),
+            ends_on=date(2026, 11, 13),
+            cover=self.org.officers.line_manager,
         )
 
     @cached_property

@@ -123,6 +123,10 @@ PAGES: dict[str, Page] = {
     "visits:arrange": Page("director", pk("visit")),
     "visits:cancel": Page("councillor", pk("visit")),
     "enquiries:new": Page("councillor"),
+    "enquiries:pick_up": Page("officer", pk("queued")),
+    "enquiries:allocate": Page("head_of_service", pk("queued")),
+    "cover:new": Page("officer"),
+    "cover:end": Page("officer", pk("absence")),
     "enquiries:record": Page("democratic_services"),
     "enquiries:decline": Page("director", pk("enquiry")),
     "enquiries:extension_decide": Page(

@@ -18,7 +18,7 @@ from protocol_site.cases import (
 )
 from protocol_site.council_rules import rule
 from registers.ladder import monitoring_officers_now
-from registers.models import Councillor, Officer
+from registers.models import Councillor, Officer, Service
 
 from ..models import DECISION_OUTCOMES, Complaint, Outcome, Status
 from ..permissions import (
@@ -29,7 +29,7 @@ from ..permissions import (
     can_withdraw,
     is_complainant,
 )
-from ..routing import next_handler
+from ..routing import directed_handler, next_handler
 from .common import (
     PEOPLE,
     Ev,
@@ -53,6 +53,7 @@ def complaint_raise(
     details: str,
     about_officer: Officer | None = None,
     about_councillor: Councillor | None = None,
+    complaints_service: Service | None = None,
 ) -> Complaint:
     """CMP-1 / CMP-2: a member raises a concern about an officer, or an officer about a member,
     privately. Routed to the first stage; the Monitoring Officer copied (setting)."""
@@ -87,7 +88,11 @@ def complaint_raise(
             "details": details,
             "created_at": now,
         }
-        step = next_handler(Complaint(**fields))
+        if complaints_service is not None and direction == Direction.MEMBER_ABOUT_OFFICER:
+            # Directed to the service's named complaints officer instead of the line manager.
+            step = directed_handler(Complaint(**fields), complaints_service)
+        else:
+            step = next_handler(Complaint(**fields))
         if step is None:
             raise ValidationError("No one is available to handle this complaint")
         complaint = create_with_reference(Complaint, prefix="CMP", on=now, **fields)

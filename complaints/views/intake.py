@@ -31,7 +31,10 @@ def complaint_new(request):
     about_officer = can_complain_about_officer(request.user)
     form_class = AboutOfficerForm if about_officer else AboutCouncillorForm
     data = request.POST if request.method == "POST" else None
-    form = form_class(data, user=request.user)
+    initial = {}
+    if about_officer and data is None and request.GET.get("service", "").isdigit():
+        initial["complaints_service"] = request.GET["service"]  # chosen on who's who
+    form = form_class(data, user=request.user, initial=initial)
     raised = submit(
         request,
         form,

@@ -185,6 +185,9 @@ class Enquiry(ProtectedStateMixin, models.Model):
     urgent_reason = models.TextField(blank=True)
     # Search (enquiries.search): written by the services, GIN-indexed on PostgreSQL only.
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
+    # Waiting unallocated in its service's team queue: held for the clock by `assigned_to` (the
+    # head of service) until allocated or picked up.
+    in_team_queue = models.BooleanField(default=False)
 
     objects = EnquiryQuerySet.as_manager()
 
@@ -201,6 +204,11 @@ class Enquiry(ProtectedStateMixin, models.Model):
             models.Index(fields=["councillor", "-received_at"], name="enquiry_member_idx"),
             models.Index(fields=["service", "status"], name="enquiry_service_idx"),
             models.Index(fields=["escalated_to", "status"], name="enquiry_escalated_idx"),
+            models.Index(
+                fields=["service", "received_at"],
+                name="enquiry_team_queue_idx",
+                condition=Q(in_team_queue=True),
+            ),
             # Newest first across everything one sees (the API), and a period's enquiries for
             # the annual report, counted from the index alone (PostgreSQL covers the columns).
             models.Index(
@@ -304,6 +312,8 @@ class EnquiryEvent(TimedStep, models.Model):
         FOLLOW_UP = "follow_up", "Follow-up from the councillor"
         URGENT = "urgent", "Marked urgent by the councillor"
         NOT_URGENT = "not_urgent", "No longer urgent"
+        ALLOCATED = "allocated", "Allocated from the team queue"
+        PICKED_UP = "picked_up", "Picked up from the team queue"
 
     LATE_HEADINGS = {Kind.ESCALATED: "Escalated late", Kind.REMINDER: "Reminder, sent late"}
 

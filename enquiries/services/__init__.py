@@ -21,6 +21,7 @@ from .saved import (
     saved_view_rename,
 )
 from .sharing import enquiry_share
+from .team import enquiry_allocate, enquiry_pick_up
 from .waiting import enquiry_answer, enquiry_ask_councillor
 from .wording import wording_add, wording_change, wording_retire
 
@@ -36,6 +37,8 @@ __all__ = [
     "enquiries_sweep",
     "enquiry_acknowledge",
     "enquiry_advance",
+    "enquiry_allocate",
+    "enquiry_pick_up",
     "enquiry_decide_extension",
     "enquiry_decline",
     "enquiry_link",

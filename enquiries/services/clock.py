@@ -38,6 +38,7 @@ from protocol_site.cases import (
     run_sweep,
 )
 from protocol_site.council_rules import rule
+from registers.cover.rules import stand_in
 from registers.ladder import Step, ladder_for
 
 from ..models import OPEN_STATUSES, Enquiry, EnquiryEvent
@@ -155,11 +156,17 @@ def enquiry_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | None 
 
 
 def _remind(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
+    """The officer it is with, or their cover on the day while they are away: one reminder per
+    deadline either way (the timeline row and the email's key are the enquiry's, not the
+    person's)."""
     when = long_date(enquiry.target_date)
+    holder = enquiry.assigned_to
+    to = stand_in(holder, timezone.localtime(now).date())
+    who = str(holder) if to.pk == holder.pk else f"{to}, covering for {holder},"
 
     def send(event):
         notify(
-            [enquiry.assigned_to.user],
+            [to.user],
             "enquiry_reminder",
             {"enquiry": enquiry},
             key=f"enquiry:{enquiry.pk}:reminder:{enquiry.target_cycle}",
@@ -168,10 +175,10 @@ def _remind(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
     event = record_once(
         enquiry,
         EnquiryEvent.Kind.REMINDER,
-        detail=f"{enquiry.assigned_to} reminded that it is due by {when}.",
+        detail=f"{who} reminded that it is due by {when}.",
         cycle=enquiry.target_cycle,
         rung=0,
-        officer=enquiry.assigned_to,
+        officer=to,
         visible_to_councillor=False,
         at=now,
         due_at=due_at,
@@ -284,7 +291,7 @@ def _escalate(enquiry: Enquiry, now: datetime, due_at: datetime) -> tuple[int, b
             key=f"enquiry:{enquiry.pk}:escalated:{enquiry.target_cycle}:{position}",
         )
         notify(
-            [enquiry.assigned_to.user],
+            [stand_in(enquiry.assigned_to, timezone.localtime(now).date()).user],
             "enquiry_escalated_copy",
             context,
             key=f"enquiry:{enquiry.pk}:escalated-copy:{enquiry.target_cycle}:{position}",

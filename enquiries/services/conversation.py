@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from protocol_site.cases import lock, notify, record_event, require
+from registers.cover.rules import stand_in
 
 from ..models import Enquiry
 from ..models import EnquiryEvent as Ev
@@ -34,8 +35,8 @@ def _text(value: str, field: str, message: str) -> str:
 
 
 def _handlers(enquiry: Enquiry) -> list:
-    """Who hears from the councillor: the officer it is with."""
-    return [enquiry.assigned_to.user]
+    """Who hears from the councillor: the officer it is with, or their cover while away."""
+    return [stand_in(enquiry.assigned_to).user]
 
 
 def enquiry_message(*, actor, enquiry: Enquiry, message: str, files=()) -> Ev:

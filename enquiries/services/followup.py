@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from protocol_site.calendar import WorkingCalendar, council_calendar
 from protocol_site.cases import lock, long_date, notify, record_event, require
+from registers.cover.rules import stand_in
 
 from ..models import Enquiry, Status
 from ..models import EnquiryEvent as Ev
@@ -171,7 +172,7 @@ def tell_urgent(enquiry: Enquiry, actor, *, times: int = 0) -> None:
     """The officer it is with is told it is urgent, once each time it is marked so (`times`:
     how often it was marked before)."""
     notify(
-        [enquiry.assigned_to.user],
+        [stand_in(enquiry.assigned_to).user],
         "enquiry_urgent",
         {"enquiry": enquiry, "actor": actor, "due": long_date(enquiry.target_date)},
         key=f"enquiry:{enquiry.pk}:urgent" + (f":{times + 1}" if times else ""),

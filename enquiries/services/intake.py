@@ -26,6 +26,7 @@ from ..routing import route
 from ..search import search_index
 from .clock import reschedule
 from .constituent import clean_constituent, write_constituent
+from .team import allocators
 
 Kind = Enquiry.Kind
 Channel = Enquiry.Channel
@@ -118,6 +119,7 @@ def enquiry_log(
             director=routed.director,
             routing_reason=routed.reason,
             policy_flagged=routed.policy_flagged,
+            in_team_queue=routed.team_queue,
             in_pre_election_period=period_on(received_at) is not None,
             urgent=bool(urgent_reason),
             urgent_reason=urgent_reason,
@@ -145,7 +147,10 @@ def enquiry_log(
         search_index(enquiry)
         routing = {"enquiry": enquiry, "officer": routed.assigned_to, "reason": routed.reason}
         notify([councillor.user], "enquiry_logged", routing)
-        notify([routed.assigned_to.user], "enquiry_assigned", {"enquiry": enquiry})
+        if routed.team_queue:
+            notify(allocators(service), "enquiry_in_team_queue", {"enquiry": enquiry})
+        else:
+            notify([routed.assigned_to.user], "enquiry_assigned", {"enquiry": enquiry})
         if routed.director and routed.director.pk != routed.assigned_to.pk:
             notify([routed.director.user], "enquiry_copied_to_director", {"enquiry": enquiry})
     return enquiry

@@ -79,12 +79,16 @@ def hand_over(
     service: Service | None = None,
     director: Officer | None = None,
     show_actor: bool = True,
+    kind: str = Ev.Kind.REASSIGNED,
 ) -> None:
     """The enquiry (locked, open) is now with `to`; the clock keeps running. The councillor,
     the new officer and the previous one are told why, in `note`."""
     previous = enquiry.assigned_to
     enquiry.assigned_to = to
     fields = ["assigned_to"]
+    if enquiry.in_team_queue:  # passed on by name: no longer waiting to be allocated
+        enquiry.in_team_queue = False
+        fields.append("in_team_queue")
     if service is not None and service.pk != enquiry.service_id:
         enquiry.service = service
         fields.append("service")
@@ -92,9 +96,7 @@ def hand_over(
         enquiry.director = director
         fields.append("director")
     enquiry.save(update_fields=fields)
-    record_event(
-        enquiry, Ev.Kind.REASSIGNED, actor=actor, detail=note, officer=to, show_actor=show_actor
-    )
+    record_event(enquiry, kind, actor=actor, detail=note, officer=to, show_actor=show_actor)
     context = {"enquiry": enquiry, "previous": previous, "note": note}
     notify([enquiry.councillor.user], "enquiry_passed_on", context)
     notify([to.user, previous.user], "enquiry_reassigned", context)

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from protocol_site.calendar import council_calendar
 from protocol_site.cases import lock, long_date, notify, record_event, require
+from registers.cover.rules import stand_in
 
 from ..models import Enquiry, EnquiryPause
 from ..models import EnquiryEvent as Ev
@@ -113,7 +114,7 @@ def enquiry_answer(*, actor, enquiry: Enquiry, answer: str, files=()) -> Enquiry
         search_index(enquiry)
         attach_files(event, files, actor=actor)
         notify(
-            [enquiry.assigned_to.user],
+            [stand_in(enquiry.assigned_to).user],
             "enquiry_answered",
             {
                 "enquiry": enquiry,

@@ -27,6 +27,7 @@ from .intake import enquiry_new, enquiry_record
 from .links import enquiry_link, enquiry_respond_linked, enquiry_unlink
 from .lists import enquiry_list, enquiry_list_csv, performance
 from .saved import saved_add, saved_delete, saved_list, saved_rename
+from .team import enquiry_allocate, enquiry_pick_up, team_queue
 from .wording import wording_add, wording_change, wording_list, wording_retire
 
 __all__ = [
@@ -34,6 +35,9 @@ __all__ = [
     "saved_delete",
     "saved_list",
     "saved_rename",
+    "enquiry_allocate",
+    "enquiry_pick_up",
+    "team_queue",
     "enquiry_constituent",
     "wording_add",
     "wording_change",

@@ -66,6 +66,12 @@ class ServiceForm(ManageForm):
         label="Committee chair",
         help_text="The chair of the committee that oversees this service.",
     )
+    queue_delegate = OfficerField(
+        required=False,
+        empty_label="Only the head of service",
+        label="Allocates the team queue",
+        help_text="An officer the head of service names to allocate the team queue with them.",
+    )
 
     class Meta:
         model = Service
@@ -75,6 +81,8 @@ class ServiceForm(ManageForm):
             "complaints_officer",
             "lead_member",
             "committee_chair",
+            "team_queue",
+            "queue_delegate",
             "is_active",
         ]
         labels = {"is_active": "Active"}

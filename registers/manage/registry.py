@@ -65,6 +65,7 @@ ORGANISATION_REGISTERS: tuple[Register, ...] = (
             "complaints_officer__user",
             "lead_member__user",
             "committee_chair__user",
+            "queue_delegate__user",
         ),
         ordering=("directorate__name", "name"),
         search_fields=("name", "directorate__name"),
@@ -74,6 +75,8 @@ ORGANISATION_REGISTERS: tuple[Register, ...] = (
             Column("Complaints officer", "complaints_officer", link="officer"),
             Column("Cabinet/Lead Member", "lead_member", link="councillor"),
             Column("Committee chair", "committee_chair", link="councillor"),
+            Column("Team queue", "team_queue"),
+            Column("Allocates the team queue", "queue_delegate", link="officer"),
             Column("Active", "is_active"),
         ),
         related=(

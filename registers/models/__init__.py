@@ -1,3 +1,4 @@
+from .absences import Absence
 from .councillors import Councillor, CouncillorRole, PoliticalGroup, Ward
 from .interests import OfficerInterest
 from .organisation import (
@@ -13,6 +14,7 @@ from .training import TrainingAttendance, TrainingSession
 from .visits import Visit
 
 __all__ = [
+    "Absence",
     "DIRECTOR_TIERS",
     "Councillor",
     "CouncillorRole",

@@ -92,6 +92,24 @@ class Service(models.Model):
         related_name="chair_for",
         help_text="The chair of the committee that oversees this service.",
     )
+    # Team queue: new casework nobody was approached about waits unallocated in the service's
+    # queue, for its head of service (or the delegate they name) to allocate, or an officer
+    # of the service to pick up.
+    team_queue = models.BooleanField(
+        "New casework goes to the team queue",
+        default=False,
+        help_text="Casework sent to the service without a named officer waits in the team "
+        "queue instead of going to the head of service.",
+    )
+    queue_delegate = models.ForeignKey(
+        "Officer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="queue_delegate_for",
+        verbose_name="Allocates the team queue",
+        help_text="An officer the head of service names to allocate the team queue with them.",
+    )
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()
 

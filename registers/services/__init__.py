@@ -1,6 +1,7 @@
 """Every write to the registers: the registry's entries (entries.py) and members' visits
 (visits.py)."""
 
+from .absences import absence_end, absence_record
 from .email import failed_email_send_again
 from .entries import (
     closure_day_delete,
@@ -15,6 +16,8 @@ from .rules import council_rules_save
 from .visits import visit_arrange, visit_cancel, visit_request
 
 __all__ = [
+    "absence_end",
+    "absence_record",
     "closure_day_delete",
     "council_rules_save",
     "councillor_save",

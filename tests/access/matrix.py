@@ -158,6 +158,15 @@ manage:trainingattendance_detail  attendee      in  403 403 403 403 403 403 403 
 manage:trainingattendance_edit    attendee      in  403 403 403 403 403 403 403 403 403 403 200 403
 manage:closureday_delete          closureday    in  403 403 403 403 403 403 403 403 403 403 200 403
 
+# Absences and cover: officers record their own and their staff's, democratic services
+# anyone's; an absence is seen by the officer, their cover, those above them and democratic
+# services. Who's who is for every councillor and officer.
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+cover:list                        -             in  403 403 403 200 200 200 200 200 200 200 200 403
+cover:new                         -             in  403 403 403 200 200 200 200 200 200 200 200 403
+cover:end                         absence       in  404 404 404 200 200 200 200 200 200 404 200 404
+whos_who                          -             in  200 200 200 200 200 200 200 200 200 200 200 403
+
 # Members' visits (REG-3): a councillor's own, the Director's directorate's, all for the
 # Monitoring Officer and democratic services; to anyone else a visit does not exist.
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
@@ -212,6 +221,11 @@ enquiries:not_urgent              enquiry       in  200 404 404 403 403 403 403 
 enquiries:attachment              enquiry       in  200 404 404 200 200 200 200 200 200 404 404 404
 enquiries:file                    enquiry_file  in  200 404 404 200 200 200 200 200 200 404 404 404
 enquiries:copy                    enquiry       in  404 404 404 404 404 404 404 404 404 404 404 404
+# Team queues: every officer of the service sees its queue and picks up from it; its Head of
+# Service (or the officer they name) allocates. Others who see the enquiry may not take it.
+enquiries:team_queue              -             in  403 403 403 200 200 200 200 200 200 200 200 403
+enquiries:pick_up                 queued        in  403 404 404 200 200 200 403 403 403 404 403 404
+enquiries:allocate                queued        in  403 404 404 403 403 200 403 403 403 404 403 404
 # The constituent's details: the councillor records them; they, the officer dealing with it
 # and their managers see them (the API); democratic services, who see the enquiry, do not.
 enquiries:constituent             enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404

@@ -8,7 +8,8 @@ keys are the `record` column of tests/access/matrix.py:
   attachment; `saved_view`: the officer's saved view of the list; `extension`: the officer's
   pending request for more time on it; `wording`: the
   standard wording democratic services keep for its service; `enquiry_file`: a file on Cllr
-  Baker's message on it;
+  Baker's message on it; `queued`: Cllr Baker's casework waiting in the waste service's team
+  queue (held by the Head of Service);
 - `complaint`: Cllr Baker's concern about the officer, with the line manager (stage 1), the
   Monitoring Officer copied; `about_member`: the officer's concern about Cllr Baker, with the
   officer's line manager, reported to the Chief Executive and copied to the Director;
@@ -58,6 +59,7 @@ from notices.models import WardNotice
 from notices.services import election_period_declare, protocol_publish, ward_notice_publish
 from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, StatutoryRole
+from registers.services import absence_record
 from retention.services import legal_hold_set
 from tests.clock import LONDON
 from tests.complaints.helpers import about_member, about_officer
@@ -116,6 +118,11 @@ def _enquiries(org) -> dict:
     saved = saved_view_create(
         actor=org.officers.officer.user, name="Urgent casework", query="status=open&urgent=on"
     )
+    org.service.team_queue = True
+    org.service.save(update_fields=["team_queue"])
+    queued = casework(org, approached_officer=None, subject="Bins left on the pavement")
+    org.service.team_queue = False
+    org.service.save(update_fields=["team_queue"])
     constituent = constituent_details_save(
         actor=org.councillors.councillor.user,
         enquiry=enquiry,
@@ -138,6 +145,7 @@ def _enquiries(org) -> dict:
         "hold": _pk(hold),
         "person": _pk(org.councillors.councillor.user),
         "constituent": _pk(constituent),
+        "queued": _pk(queued),
         "extension": {"pk": enquiry.pk, "req": extension.pk},
         "wording": _pk(wording),
         "enquiry_file": {"pk": enquiry.pk, "file_pk": message.attachments.get().pk},
@@ -171,7 +179,15 @@ def _registers(org) -> dict:
         session=TrainingSessionFactory(title="Member induction"),
         councillor=org.councillors.councillor,
     )
+    absence = absence_record(
+        actor=org.officers.officer.user,
+        officer=org.officers.officer,
+        starts_on=date(2026, 11, 9),
+        ends_on=date(2026, 11, 13),
+        cover=org.officers.line_manager,
+    )
     return {
+        "absence": _pk(absence),
         "declaration": _pk(declaration),
         "declarable": {"user_pk": org.councillors.councillor.user.pk},
         "panel": _pk(panel),

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("enquiries", "0015_attachments"),
-        ("registers", "0005_absences_and_team_queues"),
+        ("registers", "0006_absences_and_team_queues"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

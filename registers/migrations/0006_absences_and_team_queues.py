@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registers", "0004_statutory_role_away"),
+        ("registers", "0005_political_group_protocol_contact"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

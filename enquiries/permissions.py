@@ -69,7 +69,8 @@ def can_work(user, enquiry: Enquiry) -> bool:
         getattr(enquiry.escalated_to, "user_id", None),
     ):
         return True
-    if covers(user, enquiry.assigned_to_id):  # covering while its officer is away
+    known = enquiry if hasattr(enquiry, "away_cover_user_id") else None
+    if covers(user, enquiry.assigned_to_id, known=known):  # covering while its officer is away
         return True
     return _manages(person, enquiry)
 

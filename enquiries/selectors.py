@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from declarations.conflicts import in_effect
 from protocol_site.access import visible_or_404
-from registers.cover.rules import covered_for
+from registers.cover.rules import away_annotations, covered_for
 from registers.ladder import posts_below
 from registers.models import DIRECTOR_TIERS, Post, Service
 from registers.roles import Person, Role, person_for
@@ -101,8 +101,12 @@ def enquiries_visible_to(user) -> QuerySet[Enquiry]:
 
 
 def enquiry_for(user, pk) -> Enquiry:
+    """One enquiry in reach, with its people and whether its officer is away today (and who
+    covers), in one query."""
     return visible_or_404(
-        enquiries_visible_to(user).select_related(
+        enquiries_visible_to(user)
+        .annotate(**away_annotations("assigned_to_id"))
+        .select_related(
             "councillor__user",
             "ward",
             "service__directorate",

@@ -9,7 +9,6 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from registers.cover.rules import absence_on
 from registers.roles import person_for
 
 from ..models import EnquiryEvent
@@ -79,7 +78,7 @@ def enquiry_detail(request, pk: int):
             "may_keep_constituent": sees_constituent
             and can_keep_constituent(request.user, enquiry),
             "is_officer": person.officer is not None,
-            "away": absence_on(enquiry.assigned_to) if enquiry.is_open else None,
+            "away": enquiry.is_open and enquiry.away_until is not None,
             "today": timezone.localdate(),
             "attachment_name": os.path.basename(enquiry.attachment.name)
             if enquiry.attachment

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from protocol_site.cases import denies
@@ -92,11 +93,13 @@ def absences_visible_to(user) -> QuerySet[Absence]:
     return qs.filter(scope)
 
 
-def covers(user, officer_id: int | None, day: date | None = None) -> bool:
+def covers(user, officer_id: int | None, day: date | None = None, *, known=None) -> bool:
     """Whether `user` is covering the officer `officer_id` on `day` (default today); asked once
-    per page view."""
+    per page view, or not at all when `known` (a record read with away_annotations) says."""
     if officer_id is None or not getattr(user, "pk", None):
         return False
+    if known is not None:  # read with the record (away_annotations): no query
+        return known.away_until is not None and known.away_cover_user_id == user.pk
     day = day or timezone.localdate()
     return memoised(
         ("covers", user.pk, officer_id, day),
@@ -104,3 +107,21 @@ def covers(user, officer_id: int | None, day: date | None = None) -> bool:
             Absence.objects.on(day).filter(officer_id=officer_id, cover__user_id=user.pk).exists()
         ),
     )
+
+
+def away_annotations(officer_field: str, day: date | None = None) -> dict:
+    """Subqueries to annotate records with their officer's absence on `day` (default today):
+    `away_until` (None when at work), `away_cover_user_id` and `away_cover_name` (None with
+    nobody covering), read with the records themselves."""
+    away = Absence.objects.on(day).filter(officer_id=OuterRef(officer_field))
+    return {
+        "away_until": Subquery(away.values("ends_on")[:1]),
+        "away_cover_user_id": Subquery(
+            away.filter(cover__is_active=True).values("cover__user_id")[:1]
+        ),
+        "away_cover_name": Subquery(
+            away.filter(cover__is_active=True).values(
+                name=Concat("cover__user__first_name", Value(" "), "cover__user__last_name")
+            )[:1]
+        ),
+    }

@@ -326,3 +326,20 @@ class AllocateForm(GovukForm):
         super().__init__(*args, **kwargs)
         if enquiry is not None:
             self.fields["to"].scope_to(directorate=enquiry.service.directorate_id)
+
+
+class BulkAcknowledgeForm(GovukForm):
+    """The enquiries chosen travel as hidden fields; the button confirms."""
+
+
+class BulkReassignForm(GovukForm):
+    to = OfficerField(
+        label="Officer to pass them to",
+        error_messages=required("Select the officer to pass them to"),
+    )
+    note = forms.CharField(
+        widget=forms.Textarea,
+        label="Why are you reassigning them?",
+        help_text="Each councillor and both officers are told, once for each enquiry",
+        error_messages=required("Say why they are being reassigned"),
+    )

@@ -124,6 +124,7 @@ PAGES: dict[str, Page] = {
     "visits:cancel": Page("councillor", pk("visit")),
     "enquiries:new": Page("councillor"),
     "enquiries:pick_up": Page("officer", pk("queued")),
+    "enquiries:bulk": Page("officer"),
     "enquiries:allocate": Page("head_of_service", pk("queued")),
     "cover:new": Page("officer"),
     "cover:end": Page("officer", pk("absence")),

@@ -1,4 +1,5 @@
 from .attachments import enquiry_attachment_downloaded
+from .bulk import BULK_MAX, enquiries_acknowledge, enquiries_reassign
 from .clock import enquiries_sweep, enquiry_advance
 from .constituent import constituent_details_save
 from .conversation import enquiry_add_note, enquiry_chase, enquiry_message, enquiry_withdraw
@@ -26,6 +27,9 @@ from .waiting import enquiry_answer, enquiry_ask_councillor
 from .wording import wording_add, wording_change, wording_retire
 
 __all__ = [
+    "BULK_MAX",
+    "enquiries_acknowledge",
+    "enquiries_reassign",
     "constituent_details_save",
     "enquiry_add_note",
     "enquiry_attachment_downloaded",

@@ -10,6 +10,7 @@ from .actions import (
     enquiry_reassign,
     enquiry_respond,
 )
+from .bulk import enquiries_bulk
 from .constituent import enquiry_constituent
 from .conversation import (
     enquiry_answer,
@@ -35,6 +36,7 @@ __all__ = [
     "saved_delete",
     "saved_list",
     "saved_rename",
+    "enquiries_bulk",
     "enquiry_allocate",
     "enquiry_pick_up",
     "team_queue",

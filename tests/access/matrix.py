@@ -224,6 +224,9 @@ enquiries:copy                    enquiry       in  404 404 404 404 404 404 404 
 # Team queues: every officer of the service sees its queue and picks up from it; its Head of
 # Service (or the officer they name) allocates. Others who see the enquiry may not take it.
 enquiries:team_queue              -             in  403 403 403 200 200 200 200 200 200 200 200 403
+# Bulk actions: any officer may choose enquiries from their lists (each is then checked as on
+# its own page); councillors have no bulk steps.
+enquiries:bulk                    -             in  403 403 403 200 200 200 200 200 200 200 200 403
 enquiries:pick_up                 queued        in  403 404 404 200 200 200 403 403 403 404 403 404
 enquiries:allocate                queued        in  403 404 404 403 403 200 403 403 403 404 403 404
 # The constituent's details: the councillor records them; they, the officer dealing with it

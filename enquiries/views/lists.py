@@ -154,6 +154,8 @@ def _list_page(request, person, listing: Listing, status: int = 200):
         "enquiries/list.html",
         {
             "is_officer": listing.is_officer,
+            # Officers choose enquiries to acknowledge or reassign together (views.bulk).
+            "may_bulk": person.officer is not None,
             # A councillor's list holds their own and those ward colleagues shared with them.
             "my_councillor_id": None
             if listing.is_officer or person.councillor is None

@@ -53,3 +53,39 @@ def test_record_cover_then_the_cover_has_the_enquiry_in_their_queue(
         EnquiryPage(page).open(enquiry.pk)
         screen.sees("Maya Patel is covering and deals with it meanwhile.")
         axe(page)
+
+
+def test_choose_several_then_reassign_them_together(page, sign_in, axe, officer, org):
+    with clock_at(at(2026, 12, 7, 9, 0), tick=True):
+        first = casework(org, subject="Overflowing bins on Elm Road")
+        second = casework(org, subject="Overflowing bins on Ash Road")
+        kept = casework(org, subject="Overflowing bins on Oak Road")
+        screen = Screen(page)
+
+        sign_in(officer)
+        screen.go("/enquiries/?scope=queue")
+        page.get_by_label(f"Choose {first.reference}").check()
+        page.get_by_label(f"Choose {second.reference}").check()
+        axe(page)
+        screen.button("Reassign the ones chosen").click()
+        expect(screen.heading("Reassign enquiries")).to_be_visible()
+        screen.sees("2 enquiries chosen")
+        axe(page)
+        page.get_by_label("Officer to pass them to").select_option(
+            str(org.officers.line_manager.pk)
+        )
+        page.get_by_label("Why are you reassigning them?").fill("Maya covers these roads")
+        screen.button("Reassign them").click()
+        expect(screen.heading("Reassigned 2 enquiries")).to_be_visible()
+        axe(page)
+
+        screen.sees(first.reference)
+        screen.sees(second.reference)
+
+    # Each went through the one-at-a-time step: reassigned, on its timeline, once.
+    for enquiry in (first, second):
+        enquiry.refresh_from_db()
+        assert enquiry.assigned_to == org.officers.line_manager
+        assert enquiry.events.filter(kind="reassigned").count() == 1
+    kept.refresh_from_db()
+    assert kept.assigned_to == org.officers.officer

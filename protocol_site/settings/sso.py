@@ -72,6 +72,10 @@ OIDC_STORE_ID_TOKEN = True
 OIDC_AUTHENTICATION_CALLBACK_URL = "sso_callback"
 OIDC_TIMEOUT = 10  # seconds for each call to the provider
 
+# The directory's answers are not password attempts: the sign-in lockout (django-axes) neither
+# counts a refusal nor stops a sign-in there (an office behind one address stays signed in).
+AXES_WHITELIST_CALLABLE = "protocol_site.sso.views.not_a_password_attempt"
+
 # Password sign-in: on by default; off (only with the directory set up) the sign-in page offers
 # only the council's directory, and the password form, password reset and the admin's own
 # sign-in page refuse.

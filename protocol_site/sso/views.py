@@ -28,6 +28,11 @@ def password_sign_in_on() -> bool:
     return settings.PASSWORD_SIGN_IN or not configured()
 
 
+def not_a_password_attempt(request, credentials=None) -> bool:
+    """AXES_WHITELIST_CALLABLE: the directory's callback is left out of the sign-in lockout."""
+    return request is not None and request.path_info == reverse("sso_callback")
+
+
 def password_sign_in_only(view):
     """A page that belongs to password sign-in (resetting a password): not there while
     password sign-in is switched off."""

@@ -24,7 +24,19 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import Case, Exists, F, Func, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from registers.roles import Role, person_for
@@ -61,10 +73,17 @@ def search_vector():
     constituent = ConstituentDetails.objects.filter(enquiry=OuterRef("pk"))
     return (
         SearchVector("reference", "subject", weight="A", config=CONFIG)
-        + SearchVector("details", Coalesce(Subquery(said), Value("")), weight="B", config=CONFIG)
         + SearchVector(
-            Coalesce(Subquery(constituent.values("name")[:1]), Value("")),
-            Coalesce(Subquery(constituent.values("address")[:1]), Value("")),
+            "details",
+            Coalesce(Subquery(said), Value(""), output_field=TextField()),
+            weight="B",
+            config=CONFIG,
+        )
+        + SearchVector(
+            Coalesce(Subquery(constituent.values("name")[:1]), Value(""), output_field=TextField()),
+            Coalesce(
+                Subquery(constituent.values("address")[:1]), Value(""), output_field=TextField()
+            ),
             weight="C",
             config="simple",
         )

@@ -3,11 +3,12 @@ questions and answers, responses) and the constituent's name and address.
 
 On PostgreSQL each enquiry keeps a search vector (`Enquiry.search_vector`, GIN-indexed), written
 by the services that change what it is made of (`search_index`, called in their transaction):
-the reference and subject weighted A, the casework text B, the constituent's details C. A search
-is web-search syntax (`flooding -drain "Mill Lane" or potholes`), ranked. The weights let one
-index answer for every viewer: a match only counts in what the viewer may read (democratic
-services do not read the casework; only the councillor and those who may work on it see the
-constituent's details), so a search never tells anyone what a text they cannot read says.
+the reference and subject weighted A, the casework text B, the constituent's details C (all
+read as English, as the query is). A search is web-search syntax (`flooding -drain "Mill
+Lane" or potholes`), ranked. The weights let one index answer for every viewer: a match only
+counts in what the viewer may read (democratic services do not read the casework; only the
+councillor and those who may work on it see the constituent's details), so a search never
+tells anyone what a text they cannot read says.
 
 On SQLite (the local run) the same fields are searched with a case-insensitive "contains".
 """
@@ -67,7 +68,7 @@ def search_vector():
         _said()
         .order_by()
         .values("enquiry")
-        .annotate(text=StringAgg("detail", delimiter=" "))
+        .annotate(text=StringAgg("detail", delimiter=" ", output_field=TextField()))
         .values("text")
     )
     constituent = ConstituentDetails.objects.filter(enquiry=OuterRef("pk"))
@@ -85,7 +86,7 @@ def search_vector():
                 Subquery(constituent.values("address")[:1]), Value(""), output_field=TextField()
             ),
             weight="C",
-            config="simple",
+            config=CONFIG,  # as the query is read, so a name matches as typed
         )
     )
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 import statistics
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import connection
 from django.db.models import Count, Q
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from complaints.models import Complaint
 from enquiries.models import Enquiry, EnquiryEvent
@@ -71,6 +73,7 @@ class Cast:
     group_member: User
     democratic_services: User
     enquiry_id: int
+    service_id: int = 0  # the busiest service of the Director's directorate
 
 
 def _top(queryset, key: str) -> dict:
@@ -110,7 +113,14 @@ def choose_cast() -> Cast:
         .annotate(n=Count("pk")),
         "enquiry_id",
     )["enquiry_id"]
+    busiest_service = _top(
+        Enquiry.objects.filter(service__directorate_id=busiest_directorate)
+        .values("service_id")
+        .annotate(n=Count("pk")),
+        "service_id",
+    )["service_id"]
     return Cast(
+        service_id=busiest_service,
         officer=User.objects.get(pk=officer_user_id),
         director=director,
         councillor=User.objects.get(pk=councillor_user_id),
@@ -143,7 +153,22 @@ def key_pages(cast: Cast) -> list[tuple[str, str, User, str]]:
          reverse("api:complaint-list")),
         ("Officer search (a form's picker)", "busiest councillor", cast.councillor,
          reverse("officer_search") + "?q=hugh"),
+        (SEARCH_PAGE, "Director of the busiest directorate", cast.director,
+         reverse("enquiries:list") + "?scope=all&status=any&q=damp+mould"),
+        (FILTERED_PAGE, "Director of the busiest directorate", cast.director,
+         reverse("enquiries:list") + f"?scope=all&status=any&service={cast.service_id}"
+         f"&overdue=on&received_from={_a_year_ago()}"),
     ]  # fmt: skip
+
+
+# Finding enquiries: searched and filtered lists, with a budget of their own.
+SEARCH_PAGE = "Enquiry search (full text)"
+FILTERED_PAGE = "Filtered enquiry list"
+
+
+def _a_year_ago() -> str:
+    day = timezone.localdate() - timedelta(days=365)
+    return f"{day.day}/{day.month}/{day.year}"
 
 
 def time_page(name: str, who: str, user: User, url: str, *, warmup: int, requests: int):

@@ -308,17 +308,3 @@ class EnquiryCreateSerializer(serializers.Serializer):
         if errors:
             raise serializers.ValidationError(errors)
         return attrs
-
-
-class EnquiryFilterSerializer(serializers.Serializer):
-    """The list's query parameters."""
-
-    status = serializers.ChoiceField(choices=Status.choices, required=False)
-    overdue = serializers.BooleanField(
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="true: only open enquiries past their target date; false: all the others.",
-    )
-    councillor = serializers.IntegerField(required=False, min_value=1, help_text="Councillor id.")
-    service = serializers.IntegerField(required=False, min_value=1, help_text="Service id.")

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
@@ -15,19 +15,18 @@ from rest_framework.response import Response
 
 from registers.roles import person_for
 
-from ..models import Enquiry, EnquiryEvent, overdue_q
+from ..filters import EnquiryApiFilter
+from ..models import Enquiry, EnquiryEvent
 from ..permissions import can_record
 from ..selectors import (
     enquiries_visible_to,
     enquiry_for,
-    queue_filter,
     timeline_for,
     urgent_first,
 )
 from ..services import enquiry_log
 from .serializers import (
     EnquiryCreateSerializer,
-    EnquiryFilterSerializer,
     EnquirySerializer,
 )
 
@@ -64,7 +63,6 @@ def enquiry_queryset(user, base: QuerySet[Enquiry]) -> QuerySet[Enquiry]:
         description="Scoped exactly like the pages: a councillor sees their own; an officer "
         "what is theirs or their team's; democratic services and the Chief Executive see all. "
         "Open urgent enquiries first, then newest first, 50 a page.",
-        parameters=[EnquiryFilterSerializer],
         responses={200: EnquirySerializer(many=True), 400: FIELD_ERRORS, 403: NOT_SIGNED_IN},
     ),
     post=extend_schema(
@@ -85,25 +83,25 @@ class EnquiryListView(generics.ListCreateAPIView):
     serializer_class = EnquirySerializer
     queryset = Enquiry.objects.none()  # the real one is the asker's: get_queryset
 
+    # The list pages' filters and search (enquiries.filters), applied to what the asker sees.
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = EnquiryApiFilter
+
     def get_queryset(self) -> QuerySet[Enquiry]:
-        filters = EnquiryFilterSerializer(data=self.request.query_params.dict())
-        filters.is_valid(raise_exception=True)
-        wanted = filters.validated_data
         qs = enquiries_visible_to(self.request.user)
-        if "status" in wanted:
-            qs = qs.filter(status=wanted["status"])
-        if wanted.get("overdue") is True:
-            qs = queue_filter(qs, "overdue")
-        elif wanted.get("overdue") is False:
-            # The complement of queue_filter's "overdue" (open and past the target date).
-            qs = qs.exclude(overdue_q(timezone.localdate()))
-        if "councillor" in wanted:
-            qs = qs.filter(councillor_id=wanted["councillor"])
-        if "service" in wanted:
-            qs = qs.filter(service_id=wanted["service"])
-        # Open urgent enquiries first, as in the officers' queues; then newest first.
-        ordered = qs.order_by(urgent_first(), "-received_at", "-pk")
+        if self.request.method != "GET":
+            return qs
+        qs = self.filter_queryset(qs)
+        # Open urgent enquiries first, as in the officers' queues; then the best match to a
+        # search, or the newest.
+        best = ("-rank",) if self.request.query_params.get("q", "").strip() else ()
+        ordered = qs.order_by(urgent_first(), *best, "-received_at", "-pk")
         return enquiry_queryset(self.request.user, ordered)
+
+    def list(self, request, *args, **kwargs) -> Response:
+        # get_queryset has filtered already: not filtered twice.
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def create(self, request, *args, **kwargs) -> Response:
         person = person_for(request.user)

@@ -12,7 +12,7 @@ UPDATE enquiries_enquiry e SET search_vector =
          AND ev.kind IN ('answer', 'chased', 'councillor_message', 'follow_up',
                          'holding_reply', 'officer_message', 'question', 'responded')
      ), '')), 'B')
-  || setweight(to_tsvector('simple', coalesce((
+  || setweight(to_tsvector('english', coalesce((
        SELECT c.name || ' ' || c.address FROM enquiries_constituentdetails c
        WHERE c.enquiry_id = e.id
      ), '')), 'C')

@@ -262,3 +262,29 @@ def test_home_counts_every_saved_view_in_its_one_query_of_counts(
     # page's one query of counts.
     assert len(after) == len(before)
     assert "Urgent" in html and "Open" in html
+
+
+# The API list takes the same filters and search.
+def test_the_api_list_takes_the_filters_and_search(api, democratic_services, councillor, org):
+    bins = casework(org, subject="Bins", details="The lorry scraped a parked car.")
+    flood = casework(org, subject="Flood", urgent_reason="Water in the house")
+    client = api(democratic_services)
+    url = reverse("api:enquiry-list")
+
+    def ids(params):
+        response = client.get(url, params)
+        assert response.status_code == 200, response.content
+        return {item["id"] for item in response.json()["results"]}
+
+    assert ids({"urgent": "true"}) == {flood.pk}
+    assert ids({"urgent": "false"}) == {bins.pk}
+    assert ids({"service": org.service.pk, "received_from": "2000-01-01"}) == {bins.pk, flood.pk}
+    assert ids({"q": "Flood"}) == {flood.pk}
+    assert ids({"stage": "logged", "officer": org.officers.officer.pk}) == {bins.pk, flood.pk}
+    response = client.get(url, {"received_to": "31/02/2026", "ward": "x"})
+    assert response.status_code == 400
+    assert set(response.json()) == {"received_to", "ward"}
+    # A councillor's search is their own enquiries only, as their list is.
+    other = casework(org, councillor=org.councillors.other_group_councillor, subject="Flood too")
+    mine = {item["id"] for item in api(councillor).get(url, {"q": "flood"}).json()["results"]}
+    assert flood.pk in mine and other.pk not in mine

@@ -119,7 +119,7 @@ class Table:
         cursor.cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", data)
 
     def _insert(self, cursor, table: str, columns: str) -> None:
-        marks = ", ".join(["%s"] * len(self.columns))
+        marks = ", ".join(["%s"] * len(self.db_columns))  # the defaulted columns too
         prepared = [
             [f.get_db_prep_save(v, connection) for f, v in zip(self.fields, row, strict=True)]
             for row in self.rows

@@ -15,6 +15,7 @@ from enquiries.models import (
     EnquiryEvent,
     ExtensionRequest,
 )
+from enquiries.search import search_index
 from inbox.models import InboundEmail
 
 from ..models import RecordKind
@@ -72,6 +73,8 @@ def _wipe(enquiry: Enquiry) -> list[str]:
     )
     EnquiryEvent.objects.filter(enquiry=enquiry).update(detail="", actor=None)
     ExtensionRequest.objects.filter(enquiry=enquiry).update(reason="", decision_note="")
+    # Its search vector is worked out again from what is left: the erased words leave it too.
+    search_index(enquiry)
     # The emails it came from or that were added to it: their text, the message as sent and
     # who sent it (the Message-ID stays, so the same mail is never taken twice).
     InboundEmail.objects.filter(enquiry=enquiry).update(

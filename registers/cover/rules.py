@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Concat
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from protocol_site.cases import denies
@@ -111,17 +110,19 @@ def covers(user, officer_id: int | None, day: date | None = None, *, known=None)
 
 def away_annotations(officer_field: str, day: date | None = None) -> dict:
     """Subqueries to annotate records with their officer's absence on `day` (default today):
-    `away_until` (None when at work), `away_cover_user_id` and `away_cover_name` (None with
-    nobody covering), read with the records themselves."""
+    `away_until` (None when at work), and the cover's `away_cover_user_id`,
+    `away_cover_first_name` and `away_cover_last_name` (None with nobody covering), read with
+    the records themselves."""
     away = Absence.objects.on(day).filter(officer_id=OuterRef(officer_field))
     return {
         "away_until": Subquery(away.values("ends_on")[:1]),
         "away_cover_user_id": Subquery(
             away.filter(cover__is_active=True).values("cover__user_id")[:1]
         ),
-        "away_cover_name": Subquery(
-            away.filter(cover__is_active=True).values(
-                name=Concat("cover__user__first_name", Value(" "), "cover__user__last_name")
-            )[:1]
+        "away_cover_first_name": Subquery(
+            away.filter(cover__is_active=True).values("cover__user__first_name")[:1]
+        ),
+        "away_cover_last_name": Subquery(
+            away.filter(cover__is_active=True).values("cover__user__last_name")[:1]
         ),
     }

@@ -143,9 +143,11 @@ class GovukFormMixin:
             refuse_unstorable(name, self.fields[name])
 
     def full_clean(self):
-        # Worded here, not when built, so fields a form adds or relabels later are worded too.
+        # Worded here, not when built, so fields a form adds or relabels later are worded too
+        # (and refuse what the database cannot hold, as the fields it was built with do).
         for name, field in self.fields.items():
             plain_words(name, field, self.error_names)
+            refuse_unstorable(name, field)
         super().full_clean()
         for name, field in self.fields.items():
             if isinstance(field, GovukDateField) and name in self.errors:

@@ -101,6 +101,8 @@ def refuse_unstorable(name: str, field: forms.Field) -> None:
 
     The check wraps this one field's `clean` (forms copy their fields before their own
     __init__, where GovukFormMixin calls this, so each form's fields are its own)."""
+    if getattr(field, "refuses_unstorable", False):
+        return  # already wrapped (a form checks again at clean time for fields added later)
     label = str(field.label or name.replace("_", " ").capitalize())
     clean = field.clean
 
@@ -111,3 +113,4 @@ def refuse_unstorable(name: str, field: forms.Field) -> None:
         return clean(value, *args)
 
     field.clean = refusing
+    field.refuses_unstorable = True

@@ -20,13 +20,18 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime
+from concurrent.futures import ThreadPoolExecutor
 
-from asgiref.sync import sync_to_async
+from asgiref.sync import async_to_sync, sync_to_async
 from celery import current_app
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.decorators import method_decorator
+from django.views import View
 from health_check.base import HealthCheck
 from health_check.checks import Cache
 from health_check.exceptions import HealthCheckException, ServiceUnavailable
@@ -119,8 +124,27 @@ NAMES = {
 class Healthz(HealthCheckView):
     checks = (DatabaseAnswers, CacheAnswers, Broker, SweepHeartbeat)
     every_check_counts = False
+    view_is_async = False  # `get` answers synchronously and runs the checks itself
 
-    async def get(self, request, *args, **kwargs):
+    @method_decorator(transaction.non_atomic_requests)
+    def dispatch(self, request, *args, **kwargs):
+        response = View.dispatch(self, request, *args, **kwargs)
+        patch_vary_headers(response, ["Accept"])
+        add_never_cache_headers(response)
+        return response
+
+    def get(self, request, *args, **kwargs):
+        """Answered as any async view is under WSGI (async_to_sync), except where this thread
+        already runs an event loop (a browser test's, in the same process): then in a thread of
+        its own, where async_to_sync may run."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return async_to_sync(self.answer)(request)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(async_to_sync(self.answer), request).result()
+
+    async def answer(self, request):
         self.results = await asyncio.gather(*(check.get_result() for check in self.get_checks()))
         failing = [
             result

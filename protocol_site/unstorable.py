@@ -19,6 +19,7 @@ characters), so forms see only NUL.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from django import forms
@@ -42,6 +43,8 @@ def holds_unstorable(value) -> bool:
         return UNSTORABLE.search(value) is not None
     if isinstance(value, dict):
         value = list(value.values())
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = [getattr(value, f.name) for f in dataclasses.fields(value)]  # a picker's parts
     if isinstance(value, list | tuple):  # never a file: reading it is not ours to do
         return any(holds_unstorable(part) for part in value)
     return False

@@ -74,6 +74,9 @@ def reset_database() -> None:
     quote = connection.ops.quote_name
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # Foreign keys checked at commit would otherwise refuse TRUNCATE in the same
+            # transaction as the rows that need them (the seed in a test, say).
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(
                 f"TRUNCATE {', '.join(quote(t) for t in tables)} RESTART IDENTITY CASCADE"
             )

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_notices_and_period_seed_once():
     seed_demo()
     recorder = User.objects.get(username="dem.services")
-    assert demo.seed(recorder) == 4
+    assert demo.seed(recorder) == 5  # three notices, a period and the protocol
     assert demo.seed(recorder) == 0
     assert set(WardNotice.objects.values_list("kind", flat=True)) == set(WardNotice.Kind.values)
     period = ElectionPeriod.objects.get()

@@ -179,6 +179,7 @@ def test_a_due_date_is_a_working_day_never_before_arrival(data, arrived, n):
 # --- the deadlines the services store ---------------------------------------------------------
 
 
+@pytest.mark.django_db  # the stage targets and reminder days are the council's rules
 @PURE
 @given(data=st.data(), opened=arrivals(), ack=st.integers(1, 30), resolve=st.integers(1, 60))
 def test_complaint_stage_dates_are_working_days_after_opening(data, opened, ack, resolve):
@@ -196,6 +197,7 @@ def test_complaint_stage_dates_are_working_days_after_opening(data, opened, ack,
         assert calendar.is_working_day(remind.date()) and remind.hour == 8
 
 
+@pytest.mark.django_db  # the stage targets and reminder days are the council's rules
 @PURE
 @given(data=st.data(), target=days, before=st.integers(0, 10))
 def test_enquiry_reminders_and_escalations_fall_on_working_days(data, target, before):

@@ -73,6 +73,8 @@ def test_redis_as_cache_and_broker_is_checked_and_its_loss_does_not_stop_pages(
             }
         }
         monkeypatch.setitem(current_app.conf, "broker_url", redis.url)
+        # Celery reads CELERY_BROKER_URL from the environment before its own settings (CI sets it).
+        monkeypatch.setenv("CELERY_BROKER_URL", redis.url)
         monkeypatch.setitem(current_app.conf, "broker_transport_options", {})
         status, body = get("healthz")
         assert status == 200

@@ -61,6 +61,10 @@ PROTOCOL_NOTICES = {
 # Emails with nothing typed by people in them (their link and the facts are all they carry).
 NO_CASE_TEXT = {
     "account_created",
+    "absence_cover",
+    "absence_recorded",
+    "protocol_published",
+    "protocol_reminder",
     "password_reset",
     "inbox_triage_reply",
     "briefing_attended",

@@ -70,16 +70,15 @@ def _councillor(username: str, first: str, last: str, ward, group):
 
 
 @pytest.fixture(autouse=True)
-def _council_rules_uncached():
-    """The council's rules are cached across requests; a row a test wrote is rolled back with
-    the test, so its cached copy goes too."""
+def fresh_cache():
+    """An empty cache before and after every test: cached values (the council's rules, the
+    pre-election banner's period, counts) never leak from one test into another, and an entry an
+    earlier test filled never expires in the middle of a later test's query count."""
     from django.core.cache import cache
 
-    from protocol_site.council_rules import CACHE_KEY
-
-    cache.delete(CACHE_KEY)
+    cache.clear()
     yield
-    cache.delete(CACHE_KEY)
+    cache.clear()
 
 
 @pytest.fixture
@@ -90,18 +89,6 @@ def council_rule(db):
     from tests.protocol_site.rules import rule_set
 
     return rule_set
-
-
-@pytest.fixture
-def fresh_cache():
-    """An empty cache before and after the test: cached figures (the pre-election banner's
-    period, counts) never leak from one test into another. Modules that read cached values use
-    it with `pytestmark = pytest.mark.usefixtures("fresh_cache")`."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -56,11 +56,6 @@ REPORT_PERIOD = {
 frozen_clock = clock_fixture(NOW)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache(fresh_cache):
-    """The cache is empty for every test here."""
-
-
 def count(client, url, params=None) -> tuple[int, list[str]]:
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url, params or {})

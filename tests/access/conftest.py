@@ -9,11 +9,6 @@ from . import world as world_module
 frozen_clock = clock_fixture(world_module.NOW)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache(fresh_cache):
-    """The cache is empty for every test here."""
-
-
 @pytest.fixture
 def world(org):
     return world_module.build(org)

@@ -14,11 +14,6 @@ from .pages import ActionPage, CasePage, Screen
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache(fresh_cache):
-    """The cache is empty for every test here."""
-
-
 def test_an_officer_tells_ward_members_of_a_public_meeting(
     signed_in, axe, officer, councillor, org
 ):

@@ -10,11 +10,6 @@ from .helpers import NOW
 frozen_clock = clock_fixture(NOW)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache(fresh_cache):
-    """The cache is empty for every test here."""
-
-
 @pytest.fixture
 def hillside(org):
     """A second ward, with one member in office and one whose term has ended."""

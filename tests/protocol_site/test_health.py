@@ -22,7 +22,7 @@ def get(name: str, **params):
     return response.status_code, response.content.decode()
 
 
-def test_a_well_service_whose_sweeps_have_not_run_yet(fresh_cache):
+def test_a_well_service_whose_sweeps_have_not_run_yet():
     status, body = get("healthz")
     assert status == 200
     assert body.splitlines()[:4] == ["ok", "database: ok", "cache: ok", "broker: ok"]
@@ -32,7 +32,7 @@ def test_a_well_service_whose_sweeps_have_not_run_yet(fresh_cache):
     assert body.startswith("unhealthy\n")
 
 
-def test_the_sweeps_heartbeat_says_when_they_last_ran(fresh_cache):
+def test_the_sweeps_heartbeat_says_when_they_last_ran():
     now = timezone.now()
     with clock_at(now):
         call_command("sweep")

@@ -6,9 +6,11 @@ and, only where a tag's words differ from the choice's label, the words (`TAG_LA
 """
 
 from django import template
+from django.forms.models import ModelChoiceIterator
 from django.template.defaulttags import querystring
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 from protocol_site.protocol_refs import protocol_ref
 
@@ -196,3 +198,41 @@ def unstopped(text):
     if text.endswith(".") and not text.endswith(".."):
         return text[:-1]
     return text
+
+
+@register.simple_tag
+def select_options(field):
+    """The `<option>`s of bound select `field`, drawn as `{% for option in field %}` would
+    draw them but without a widget and a template per option: a filter panel offers every
+    councillor and service, and the page is drawn on every request. Grouped choices take
+    Django's own way."""
+    widget = field.field.widget
+    chosen = widget.format_value(field.value())
+    choices = _choices(widget.choices)
+    if any(isinstance(label, list | tuple) for _, label in choices):
+        return mark_safe("".join(_option(o.data) for o in field))  # noqa: S308 (escaped)
+    drawn, has_selected = [], False
+    for value, label in choices:
+        value = "" if value is None else value
+        selected = (not has_selected or widget.allow_multiple_selected) and str(value) in chosen
+        has_selected |= selected
+        drawn.append(_option({"value": value, "label": label, "selected": selected}))
+    return mark_safe("".join(drawn))  # noqa: S308 (each part escaped)
+
+
+def _choices(choices) -> list:
+    """The (value, label) pairs; a model's rows read in one plain query (not the server-side
+    cursor Django's iterator opens, nor the count that `list()` would ask it for)."""
+    if isinstance(choices, ModelChoiceIterator):
+        empty = choices.field.empty_label
+        rows = [choices.choice(obj) for obj in choices.queryset.all()]
+        return rows if empty is None else [("", empty), *rows]
+    return [choice for choice in choices]  # noqa: C416 (no len(): a lazy iterator counts)
+
+
+def _option(data) -> str:
+    value = "" if data["value"] is None else data["value"]
+    return (
+        f'<option value="{conditional_escape(value)}"'
+        f"{' selected' if data['selected'] else ''}>{conditional_escape(data['label'])}</option>"
+    )

@@ -25,6 +25,8 @@ AUDIT_WORDS: dict[str, str] = {
     "registers.second_factor.set_up": "Authenticator app set up",
     "registers.second_factor.given": "Second sign-in step passed",
     "registers.second_factor.recovery_code_used": "Recovery code used to sign in",
+    "registers.second_factor.replaced": "Authenticator app removed to set up a new one",
+    "registers.second_factor.reset": "Authenticator app reset by democratic services",
     **_entry("registers.directorate", "Directorate"),
     **_entry("registers.service", "Service"),
     **_entry("registers.post", "Post"),

@@ -11,6 +11,7 @@ from protocol_site.sso.views import (
     password_sign_in_only,
 )
 
+from .second_factor import people as second_factor_people
 from .views.decisions import decision_list
 from .views.home import home
 from .views.pickers import officer_search
@@ -52,6 +53,16 @@ urlpatterns = [
     ),
     path("", include("registers.email.urls")),
     path("account/second-factor/", include("registers.second_factor.urls")),
+    path(
+        "organisation/authenticator-apps/",
+        second_factor_people.app_list,
+        name="second_factor_people",
+    ),
+    path(
+        "organisation/authenticator-apps/<int:pk>/reset/",
+        second_factor_people.app_reset,
+        name="second_factor_reset",
+    ),
     path("organisation/", include("registers.manage.urls")),
     path("visits/", include("registers.visits.urls")),
     path("cover/", include("registers.cover.urls")),

@@ -10,6 +10,9 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from protocol_site.audit import audit_record
+from protocol_site.cases.kit import notify, require
+
+from .permissions import can_reset_second_factor
 
 logger = logging.getLogger(__name__)
 
@@ -78,3 +81,41 @@ def second_factor_check(*, actor, code: str):
         else:
             audit_record(actor=actor, action="registers.second_factor.given", obj=actor, summary="")
         return matched
+
+
+def _remove_devices(user) -> int:
+    removed = TOTPDevice.objects.filter(user=user).delete()[0]
+    return removed + StaticDevice.objects.filter(user=user).delete()[0]
+
+
+def second_factor_replace(*, actor, code: str) -> bool:
+    """The person removes their own authenticator app (a new phone), confirming with a code
+    from it or a recovery code; they set the new one up next. False if the code is not right."""
+    with transaction.atomic():
+        if second_factor_check(actor=actor, code=code) is None:
+            return False
+        _remove_devices(actor)
+        audit_record(
+            actor=actor,
+            action="registers.second_factor.replaced",
+            obj=actor,
+            summary="Authenticator app removed by its owner, to set up a new one",
+        )
+        return True
+
+
+def second_factor_reset(*, actor, user) -> None:
+    """Democratic services remove someone's authenticator app and recovery codes (a lost
+    phone, no codes left): they set the app up again at their next sign-in. Audited; the
+    person is emailed once, so a reset they did not ask for does not go unnoticed."""
+    with transaction.atomic():
+        require(can_reset_second_factor, actor, user)
+        if not _remove_devices(user):
+            return
+        event = audit_record(
+            actor=actor,
+            action="registers.second_factor.reset",
+            obj=user,
+            summary="Authenticator app and recovery codes removed by democratic services",
+        )
+        notify([user], "second_factor_reset", {"reset_by": actor}, key=f"audit-{event.pk}")

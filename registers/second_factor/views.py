@@ -21,7 +21,12 @@ from django_otp import user_has_device
 
 from . import must_use_second_factor
 from .forms import SecondFactorCodeForm
-from .services import second_factor_check, second_factor_set_up, totp_device_for_set_up
+from .services import (
+    second_factor_check,
+    second_factor_replace,
+    second_factor_set_up,
+    totp_device_for_set_up,
+)
 
 CODES_KEY = "second_factor_recovery_codes"
 
@@ -117,3 +122,25 @@ def recovery_codes(request):
         return redirect(_next(request))
     context = {"codes": codes, "next": _next(request)}
     return render(request, "registers/second_factor/recovery_codes.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def replace(request):
+    """A new phone: the person confirms with a code from the app they have (or a recovery
+    code), which removes it, and sets the new one up next."""
+    _for_roles_that_need_it(request)
+    if not user_has_device(request.user):
+        return redirect("second_factor_set_up")
+    form = SecondFactorCodeForm(request.POST if request.method == "POST" else None)
+    form.fields["code"].label = "Code from the authenticator app you have now"
+    form.fields["code"].help_text = "Or one of your recovery codes"
+    if request.method == "POST" and form.is_valid():
+        if second_factor_replace(actor=request.user, code=form.cleaned_data["code"]):
+            return redirect("second_factor_set_up")
+        form.add_error(
+            "code",
+            "The code is not right: enter the code your authenticator app shows now, "
+            "or a recovery code you have not used",
+        )
+    return render(request, "registers/second_factor/replace.html", {"form": form})

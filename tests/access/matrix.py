@@ -64,6 +64,10 @@ sso_callback                      -             404 404 404 404 404 404 404 404 
 second_factor_set_up              -             in  403 403 403 403 403 403 403 403 200 200 200 403
 second_factor_verify              -             in  403 403 403 403 403 403 403 403 >/account/second-factor/set-up/ >/account/second-factor/set-up/ >/account/second-factor/set-up/ 403
 second_factor_recovery_codes      -             in  >/  >/  >/  >/  >/  >/  >/  >/  >/  >/  >/  >/
+second_factor_replace             -             in  403 403 403 403 403 403 403 403 >/account/second-factor/set-up/ >/account/second-factor/set-up/ >/account/second-factor/set-up/ 403
+# Democratic services reset someone else's authenticator app (a lost phone).
+second_factor_people              -             in  403 403 403 403 403 403 403 403 403 403 200 403
+second_factor_reset               authenticator in  403 403 403 403 403 403 403 403 403 403 200 403
 logout                            -             in  405 405 405 405 405 405 405 405 405 405 405 405
 password_reset                    -             200 200 200 200 200 200 200 200 200 200 200 200 200
 password_reset_done               -             200 200 200 200 200 200 200 200 200 200 200 200 200

@@ -36,6 +36,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from declarations.models import Panel, Relationship
 from declarations.panels.services import panel_save
@@ -66,7 +67,7 @@ from tests.complaints.helpers import about_member, about_officer
 from tests.enquiries.factories import casework
 from tests.groups.helpers import MEETING, ask, cleared, issued
 from tests.inbox.mails import message
-from tests.protocol_site.factories import ClosureDayFactory
+from tests.protocol_site.factories import ClosureDayFactory, UserFactory
 from tests.registers.factories import (
     CouncillorRoleFactory,
     OfficerInterestFactory,
@@ -186,7 +187,14 @@ def _registers(org) -> dict:
         ends_on=date(2026, 11, 13),
         cover=org.officers.line_manager,
     )
+    # Someone with an authenticator app, whose app democratic services may reset.
+    app = TOTPDevice.objects.create(
+        user=UserFactory(username="app.holder", first_name="Ada", last_name="Holder"),
+        name="Authenticator app",
+        confirmed=True,
+    )
     return {
+        "authenticator": {"pk": app.user_id},
         "absence": _pk(absence),
         "declaration": _pk(declaration),
         "declarable": {"user_pk": org.councillors.councillor.user.pk},

@@ -66,6 +66,7 @@ NO_CASE_TEXT = {
     "protocol_published",
     "protocol_reminder",
     "password_reset",
+    "second_factor_reset",
     "inbox_triage_reply",
     "briefing_attended",
     "briefing_cleared",

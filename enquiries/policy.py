@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from protocol_site.calendar import WorkingCalendar, end_of_day, start_of_working_day
 from protocol_site.council_rules import rule
+from protocol_site.request_memo import memoised
 from registers.ladder import Rung
 
 
@@ -45,7 +46,14 @@ def reminder_at(calendar: WorkingCalendar, target: date) -> datetime:
 
 
 def escalation_dates(calendar: WorkingCalendar, target: date) -> list[tuple[int, datetime]]:
-    """(rung index, instant) for each rung: end of the deadline day, then N working days on."""
+    """(rung index, instant) for each rung: end of the deadline day, then N working days on.
+    Worked out once a page view or sweep batch for each target date."""
+    return memoised(
+        ("escalation_dates", id(calendar), target), lambda: _escalation_dates(calendar, target)
+    )
+
+
+def _escalation_dates(calendar: WorkingCalendar, target: date) -> list[tuple[int, datetime]]:
     moments, day = [], target
     for index, rung in enumerate(escalation_ladder()):
         day = calendar.add_working_days(day, rung.working_days_after)

@@ -49,6 +49,14 @@ def for_information_choice(user) -> str:
     return next(iter(preference), Choice.IMMEDIATELY)
 
 
+def for_information_choices(user_ids) -> dict[int, str]:
+    """`for_information_choice` for many people at once (one query), by user id."""
+    found = dict.fromkeys(user_ids, Choice.IMMEDIATELY)
+    rows = EmailPreference.objects.filter(user_id__in=list(found))
+    found.update(rows.values_list("user_id", "for_information"))
+    return found
+
+
 def email_preference_set(*, actor, for_information: str) -> EmailPreference:
     """A person chooses how they are sent emails for their information."""
     if for_information not in Choice.values:

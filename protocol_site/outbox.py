@@ -36,6 +36,16 @@ def email_render(template: str, context: dict) -> tuple[str, str, str]:
     `case_text` tells the templates whether to include the casework text people typed
     (EMAIL_INCLUDE_CASE_TEXT): by default an email says what happened and links to the case.
     """
+    subject, text, html = email_render_raw(template, context)
+    return one_line(subject), text, html
+
+
+def one_line(subject: str) -> str:
+    return " ".join(subject.split())
+
+
+def email_render_raw(template: str, context: dict) -> tuple[str, str, str]:
+    """`email_render`, its subject as the template wrote it (on more than one line)."""
     context = copy.copy(context)  # the caller's mapping, of whatever kind, is left as it was
     for key, value in {
         "site_url": settings.SITE_URL,
@@ -43,15 +53,14 @@ def email_render(template: str, context: dict) -> tuple[str, str, str]:
         "case_text": settings.EMAIL_INCLUDE_CASE_TEXT,
     }.items():
         context.setdefault(key, value)
-    subject = " ".join(_render_text(f"emails/{template}/subject.txt", context).split())
     return (
-        subject,
+        _render_text(f"emails/{template}/subject.txt", context),
         _render_text(f"emails/{template}/body.txt", context),
         render_to_string(f"emails/{template}/body.html", context),
     )
 
 
-def _link(body_text: str) -> str:
+def email_link(body_text: str) -> str:
     """The first address on the site the email points to (for the daily summary)."""
     found = re.search(re.escape(settings.SITE_URL) + r"/\S*", body_text)
     return found.group(0).rstrip(".,;:)")[:500] if found else ""
@@ -80,7 +89,7 @@ def email_enqueue(
         subject=subject[:250],
         body_text=body_text,
         body_html=body_html,
-        link=_link(body_text),
+        link=email_link(body_text),
         dedupe_key=dedupe_key,
         headers=headers or {},
         status=status,

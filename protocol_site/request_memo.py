@@ -11,6 +11,7 @@ view: the council's calendar, its statutory officers, the line of posts above a 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypeVar
 
@@ -43,3 +44,25 @@ class RequestMemoMiddleware:
             return self.get_response(request)
         finally:
             _memo.reset(token)
+
+
+@contextmanager
+def memo_scope():
+    """A memo for one batch of work outside a page view (a sweep's batch of cases): what the
+    batch reads once (the statutory officers, the posts above a post) holds for all of it.
+    Inside a page view, that view's memo is used."""
+    if _memo.get() is not None:
+        yield
+        return
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def memo_prime(key: Hashable, value) -> None:
+    """Put what a batch read for many keys at once into the memo (nothing outside one)."""
+    memo = _memo.get()
+    if memo is not None:
+        memo.setdefault(key, value)

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from django.db.models.expressions import RawSQL
 
-from protocol_site.request_memo import memoised
+from protocol_site.request_memo import memo_prime, memoised
 
 from .models import DIRECTOR_TIERS, CouncillorRole, Officer, Post, Service, StatutoryRole, Tier
 
@@ -97,12 +97,43 @@ def posts_below(post: Post) -> RawSQL:
 
 def _chain_above(post: Post) -> list[Post]:
     ids = RawSQL(_ABOVE_SQL.format(table=Post._meta.db_table), [post.reports_to_id])
-    found = {
+    return _walk_up(post, _posts_with_holders(ids))
+
+
+def _posts_with_holders(ids) -> dict[int, Post]:
+    return {
         p.pk: p
         for p in Post.objects.select_related("holder__user", "acting_holder__user").filter(
             pk__in=ids
         )
     }
+
+
+_ABOVE_MANY_SQL = """
+    WITH RECURSIVE above(id) AS (
+        SELECT id FROM {table} WHERE id IN ({starts})
+        UNION
+        SELECT p.reports_to_id FROM {table} p JOIN above ON p.id = above.id
+        WHERE p.reports_to_id IS NOT NULL
+    )
+    SELECT id FROM above
+"""
+
+
+def prime_posts_above(posts: Iterable[Post | None]) -> None:
+    """Read the chains above many posts at once (one query) into the memo, so `posts_above`
+    asks nothing more for any of them in a batch of work (see request_memo.memo_scope)."""
+    posts = {post.pk: post for post in posts if post is not None and post.reports_to_id}
+    starts = sorted({post.reports_to_id for post in posts.values()})
+    if not starts:
+        return
+    sql = _ABOVE_MANY_SQL.format(table=Post._meta.db_table, starts=", ".join(["%s"] * len(starts)))
+    found = _posts_with_holders(RawSQL(sql, starts))
+    for post in posts.values():
+        memo_prime(("posts_above", post.pk, post.reports_to_id), _walk_up(post, found))
+
+
+def _walk_up(post: Post, found: dict[int, Post]) -> list[Post]:
     chain, seen = [], set()
     current = post.reports_to_id
     while current and current not in seen and current in found:

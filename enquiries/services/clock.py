@@ -17,7 +17,6 @@ each once, and records when each was due as well as when it was taken.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import Q
@@ -31,7 +30,6 @@ from protocol_site.calendar import (
 )
 from protocol_site.cases import (
     lock_first,
-    long_date,
     notify,
     record_event,
     record_once,
@@ -39,11 +37,11 @@ from protocol_site.cases import (
 )
 from protocol_site.council_rules import rule
 from registers.cover.rules import stand_in
-from registers.ladder import Step, ladder_for
 
 from ..models import OPEN_STATUSES, Enquiry, EnquiryEvent
 from ..policy import escalation_dates, escalation_ladder, reminder_at
-from ..routing import conflict_check
+from . import ladder_steps
+from .ladder_steps import next_on_ladder  # noqa: F401 - read by the bench and reach
 
 
 def _moments(enquiry: Enquiry, calendar: WorkingCalendar) -> tuple[datetime | None, list]:
@@ -101,12 +99,20 @@ def reschedule(enquiry: Enquiry, calendar: WorkingCalendar, *, now: datetime) ->
     enquiry.next_action_at = min(candidates) if candidates else None
 
 
+# What the sweep changes on an enquiry.
+CLOCK_FIELDS = ("reminded_cycle", "escalation_rung", "escalated_to", "next_action_at")
+
+
 def enquiries_sweep(*, now: datetime | None = None, limit: int = 1000) -> int:
-    """Do every reminder and escalation that is due. Returns the number of steps taken."""
+    """Do every reminder and escalation that is due, a batch at a time. Returns the number of
+    steps taken."""
+    from .sweep_batch import enquiries_advance_many
+
     return run_sweep(
         Enquiry,
         due=Q(status__in=OPEN_STATUSES),
         advance=enquiry_advance,
+        advance_many=enquiries_advance_many,
         now=now,
         limit=limit,
     )
@@ -144,47 +150,27 @@ def enquiry_advance(*, pk: int, now: datetime, calendar: WorkingCalendar | None 
                 )
             reschedule(enquiry, calendar, now=now)
         if enquiry is not None:
-            enquiry.save(
-                update_fields=[
-                    "reminded_cycle",
-                    "escalation_rung",
-                    "escalated_to",
-                    "next_action_at",
-                ]
-            )
+            enquiry.save(update_fields=list(CLOCK_FIELDS))
     return steps
 
 
 def _remind(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
-    """The officer it is with, or their cover on the day while they are away: one reminder per
-    deadline either way (the timeline row and the email's key are the enquiry's, not the
-    person's)."""
-    when = long_date(enquiry.target_date)
-    holder = enquiry.assigned_to
-    to = stand_in(holder, timezone.localtime(now).date())
-    who = str(holder) if to.pk == holder.pk else f"{to}, covering for {holder},"
+    """The officer it is with, or their cover on the day while they are away, reminded once."""
+    to = stand_in(enquiry.assigned_to, timezone.localtime(now).date())
+    return _once(enquiry, ladder_steps.reminder(enquiry, now, due_at, to=to))
+
+
+def _once(enquiry: Enquiry, step: ladder_steps.Described) -> int:
+    """Take a described step once: its timeline row, audit event and emails, unless another
+    sweep, beat or retry took it already. Returns the steps taken."""
 
     def send(event):
-        notify(
-            [to.user],
-            "enquiry_reminder",
-            {"enquiry": enquiry},
-            key=f"enquiry:{enquiry.pk}:reminder:{enquiry.target_cycle}",
-        )
+        if step.officer is not None:
+            enquiry.escalated_to = step.officer
+        for email in step.emails:
+            notify(email.users, email.template, email.context, key=email.key)
 
-    event = record_once(
-        enquiry,
-        EnquiryEvent.Kind.REMINDER,
-        detail=f"{who} reminded that it is due by {when}.",
-        cycle=enquiry.target_cycle,
-        rung=0,
-        officer=to,
-        visible_to_councillor=False,
-        at=now,
-        due_at=due_at,
-        then=send,
-    )
-    return int(event is not None)
+    return int(record_once(enquiry, step.kind, then=send, **step.values) is not None)
 
 
 def _remind_councillor(enquiry: Enquiry, pause, now: datetime, due_at: datetime) -> int:
@@ -241,73 +227,13 @@ def _close_no_reply(enquiry: Enquiry, now: datetime, due_at: datetime) -> int:
     return 1
 
 
-class Reached(NamedTuple):
-    step: Step  # who, and at which rung
-    position: int  # the rung's place on the council's ladder
-    passed_over: str  # the rung next in line when it was passed over for this one, or ""
-
-
-def next_on_ladder(enquiry: Enquiry, ladder: list) -> Reached | None:
-    """The next person above the last one who had this deadline, passing over rungs that are
-    vacant, held by someone who had it already, or conflicted; None when the ladder has
-    ended."""
-    history = list(
-        enquiry.events.filter(
-            kind=EnquiryEvent.Kind.ESCALATED, cycle=enquiry.target_cycle
-        ).values_list("officer__user_id", "rung")
-    )
-    start = max((rung for _, rung in history if rung is not None), default=-1) + 1
-    steps = ladder_for(
-        enquiry.assigned_to,
-        ladder[start:],
-        exclude_user_ids={user_id for user_id, _ in history},
-        is_conflicted=conflict_check(enquiry.councillor),  # skip anyone related
-    )
-    if not steps:
-        return None
-    position = start + ladder[start:].index(steps[0].rung)
-    return Reached(steps[0], position, ladder[start].value if position != start else "")
-
-
 def _escalate(enquiry: Enquiry, now: datetime, due_at: datetime) -> tuple[int, bool]:
     """Escalate to the next person up the ladder after the last one who had this deadline.
 
     Returns (steps taken, whether the ladder has ended).
     """
     ladder = [r.rung for r in escalation_ladder()]
-    found = next_on_ladder(enquiry, ladder)
-    if found is None:
+    step = ladder_steps.escalation(enquiry, ladder, now, due_at)
+    if step is None:
         return 0, True
-    step, position, passed_over = found
-    officer = step.person
-
-    def send(event):
-        enquiry.escalated_to = officer
-        context = {"enquiry": enquiry, "escalated_to": officer, "role": step.label}
-        notify(
-            [officer.user],
-            "enquiry_escalated",
-            context,
-            key=f"enquiry:{enquiry.pk}:escalated:{enquiry.target_cycle}:{position}",
-        )
-        notify(
-            [stand_in(enquiry.assigned_to, timezone.localtime(now).date()).user],
-            "enquiry_escalated_copy",
-            context,
-            key=f"enquiry:{enquiry.pk}:escalated-copy:{enquiry.target_cycle}:{position}",
-        )
-
-    event = record_once(
-        enquiry,
-        EnquiryEvent.Kind.ESCALATED,
-        detail=f"Overdue: escalated to {officer} ({step.label}).",
-        cycle=enquiry.target_cycle,
-        rung=position,
-        reached_rung=step.rung.value,
-        stood_in_for=passed_over,
-        officer=officer,
-        at=now,
-        due_at=due_at,
-        then=send,
-    )
-    return int(event is not None), position == len(ladder) - 1
+    return _once(enquiry, step), step.last

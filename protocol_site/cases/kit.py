@@ -74,6 +74,32 @@ def _plain(value):
     return getattr(value, "pk", value)
 
 
+def audit_entry(
+    case: models.Model,
+    kind: str,
+    *,
+    actor=None,
+    summary: str = "",
+    before: dict | None = None,
+    **extra,
+) -> dict:
+    """`audit_record`'s arguments for a step on a case: the case's own fields as they are now
+    (after the step), and `extra`."""
+    after = {}
+    for name in case.AUDIT_FIELDS:
+        field = case._meta.get_field(name)
+        after[name] = getattr(case, field.attname)
+    after.update({key: _plain(value) for key, value in extra.items()})
+    return {
+        "actor": actor,
+        "action": f"{case.AUDIT_ACTION}.{kind}",
+        "obj": case,
+        "summary": summary[:500],
+        "before": before,
+        "after": after,
+    }
+
+
 def audit_case(
     case: models.Model,
     kind: str,
@@ -84,18 +110,29 @@ def audit_case(
     **extra,
 ) -> None:
     """One audit event for a step on a case: the case's own fields after it, and `extra`."""
-    after = {}
-    for name in case.AUDIT_FIELDS:
-        field = case._meta.get_field(name)
-        after[name] = getattr(case, field.attname)
-    after.update({key: _plain(value) for key, value in extra.items()})
-    audit_record(
-        actor=actor,
-        action=f"{case.AUDIT_ACTION}.{kind}",
-        obj=case,
-        summary=summary[:500],
-        before=before,
-        after=after,
+    audit_record(**audit_entry(case, kind, actor=actor, summary=summary, before=before, **extra))
+
+
+def timeline_row(
+    case: models.Model,
+    kind: str,
+    *,
+    actor=None,
+    detail: str = "",
+    show_actor: bool = True,
+    row: dict | None = None,
+    **fields,
+) -> models.Model:
+    """A timeline row for a step on the case, not yet saved."""
+    timeline = getattr(case, case.TIMELINE)
+    person = actor if show_actor and getattr(actor, "pk", None) else None
+    return timeline.model(
+        **{timeline.field.name: case},
+        kind=kind,
+        actor=person,
+        detail=detail,
+        **fields,
+        **(row or {}),
     )
 
 
@@ -118,9 +155,10 @@ def record_event(
     records, `before` what a change replaced. `show_actor=False` keeps the actor in the audit
     trail but off the timeline.
     """
-    timeline = getattr(case, case.TIMELINE)
-    person = actor if show_actor and getattr(actor, "pk", None) else None
-    event = timeline.create(kind=kind, actor=person, detail=detail, **fields, **(row or {}))
+    event = timeline_row(
+        case, kind, actor=actor, detail=detail, show_actor=show_actor, row=row, **fields
+    )
+    event.save(force_insert=True)
     audit_case(case, kind, actor=actor, summary=detail, before=before, **fields, **(audit or {}))
     return event
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.apps import apps
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -87,11 +87,18 @@ def run_sweep(
     *,
     due: models.Q,
     advance: Callable[..., int],
+    advance_many: Callable[..., tuple[int, list]] | None = None,
     now: datetime | None = None,
     limit: int = 1000,
+    batch: int = 500,
 ) -> int:
     """Call `advance(pk=, now=, calendar=)` for each case of `model` matching `due` whose
-    `next_action_at` has come, soonest first. Returns the steps taken."""
+    `next_action_at` has come, soonest first. Returns the steps taken.
+
+    With `advance_many(pks=, now=, calendar=)`, the cases are taken `batch` at a time, each
+    batch in one transaction (a few queries for the whole batch, not a dozen a case); it
+    returns (steps taken, the pks it left to `advance`, one at a time). A batch that fails is
+    rolled back and its cases taken one at a time, so one bad case still stops only itself."""
     now = now or timezone.now()
     pks = list(
         model._default_manager.filter(due, next_action_at__lte=now)
@@ -102,19 +109,41 @@ def run_sweep(
         return 0
     calendar = council_calendar()
     steps = 0
-    for pk in pks:
-        try:
-            steps += advance(pk=pk, now=now, calendar=calendar)
-        except Exception:
-            retry = now + RETRY_AFTER
-            logger.exception(
-                "%s %s: its sweep step failed; tried again after %s",
-                model._meta.verbose_name,
-                pk,
-                retry.isoformat(),
-            )
-            model._default_manager.filter(pk=pk).update(next_action_at=retry)
+    singly = pks
+    if advance_many is not None:
+        singly = []
+        for start in range(0, len(pks), batch):
+            chunk = pks[start : start + batch]
+            try:
+                with transaction.atomic():
+                    taken, left = advance_many(pks=chunk, now=now, calendar=calendar)
+            except Exception:
+                logger.exception(
+                    "%s: a batch of %s failed; each taken on its own",
+                    model._meta.verbose_name_plural,
+                    len(chunk),
+                )
+                taken, left = 0, chunk
+            steps += taken
+            singly += left
+    for pk in singly:
+        steps += _advance_one(model, advance, pk=pk, now=now, calendar=calendar)
     return steps
+
+
+def _advance_one(model, advance, *, pk, now, calendar) -> int:
+    try:
+        return advance(pk=pk, now=now, calendar=calendar)
+    except Exception:
+        retry = now + RETRY_AFTER
+        logger.exception(
+            "%s %s: its sweep step failed; tried again after %s",
+            model._meta.verbose_name,
+            pk,
+            retry.isoformat(),
+        )
+        model._default_manager.filter(pk=pk).update(next_action_at=retry)
+        return 0
 
 
 def is_late(due_at: datetime | None, taken_at: datetime) -> bool:

@@ -37,6 +37,22 @@ def stand_in(officer: Officer, day: date | None = None) -> Officer:
     return officer
 
 
+def stand_ins(officers, day: date | None = None) -> dict[int, Officer]:
+    """`stand_in` for many officers at once (one query): by officer id, who takes their work
+    on `day`."""
+    found = {officer.pk: officer for officer in officers}
+    first: dict[int, Absence] = {}
+    absences = (
+        Absence.objects.on(day).filter(officer_id__in=list(found)).order_by(*Absence._meta.ordering)
+    )
+    for absence in absences.select_related("cover__user"):
+        first.setdefault(absence.officer_id, absence)
+    for officer_id, absence in first.items():
+        if absence.cover is not None and absence.cover.is_active:
+            found[officer_id] = absence.cover
+    return found
+
+
 def covered_for(officer_field: str, officer: Officer, day: date | None = None) -> Q:
     """Records whose `officer_field` (an Officer id) is someone `officer` covers on `day`,
     as a subquery: no extra query, however many records."""

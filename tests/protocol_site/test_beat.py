@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from enquiries.models import Enquiry
-from enquiries.services import clock
+from enquiries.services import clock, ladder_steps
 from protocol_site.cases.sweep import RETRY_AFTER, beat_entries, registered_sweeps
 from protocol_site.celery import app as celery_app
 from protocol_site.tasks import run_sweep
@@ -63,14 +63,15 @@ def test_one_case_that_fails_is_pushed_back_and_the_others_go_on(
 ):
     with clock_at(at(2026, 11, 2, 9, 0)):
         bad, good = casework(org, actor=councillor), casework(org, actor=councillor)
-    real = clock._escalate
+    real = ladder_steps.escalation
 
-    def failing(enquiry, now, due_at):
+    def failing(enquiry, *args, **kwargs):
         if enquiry.pk == bad.pk:
             raise RuntimeError("a broken row")
-        return real(enquiry, now, due_at)
+        return real(enquiry, *args, **kwargs)
 
-    monkeypatch.setattr(clock, "_escalate", failing)
+    # Fails in the sweep's batch (which leaves it to be taken on its own) and on its own.
+    monkeypatch.setattr(ladder_steps, "escalation", failing)
     now = at(2026, 11, 17, 0, 5)
     assert clock.enquiries_sweep(now=now) == 1
     assert good.events.filter(kind="escalated").count() == 1
@@ -79,5 +80,5 @@ def test_one_case_that_fails_is_pushed_back_and_the_others_go_on(
     bad.refresh_from_db()
     assert bad.next_action_at == now + RETRY_AFTER
     assert Enquiry.objects.get(pk=good.pk).next_action_at > now
-    monkeypatch.setattr(clock, "_escalate", real)
+    monkeypatch.setattr(ladder_steps, "escalation", real)
     assert clock.enquiries_sweep(now=now + RETRY_AFTER) == 1  # tried again, and done

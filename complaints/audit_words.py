@@ -22,4 +22,8 @@ AUDIT_WORDS: dict[str, str] = {
     "complaints.complaint.viewed": "Complaint viewed",
     "complaints.complaint.complainant_message": "Message from the complainant",
     "complaints.complaint.handler_message": "Message from the handler",
+    "complaints.complaint.upheld_to_ce": "Upheld complaint sent to the Chief Executive",
+    "complaints.complaint.ce_decision": "The Chief Executive's decision recorded",
+    "complaints.complaint.standards_committee": "Taken to the Standards Committee",
+    "complaints.ruling.recorded": "The Chief Executive's ruling on the protocol recorded",
 }

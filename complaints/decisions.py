@@ -3,7 +3,7 @@ complaint stages handed to this person and not yet acknowledged."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from protocol_site.decisions import DecisionSource, register_decision_source
@@ -19,7 +19,9 @@ def stages_to_acknowledge(user) -> QuerySet[ComplaintStage] | None:
         return None
     return (
         ComplaintStage.objects.filter(
-            handler=user, status=ComplaintStage.Status.OPEN, complaint__status=Status.OPEN
+            Q(handler=user) | Q(co_handler=user),
+            status=ComplaintStage.Status.OPEN,
+            complaint__status=Status.OPEN,
         )
         .select_related("complaint")
         .order_by("acknowledge_by", "pk")

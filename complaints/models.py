@@ -117,6 +117,15 @@ class Complaint(ProtectedStateMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="complaints_handling",
     )
+    # Who handles the current stage beside its handler: the Senior Human Resources Manager
+    # with the Monitoring Officer, on a complaint about the Chief Executive (council rule).
+    current_co_handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints_co_handling",
+    )
     next_action_at = models.DateTimeField(null=True, blank=True)
 
     objects = ComplaintQuerySet.as_manager()
@@ -163,6 +172,11 @@ class Complaint(ProtectedStateMixin, models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == Status.OPEN
+
+    @property
+    def handler_ids(self) -> tuple[int, ...]:
+        """Whoever handles the current stage: its handler, and anyone handling it with them."""
+        return tuple(i for i in (self.current_handler_id, self.current_co_handler_id) if i)
 
     @property
     def subject(self):
@@ -212,6 +226,10 @@ class Complaint(ProtectedStateMixin, models.Model):
     def reopen(self):
         """The complainant, unhappy with the outcome, asks for the next stage."""
 
+    @transition(field=status, source=[Status.OPEN, Status.RESOLVED], target=Status.REFERRED)
+    def to_standards_committee(self):
+        """The officer who raised it takes it to the Standards Committee instead."""
+
 
 class ComplaintStage(ProtectedStateMixin, models.Model):
     """One stage of a complaint, with one handler. Stage N+1 is the escalation record: the
@@ -229,6 +247,15 @@ class ComplaintStage(ProtectedStateMixin, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="complaint_stages"
     )
     handler_role = models.CharField(max_length=60)
+    # Handles the stage together with the handler, with the same powers (Complaint's
+    # current_co_handler while the stage is current).
+    co_handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaint_stages_co_handled",
+    )
     opened_reason = models.TextField(blank=True)
     opened_at = models.DateTimeField(default=timezone.now)
     acknowledge_by = models.DateField()
@@ -265,6 +292,25 @@ class ComplaintStage(ProtectedStateMixin, models.Model):
     def is_open(self) -> bool:
         return self.status != self.Status.CLOSED
 
+    @property
+    def handlers(self) -> list:
+        """The users who handle the stage (the handler, and anyone beside them)."""
+        return [self.handler] + ([self.co_handler] if self.co_handler_id else [])
+
+    @property
+    def handler_roles(self) -> str:
+        """ "Monitoring Officer", or with whoever handles it beside them."""
+        if self.co_handler_id:
+            return f"{self.handler_role} and Senior Human Resources Manager"
+        return self.handler_role
+
+    @property
+    def handled_by(self) -> str:
+        """ "the Monitoring Officer", or with whoever handles it beside them."""
+        if self.co_handler_id:
+            return f"the {self.handler_role} and the Senior Human Resources Manager"
+        return f"the {self.handler_role}"
+
     @transition(field=status, source=Status.OPEN, target=Status.ACKNOWLEDGED)
     def acknowledge(self):
         pass
@@ -297,6 +343,9 @@ class ComplaintEvent(TimedStep, models.Model):
         FLAGGED = "flagged", "Flagged to the Monitoring Officer"
         COMPLAINANT_MESSAGE = "complainant_message", "Message from the complainant"
         HANDLER_MESSAGE = "handler_message", "Message from the handler"
+        UPHELD_TO_CHIEF_EXECUTIVE = "upheld_to_ce", "Sent to the Chief Executive"
+        CHIEF_EXECUTIVE_DECISION = "ce_decision", "The Chief Executive's decision"
+        STANDARDS_COMMITTEE = "standards_committee", "Taken to the Standards Committee"
 
     LATE_HEADINGS = {
         Kind.STAGE_OPENED: "Stage opened: escalated late",
@@ -342,31 +391,6 @@ class ComplaintEvent(TimedStep, models.Model):
         return f"{self.complaint.reference} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
 
 
-class ComplaintCopy(models.Model):
-    """Someone the protocol has a complaint reported or copied to, beyond its parties and
-    handlers: under 003 §14.1 the Chief Executive and the officer's Director, under §14.2 the
-    member's group leader. They read the complaint's public side, as the parties do."""
-
-    class Reason(models.TextChoices):
-        REPORTED = "reported", "Reported to them"
-        COPIED = "copied", "Copied to them"
-        OUTCOME = "outcome", "Sent the outcome"
-        GROUP_LEADER = "group_leader", "Told as the member's group leader"
-
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="copies")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="complaint_copies"
-    )
-    role = models.CharField(max_length=60)
-    reason = models.CharField(max_length=16, choices=Reason.choices)
-    at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["at", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["complaint", "user"], name="complaint_copy_once")
-        ]
-        indexes = [models.Index(fields=["user", "complaint"], name="complaint_copy_user_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.complaint.reference}: {self.get_reason_display()} {self.role}"
+# Those a complaint is reported or copied to; the Chief Executive's decisions and rulings.
+from .copies import ComplaintCopy  # noqa: E402, F401
+from .top.models import ChiefExecutiveDecision, InterpretationRuling  # noqa: E402, F401

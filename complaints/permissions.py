@@ -7,7 +7,7 @@ puts the two together for the buttons."""
 from __future__ import annotations
 
 from protocol_site.cases import denies
-from registers.roles import may_act_as_monitoring_officer, person_for
+from registers.roles import Role, may_act_as_monitoring_officer, person_for
 
 from .models import Complaint, Referral
 
@@ -21,7 +21,8 @@ def is_monitoring_officer(user, complaint: Complaint | None = None) -> bool:
 
 
 def is_handler(user, complaint: Complaint) -> bool:
-    return complaint.current_handler_id == user.pk
+    """Handles the current stage: its handler, or whoever handles it with them."""
+    return user.pk is not None and user.pk in complaint.handler_ids
 
 
 def is_complainant(user, complaint: Complaint) -> bool:
@@ -88,3 +89,45 @@ def can_message(user, complaint: Complaint) -> bool:
 def can_share_with_subject(user, complaint: Complaint) -> bool:
     """The subject reads no message unless the handler shares one of theirs with them."""
     return is_handler(user, complaint)
+
+
+# The top of the council (complaints.services.top, complaints.services.rulings).
+
+
+def is_chief_executive(user) -> bool:
+    return person_for(user).has(Role.CHIEF_EXECUTIVE)
+
+
+@denies("Only the Chief Executive decides the action on an upheld complaint about a member.")
+def can_decide_as_chief_executive(user, complaint: Complaint) -> bool:
+    """002 §10.b: the Chief Executive, never a party to the complaint."""
+    return is_chief_executive(user) and user.pk not in complaint.party_user_ids
+
+
+@denies("Only the officer who raised the complaint can take it to the Standards Committee.")
+def can_go_to_standards_committee(user, complaint: Complaint) -> bool:
+    """003 §14.1, §15.1: the officer's own choice, where the council's rule allows it."""
+    return complaint.direction == Direction.OFFICER_ABOUT_MEMBER and is_complainant(user, complaint)
+
+
+@denies("Only the Chief Executive records rulings on interpreting the protocol.")
+def can_record_ruling(user) -> bool:
+    """004 §13.1: the Chief Executive arbitrates on the protocol's interpretation."""
+    return is_chief_executive(user)
+
+
+@denies(
+    "Only Group Leaders, the Chief Executive, the Monitoring Officer and democratic "
+    "services read the rulings."
+)
+def can_read_rulings(user) -> bool:
+    person = person_for(user)
+    return any(
+        person.has(role)
+        for role in (
+            Role.GROUP_LEADER,
+            Role.CHIEF_EXECUTIVE,
+            Role.MONITORING_OFFICER,
+            Role.DEMOCRATIC_SERVICES,
+        )
+    )

@@ -4,7 +4,8 @@
   (COMPLAINT_ESCALATION_LADDER, default line manager → AD → Director → Monitoring Officer).
 - About a Director-tier officer: the Chief Executive, then the Monitoring Officer.
 - About the Chief Executive: the Leader or the Monitoring Officer first
-  (COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO), then the other.
+  (COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO), then the other; where the rule says so, the
+  Monitoring Officer's stage is handled together with the Senior Human Resources Manager.
 - An officer's complaint about a member (CMP-2): the officer's line manager → AD → Monitoring
   Officer.
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 
 from protocol_site.council_rules import rule
-from registers.ladder import Rung, Step, ladder_for
+from registers.ladder import Rung, Step, ladder_for, senior_hr_manager
 from registers.models import DIRECTOR_TIERS, Officer, Service, StatutoryRole, Tier
 
 from . import conflicts
@@ -47,10 +48,39 @@ def configured_ladder() -> tuple[Rung, ...]:
     return rungs
 
 
+# COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO: the Monitoring Officer and the Senior Human
+# Resources Manager together.
+TOGETHER_WITH_HR = "monitoring_officer_and_hr"
+CO_HANDLER_ROLE = "Senior Human Resources Manager"
+
+
 def chief_executive_ladder() -> tuple[Rung, ...]:
-    first = Rung(rule("COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO"))
+    goes_to = rule("COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO")
+    first = Rung.MONITORING_OFFICER if goes_to == TOGETHER_WITH_HR else Rung(goes_to)
     other = Rung.MONITORING_OFFICER if first == Rung.LEADER else Rung.LEADER
     return (first, other)
+
+
+def co_handler_for(complaint: Complaint, step: Step, *, earlier: Iterable[int] = ()):
+    """Who handles the stage with `step`'s handler: the Senior Human Resources Manager beside
+    the Monitoring Officer on a councillor's complaint about the Chief Executive, where the
+    council's rule says they take it together. None otherwise, and when the post is vacant,
+    its holder a party, already a handler, or conflicted."""
+    if (
+        step.rung != Rung.MONITORING_OFFICER
+        or complaint.direction != Complaint.Direction.MEMBER_ABOUT_OFFICER
+        or rule("COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO") != TOGETHER_WITH_HR
+        or not is_chief_executive(complaint.subject_officer)
+    ):
+        return None
+    officer = senior_hr_manager()
+    parties = parties_of(complaint)
+    excluded = {parties.complainant_user_id, parties.subject_user_id, step.user_id, *earlier}
+    if officer is None or officer.user_id in excluded:
+        return None
+    if conflicts.is_conflicted(officer.user_id, parties=parties):
+        return None
+    return officer
 
 
 def is_chief_executive(officer: Officer) -> bool:

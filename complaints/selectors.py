@@ -111,7 +111,9 @@ def complaints_visible_to(user) -> QuerySet[Complaint]:
     if not getattr(user, "is_authenticated", False):
         return Complaint.objects.none()
     person = person_for(user)
-    handled = ComplaintStage.objects.filter(complaint=OuterRef("pk"), handler=user)
+    handled = ComplaintStage.objects.filter(complaint=OuterRef("pk")).filter(
+        Q(handler=user) | Q(co_handler=user)
+    )
     copied = ComplaintCopy.objects.filter(complaint=OuterRef("pk"), user=user)
     mine = Q(complainant=user) | Q(Exists(handled)) | Q(Exists(copied))
     # Never a complaint about the reader not yet told to them (unless theirs to see as its
@@ -163,7 +165,7 @@ def may_see_management_note(user, complaint: Complaint, *, handler_ids=None) -> 
         return True
     if handler_ids is not None:
         return user.pk in handler_ids
-    return complaint.stages.filter(handler=user).exists()
+    return complaint.stages.filter(Q(handler=user) | Q(co_handler=user)).exists()
 
 
 @dataclass(frozen=True)
@@ -215,7 +217,8 @@ def _blank_notes(stages: list[ComplaintStage]) -> list[ComplaintStage]:
 def stages_for(user, complaint: Complaint) -> list[ComplaintStage]:
     """The stages, oldest first; the management note blanked unless the reader may see it."""
     stages = list(complaint.stages.select_related("handler"))
-    if not may_see_management_note(user, complaint, handler_ids={s.handler_id for s in stages}):
+    ids = {i for s in stages for i in (s.handler_id, s.co_handler_id) if i}
+    if not may_see_management_note(user, complaint, handler_ids=ids):
         _blank_notes(stages)
     return stages
 
@@ -245,7 +248,7 @@ def shape(user, complaint: Complaint) -> Shaped:
     elif may_act_as_monitoring_officer(user, complaint):
         internal = True
     else:
-        internal = any(stage.handler_id == user.pk for stage in stages)
+        internal = any(user.pk in (stage.handler_id, stage.co_handler_id) for stage in stages)
     if not internal:
         stages = _blank_notes(list(stages))
     reader = reader_of(user, complaint, internal=internal)
@@ -270,7 +273,9 @@ def complaints_with_history(user) -> QuerySet[Complaint]:
         .prefetch_related(
             Prefetch(
                 "stages",
-                queryset=ComplaintStage.objects.select_related("handler").order_by("number"),
+                queryset=ComplaintStage.objects.select_related("handler", "co_handler").order_by(
+                    "number"
+                ),
                 to_attr="all_stages",
             ),
             Prefetch(
@@ -286,7 +291,7 @@ def complaints_handled_by(user) -> QuerySet[Complaint]:
     """The handler's dashboard: open complaints whose current stage is theirs."""
     return (
         Complaint.objects.open()
-        .filter(current_handler=user)
+        .filter(Q(current_handler=user) | Q(current_co_handler=user))
         .select_related("subject_officer__user", "subject_councillor__user", "complainant")
     )
 

@@ -17,4 +17,17 @@ urlpatterns = [
     path("<int:pk>/notify-subject/", views.complaint_notify_subject, name="notify_subject"),
     path("<int:pk>/report/", views.complaint_report, name="report"),
     path("<int:pk>/message/", views.complaint_message, name="message"),
+    path(
+        "<int:pk>/chief-executive-decision/",
+        views.complaint_chief_executive_decision,
+        name="chief_executive_decision",
+    ),
+    path(
+        "<int:pk>/standards-committee/",
+        views.complaint_standards_committee,
+        name="standards_committee",
+    ),
+    path("rulings/", views.ruling_list, name="rulings"),
+    path("rulings/new/", views.ruling_new, name="ruling_new"),
+    path("rulings/<int:pk>/", views.ruling_detail, name="ruling_detail"),
 ]

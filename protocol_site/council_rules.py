@@ -130,6 +130,12 @@ SPECS: tuple[RuleSpec, ...] = (
         "Who is told of an officer's complaint about a councillor",
         "Choose none if nobody is told when it is raised.",
     ),
+    RuleSpec(
+        "COMPLAINT_OFFICER_TO_STANDARDS_COMMITTEE",
+        "yes_no",
+        "May an officer take a complaint about a councillor straight to the Standards Committee?",
+        "The complaint leaves this procedure and the Monitoring Officer is told.",
+    ),
     _days(
         "VISIT_NOTICE_WORKING_DAYS",
         "Working days' notice a councillor gives the Director before visiting council premises",

@@ -19,6 +19,7 @@ OPTIONS = {
     "GROUP_BRIEFING_EQUAL_ACCESS": "group_briefing_equal_access",
     "ELECTION_GUIDANCE_TO_ALL_OFFICERS": "election_guidance_to_all_officers",
     "DECLARATION_NOTIFY_RUNG": "declaration_notify_rung",
+    "COMPLAINT_OFFICER_TO_STANDARDS_COMMITTEE": "complaint_officer_to_standards_committee",
 }
 
 

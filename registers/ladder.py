@@ -240,14 +240,34 @@ def monitoring_officer_user(case=None):
     return officer.user if officer is not None else None
 
 
-def _leader():
+def _councillor_in_role(kind: str):
     role = (
         CouncillorRole.objects.current()
         .select_related("councillor__user")
-        .filter(kind=CouncillorRole.Kind.LEADER)
+        .filter(kind=kind)
+        .order_by("starts_on", "pk")
         .first()
     )
     return role.councillor if role else None
+
+
+def _leader():
+    return _councillor_in_role(CouncillorRole.Kind.LEADER)
+
+
+def leader_of_council():
+    """The Leader of the Council (a Councillor), or None."""
+    return _leader()
+
+
+def standards_chair():
+    """The chair of the Standards Committee (a Councillor), or None."""
+    return _councillor_in_role(CouncillorRole.Kind.STANDARDS_CHAIR)
+
+
+def senior_hr_manager() -> Officer | None:
+    """The Senior Human Resources Manager named in the registers, if in post."""
+    return _statutory_officer(StatutoryRole.Kind.SENIOR_HR_MANAGER)
 
 
 def ladder_for(

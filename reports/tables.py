@@ -13,6 +13,7 @@ from registers.models import TrainingSession
 
 from . import selectors as s
 from .selectors import Period
+from .top_figures import complaints_at_the_top
 
 # The chart's drawing units: a label line holds about 48 characters at 14 units a letter.
 CHART_WIDTH = 400
@@ -200,7 +201,36 @@ def complaint_tables(period: Period) -> list[Table]:
             ],
             chart="All",
         ),
+        _top_table(period),
     ]
+
+
+def _top_table(period: Period) -> Table:
+    counts = complaints_at_the_top(period)
+    rows = [
+        (
+            "Complaints about the Chief Executive handled by the Monitoring Officer and the "
+            "Senior Human Resources Manager together",
+            counts["joint"],
+        ),
+        (
+            "Upheld complaints about a member sent to the Chief Executive",
+            counts["to_chief_executive"],
+        ),
+        ("Of those, the Chief Executive's decision recorded", counts["decided"]),
+        (
+            "Complaints about a member an officer took straight to the Standards Committee",
+            counts["straight_to_standards_committee"],
+        ),
+        ("The Chief Executive's rulings on interpreting the protocol", counts["rulings"]),
+    ]
+    return Table(
+        "complaints-at-the-top",
+        "Complaints at the top of the council, and rulings on the protocol",
+        ["Route", "Number"],
+        [list(row) for row in rows],
+        notes="Complaints made in the period; rulings dated in it.",
+    )
 
 
 def register_tables(period: Period) -> list[Table]:

@@ -11,8 +11,13 @@ from .lifecycle import (
 )
 from .referral import complaint_stage_refer
 from .reporting import complaint_report_outcome
+from .rulings import ruling_record
+from .top import complaint_chief_executive_decide, complaint_to_standards_committee
 
 __all__ = [
+    "complaint_chief_executive_decide",
+    "complaint_to_standards_committee",
+    "ruling_record",
     "complaint_advance",
     "complaint_escalate",
     "complaint_message",

@@ -33,7 +33,7 @@ def _remind_once(complaint, stage, kind: str, notification: str, *, now, due_at,
         due_at=due_at,
         visible_to_complainant=False,
         then=lambda event: notify(
-            [stage.handler],
+            stage.handlers,
             notification,
             {"complaint": complaint, "stage": stage},
             key=f"complaint:{complaint.pk}:{kind}:{stage.number}",

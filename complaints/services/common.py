@@ -14,7 +14,7 @@ from protocol_site.council_rules import rule
 from registers.ladder import Step
 
 from ..models import Complaint, ComplaintEvent, ComplaintStage
-from ..routing import next_handler, next_rung
+from ..routing import co_handler_for, next_handler, next_rung
 
 Ev = ComplaintEvent.Kind
 # Joined whenever a complaint is locked (protocol_site.cases.lock): everyone a step may tell.
@@ -84,7 +84,11 @@ def next_action_at(stage: ComplaintStage) -> datetime:
 
 
 def earlier_handlers(complaint: Complaint) -> set[int]:
-    return set(complaint.stages.values_list("handler_id", flat=True))
+    """Everyone who has handled a stage of it, on their own or with another."""
+    if complaint.pk is None:
+        return set()
+    rows = complaint.stages.values_list("handler_id", "co_handler_id")
+    return {user_id for row in rows for user_id in row if user_id is not None}
 
 
 def open_stage(
@@ -108,22 +112,31 @@ def open_stage(
     """
     acknowledge_by, resolve_by = stage_dates(calendar, now)
     created: list[ComplaintStage] = []
+    co_handler = co_handler_for(complaint, step, earlier=earlier_handlers(complaint))
 
     def opened(stage: ComplaintStage) -> None:
         if then is not None:
             then(stage)
         complaint.stage_number = stage.number
         complaint.current_handler_id = stage.handler_id
+        complaint.current_co_handler_id = stage.co_handler_id
         complaint.next_action_at = next_action_at(stage)
-        complaint.save(update_fields=["stage_number", "current_handler", "next_action_at"])
+        complaint.save(
+            update_fields=[
+                "stage_number",
+                "current_handler",
+                "current_co_handler",
+                "next_action_at",
+            ]
+        )
         record_event(
             complaint,
             Ev.STAGE_OPENED,
             actor=actor,
-            detail=f"Stage {stage.number}: with the {stage.handler_role}. {reason}".strip(),
+            detail=f"Stage {stage.number}: with {stage.handled_by}. {reason}".strip(),
             stage_number=stage.number,
             row={"at": now, "due_at": due_at},
-            audit={"handler": stage.handler_id},
+            audit={"handler": stage.handler_id, "co_handler": stage.co_handler_id},
         )
         context = {"complaint": complaint, "stage": stage, "reason": reason}
         cases.notify(
@@ -132,6 +145,13 @@ def open_stage(
             context,
             key=f"complaint:{complaint.pk}:stage:{stage.number}:handler",
         )
+        if co_handler is not None:
+            cases.notify(
+                [co_handler.user],
+                "complaint_stage_opened_handler",
+                context,
+                key=f"complaint:{complaint.pk}:stage:{stage.number}:co-handler",
+            )
         cases.notify(
             [complaint.complainant],
             "complaint_stage_opened_complainant",
@@ -148,6 +168,7 @@ def open_stage(
             "rung": step.rung.value,
             "handler_id": step.user_id,
             "handler_role": step.label,
+            "co_handler_id": co_handler.user_id if co_handler is not None else None,
             "opened_reason": reason,
             "opened_at": now,
             "acknowledge_by": acknowledge_by,

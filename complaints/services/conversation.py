@@ -54,7 +54,7 @@ def complaint_message(
         context = {"complaint": complaint, "stage": stage, "actor": actor}
         key = f"complaint:{complaint.pk}:message:{event.pk}"
         if from_complainant:
-            notify([stage.handler], "complaint_message_to_handler", context, key=key)
+            notify(stage.handlers, "complaint_message_to_handler", context, key=key)
         else:
             notify([complaint.complainant], "complaint_message_to_complainant", context, key=key)
         if share_with_subject:

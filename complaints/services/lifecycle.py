@@ -42,6 +42,7 @@ from .common import (
     require_open,
 )
 from .reporting import report_on_raise
+from .top import refer_upheld_to_chief_executive
 
 Direction = Complaint.Direction
 
@@ -202,6 +203,7 @@ def complaint_stage_resolve(
                 "management_note_recorded": bool(stage.management_note),
             },
         )
+        refer_upheld_to_chief_executive(complaint, actor=actor)
         context = {"complaint": complaint, "stage": stage, "outcome": outcome}
         notify([complaint.complainant], "complaint_resolved", context)
         if complaint.subject_notified_at is not None:
@@ -281,7 +283,7 @@ def complaint_withdraw(*, actor, complaint: Complaint, reason: str = "") -> Comp
             stage_number=stage.number,
         )
         context = {"complaint": complaint, "reason": reason}
-        notify([stage.handler], "complaint_withdrawn", context)
+        notify(stage.handlers, "complaint_withdrawn", context)
     return complaint
 
 

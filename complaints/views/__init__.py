@@ -13,8 +13,20 @@ from .actions import (
 from .detail import complaint_detail
 from .intake import complaint_new
 from .lists import complaint_list, patterns
+from .top import (
+    complaint_chief_executive_decision,
+    complaint_standards_committee,
+    ruling_detail,
+    ruling_list,
+    ruling_new,
+)
 
 __all__ = [
+    "complaint_chief_executive_decision",
+    "complaint_standards_committee",
+    "ruling_detail",
+    "ruling_list",
+    "ruling_new",
     "complaint_acknowledge",
     "complaint_detail",
     "complaint_escalate",

@@ -8,10 +8,13 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django_fsm import can_proceed
 
+from protocol_site.council_rules import rule
 from registers.roles import Person, Role
 
-from ..models import Complaint, ComplaintStage, Status
+from ..models import ChiefExecutiveDecision, Complaint, ComplaintStage, Status
 from ..permissions import (
+    can_decide_as_chief_executive,
+    can_go_to_standards_committee,
     can_handle,
     can_message,
     can_refer,
@@ -21,6 +24,7 @@ from ..permissions import (
     is_monitoring_officer,
 )
 from ..selectors import complaints_visible_to, managed_post
+from ..services.top import is_upheld_about_member, may_go_to_standards_committee
 
 
 def uses_complaints(person: Person) -> bool:
@@ -58,6 +62,8 @@ class Actions:
     notify_subject: bool = False
     report: bool = False  # the Monitoring Officer's report (003 §14.2)
     message: bool = False  # the complainant and the handler, while the stage is open
+    chief_executive_decision: bool = False  # 002 §10.b, on an upheld complaint about a member
+    standards_committee: bool = False  # 003 §14.1: the officer goes there instead
     complainant: bool = False
 
     @property
@@ -72,6 +78,8 @@ class Actions:
                 self.notify_subject,
                 self.report,
                 self.message,
+                self.chief_executive_decision,
+                self.standards_committee,
             )
         )
 
@@ -105,5 +113,20 @@ def actions_for(user, complaint: Complaint, stage: ComplaintStage | None = None)
         and stage is not None
         and stage.is_open
         and can_message(user, complaint),
+        chief_executive_decision=_may_decide(user, complaint),
+        standards_committee=complainant
+        and may_go_to_standards_committee(complaint)
+        and bool(rule("COMPLAINT_OFFICER_TO_STANDARDS_COMMITTEE"))
+        and can_go_to_standards_committee(user, complaint),
         complainant=complainant,
     )
+
+
+def _may_decide(user, complaint: Complaint) -> bool:
+    """The Chief Executive, on an upheld complaint about a member waiting for their decision
+    (a query only when the complaint is one)."""
+    if not is_upheld_about_member(complaint) or not can_decide_as_chief_executive(user, complaint):
+        return False
+    return ChiefExecutiveDecision.objects.filter(
+        complaint=complaint, status=ChiefExecutiveDecision.Status.PENDING
+    ).exists()

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from ..models import ComplaintEvent, Referral
 from ..selectors import Reader, complaint_for, copies_for, shape
 from ..services import complaint_record_view
+from ..top.selectors import decision_on
 from .common import actions_for
 
 CONFIDENTIAL_REFERRAL = "Referred to the council's management procedures, which are confidential."
@@ -56,5 +57,6 @@ def complaint_detail(request, pk: int):
             "copies": list(copies_for(complaint)),
             "actions": actions_for(request.user, complaint, current),
             "internal": shaped.internal,
+            "decision": decision_on(complaint),
         },
     )

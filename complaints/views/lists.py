@@ -12,6 +12,7 @@ from registers.roles import require_person
 from registers.selectors import group_contacts
 
 from ..models import Complaint, ComplaintStage
+from ..permissions import can_read_rulings
 from ..selectors import (
     complaints_copied_to,
     complaints_handled_by,
@@ -102,6 +103,7 @@ def complaint_list(request):
             "page": page,
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=2),
             "is_mo": mo,
+            "reads_rulings": can_read_rulings(request.user),
         },
     )
 

@@ -13,6 +13,10 @@ class CouncilProtocol(models.Model):
     class ChiefExecutiveComplaints(models.TextChoices):
         MONITORING_OFFICER = "monitoring_officer", "The Monitoring Officer"
         LEADER = "leader", "The Leader of the Council"
+        MONITORING_OFFICER_AND_HR = (
+            "monitoring_officer_and_hr",
+            "The Monitoring Officer and the Senior Human Resources Manager together",
+        )
 
     class DeclarationNotify(models.TextChoices):
         LINE_MANAGER = "line_manager", "The officer's line manager"
@@ -84,6 +88,11 @@ class CouncilProtocol(models.Model):
     )  # ["rung", ...]
     complaint_about_member_reported_to = models.JSONField(
         "who is told of a complaint about a councillor", null=True, blank=True
+    )
+    complaint_officer_to_standards_committee = models.BooleanField(
+        "officers may take a complaint about a councillor straight to the Standards Committee",
+        null=True,
+        blank=True,
     )
     visit_notice_working_days = models.PositiveSmallIntegerField(
         "working days' notice of a visit", null=True, blank=True

@@ -40,13 +40,19 @@ COMPLAINT_ACKNOWLEDGE_WORKING_DAYS = env_int(
 COMPLAINT_RESOLVE_WORKING_DAYS = env_int(
     "COMPLAINT_RESOLVE_WORKING_DAYS", 10, minimum=1, maximum=60
 )
-# A member's concern about the Chief Executive goes to the Monitoring Officer (002 §10.c,
-# 004 §12.1) or to the Leader of the Council (001 §5.04).
+# A member's concern about the Chief Executive goes to the Monitoring Officer (004 §12.1),
+# to the Leader of the Council (001 §5.04), or to the Monitoring Officer and the Senior Human
+# Resources Manager together (002 §10.c).
 COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO = env_choice(
     "COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO",
     "MONITORING_OFFICER",
-    ("MONITORING_OFFICER", "LEADER"),
+    ("MONITORING_OFFICER", "LEADER", "MONITORING_OFFICER_AND_HR"),
 ).lower()
+# An officer may take a complaint about a member straight to the Standards Committee rather
+# than through the protocol's procedure (003 §14.1, §15.1).
+COMPLAINT_OFFICER_TO_STANDARDS_COMMITTEE = env_bool(
+    "COMPLAINT_OFFICER_TO_STANDARDS_COMMITTEE", True
+)
 # Copy the Monitoring Officer into every complaint when it is raised (003 §13.1).
 COMPLAINT_COPY_MONITORING_OFFICER = env_bool("COMPLAINT_COPY_MONITORING_OFFICER", True)
 # The rungs a member's complaint about an officer climbs (registers.ladder.Rung values).

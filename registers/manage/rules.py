@@ -50,6 +50,7 @@ SECTIONS = (
             "COMPLAINT_ABOUT_CHIEF_EXECUTIVE_GOES_TO",
             "COMPLAINT_COPY_MONITORING_OFFICER",
             "COMPLAINT_ABOUT_MEMBER_REPORTED_TO",
+            "COMPLAINT_OFFICER_TO_STANDARDS_COMMITTEE",
         ),
     ),
     (
@@ -75,6 +76,8 @@ ERROR_NAMES = {
     "declaration_notify_rung": "who is told of an officer's declared relationship",
     "enquiry_advise_chair_and_lead_member": "whether the committee chair and lead member are told",
     "complaint_copy_monitoring_officer": "whether the Monitoring Officer is copied in",
+    "complaint_officer_to_standards_committee": "whether an officer may go straight to the "
+    "Standards Committee",
     "election_guidance_to_all_officers": "whether pre-election guidance goes to every officer",
     "group_briefing_equal_access": "whether advice to one group is offered to the others",
     "complaint_escalation_ladder": "who a complaint about an officer goes to",

@@ -167,6 +167,9 @@ class CouncillorRole(models.Model):
         CABINET_MEMBER = "cabinet_member", "Cabinet/Lead Member"
         COMMITTEE_CHAIR = "committee_chair", "Committee chair"
         MAYOR = "mayor", "Mayor/Chair of the Council"
+        # Consulted by the Chief Executive before deciding on an upheld grievance against a
+        # member.
+        STANDARDS_CHAIR = "standards_chair", "Chair of the Standards Committee"
 
     councillor = models.ForeignKey(Councillor, on_delete=models.CASCADE, related_name="roles")
     kind = models.CharField(max_length=30, choices=Kind.choices)

@@ -251,6 +251,9 @@ class StatutoryRole(models.Model):
         MONITORING_OFFICER = "monitoring_officer", "Monitoring Officer"
         DEPUTY_MONITORING_OFFICER = "deputy_monitoring_officer", "Deputy Monitoring Officer"
         CHIEF_FINANCE_OFFICER = "chief_finance_officer", "Chief Finance Officer (s151)"
+        # Not statutory, but named here as the others are: with the Monitoring Officer, takes
+        # a councillor's complaint about the Chief Executive where the council's rule says so.
+        SENIOR_HR_MANAGER = "senior_hr_manager", "Senior Human Resources Manager"
 
     kind = models.CharField(max_length=40, choices=Kind.choices, unique=True)
     officer = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="statutory_roles")

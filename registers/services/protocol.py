@@ -72,6 +72,11 @@ def protocol_save(*, actor, details: dict, paragraphs: dict[str, str]) -> Counci
     return _save(protocol, actor=actor, summary="Changed the council's protocol")
 
 
+def _unset(name: str):
+    """An option left to the environment: null for a yes/no, blank for a choice."""
+    return None if CouncilProtocol._meta.get_field(name).null else ""
+
+
 @transaction.atomic
 def protocol_apply_preset(*, actor, preset: str) -> CouncilProtocol:
     """Set every rule's paragraph, and the options it implies, from a reference protocol;
@@ -81,7 +86,7 @@ def protocol_apply_preset(*, actor, preset: str) -> CouncilProtocol:
     if preset == "neutral":
         protocol.title, protocol.paragraphs, protocol.preset = "", {}, ""
         for name in OPTIONS.values():
-            setattr(protocol, name, None if name.startswith(("group_", "election_")) else "")
+            setattr(protocol, name, _unset(name))
         return _save(protocol, actor=actor, summary="Cleared the council's protocol references")
     if preset not in PRESETS:
         raise ValidationError(f"No such preset: {preset}")
@@ -89,8 +94,7 @@ def protocol_apply_preset(*, actor, preset: str) -> CouncilProtocol:
     protocol.title, protocol.preset = chosen.title, chosen.key
     protocol.paragraphs = dict(chosen.paragraphs)
     for name in OPTIONS.values():
-        default = None if name.startswith(("group_", "election_")) else ""
-        setattr(protocol, name, chosen.options.get(name, default))
+        setattr(protocol, name, chosen.options.get(name, _unset(name)))
     return _save(protocol, actor=actor, summary=f"Applied the preset: {chosen.title}")
 
 

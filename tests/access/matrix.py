@@ -265,6 +265,14 @@ complaints:withdraw               complaint     in  200 404 404 404 403 403 403 
 complaints:notify_subject         complaint     in  403 404 404 404 200 403 403 403 404 200 404 404
 complaints:report                 about_member  in  404 404 404 403 403 403 403 403 403 200 404 404
 complaints:message                complaint     in  200 404 404 404 200 403 403 403 404 403 404 404
+# The top of the council: the Chief Executive decides on an upheld complaint about a member;
+# the officer who raised one may take it to the Standards Committee; the Chief Executive's
+# rulings on the protocol are read by Group Leaders, the MO and democratic services.
+complaints:chief_executive_decision upheld      in  404 404 404 403 403 403 403 403 200 403 404 404
+complaints:standards_committee    about_member  in  404 404 404 200 403 403 403 403 403 403 404 404
+complaints:rulings                -             in  403 403 200 403 403 403 403 403 200 200 200 403
+complaints:ruling_new             -             in  403 403 403 403 403 403 403 403 200 403 403 403
+complaints:ruling_detail          ruling        in  403 403 200 403 403 403 403 403 200 200 200 403
 
 # Political groups (GRP-7): a group's briefings are its own; another group's councillors get
 # 404; the Chief Executive and the Monitoring Officer see all, the Director those addressed
@@ -392,6 +400,7 @@ api:enquiry-urgent                enquiry       403 405 405 405 405 405 405 405 
 api:complaint-list                -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:complaint-detail              complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
 api:complaint-messages            complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
+api:ruling-list                   -             403 403 403 200 403 403 403 403 403 200 200 200 403
 api:schema                        -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:council-rules                 -             403 200 200 200 200 200 200 200 200 200 200 200 200
 

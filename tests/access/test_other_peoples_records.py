@@ -106,6 +106,8 @@ CASES = {
     "complaints:report": ("about_member", (OFFICER, MANAGER, DIRECTOR), "GET POST"),
     "api:complaint-detail": ("complaint", (COUNCILLOR, MANAGER), "GET"),
     "complaints:message": ("complaint", (COUNCILLOR, MANAGER), "GET POST"),
+    "complaints:chief_executive_decision": ("upheld", (OFFICER, MANAGER, DIRECTOR), "GET POST"),
+    "complaints:standards_committee": ("about_member", (OFFICER, MANAGER, DIRECTOR), "GET POST"),
     "api:complaint-messages": ("complaint", (COUNCILLOR, MANAGER), "GET POST"),
     "declarations:detail": ("declaration", (OFFICER, MANAGER, OTHER), "GET"),
     "declarations:change": ("declaration", (OFFICER, MANAGER, OTHER), "GET POST"),

@@ -13,6 +13,8 @@ keys are the `record` column of tests/access/matrix.py:
 - `complaint`: Cllr Baker's concern about the officer, with the line manager (stage 1), the
   Monitoring Officer copied; `about_member`: the officer's concern about Cllr Baker, with the
   officer's line manager, reported to the Chief Executive and copied to the Director;
+  `upheld`: another such concern, upheld by the line manager and waiting for the Chief
+  Executive's decision; `ruling`: the Chief Executive's ruling on reading the protocol;
 - `declaration`: the officer's declared friendship with Cllr Price (group B), the line
   manager told; `declarable`: Cllr Baker, as the other side of a new declaration;
 - `panel`, `visit` (Cllr Baker to a waste depot), `notice` (the officer's, for Riverside),
@@ -38,6 +40,8 @@ from datetime import date, datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from complaints.models import Outcome
+from complaints.services import complaint_stage_resolve, ruling_record
 from declarations.models import Panel, Relationship
 from declarations.panels.services import panel_save
 from declarations.services import declaration_make
@@ -156,7 +160,25 @@ def _enquiries(org) -> dict:
 def _complaints(org) -> dict:
     complaint = about_officer(org)
     member_complaint = about_member(org)
-    return {"complaint": _pk(complaint), "about_member": _pk(member_complaint)}
+    upheld = complaint_stage_resolve(
+        actor=org.officers.line_manager.user,
+        complaint=about_member(org),
+        outcome=Outcome.UPHELD,
+        note="Upheld.",
+    )
+    ruling = ruling_record(
+        actor=org.officers.chief_executive.user,
+        title="Who counts as a member at a group meeting",
+        ruling="Only members of the council.",
+        rule="briefing_members_only",
+        monitoring_officer_consulted=True,
+    )
+    return {
+        "complaint": _pk(complaint),
+        "about_member": _pk(member_complaint),
+        "upheld": _pk(upheld),
+        "ruling": _pk(ruling),
+    }
 
 
 def _registers(org) -> dict:

@@ -72,6 +72,9 @@ NO_CASE_TEXT = {
     "briefing_cleared",
     "complaint_acknowledge_reminder",
     "complaint_acknowledged",
+    "complaint_chief_executive_decision",
+    "complaint_to_standards_committee",
+    "complaint_upheld_to_chief_executive",
     "complaint_message_to_complainant",
     "complaint_message_to_handler",
     "complaint_message_to_subject",
@@ -91,6 +94,8 @@ NO_CASE_TEXT = {
     "declaration_reviewed",
     "declaration_to_review",
     "declaration_withdrawn",
+    # The Chief Executive's ruling on reading the protocol is not casework: its title is all.
+    "interpretation_ruling",
     # The daily summary lists the subjects of the emails it holds, written as they were.
     "digest",
 }

@@ -82,8 +82,7 @@ def enquiries_advance_many(
                 Enquiry.objects.open().filter(pk__in=pks, next_action_at__lte=now),
                 "assigned_to__user",
                 "assigned_to__post",
-                "councillor__user",
-                "escalated_to",
+                "councillor",
             ).prefetch_related("assigned_to__acting_posts")
         )
         left = [enquiry.pk for enquiry in found if enquiry.waiting_since is not None]

@@ -24,8 +24,8 @@ class ChiefExecutiveDecisionForm(GovukForm):
     standards_chair_consulted = forms.BooleanField(required=False)
     decision = forms.CharField(
         widget=forms.Textarea,
-        required=False,
         label="The course of action you decided on",
+        error_messages=required("Enter the course of action you decided on"),
         help_text="The officer, the Monitoring Officer and, once told of the complaint, the "
         "member read this",
     )

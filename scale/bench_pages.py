@@ -8,6 +8,7 @@ request are counted.
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from datetime import timedelta
 from django.db import connection
 from django.db.models import Count, Q
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -39,6 +40,7 @@ class PageResult:
     queries: int = 0
     status: int = 0
     error: str = ""
+    load: tuple[float, float] = (0.0, 0.0)  # the 1-minute load average as timing began, ended
 
     @property
     def p50(self) -> float:
@@ -51,6 +53,10 @@ class PageResult:
     @property
     def cpu_p50(self) -> float:
         return statistics.median(self.cpu_ms) if self.cpu_ms else 0.0
+
+    @property
+    def cpu_p95(self) -> float:
+        return percentile(self.cpu_ms, 95)
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -131,9 +137,15 @@ def choose_cast() -> Cast:
     )
 
 
+# The floor every page is measured against (scale.floor): timed first, the same way.
+FLOOR = "Floor: bare view, one query by key"
+
+
 def key_pages(cast: Cast) -> list[tuple[str, str, User, str]]:
-    """(name, who, user, url) for every key page."""
+    """(name, who, user, url) for every key page, after the floor."""
     return [
+        (FLOOR, "busiest front-line officer", cast.officer,
+         reverse("bench-floor", args=[cast.officer.pk])),
         ("Officer queue", "busiest front-line officer", cast.officer, reverse("enquiries:list")),
         ("Director dashboard", "Director of the busiest directorate", cast.director,
          reverse("home")),
@@ -176,6 +188,7 @@ def time_page(name: str, who: str, user: User, url: str, *, warmup: int, request
     client = Client(raise_request_exception=False)
     client.force_login(user)
     result = PageResult(name=name, who=who, url=url)
+    load_start = os.getloadavg()[0]
     for _ in range(warmup):
         client.get(url)
     with CaptureQueriesContext(connection) as captured:
@@ -191,9 +204,11 @@ def time_page(name: str, who: str, user: User, url: str, *, warmup: int, request
         client.get(url)
         result.times_ms.append((time.perf_counter() - begun) * 1000)
         result.cpu_ms.append((time.process_time() - cpu) * 1000)
+    result.load = (load_start, os.getloadavg()[0])
     return result
 
 
+@override_settings(ROOT_URLCONF="scale.floor")  # the site's URLs and the floor's
 def bench_pages(*, warmup: int, requests: int, say=print) -> list[PageResult]:
     cast = choose_cast()
     results = []
@@ -204,7 +219,8 @@ def bench_pages(*, warmup: int, requests: int, say=print) -> list[PageResult]:
         else:
             say(f"  {name}: p50 {result.p50:.1f} ms, p95 {result.p95:.1f} ms, "
                 f"{result.queries} queries ({result.sql_ms:.0f} ms in SQL), "
-                f"Python CPU p50 {result.cpu_p50:.0f} ms")  # fmt: skip
+                f"Python CPU p50 {result.cpu_p50:.1f} ms, p95 {result.cpu_p95:.1f} ms, "
+                f"load {result.load[0]:.1f}-{result.load[1]:.1f}")  # fmt: skip
         results.append(result)
     return results
 

@@ -12,6 +12,8 @@ from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from protocol_site.api_shapes import day, moment, text
+
 from ..models import Complaint, ComplaintEvent, ComplaintStage
 
 
@@ -47,6 +49,9 @@ class ComplaintTimelineEventSerializer(serializers.Serializer):
     kind = ComplaintEventKindField(read_only=True)
     detail = serializers.CharField(read_only=True)
 
+    def to_representation(self, event: ComplaintEvent) -> dict:
+        return {"at": moment(event.at), "kind": text(event.kind), "detail": text(event.detail)}
+
 
 class ComplaintStageSerializer(serializers.Serializer):
     number = serializers.IntegerField(read_only=True)
@@ -75,6 +80,20 @@ class ComplaintStageSerializer(serializers.Serializer):
             return None
         return stage.management_note
 
+    def to_representation(self, stage: ComplaintStage) -> dict:
+        """The declared fields, built by hand (protocol_site.api_shapes)."""
+        return {
+            "number": stage.number,
+            "handler_role": text(stage.handler_role),
+            "handler": self.get_handler(stage),
+            "opened_at": moment(stage.opened_at),
+            "acknowledge_by": day(stage.acknowledge_by),
+            "resolve_by": day(stage.resolve_by),
+            "closed_at": moment(stage.closed_at),
+            "outcome": text(stage.outcome),
+            "management_note": self.get_management_note(stage),
+        }
+
 
 class ComplaintSerializer(serializers.ModelSerializer):
     """One complaint as the reader may see it (CMP-5): give it a `Shaped`'s complaint."""
@@ -96,6 +115,23 @@ class ComplaintSerializer(serializers.ModelSerializer):
             "timeline",
         ]
         read_only_fields = fields
+
+    def to_representation(self, complaint: Complaint) -> dict:
+        """The declared fields (Meta.fields), built by hand (protocol_site.api_shapes)."""
+        shaped = complaint.shaped
+        stages = ComplaintStageSerializer(context={**self.context, "internal": shaped.internal})
+        steps = ComplaintTimelineEventSerializer(context=self.context)
+        return {
+            "id": complaint.pk,
+            "reference": complaint.reference,
+            "direction": text(complaint.direction),
+            "status": text(complaint.status),
+            "summary": complaint.summary,
+            "created_at": moment(complaint.created_at),
+            "stage_number": complaint.stage_number,
+            "stages": [stages.to_representation(stage) for stage in shaped.stages],
+            "timeline": [steps.to_representation(event) for event in shaped.timeline],
+        }
 
     @extend_schema_field(ComplaintStageSerializer(many=True))
     def get_stages(self, complaint: Complaint) -> list[dict]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
+
+from protocol_site.api_pagination import Key, KeysetPagination
 
 from ..models import Complaint
 from ..selectors import complaint_for, complaints_with_history, shape
@@ -24,22 +28,27 @@ def shaped(user, complaint: Complaint) -> Complaint:
         summary="Complaints you can see",
         description="Scoped exactly like the pages: the complainant, the handlers of "
         "its stages, the Monitoring Officer, and its subject once told; nobody else. "
-        "Newest first, 50 a page. Listing is not audited; opening one is.",
+        "Newest first, 50 a page: follow `next` for the next page (null on the last); there "
+        "is no total. Listing is not audited; opening one is.",
         responses={200: ComplaintSerializer(many=True), 403: NOT_SIGNED_IN},
     ),
 )
 class ComplaintListView(generics.ListAPIView):
     serializer_class = ComplaintSerializer
     queryset = Complaint.objects.none()  # the real one is the asker's: get_queryset
+    pagination_class = KeysetPagination
+
+    def keyset(self, request) -> tuple[Key, ...]:
+        """Newest first (KeysetPagination orders by these, descending), from an index on
+        both (complaint_created_idx)."""
+        return (Key("created_at", datetime), Key("pk"))
 
     def get_queryset(self) -> QuerySet[Complaint]:
-        return complaints_with_history(self.request.user).order_by("-created_at", "-pk")
+        return complaints_with_history(self.request.user)
 
     def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset)
-        rows = list(queryset) if page is None else page
         user = self.request.user
-        return [shaped(user, complaint) for complaint in rows]
+        return [shaped(user, complaint) for complaint in super().paginate_queryset(queryset)]
 
 
 @extend_schema(

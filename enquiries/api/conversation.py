@@ -23,7 +23,7 @@ from ..permissions import can_read_notes
 from ..selectors import attachments_for, enquiry_for, may_read_casework, timeline_for
 from .files import FILES_IN, ConversationEventSerializer
 from .serializers import EnquirySerializer
-from .views import FIELD_ERRORS, NOT_SIGNED_IN, enquiry_queryset
+from .views import FIELD_ERRORS, NOT_SIGNED_IN, one_enquiry
 
 NOT_FOUND = OpenApiResponse(description="Not found, or not yours to see.")
 REFUSED = OpenApiResponse(description="Not signed in, or not allowed to take this step.")
@@ -104,7 +104,7 @@ def _one_event(request, enquiry: Enquiry, event: EnquiryEvent) -> dict:
 
 
 def _enquiry_body(request, enquiry: Enquiry) -> dict:
-    fresh = enquiry_queryset(request.user, Enquiry.objects).get(pk=enquiry.pk)
+    fresh = one_enquiry(request.user, enquiry.pk)
     return EnquirySerializer(fresh, context={"request": request}).data
 
 

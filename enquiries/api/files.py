@@ -65,6 +65,9 @@ class ConversationEventSerializer(TimelineEventSerializer):
     def get_files(self, event) -> list[dict]:
         return StepFileSerializer(getattr(event, "files", []), many=True, context=self.context).data
 
+    def to_representation(self, event) -> dict:
+        return {**super().to_representation(event), "files": self.get_files(event)}
+
 
 class EnquiryAttachmentsView(APIView):
     @extend_schema(

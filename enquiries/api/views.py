@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from types import SimpleNamespace
 
 from django.db.models import Prefetch, QuerySet
@@ -13,16 +14,17 @@ from rest_framework import generics, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from protocol_site.api_pagination import Key, KeysetPagination
+from registers.models import Officer
 from registers.roles import person_for
 
 from ..filters import EnquiryApiFilter
-from ..models import Enquiry, EnquiryEvent
+from ..models import Enquiry, EnquiryEvent, open_urgent
 from ..permissions import can_record
 from ..selectors import (
     enquiries_visible_to,
     enquiry_for,
     timeline_for,
-    urgent_first,
 )
 from ..services import enquiry_log
 from .serializers import (
@@ -30,14 +32,18 @@ from .serializers import (
     EnquirySerializer,
 )
 
-RELATED = (
-    "councillor__user",
-    "ward",
-    "service",
-    "assigned_to__user",
-    "director__user",
-    "escalated_to__user",
+# The people and places each enquiry names, by the columns their names are made of: the
+# councillor, ward and service are joined; the officers (assigned, Director, escalated to)
+# are read for the whole page in one query (with_officers) rather than three more joins.
+RELATED = ("councillor__user", "ward", "service")
+NAMES = ("user__first_name", "user__last_name", "user__username")
+RELATED_COLUMNS = (
+    *(f"councillor__{name}" for name in NAMES),
+    "councillor__ward_id",
+    "ward__name",
+    "service__name",
 )
+OFFICERS = ("assigned_to", "director", "escalated_to")
 # timeline_for(user, enquiry) reads only `enquiry.events`: handed every event, it returns the
 # same rule (councillors do not see internal steps) as one queryset to prefetch a whole page.
 EVERY_ENQUIRY = SimpleNamespace(events=EnquiryEvent.objects)
@@ -50,11 +56,35 @@ NOT_SIGNED_IN = OpenApiResponse(description="No valid session or token.")
 
 
 def enquiry_queryset(user, base: QuerySet[Enquiry]) -> QuerySet[Enquiry]:
-    """Everything one enquiry's body needs, for any number of enquiries, in two queries."""
+    """Everything one enquiry's body needs but its officers (with_officers), for any number
+    of enquiries, in two queries. Its search vector is never read."""
     events = Prefetch(
         "events", queryset=timeline_for(user, EVERY_ENQUIRY), to_attr="visible_timeline"
     )
-    return base.select_related(*RELATED).prefetch_related(events)
+    own = [f.attname for f in Enquiry._meta.concrete_fields if f.name != "search_vector"]
+    return base.select_related(*RELATED).only(*own, *RELATED_COLUMNS).prefetch_related(events)
+
+
+def with_officers(enquiries: list[Enquiry]) -> list[Enquiry]:
+    """Each enquiry's officers (with the names the API shows), for the whole list in one
+    query."""
+    wanted = {getattr(e, f"{name}_id") for e in enquiries for name in OFFICERS} - {None}
+    found = (
+        {o.pk: o for o in Officer.objects.filter(pk__in=wanted).select_related("user").only(*NAMES)}
+        if wanted
+        else {}
+    )
+    for enquiry in enquiries:
+        for name in OFFICERS:
+            field = Enquiry._meta.get_field(name)
+            field.set_cached_value(enquiry, found.get(getattr(enquiry, field.attname)))
+    return enquiries
+
+
+def one_enquiry(user, pk) -> Enquiry:
+    """One enquiry with everything its body needs (whether or not in `user`'s reach: only
+    for what they have just done to it)."""
+    return with_officers([enquiry_queryset(user, Enquiry.objects).get(pk=pk)])[0]
 
 
 @extend_schema_view(
@@ -62,7 +92,8 @@ def enquiry_queryset(user, base: QuerySet[Enquiry]) -> QuerySet[Enquiry]:
         summary="Enquiries you can see",
         description="Scoped exactly like the pages: a councillor sees their own; an officer "
         "what is theirs or their team's; democratic services and the Chief Executive see all. "
-        "Open urgent enquiries first, then newest first, 50 a page.",
+        "Open urgent enquiries first, then (for a search) the best match, then newest first; "
+        "50 a page. Follow `next` for the next page (null on the last); there is no total.",
         responses={200: EnquirySerializer(many=True), 400: FIELD_ERRORS, 403: NOT_SIGNED_IN},
     ),
     post=extend_schema(
@@ -82,25 +113,31 @@ def enquiry_queryset(user, base: QuerySet[Enquiry]) -> QuerySet[Enquiry]:
 class EnquiryListView(generics.ListCreateAPIView):
     serializer_class = EnquirySerializer
     queryset = Enquiry.objects.none()  # the real one is the asker's: get_queryset
+    pagination_class = KeysetPagination
 
     # The list pages' filters and search (enquiries.filters), applied to what the asker sees.
     filter_backends = [DjangoFilterBackend]
     filterset_class = EnquiryApiFilter
 
+    def _searching(self, request) -> bool:
+        return bool(request.query_params.get("q", "").strip())
+
+    def keyset(self, request) -> tuple[Key, ...]:
+        """Open urgent enquiries first, as in the officers' queues; then the best match to a
+        search, or the newest (KeysetPagination orders by these, all descending)."""
+        best = (Key("rank", float, sql_type="real"),) if self._searching(request) else ()
+        return (Key("open_urgent"), *best, Key("received_at", datetime), Key("pk"))
+
     def get_queryset(self) -> QuerySet[Enquiry]:
         qs = enquiries_visible_to(self.request.user)
         if self.request.method != "GET":
             return qs
-        qs = self.filter_queryset(qs)
-        # Open urgent enquiries first, as in the officers' queues; then the best match to a
-        # search, or the newest.
-        best = ("-rank",) if self.request.query_params.get("q", "").strip() else ()
-        ordered = qs.order_by(urgent_first(), *best, "-received_at", "-pk")
-        return enquiry_queryset(self.request.user, ordered)
+        qs = self.filter_queryset(qs).annotate(open_urgent=open_urgent())
+        return enquiry_queryset(self.request.user, qs)
 
     def list(self, request, *args, **kwargs) -> Response:
         # get_queryset has filtered already: not filtered twice.
-        page = self.paginate_queryset(self.get_queryset())
+        page = with_officers(self.paginate_queryset(self.get_queryset()))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def create(self, request, *args, **kwargs) -> Response:
@@ -118,7 +155,7 @@ class EnquiryListView(generics.ListCreateAPIView):
         logged = enquiry_log(actor=request.user, **incoming.validated_data)
         # The body of what the caller has just logged, even where it was routed beyond
         # their reach (an officer recording one for another service).
-        enquiry = enquiry_queryset(request.user, Enquiry.objects).get(pk=logged.pk)
+        enquiry = one_enquiry(request.user, logged.pk)
         body = self.get_serializer(enquiry).data
         location = reverse("api:enquiry-detail", kwargs={"pk": enquiry.pk})
         return Response(body, status=status.HTTP_201_CREATED, headers={"Location": location})

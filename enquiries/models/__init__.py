@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 from django_fsm import FSMField, transition
 
@@ -35,6 +35,18 @@ STATUS_COLOURS = {
 
 OPEN_STATUSES = (Status.LOGGED, Status.ACKNOWLEDGED, Status.HOLDING)
 CLOSED_STATUSES = (Status.RESPONDED, Status.DECLINED, Status.WITHDRAWN, Status.NO_REPLY)
+
+
+def open_urgent() -> Case:
+    """1 for an open urgent enquiry, 0 for any other: the API lists them first (descending),
+    from an index over this, `received_at` and `id` (enquiry_api_order_idx)."""
+    return Case(
+        When(Q(urgent=True, status__in=[s.value for s in OPEN_STATUSES]), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
 # What the annual report and the Director's figures count, carried in their indexes.
 REPORTED_COLUMNS = [
     "service",
@@ -215,6 +227,9 @@ class Enquiry(ProtectedStateMixin, models.Model):
                 include=REPORTED_COLUMNS,
                 name="enquiry_received_idx",
             ),
+            # The API's order, open urgent first and then newest first, for its pages (one
+            # row comparison on these three, scanned backwards: protocol_site.api_pagination).
+            models.Index(open_urgent(), F("received_at"), F("id"), name="enquiry_api_order_idx"),
             # A directorate's enquiries in a period: the Director's live figures.
             models.Index(
                 fields=["service", "received_at"],

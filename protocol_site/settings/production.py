@@ -31,6 +31,9 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must name at least one host.")
 env_str("DATABASE_URL", required=True)
 env_str("CELERY_BROKER_URL", required=True)
+# Persistent connections: each gunicorn thread (and the Celery worker) keeps its connection
+# for a minute between requests instead of opening one per request; checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # One JSON object a line (request id, user id, duration), for the council's log collector.
 LOG_FORMAT = env_choice("LOG_FORMAT", "JSON", ("TEXT", "JSON"))

@@ -14,6 +14,10 @@ from scale.bench_sweep import bench_escalations_due, bench_nothing_due
 from scale.seed import Refused, latest_seed, refuse_production, table_counts
 
 
+def _load(values) -> str:
+    return ", ".join(f"{v:.2f}" for v in values)
+
+
 class Command(BaseCommand):
     help = "Benchmark the seeded database (see `seed_scale`) against the product's budgets."
 
@@ -69,8 +73,13 @@ class Command(BaseCommand):
         notes = [
             f"Factor {seeded.factor:g}, seeded {seeded.reference_time:%Y-%m-%d %H:%M} "
             f"in {seeded.seconds:g} s. {report.environment()}.",
-            f"Load average (1 min) {load_before[0]:.1f} before, {load_after[0]:.1f} after: "
-            "other work on the machine slows every timing.",
+            f"Load average (1, 5, 15 min) {_load(load_before)} at the start, "
+            f"{_load(load_after)} at the end, on {os.cpu_count()} CPUs: other work on the "
+            "machine slows every timing (each row gives the 1-minute load as it was timed).",
+            "× floor: a page's p50 over the floor's, a bare Django view with one primary-key "
+            "query and a tiny template, timed the same way in the same run (it moves with the "
+            "machine's load less than the times do). CPU: this process's Python time per "
+            "request (time.process_time), beside the wall time.",
             f"Each page: {o['warmup']} warm-up requests, then {o['requests']} timed through "
             "the Django test client (server time, no network).",
         ]
@@ -78,8 +87,8 @@ class Command(BaseCommand):
             notes.append(f"Query counts compared with the last run at factor {other_factor:g}.")
         say("")
         say(report.table(rows))
-        held = sum(r.held for r in rows)
-        say(f"\n{held} of {len(rows)} budgets held.")
+        held, counted = report.budgets_held(rows)
+        say(f"\n{held} of {counted} budgets held (time and queries, and Python CPU).")
         data = {
             "factor": seeded.factor,
             "seeded": seeded.counts,

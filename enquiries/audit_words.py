@@ -36,6 +36,7 @@ AUDIT_WORDS: dict[str, str] = {
     "enquiries.enquiry.unlinked": "Enquiry no longer linked with others",
     "enquiries.constituentdetails.recorded": "Constituent details recorded",
     "enquiries.constituentdetails.changed": "Constituent details changed",
+    "enquiries.enquiry.advice_sought": "Monitoring Officer's advice sought first",
     "enquiries.constituentdetails.removed": "Constituent details removed",
     "enquiries.standardwording.added": "Standard wording added",
     "enquiries.standardwording.changed": "Standard wording changed",

@@ -45,6 +45,13 @@ class ConstituentForm(GovukForm):
         label="Did the constituent consent to you sharing their details with the council?",
     )
 
+    council_officer = forms.BooleanField(
+        required=False,
+        label="The constituent is a council officer",
+        help_text="An officer who lives locally has the same rights as any resident. You will "
+        "be asked to seek the Monitoring Officer's advice first.",
+    )
+
     def clean(self):
         cleaned = super().clean()
         given = any(cleaned.get(name) for name in ("name", "address", "phone", "email"))
@@ -62,4 +69,5 @@ class ConstituentForm(GovukForm):
             "phone": details.phone,
             "email": details.email,
             "consented": "yes" if details.consented else "no",
+            "council_officer": details.council_officer,
         }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ObjectDoesNotExist
+
 from declarations.conflicts import are_related
 from protocol_site.cases import denies
 from registers.cover.rules import covers
@@ -208,6 +210,18 @@ def can_keep_wording(user, service) -> bool:
 @denies("Only the councillor who made the enquiry can record the constituent's details.")
 def can_keep_constituent(user, enquiry: Enquiry) -> bool:
     return enquiry.kind == Enquiry.Kind.CASEWORK and is_enquirer(user, enquiry)
+
+
+@denies("Only the councillor, on casework for a council officer, seeks advice here, once.")
+def can_seek_advice(user, enquiry: Enquiry) -> bool:
+    """The councillor, on casework for a constituent who is a council officer, before any
+    advice is linked (the constituent's details are joined by enquiry_for)."""
+    if enquiry.advice_request_id is not None or not can_keep_constituent(user, enquiry):
+        return False
+    try:
+        return enquiry.constituent.council_officer
+    except ObjectDoesNotExist:
+        return False
 
 
 @denies("The constituent's details are only for the councillor and the officers dealing with it.")

@@ -116,6 +116,7 @@ def enquiry_for(user, pk) -> Enquiry:
             "approached_officer__user",
             "logged_by",
             "constituent",
+            "advice_request",
         ),
         pk=pk,
     )

@@ -46,6 +46,7 @@ urlpatterns = [
     path("<int:pk>/unlink/", views.enquiry_unlink, name="unlink"),
     path("<int:pk>/respond-linked/", views.enquiry_respond_linked, name="respond_linked"),
     path("<int:pk>/constituent/", views.enquiry_constituent, name="constituent"),
+    path("<int:pk>/seek-advice/", views.enquiry_seek_advice, name="seek_advice"),
     path("<int:pk>/follow-up/", views.enquiry_follow_up, name="follow_up"),
     path("<int:pk>/urgent/", views.enquiry_urgent, name="urgent"),
     path("<int:pk>/not-urgent/", views.enquiry_not_urgent, name="not_urgent"),

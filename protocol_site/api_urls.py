@@ -25,6 +25,7 @@ class SchemaView(SpectacularAPIView):
 urlpatterns = [
     path("", include("enquiries.api.urls")),
     path("", include("complaints.api.urls")),
+    path("", include("advice.api.urls")),
     path("council-rules/", CouncilRulesView.as_view(), name="council-rules"),
     path("schema/", SchemaView.as_view(), name="schema"),
 ]

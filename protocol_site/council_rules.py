@@ -157,6 +157,14 @@ SPECS: tuple[RuleSpec, ...] = (
         "choice",
         "Who is told of an officer's declared relationship",
     ),
+    _days(
+        "ADVICE_WORKING_DAYS",
+        "Working days the Monitoring Officer has to give advice asked for",
+        "Counted from the working day the request is received. The adviser is reminded on "
+        "the morning it is due; advice still not given by the end of that day goes to the "
+        "Deputy (or the Monitoring Officer, for advice asked of the Chief Finance Officer).",
+        minimum=1,
+    ),
     RuleSpec(
         "ELECTION_GUIDANCE_TO_ALL_OFFICERS",
         "yes_no",

@@ -76,6 +76,17 @@ RULES: dict[str, str] = {
     "minority_parties": "Advice for minority parties",
     "representative_meeting": "Meetings with other elected representatives need prior "
     "authorisation",
+    # Advice from the Monitoring Officer, lobbying, officers as constituents
+    "mo_advice": "Members and officers seek the Monitoring Officer's advice on the protocol",
+    "confidential_information_advice": "Members take the Monitoring Officer's legal advice "
+    "before disclosing confidential information",
+    "legality_advice": "Members consult the Monitoring Officer and the Chief Finance Officer "
+    "on legality and financial impropriety",
+    "freedom_of_information_advice": "Advice on whether a request falls within the Freedom of "
+    "Information Act",
+    "officer_constituents": "Officers who live locally may seek their councillor's help",
+    "employment_lobbying": "Officers do not lobby members about their own employment; members "
+    "tell the Monitoring Officer",
     # Local members, elections, review
     "ward_notices": "Local members are kept informed of matters affecting their ward",
     "ward_meetings": "Local members are invited to public meetings in their ward",
@@ -121,6 +132,8 @@ PRESETS: dict[str, Preset] = {
                 "briefing_leave_before_decision": "8.4",
                 "ward_notices": "6.6",
                 "ward_meetings": "6.6",
+                "freedom_of_information_advice": "6.7",
+                "employment_lobbying": "4.8",
             },
         ),
         Preset(
@@ -144,6 +157,8 @@ PRESETS: dict[str, Preset] = {
                 "confidential_briefing": "1.15",
                 "minority_parties": "1.13",
                 "election_guidance": "8.01",
+                "officer_constituents": "5.08",
+                "employment_lobbying": "5.07",
             },
             {
                 "complaint_about_chief_executive_goes_to": "leader",
@@ -180,6 +195,7 @@ PRESETS: dict[str, Preset] = {
                 "briefing_confidential": "9.b.iv",
                 "ward_notices": "7.i",
                 "ward_meetings": "7.ii",
+                "employment_lobbying": "3.a.xiii",
             },
             {
                 "complaint_about_chief_executive_goes_to": "monitoring_officer_and_hr",
@@ -221,6 +237,8 @@ PRESETS: dict[str, Preset] = {
                 "protocol_interpretation": "7.2",
                 "election_guidance": "11.3",
                 "annual_review": "16.1",
+                "mo_advice": "4.7",
+                "confidential_information_advice": "10.2",
             },
             {
                 "complaint_officer_to_standards_committee": True,
@@ -262,6 +280,9 @@ PRESETS: dict[str, Preset] = {
                 "representative_meeting": "8.2",
                 "ward_notices": "10",
                 "ward_meetings": "10.5",
+                "officer_constituents": "3.1",
+                "legality_advice": "5.7",
+                "mo_advice": "5.7",
             },
             {"complaint_about_chief_executive_goes_to": "monitoring_officer"},
         ),

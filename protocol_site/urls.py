@@ -18,6 +18,7 @@ urlpatterns = [
     path("declarations/", include("declarations.urls")),
     path("panels/", include("declarations.panels.urls")),
     path("notices/", include("notices.urls")),
+    path("advice/", include("advice.urls")),
     path("reports/", include("reports.urls")),
     path("inbox/", include("inbox.urls")),
     path("retention/", include("retention.urls")),

@@ -315,11 +315,14 @@ def briefing_tables(period: Period) -> list[Table]:
 
 def report_tables(period: Period) -> list[tuple[str, list[Table]]]:
     """The whole report, in sections."""
+    from .advice_figures import advice_tables  # beside this module, which it builds on
+
     return [
         ("Members' enquiries", enquiry_tables(period)),
         ("Complaints between members and officers", complaint_tables(period)),
         ("Declarations, visits and training", register_tables(period)),
         ("Briefings for political groups", briefing_tables(period)),
+        ("Advice from the Monitoring Officer and lobbying", advice_tables(period)),
     ]
 
 

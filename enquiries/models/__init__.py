@@ -137,6 +137,15 @@ class Enquiry(ProtectedStateMixin, models.Model):
     details = models.TextField()
     attachment = models.FileField(upload_to="enquiries/%Y/%m/", blank=True)
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    # On behalf of a constituent who is a council officer: the Monitoring Officer's advice the
+    # councillor sought first.
+    advice_request = models.ForeignKey(
+        "advice.AdviceRequest",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="enquiries",
+    )
     logged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

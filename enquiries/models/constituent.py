@@ -26,6 +26,12 @@ class ConstituentDetails(models.Model):
         help_text="The constituent agreed to the councillor sharing these details with the "
         "council.",
     )
+    council_officer = models.BooleanField(
+        "the constituent is a council officer",
+        default=False,
+        help_text="An officer who lives locally has the same rights as any resident; the "
+        "councillor seeks the Monitoring Officer's advice first.",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -1,7 +1,7 @@
 from .attachments import enquiry_attachment_downloaded
 from .bulk import BULK_MAX, enquiries_acknowledge, enquiries_reassign
 from .clock import enquiries_sweep, enquiry_advance
-from .constituent import constituent_details_save
+from .constituent import constituent_details_save, enquiry_seek_advice
 from .conversation import enquiry_add_note, enquiry_chase, enquiry_message, enquiry_withdraw
 from .extensions import enquiry_decide_extension, enquiry_request_extension
 from .followup import enquiry_follow_up, enquiry_mark_urgent, enquiry_unmark_urgent
@@ -31,6 +31,7 @@ __all__ = [
     "enquiries_acknowledge",
     "enquiries_reassign",
     "constituent_details_save",
+    "enquiry_seek_advice",
     "enquiry_add_note",
     "enquiry_attachment_downloaded",
     "enquiry_answer",

@@ -9,12 +9,14 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
+from advice.models import Topic
+from advice.services import advice_ask
 from protocol_site.audit import audit_record
 from protocol_site.cases import lock, require
 
 from ..models import ConstituentDetails, Enquiry
 from ..models.constituent import PERSONAL_FIELDS
-from ..permissions import can_keep_constituent
+from ..permissions import can_keep_constituent, can_seek_advice
 from ..search import search_index
 
 CONSENT_MISSING = "Select whether the constituent consented to you sharing their details"
@@ -24,7 +26,10 @@ LIMITS = {"name": 150, "address": 300, "phone": 40, "email": 254}
 def clean_constituent(values: dict) -> dict | None:
     """The details as given, stripped and checked; None when none is given (nothing to keep)."""
     details = {name: str(values.get(name) or "").strip() for name in PERSONAL_FIELDS}
+    council_officer = bool(values.get("council_officer"))
     if not any(details.values()):
+        if council_officer:  # an officer who gives no details: only that is kept
+            return {**details, "consented": False, "council_officer": True}
         return None
     errors = {}
     for name, limit in LIMITS.items():
@@ -40,7 +45,7 @@ def clean_constituent(values: dict) -> dict | None:
         errors["consented"] = CONSENT_MISSING
     if errors:
         raise ValidationError(errors)
-    return {**details, "consented": consented}
+    return {**details, "consented": consented, "council_officer": council_officer}
 
 
 def write_constituent(enquiry: Enquiry, actor, details: dict | None) -> None:
@@ -64,7 +69,7 @@ def write_constituent(enquiry: Enquiry, actor, details: dict | None) -> None:
         return
     if current is None:
         current = ConstituentDetails(enquiry=enquiry, recorded_by=actor, **details)
-        changed = [name for name, value in details.items() if value not in ("", None)]
+        changed = [name for name, value in details.items() if value not in ("", None, False)]
         verb, created = "recorded", True
     else:
         changed = [name for name, value in details.items() if getattr(current, name) != value]
@@ -99,3 +104,23 @@ def constituent_details_save(*, actor, enquiry: Enquiry, **values) -> Constituen
         require(can_keep_constituent, actor, enquiry)
         write_constituent(enquiry, actor, details)
     return ConstituentDetails.objects.filter(enquiry=enquiry).first()
+
+
+def enquiry_seek_advice(*, actor, enquiry: Enquiry, question: str):
+    """On casework for a constituent who is a council officer, the councillor asks the
+    Monitoring Officer's advice first: the request (advice.services) is linked to the enquiry,
+    and both pages show the link."""
+    with transaction.atomic():
+        enquiry = lock(enquiry)
+        require(can_seek_advice, actor, enquiry)
+        case = advice_ask(actor=actor, topic=Topic.PROTOCOL, question=question)
+        enquiry.advice_request = case
+        enquiry.save(update_fields=["advice_request"])
+        audit_record(
+            actor=actor,
+            action="enquiries.enquiry.advice_sought",
+            obj=enquiry,
+            summary=f"Monitoring Officer's advice sought on {enquiry.reference} ({case.reference})",
+            after={"advice_request": case.pk},
+        )
+    return case

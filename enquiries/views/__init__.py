@@ -11,7 +11,7 @@ from .actions import (
     enquiry_respond,
 )
 from .bulk import enquiries_bulk
-from .constituent import enquiry_constituent
+from .constituent import enquiry_constituent, enquiry_seek_advice
 from .conversation import (
     enquiry_answer,
     enquiry_ask,
@@ -41,6 +41,7 @@ __all__ = [
     "enquiry_pick_up",
     "team_queue",
     "enquiry_constituent",
+    "enquiry_seek_advice",
     "wording_add",
     "wording_change",
     "wording_list",

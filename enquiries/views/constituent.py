@@ -4,11 +4,15 @@ but the councillor."""
 
 from __future__ import annotations
 
+from django import forms
+
+from protocol_site.forms import GovukForm, required
+from protocol_site.protocol_refs import protocol_cited
 from protocol_site.views import CaseStep, case_step_view
 
 from .. import services
 from ..constituent_forms import ConstituentForm
-from ..permissions import can_keep_constituent
+from ..permissions import can_keep_constituent, can_seek_advice
 from ..selectors import constituent_of, enquiry_for
 from .actions import render_step
 from .common import done
@@ -34,4 +38,41 @@ STEP = CaseStep(
 
 enquiry_constituent = case_step_view(
     "enquiry_constituent", STEP, load=enquiry_for, done=done, render=render_step
+)
+
+
+class SeekAdviceForm(GovukForm):
+    question = forms.CharField(
+        widget=forms.Textarea,
+        max_length=10000,
+        label="Your question for the Monitoring Officer",
+        help_text="Only you and the Monitoring Officer's office will see it",
+        error_messages=required("Enter your question for the Monitoring Officer"),
+    )
+
+
+def _seek(actor, enquiry, data):
+    case = services.enquiry_seek_advice(actor=actor, enquiry=enquiry, question=data["question"])
+    return (
+        f"Request for advice {case.reference} sent to the Monitoring Officer and linked to "
+        f"{enquiry.reference}."
+    )
+
+
+SEEK_ADVICE = CaseStep(
+    title="Ask the Monitoring Officer's advice first",
+    submit="Send request",
+    form=SeekAdviceForm,
+    allowed=can_seek_advice,
+    perform=_seek,
+    intro=protocol_cited(
+        "The constituent is a council officer. Officers who live locally have the same rights "
+        "as any resident{ref}, but should be clear in what capacity they act: ask the "
+        "Monitoring Officer how to handle this casework before you act on it.",
+        "officer_constituents",
+    ),
+)
+
+enquiry_seek_advice = case_step_view(
+    "enquiry_seek_advice", SEEK_ADVICE, load=enquiry_for, done=done, render=render_step
 )

@@ -103,6 +103,9 @@ class CouncilProtocol(models.Model):
     declaration_reminder_days = models.PositiveSmallIntegerField(
         "days before then a declarer is reminded", null=True, blank=True
     )
+    advice_working_days = models.PositiveSmallIntegerField(
+        "working days to give advice asked of the Monitoring Officer", null=True, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:

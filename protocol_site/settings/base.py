@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "groups",
     "declarations",
     "notices",
+    "advice",
     "reports",
     "inbox",
     "retention",

@@ -86,3 +86,7 @@ ELECTION_GUIDANCE_TO_ALL_OFFICERS = env_bool("ELECTION_GUIDANCE_TO_ALL_OFFICERS"
 # Political group briefings (GRP-6): advice given to one group is offered to the others before
 # the formal decision meeting (003 §7.1(b)); false for councils that struck that rule (002 §9).
 GROUP_BRIEFING_EQUAL_ACCESS = env_bool("GROUP_BRIEFING_EQUAL_ACCESS", True)
+
+# Advice from the Monitoring Officer (or, on financial matters, the Chief Finance Officer): the
+# working days within which a member's or officer's request for advice is answered.
+ADVICE_WORKING_DAYS = env_int("ADVICE_WORKING_DAYS", 5, minimum=1, maximum=60)

@@ -62,6 +62,7 @@ SECTIONS = (
             "DECLARATION_NOTIFY_RUNG",
         ),
     ),
+    ("Advice from the Monitoring Officer", ("ADVICE_WORKING_DAYS",)),
     (
         "Elections and political groups",
         ("ELECTION_GUIDANCE_TO_ALL_OFFICERS", "GROUP_BRIEFING_EQUAL_ACCESS"),

@@ -236,6 +236,8 @@ enquiries:allocate                queued        in  403 404 404 403 403 200 403 
 # The constituent's details: the councillor records them; they, the officer dealing with it
 # and their managers see them (the API); democratic services, who see the enquiry, do not.
 enquiries:constituent             enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
+# The constituent is a council officer: their councillor asks the Monitoring Officer first.
+enquiries:seek_advice             enquiry       in  200 404 404 403 403 403 403 403 403 404 403 404
 
 # Standard wording: democratic services keep every service's, the Head of Service their own
 # service's (the record is the officer's service's wording). The Monitoring Officer heads
@@ -296,6 +298,20 @@ groups:representative_new         -             in  403 403 403 200 200 200 200 
 groups:representative             meeting       in  200 404 404 404 404 404 404 200 200 200 404 404
 groups:representative_decide      meeting       in  403 404 404 404 404 404 404 403 200 403 404 404
 groups:representative_held        authorised    in  403 404 404 404 404 404 404 200 403 403 404 404
+
+# Advice from the Monitoring Officer: confidential to whoever asked (Cllr Baker) and the
+# Monitoring Officer's office; councillors and officers ask. Lobbying about employment: Cllr
+# Baker's report about the officer, for the reporter and the Monitoring Officer only.
+# url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
+advice:list                       -             in  200 200 200 200 200 200 200 200 200 200 200 403
+advice:new                        -             in  200 200 200 200 200 200 200 200 200 200 200 403
+advice:detail                     advice        in  200 404 404 404 404 404 404 404 404 200 404 404
+advice:respond                    advice        in  403 404 404 404 404 404 404 404 404 200 404 404
+advice:withdraw                   advice        in  200 404 404 404 404 404 404 404 404 403 404 404
+advice:lobbying_list              -             in  200 200 200 403 403 403 403 403 403 200 403 403
+advice:lobbying_new               -             in  200 200 200 403 403 403 403 403 403 403 403 403
+advice:lobbying_detail            lobbying      in  200 404 404 404 404 404 404 404 404 200 404 404
+advice:lobbying_action            lobbying      in  403 404 404 404 404 404 404 404 404 200 404 404
 
 # Relationship declarations (REG-1): the declarer, the person named and the manager told;
 # the Monitoring Officer reviews; the whole register is for the Monitoring Officer and
@@ -398,6 +414,8 @@ api:enquiry-wording               enquiry       403 403 404 404 200 200 200 200 
 api:enquiry-follow-up             enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:enquiry-urgent                enquiry       403 405 405 405 405 405 405 405 405 405 405 405 405
 api:complaint-list                -             403 200 200 200 200 200 200 200 200 200 200 200 200
+api:advice-list                   -             403 200 200 200 200 200 200 200 200 200 200 200 200
+api:lobbying-list                 -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:complaint-detail              complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
 api:complaint-messages            complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
 api:ruling-list                   -             403 403 403 200 403 403 403 403 403 200 200 200 403

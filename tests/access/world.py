@@ -26,6 +26,9 @@ keys are the `record` column of tests/access/matrix.py:
   Executive), `note` and `attendance` (cleared: the Director writes or attends), `offer` (an
   issued note offered to group B), `confidential` (issued to the leader) and its `share`
   with Cllr Baker (`unshare` to take it back);
+- `advice`: Cllr Baker's request for the Monitoring Officer's advice on the protocol;
+  `lobbying`: Cllr Baker's report that the officer lobbied them about their employment (the
+  `enquiry`'s constituent is a council officer, so its councillor may seek advice on it);
 - `inbound`: an email from a resident's address, waiting in triage for democratic services;
 - meetings with an MP the Director asked for, Cllr Baker present: `meeting` (awaiting the
   Chief Executive) and `authorised`.
@@ -66,6 +69,8 @@ from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, StatutoryRole
 from registers.services import absence_record
 from retention.services import legal_hold_set
+from tests.advice.helpers import ask as ask_advice
+from tests.advice.helpers import lobbied
 from tests.clock import LONDON
 from tests.complaints.helpers import about_member, about_officer
 from tests.enquiries.factories import casework
@@ -136,6 +141,7 @@ def _enquiries(org) -> dict:
         phone="",
         email="",
         consented=True,
+        council_officer=True,
     )
     hold = legal_hold_set(
         actor=org.officers.monitoring_officer.user,
@@ -301,9 +307,16 @@ def _inbox(org) -> dict:
     return {"inbound": _pk(waiting)}
 
 
+def _advice(org) -> dict:
+    return {
+        "advice": _pk(ask_advice(org.councillors.councillor.user)),
+        "lobbying": _pk(lobbied(org)),
+    }
+
+
 def build(org) -> dict[str, dict]:
     """Every record, as the URL kwargs that name it; '-' is a URL with no arguments."""
     world = {"-": {}, "reset": {"uidb64": "MQ", "token": "set-password"}}
-    for part in (_enquiries, _complaints, _registers, _notices, _groups, _inbox):
+    for part in (_enquiries, _complaints, _registers, _notices, _groups, _inbox, _advice):
         world.update(part(org))
     return world

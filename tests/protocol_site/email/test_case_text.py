@@ -35,6 +35,8 @@ ROOTS = {
     "notice": "notices.WardNotice",
     "period": "notices.ElectionPeriod",
     "visit": "registers.Visit",
+    "case": "advice.AdviceRequest",
+    "report": "advice.LobbyingReport",
 }
 # Text fields that are not casework: names from the registers, places, and guidance written for
 # every member to read.
@@ -96,6 +98,13 @@ NO_CASE_TEXT = {
     "declaration_withdrawn",
     # The Chief Executive's ruling on reading the protocol is not casework: its title is all.
     "interpretation_ruling",
+    "advice_asked",
+    "advice_given",
+    "advice_reminder",
+    "advice_overdue",
+    "advice_withdrawn",
+    "lobbying_reported",
+    "lobbying_actioned",
     # The daily summary lists the subjects of the emails it holds, written as they were.
     "digest",
 }

@@ -277,9 +277,14 @@ def complaints_by_outcome(period: Period) -> list[dict]:
 
 
 def declarations_by_side(period: Period) -> list[dict]:
+    return list(declarations_counted(period).order_by("declarer_side"))
+
+
+def declarations_counted(period: Period) -> QuerySet:
     """Declarations made in the period, and those reviewed, lapsed or withdrawn in it: each
     declaration joined to its steps of those kinds in the period only (not a look-up in every
-    declaration's timeline), counted once per declaration."""
+    declaration's timeline), counted once per declaration. Unordered (reports.advice_figures
+    reads it in one query with advice and lobbying)."""
     kinds = DeclarationStep.Kind
     counted = {
         "reviewed": kinds.REVIEWED,
@@ -293,7 +298,7 @@ def declarations_by_side(period: Period) -> list[dict]:
         condition=Q(steps__kind__in=list(counted.values()))
         & Q(steps__at__gte=start, steps__at__lt=end),
     )
-    return list(
+    return (
         Declaration.objects.order_by()
         .alias(period_steps=in_period)
         .values("declarer_side")
@@ -304,7 +309,6 @@ def declarations_by_side(period: Period) -> list[dict]:
                 for name, kind in counted.items()
             },
         )
-        .order_by("declarer_side")
     )
 
 

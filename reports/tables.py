@@ -7,11 +7,13 @@ import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 
+from advice.models import Topic
 from complaints.models import Complaint, Outcome
 from declarations.models import Side
 from registers.models import TrainingSession
 
 from . import selectors as s
+from .advice_figures import advice_by_topic, declarations_rows, lobbying_counts
 from .selectors import Period
 from .top_figures import complaints_at_the_top
 
@@ -244,7 +246,7 @@ def register_tables(period: Period) -> list[Table]:
                     Side(r["declarer_side"]).label,
                     *(r[k] for k in ("made", "reviewed", "reconfirmed", "lapsed", "withdrawn")),
                 ]
-                for r in s.declarations_by_side(period)
+                for r in declarations_rows(period)
             ],
             chart="Made",
         ),
@@ -313,10 +315,46 @@ def briefing_tables(period: Period) -> list[Table]:
     ]
 
 
+ADVICE_COLUMNS = [
+    ("asked", "Asked"),
+    ("by_officers", "Asked by officers"),
+    ("advised", "Advised"),
+    ("withdrawn", "Withdrawn"),
+    ("waiting", "Awaiting advice"),
+    ("overdue", "Went overdue"),
+]
+
+
+def advice_tables(period: Period) -> list[Table]:
+    lobbying = lobbying_counts(period)
+    return [
+        Table(
+            "advice-by-topic",
+            "Advice asked of the Monitoring Officer by topic",
+            ["Topic", *(label for _, label in ADVICE_COLUMNS)],
+            [
+                [Topic(r["topic"]).label, *(r[k] for k, _ in ADVICE_COLUMNS)]
+                for r in advice_by_topic(period)
+            ],
+            chart="Asked",
+        ),
+        Table(
+            "lobbying",
+            "Lobbying about employment reported to the Monitoring Officer",
+            ["Reports", "Made", "Action recorded"],
+            [
+                [
+                    "Lobbying by officers about their own employment",
+                    lobbying["reported"],
+                    lobbying["actioned"],
+                ]
+            ],
+        ),
+    ]
+
+
 def report_tables(period: Period) -> list[tuple[str, list[Table]]]:
     """The whole report, in sections."""
-    from .advice_figures import advice_tables  # beside this module, which it builds on
-
     return [
         ("Members' enquiries", enquiry_tables(period)),
         ("Complaints between members and officers", complaint_tables(period)),

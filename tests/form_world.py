@@ -32,6 +32,8 @@ from protocol_site.calendar import council_calendar
 from registers.models import CouncillorRole, Post
 from registers.services import absence_record
 from retention.services import legal_hold_set
+from tests.advice.helpers import ask as ask_advice
+from tests.advice.helpers import lobbied
 from tests.clock import LONDON
 from tests.complaints.helpers import about_member, about_officer
 from tests.enquiries.factories import casework
@@ -78,6 +80,21 @@ class World:
     @cached_property
     def enquiry(self) -> Enquiry:
         return casework(self.org)
+
+    @cached_property
+    def officer_constituent(self) -> Enquiry:
+        """Casework for a constituent who is a council officer (advice not yet sought)."""
+        return casework(
+            self.org, constituent={"name": "Sam Clerk", "consented": True, "council_officer": True}
+        )
+
+    @cached_property
+    def advice(self):
+        return ask_advice(self.org.councillors.councillor.user)
+
+    @cached_property
+    def lobbying(self):
+        return lobbied(self.org)
 
     @cached_property
     def saved_view(self):

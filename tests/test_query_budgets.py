@@ -120,7 +120,7 @@ ANNUAL_REPORT = [
     "closure days (the working-day calendar)",
     "complaints closed, grouped",
     "complaints referred on, grouped",
-    "declarations in the period with their steps",
+    "declarations with their steps, advice by topic and lobbying (one compound query)",
     "visits by directorate",
     "training sessions with attendance",
     "training by political group",

@@ -96,7 +96,7 @@ def advice_by_topic(period: Period) -> list[dict]:
     rows = [r for r in registers_figures(period) if r["key"] in Topic.values]
     return [
         {"topic": r["key"], **dict(zip(ADVICE, (r[c] for c in COLUMNS), strict=True))}
-        for r in sorted(rows, key=lambda r: r["key"])
+        for r in sorted(rows, key=lambda r: Topic.values.index(r["key"]))
     ]
 
 

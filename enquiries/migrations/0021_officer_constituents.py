@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("advice", "0001_initial"),
-        ("enquiries", "0019_team_queue"),
+        ("enquiries", "0020_api_order_index"),
     ]
 
     operations = [

@@ -15,6 +15,7 @@ from advice.models import AdviceRequest, AdviceStep, LobbyingReport, Topic
 from protocol_site.request_memo import memoised
 
 from .selectors import Period, declarations_counted
+from .top_figures import rulings_counted, top_counted
 
 Status = AdviceRequest.Status
 LOBBYING = "lobbying"
@@ -76,6 +77,8 @@ def registers_figures(period: Period) -> list[dict]:
                 "key", "asked", "advised", "withdrawn_", "waiting", "overdue", "by_officers"
             ),
             _lobbying(period).values_list("key", "reported", "actioned", "a", "b", "c", "d"),
+            top_counted(period),
+            rulings_counted(period),
             all=True,
         )
         return [dict(zip(("key", *COLUMNS), row, strict=True)) for row in rows]

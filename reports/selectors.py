@@ -284,7 +284,7 @@ def declarations_counted(period: Period) -> QuerySet:
     """Declarations made in the period, and those reviewed, lapsed or withdrawn in it: each
     declaration joined to its steps of those kinds in the period only (not a look-up in every
     declaration's timeline), counted once per declaration. Unordered (reports.advice_figures
-    reads it in one query with advice and lobbying)."""
+    reads it in one query with the other small registers)."""
     kinds = DeclarationStep.Kind
     counted = {
         "reviewed": kinds.REVIEWED,

@@ -120,7 +120,7 @@ ANNUAL_REPORT = [
     "closure days (the working-day calendar)",
     "complaints closed, grouped",
     "complaints referred on, grouped",
-    "declarations with their steps, advice by topic and lobbying (one compound query)",
+    "declarations, advice, lobbying, complaints at the top and rulings (one compound query)",
     "visits by directorate",
     "training sessions with attendance",
     "training by political group",

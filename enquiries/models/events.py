@@ -130,6 +130,9 @@ class EnquiryEvent(TimedStep, models.Model):
                 name="enquiry_event_flag_idx",
                 condition=Q(kind__in=["holding_reply", "escalated"]),
             ),
+            # An officer's steps of one kind (the escalations that reached them, the guidance
+            # asked of them): the home page's counts and who may open an enquiry.
+            models.Index(fields=["officer", "kind", "enquiry"], name="enquiry_event_officer_idx"),
         ]
 
     def __str__(self) -> str:

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from declarations.conflicts import in_effect
 from protocol_site.access import visible_or_404
+from protocol_site.request_memo import memoised
 from registers.ladder import monitoring_officers_now, posts_below
 from registers.models import Post, Tier
 from registers.roles import Person, Role, may_act_as_monitoring_officer, person_for
@@ -108,8 +109,13 @@ def _monitoring_officer_is_party() -> Q | None:
 
 
 def complaints_visible_to(user) -> QuerySet[Complaint]:
+    """Built once a page view (the home page's panels and the lists each narrow it)."""
     if not getattr(user, "is_authenticated", False):
         return Complaint.objects.none()
+    return memoised(("complaints_visible_to", user.pk), lambda: _visible_to(user))
+
+
+def _visible_to(user) -> QuerySet[Complaint]:
     person = person_for(user)
     handled = ComplaintStage.objects.filter(complaint=OuterRef("pk")).filter(
         Q(handler=user) | Q(co_handler=user)

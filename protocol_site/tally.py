@@ -13,8 +13,9 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from typing import TypeVar
 
-from django.contrib.auth import get_user_model
-from django.db.models import F, Func, IntegerField, QuerySet, Subquery
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import F, Func, QuerySet
 
 T = TypeVar("T")
 
@@ -39,7 +40,7 @@ def tally(queryset: QuerySet) -> int | Pending:
     return pending
 
 
-def _as_subquery(queryset: QuerySet) -> Subquery:
+def _counting(queryset: QuerySet) -> QuerySet:
     """COUNT(*) of the queryset's rows, as `.count()` would count them."""
     query = queryset.query
     grouped = query.group_by is not None or any(
@@ -48,21 +49,34 @@ def _as_subquery(queryset: QuerySet) -> Subquery:
     )
     if query.distinct or query.is_sliced or grouped:
         queryset = queryset.model._default_manager.filter(pk__in=queryset.values("pk"))
-    counted = queryset.order_by().values(n=Func(F("pk"), function="COUNT"))
-    return Subquery(counted, output_field=IntegerField())
+    return queryset.order_by().values(n=Func(F("pk"), function="COUNT"))
 
 
 def _counts(pending: list[Pending], user_pk) -> dict[int, int]:
+    """Each count compiled on its own (as `.count()` would be) and the SQL put side by side in
+    one `SELECT (…), (…)`: nesting them as Django subqueries would copy and renumber every
+    table alias of every count, which took longer than the counting."""
     numbers = {id(p): 0 for p in pending if p.queryset.query.is_empty()}
     asked = [p for p in pending if id(p) not in numbers]
     if not asked:
         return numbers
-    row = None
-    if user_pk is not None:
-        columns = {f"n{i}": _as_subquery(p.queryset) for i, p in enumerate(asked)}
-        row = get_user_model()._default_manager.filter(pk=user_pk).values(**columns).first()
-    for i, p in enumerate(asked):
-        numbers[id(p)] = (row[f"n{i}"] or 0) if row is not None else p.queryset.count()
+    db = asked[0].queryset.db
+    if user_pk is None or any(p.queryset.db != db for p in asked):
+        return numbers | {id(p): p.queryset.count() for p in asked}
+    columns, params = [], []
+    for p in asked:
+        try:
+            sql, sql_params = _counting(p.queryset).query.get_compiler(using=db).as_sql()
+        except EmptyResultSet:
+            columns.append("0")
+            continue
+        columns.append(f"({sql})")
+        params.extend(sql_params)
+    with connections[db].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(columns)}", params)
+        row = cursor.fetchone()
+    for p, n in zip(asked, row, strict=True):
+        numbers[id(p)] = n or 0
     return numbers
 
 
@@ -77,8 +91,8 @@ def _filled(value, numbers: dict[int, int]):
 
 
 def count_together(build: Callable[[], T], *, user_pk) -> T:
-    """`build()`, with every `tally()` inside it counted in one query (hung on the signed-in
-    user's row, which is always there)."""
+    """`build()`, with every `tally()` inside it counted in one query (for a signed-in user,
+    `user_pk`; without one, each is counted on its own)."""
     token = _batch.set([])
     try:
         result = build()

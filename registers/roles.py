@@ -113,7 +113,7 @@ def _with_profiles(user):
     in one query: the extra lookups below run only for the few who act up or hold a
     statutory role."""
     officer_post = OuterRef("officer__post_id")
-    return (
+    rows = (
         get_user_model()
         ._default_manager.select_related(
             "officer__post__service",
@@ -131,8 +131,9 @@ def _with_profiles(user):
             _manages=Exists(Post.objects.active().filter(reports_to_id=officer_post)),
         )
         .filter(pk=user.pk)
-        .first()
+        .order_by()[:1]  # one row: no sort to compile or run
     )
+    return next(iter(rows), None)
 
 
 def _empty_prefetch(instance, name: str, model) -> None:

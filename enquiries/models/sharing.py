@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from protocol_site.any_of import AnyOf
+
 
 class EnquiryShare(models.Model):
     """The councillor shared the enquiry with a ward colleague."""
@@ -50,8 +52,10 @@ def shared_with_q(councillor) -> models.Q:
     read, so a term that ends or a change of ward ends the reach with nothing to tidy up."""
     if not serves_now(councillor):
         return models.Q(pk__in=[])
-    shared = EnquiryShare.objects.filter(enquiry=models.OuterRef("pk"), councillor=councillor)
-    return models.Q(models.Exists(shared), councillor__ward_id=councillor.ward_id)
+    shared = EnquiryShare.objects.filter(
+        councillor=councillor, enquiry__councillor__ward_id=councillor.ward_id
+    ).values("enquiry_id")
+    return models.Q(AnyOf("pk", shared))
 
 
 def ward_colleagues(enquiry):

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .induction import group_induction
 
 app_name = "groups"
 
@@ -8,6 +9,7 @@ urlpatterns = [
     path("", views.briefing_list, name="list"),
     path("new/", views.briefing_new, name="new"),
     path("equal-access/", views.equal_access, name="equal_access"),
+    path("induction/<int:pk>/", group_induction, name="induction"),
     path("<int:pk>/", views.briefing_detail, name="detail"),
     path("<int:pk>/decide/", views.briefing_decide, name="decide"),
     path("<int:pk>/withdraw/", views.briefing_withdraw, name="withdraw"),

@@ -5,7 +5,13 @@ from django.contrib import admin
 
 from protocol_site.admin import ReadOnlyAdmin
 
-from .models import ElectionPeriod, ProtocolReading, ProtocolVersion, WardNotice
+from .models import (
+    ElectionPeriod,
+    MemberMeeting,
+    ProtocolReading,
+    ProtocolVersion,
+    WardNotice,
+)
 
 
 @admin.register(WardNotice)
@@ -38,3 +44,11 @@ class ProtocolReadingAdmin(ReadOnlyAdmin):
     list_filter = ["version"]
     list_select_related = ["user", "version"]
     search_fields = ["user__first_name", "user__last_name", "user__email"]
+
+
+@admin.register(MemberMeeting)
+class MemberMeetingAdmin(ReadOnlyAdmin):
+    list_display = ["subject", "meeting_at", "councillor", "service", "officer", "cancelled_at"]
+    list_select_related = ["councillor__user", "service", "officer__user"]
+    search_fields = ["subject", "place"]
+    date_hierarchy = "meeting_at"

@@ -8,6 +8,8 @@ AUDIT_WORDS: dict[str, str] = {
     "notices.election_period.declared": "Pre-election period declared",
     "notices.election_period.changed": "Pre-election period changed",
     "notices.election_period.ended": "Pre-election period ended early",
+    "notices.member_meeting.told": "Officer told of a member's public meeting",
+    "notices.member_meeting.cancelled": "Member's public meeting cancelled",
     "notices.protocol.published": "Protocol published",
     "notices.protocol.read": "Protocol read and confirmed",
     "notices.protocol.reminded": "Reminded to read the protocol",

@@ -10,9 +10,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from protocol_site.calendar import LONDON
-from registers.models import Ward
+from registers.models import Service, Ward
 
-from .models import ElectionPeriod, ProtocolVersion, WardNotice
+from .meetings.services import member_meeting_tell
+from .models import ElectionPeriod, MemberMeeting, ProtocolVersion, WardNotice
 from .services import (
     election_period_declare,
     protocol_confirm_read,
@@ -22,6 +23,7 @@ from .services import (
 
 Kind = WardNotice.Kind
 MONITORING_OFFICER = "monitoring.officer"
+COUNCILLOR = "cllr.demo"
 DEMOCRATIC_SERVICES = "dem.services"
 # The demo's protocol, published by democratic services; these people have confirmed reading it.
 PROTOCOL_VERSION = "Version 3, adopted by Council on 21 May 2026"
@@ -99,6 +101,14 @@ def _notices(wards: list[Ward]) -> list[dict]:
             "depot. The planning committee is expected to decide it within 13 weeks.",
             "wards": [first],
         },
+        {
+            "kind": Kind.MEDIA_INTEREST,
+            "title": "The Evening Echo is asking about the Mill Lane traffic scheme",
+            "details": "A reporter has asked the press office for the council's timetable for "
+            "the scheme and for comment from the ward members. The press office will share "
+            "its statement with you before it is issued.",
+            "wards": [first, second],
+        },
     ]
 
 
@@ -123,7 +133,33 @@ def seed(recorder) -> int:
                 guidance=GUIDANCE,
             )
             created += 1
-    return created + _protocol()
+    return created + _protocol() + _member_meeting()
+
+
+MEMBER_MEETING = "Residents' meeting on the Mill Lane traffic scheme"
+# Its Head of Service's post is vacant in the demo, so the Director is told.
+MEMBER_MEETING_SERVICE = "Highways and Transport"
+
+
+def _member_meeting() -> int:
+    """Cllr Demo's public meeting on a council matter, the service's Head of Service told."""
+    councillor = get_user_model().objects.filter(username=COUNCILLOR).first()
+    service = Service.objects.active().filter(name=MEMBER_MEETING_SERVICE).first()
+    if (
+        councillor is None
+        or service is None
+        or MemberMeeting.objects.filter(subject=MEMBER_MEETING).exists()
+    ):
+        return 0
+    member_meeting_tell(
+        actor=councillor,
+        subject=MEMBER_MEETING,
+        meeting_at=datetime.combine(timezone.localdate() + timedelta(days=10), time(19), LONDON),
+        place="St Mark's Church Hall, Mill Lane",
+        service=service,
+        details="Residents have asked for a meeting before the traffic scheme goes to committee.",
+    )
+    return 1
 
 
 def _protocol() -> int:

@@ -19,16 +19,25 @@ class WardNotice(models.Model):
         MATTER = "matter", "A matter affecting the ward"
         PUBLIC_MEETING = "public_meeting", "A public meeting"
         CONSULTATION = "consultation", "A consultation"
+        # Officers keep members informed of media interest in the council's activities in
+        # their ward, especially strategic or contentious matters.
+        MEDIA_INTEREST = "media_interest", "Media interest in a matter affecting the ward"
 
     # Each kind's tag on pages ({% status_tag notice "kind" %}): colour and short words.
     TAG_COLOURS = {
-        "kind": {Kind.MATTER: "grey", Kind.PUBLIC_MEETING: "blue", Kind.CONSULTATION: "purple"}
+        "kind": {
+            Kind.MATTER: "grey",
+            Kind.PUBLIC_MEETING: "blue",
+            Kind.CONSULTATION: "purple",
+            Kind.MEDIA_INTEREST: "orange",
+        }
     }
     TAG_LABELS = {
         "kind": {
             Kind.MATTER: "Matter affecting the ward",
             Kind.PUBLIC_MEETING: "Public meeting",
             Kind.CONSULTATION: "Consultation",
+            Kind.MEDIA_INTEREST: "Media interest",
         }
     }
 
@@ -87,6 +96,10 @@ class WardNotice(models.Model):
     @property
     def is_consultation(self) -> bool:
         return self.kind == self.Kind.CONSULTATION
+
+    @property
+    def is_media_interest(self) -> bool:
+        return self.kind == self.Kind.MEDIA_INTEREST
 
     @property
     def is_withdrawn(self) -> bool:
@@ -201,3 +214,14 @@ class ProtocolReading(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} read {self.version}"
+
+
+from .meetings.models import MemberMeeting  # noqa: E402  (its own module, one app)
+
+__all__ = [
+    "ElectionPeriod",
+    "MemberMeeting",
+    "ProtocolReading",
+    "ProtocolVersion",
+    "WardNotice",
+]

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("enquiries.api.urls")),
     path("", include("complaints.api.urls")),
     path("", include("advice.api.urls")),
+    path("", include("notices.meetings.api")),
     path("council-rules/", CouncilRulesView.as_view(), name="council-rules"),
     path("schema/", SchemaView.as_view(), name="schema"),
 ]

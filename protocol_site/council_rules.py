@@ -141,6 +141,23 @@ SPECS: tuple[RuleSpec, ...] = (
         "Working days' notice a councillor gives the Director before visiting council premises",
         maximum=20,
     ),
+    RuleSpec(
+        "VISIT_SCHOOLS_THROUGH_HEADTEACHER",
+        "yes_no",
+        "Must a councillor's visit to a school be arranged through its Headteacher?",
+    ),
+    RuleSpec(
+        "VISIT_UNANNOUNCED_ALLOWED",
+        "yes_no",
+        "May a councillor record an unannounced visit made in special circumstances?",
+        "It is recorded afterwards with its reason, and the Director is told.",
+    ),
+    RuleSpec(
+        "OFFICER_PROTOCOL_COVERS",
+        "choice",
+        "Who counts as an officer under the protocol",
+        "Teachers in schools and staff of school governing bodies never do.",
+    ),
     _days(
         "DECLARATION_CONFIRM_MONTHS",
         "Months after which a declared relationship must be confirmed again",
@@ -199,6 +216,8 @@ def rule_choices(name: str) -> list[tuple[str, str]]:
         return list(CouncilProtocol.ChiefExecutiveComplaints.choices)
     if name == "DECLARATION_NOTIFY_RUNG":
         return list(CouncilProtocol.DeclarationNotify.choices)
+    if name == "OFFICER_PROTOCOL_COVERS":
+        return list(CouncilProtocol.OfficerCoverage.choices)
     raise KeyError(name)
 
 

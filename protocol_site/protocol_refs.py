@@ -20,6 +20,9 @@ OPTIONS = {
     "ELECTION_GUIDANCE_TO_ALL_OFFICERS": "election_guidance_to_all_officers",
     "DECLARATION_NOTIFY_RUNG": "declaration_notify_rung",
     "COMPLAINT_OFFICER_TO_STANDARDS_COMMITTEE": "complaint_officer_to_standards_committee",
+    "OFFICER_PROTOCOL_COVERS": "officer_protocol_covers",
+    "VISIT_SCHOOLS_THROUGH_HEADTEACHER": "visit_schools_through_headteacher",
+    "VISIT_UNANNOUNCED_ALLOWED": "visit_unannounced_allowed",
 }
 
 

@@ -53,6 +53,10 @@ RULES: dict[str, str] = {
     "visit_notice": "Members give the Director advance notice of a visit",
     "visit_arrangements": "The Director arranges a visit with regard to safety and timing",
     "member_training": "Member training and induction",
+    "group_leader_induction": "Group Leaders make sure their new members attend induction",
+    "visit_schools": "Visits to schools are arranged through the Headteacher",
+    "visit_unannounced": "Special circumstances may warrant an unannounced visit",
+    "officer_definition": "Who counts as an officer under the protocol",
     "co_opted_members": "Co-opted members",
     "statutory_officers": "The statutory officers",
     "member_roles": "Leader, lead members and committee chairs",
@@ -90,6 +94,9 @@ RULES: dict[str, str] = {
     # Local members, elections, review
     "ward_notices": "Local members are kept informed of matters affecting their ward",
     "ward_meetings": "Local members are invited to public meetings in their ward",
+    "member_public_meeting": "A local member arranging a public meeting on council business "
+    "tells the relevant officer",
+    "media_interest": "Officers keep members informed of media interest in their area",
     "election_guidance": "Guidance for the pre-election period",
     "annual_review": "The protocol is monitored and reviewed every year",
 }
@@ -127,6 +134,7 @@ PRESETS: dict[str, Preset] = {
                 "restricted_posts": "8.2",
                 "visit_notice": "4.6",
                 "visit_arrangements": "4.6",
+                "visit_schools": "4.6",
                 "briefing_request": "8.3",
                 "briefing_decline": "8.3",
                 "briefing_leave_before_decision": "8.4",
@@ -135,6 +143,7 @@ PRESETS: dict[str, Preset] = {
                 "freedom_of_information_advice": "6.7",
                 "employment_lobbying": "4.8",
             },
+            {"visit_schools_through_headteacher": True},
         ),
         Preset(
             "london",
@@ -151,6 +160,7 @@ PRESETS: dict[str, Preset] = {
                 "panel_member_posts": "1.08",
                 "visit_notice": "5.05",
                 "visit_arrangements": "5.05",
+                "visit_unannounced": "5.05",
                 "member_roles": "1.15",
                 "briefing_request": "1.11",
                 "briefing_clearance": "1.11",
@@ -163,6 +173,7 @@ PRESETS: dict[str, Preset] = {
             {
                 "complaint_about_chief_executive_goes_to": "leader",
                 "election_guidance_to_all_officers": True,
+                "visit_unannounced_allowed": True,
             },
         ),
         Preset(
@@ -187,6 +198,7 @@ PRESETS: dict[str, Preset] = {
                 "visit_arrangements": "8.i",
                 "member_training": "3.a.ix",
                 "co_opted_members": "1.2",
+                "officer_definition": "1.5",
                 "statutory_officers": "2.7.1",
                 "member_roles": "2.5",
                 "briefing_request": "9",
@@ -202,6 +214,7 @@ PRESETS: dict[str, Preset] = {
                 "complaint_officer_to_standards_committee": False,
                 "group_briefing_equal_access": False,
                 "declaration_notify_rung": "line_manager",
+                "officer_protocol_covers": "employees",
             },
         ),
         Preset(
@@ -228,6 +241,7 @@ PRESETS: dict[str, Preset] = {
                 "panel_conflict": "6.2",
                 "officer_interests": "5.2(b)",
                 "co_opted_members": "1.4",
+                "officer_definition": "1.4",
                 "briefing_note_content": "7.1(a)",
                 "briefing_confidential": "7.1(c)",
                 "briefing_equal_access": "7.1",
@@ -245,6 +259,7 @@ PRESETS: dict[str, Preset] = {
                 "group_briefing_equal_access": True,
                 "election_guidance_to_all_officers": False,
                 "declaration_notify_rung": "head_of_service",
+                "officer_protocol_covers": "all_staff",
             },
         ),
         Preset(
@@ -266,6 +281,7 @@ PRESETS: dict[str, Preset] = {
                 "declaration_duty": "5.2",
                 "declaration_review": "5.2",
                 "member_training": "11.1",
+                "group_leader_induction": "11.1",
                 "co_opted_members": "1.2",
                 "member_roles": "7.1",
                 "briefing_request": "6.2",
@@ -283,6 +299,8 @@ PRESETS: dict[str, Preset] = {
                 "officer_constituents": "3.1",
                 "legality_advice": "5.7",
                 "mo_advice": "5.7",
+                "member_public_meeting": "10.6",
+                "media_interest": "9.2",
             },
             {"complaint_about_chief_executive_goes_to": "monitoring_officer"},
         ),

@@ -17,6 +17,7 @@ urlpatterns = [
     path("groups/", include("groups.urls")),
     path("declarations/", include("declarations.urls")),
     path("panels/", include("declarations.panels.urls")),
+    path("notices/meetings/", include("notices.meetings.urls")),
     path("notices/", include("notices.urls")),
     path("advice/", include("advice.urls")),
     path("reports/", include("reports.urls")),

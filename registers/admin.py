@@ -67,8 +67,8 @@ class PostAdmin(RegisterAdmin):
 
 @admin.register(Officer)
 class OfficerAdmin(RegisterAdmin):
-    list_display = ["__str__", "user", "post", "is_active"]
-    list_filter = ["is_active"]
+    list_display = ["__str__", "user", "post", "employment_type", "is_active"]
+    list_filter = ["is_active", "employment_type"]
     list_select_related = ["user", "post"]
     search_fields = ["user__first_name", "user__last_name", "user__username", "user__email"]
     autocomplete_fields = ["user", "post"]

@@ -22,6 +22,7 @@ AUDIT_WORDS: dict[str, str] = {
     "registers.visit.requested": "Visit requested",
     "registers.visit.arranged": "Visit arranged",
     "registers.visit.cancelled": "Visit cancelled",
+    "registers.visit.unannounced": "Unannounced visit recorded",
     "registers.second_factor.set_up": "Authenticator app set up",
     "registers.second_factor.given": "Second sign-in step passed",
     "registers.second_factor.recovery_code_used": "Recovery code used to sign in",

@@ -23,6 +23,7 @@ from .models import (
     Councillor,
     CouncillorRole,
     Directorate,
+    EmploymentType,
     Officer,
     PoliticalGroup,
     Post,
@@ -176,6 +177,7 @@ class _Builder:
             {"user": user},
             post=post,
             phone=f"0161 496 {self.officer_count:04d}",  # Ofcom's range for drama
+            employment_type=data.EMPLOYMENT_TYPES.get(title, EmploymentType.EMPLOYEE),
             is_active=True,
         )
         self.officers[user.username] = officer

@@ -437,3 +437,12 @@ CLOSURE_DAYS = [
 
 # Services whose casework, when nobody was approached, waits in a team queue.
 TEAM_QUEUE_SERVICES = ("Waste and Recycling",)
+
+
+# How the people in some posts work for the council (everyone else is an employee): agency
+# staff and contractors count as officers under the protocol unless the council's rule says
+# employees only.
+EMPLOYMENT_TYPES = {
+    "Social Work Assistant": "agency",
+    "Contracts Officer": "contractor",
+}

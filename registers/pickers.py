@@ -1,11 +1,11 @@
 """Choosing an officer on a form, at any size of council.
 
 Every form that picks an officer uses `OfficerField`. Which officers it may offer is an
-`OfficerScope` (always the active ones, narrowed by the form: a directorate, senior tiers,
-people left out; an officer already chosen kept), and `officers_in(scope)` is the one queryset
-for it: the field validates against it and the search behind the enhanced field
-(`registers.views.pickers`) answers from it, given the scope signed into the page, so the two
-never differ.
+`OfficerScope` (always the active ones the council's protocol counts as officers, narrowed by
+the form: a directorate, senior tiers, people left out; an officer already chosen kept), and
+`officers_in(scope)` is the one queryset for it: the field validates against it and the
+search behind the enhanced field (`registers.views.pickers`) answers from it, given the scope
+signed into the page, so the two never differ.
 
 While the scope holds few officers the field is a <select>. Beyond that it is a GOV.UK text
 input that works without JavaScript: a person types a name and submits; one match is taken,
@@ -79,7 +79,7 @@ class OfficerScope:
 def officers_in(scope: OfficerScope | None = None) -> QuerySet[Officer]:
     """The officers `scope` offers, by surname, with what `describe` reads."""
     scope = scope or OfficerScope()
-    chosen = Officer.objects.active()
+    chosen = Officer.objects.active().covered()
     if scope.directorate is not None:
         acting_there = Post.objects.filter(
             acting_holder=OuterRef("pk"), directorate_id=scope.directorate
@@ -292,9 +292,23 @@ class OfficerField(forms.ModelChoiceField):
     def __init__(self, *, scope: OfficerScope | None = None, **kwargs):
         kwargs.setdefault("empty_label", "Choose an officer")
         self.scope = scope or OfficerScope()
-        super().__init__(queryset=officers_in(self.scope), **kwargs)
+        # Built when first read, not when a form class is defined: which officers are offered
+        # hangs on the council's rules (who counts as an officer), read per request.
+        super().__init__(queryset=None, **kwargs)
         self.matches: list[Officer] = []
         self.more = False
+
+    @property
+    def queryset(self):
+        if self._queryset is None:
+            self.queryset = officers_in(self.scope)
+        return self._queryset
+
+    @queryset.setter
+    def queryset(self, queryset):
+        self._queryset = None if queryset is None else queryset.all()
+        if queryset is not None:
+            self.widget.choices = self.choices
 
     def scope_to(self, **narrowing) -> None:
         """Narrow the officers offered, here and in the search, by `OfficerScope`'s terms."""

@@ -323,6 +323,8 @@ def visits_by_directorate(period: Period, *, directorate_id: int | None = None) 
             arranged=Count("pk", filter=Q(status=Visit.Status.ARRANGED)),
             not_arranged=Count("pk", filter=Q(status=Visit.Status.REQUESTED)),
             cancelled=Count("pk", filter=Q(status=Visit.Status.CANCELLED)),
+            unannounced=Count("pk", filter=Q(status=Visit.Status.UNANNOUNCED)),
+            schools=Count("pk", filter=~Q(school="")),
         )
         .order_by("directorate__name")
     )

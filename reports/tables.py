@@ -10,8 +10,10 @@ from datetime import date
 from advice.models import Topic
 from complaints.models import Complaint, Outcome
 from declarations.models import Side
+from notices.models import WardNotice
 from registers.models import TrainingSession
 
+from . import informed
 from . import selectors as s
 from .advice_figures import advice_by_topic, declarations_rows, lobbying_counts
 from .selectors import Period
@@ -253,7 +255,15 @@ def register_tables(period: Period) -> list[Table]:
         Table(
             "visits",
             "Members' visits to council premises by directorate",
-            ["Directorate", "Visits", "Arranged", "Not yet arranged", "Cancelled"],
+            [
+                "Directorate",
+                "Visits",
+                "Arranged",
+                "Not yet arranged",
+                "Cancelled",
+                "Unannounced",
+                "To schools",
+            ],
             [
                 [
                     r["directorate__name"],
@@ -261,6 +271,8 @@ def register_tables(period: Period) -> list[Table]:
                     r["arranged"],
                     r["not_arranged"],
                     r["cancelled"],
+                    r["unannounced"],
+                    r["schools"],
                 ]
                 for r in s.visits_by_directorate(period)
             ],
@@ -353,12 +365,44 @@ def advice_tables(period: Period) -> list[Table]:
     ]
 
 
+def informed_tables(period: Period) -> list[Table]:
+    kinds = dict(WardNotice.Kind.choices)
+    return [
+        Table(
+            "ward-notices",
+            "Notices to ward members by kind",
+            ["Kind", "Notices", "Withdrawn"],
+            [
+                [kinds.get(r["kind"], r["kind"]), r["notices"], r["withdrawn"]]
+                for r in informed.ward_notices_by_kind(period)
+            ],
+            chart="Notices",
+        ),
+        Table(
+            "member-meetings",
+            "Members' public meetings the relevant officer was told of",
+            ["Directorate", "Service", "Meetings", "Cancelled"],
+            [
+                [
+                    r["service__directorate__name"],
+                    r["service__name"],
+                    r["meetings"],
+                    r["cancelled"],
+                ]
+                for r in informed.member_meetings_by_service(period)
+            ],
+            heads=2,
+        ),
+    ]
+
+
 def report_tables(period: Period) -> list[tuple[str, list[Table]]]:
     """The whole report, in sections."""
     return [
         ("Members' enquiries", enquiry_tables(period)),
         ("Complaints between members and officers", complaint_tables(period)),
         ("Declarations, visits and training", register_tables(period)),
+        ("Keeping local members informed", informed_tables(period)),
         ("Briefings for political groups", briefing_tables(period)),
         ("Advice from the Monitoring Officer and lobbying", advice_tables(period)),
     ]

@@ -21,6 +21,7 @@ from registers.models import (
     Councillor,
     CouncillorRole,
     Directorate,
+    EmploymentType,
     Officer,
     PoliticalGroup,
     Post,
@@ -39,6 +40,18 @@ PASSWORD = "scale-password-2026"
 EMAIL_DOMAIN = "scale.example.gov.uk"
 TEAM_SIZE = 12  # officers per team leader
 TEAMS_PER_MANAGER = 4
+
+
+def employment_type(officer_id: int, tier: int) -> str:
+    """How a front-line officer works for the council: a few in each hundred are agency staff,
+    contractors or volunteers (fixed by id, so the seed's random draws stay as they were)."""
+    if tier != Tier.OFFICER:
+        return EmploymentType.EMPLOYEE
+    return {
+        7: EmploymentType.AGENCY,
+        29: EmploymentType.CONTRACTOR,
+        61: EmploymentType.VOLUNTEER,
+    }.get(officer_id % 100, EmploymentType.EMPLOYEE)
 
 
 @dataclass
@@ -139,7 +152,7 @@ class OrgBuilder:
              "politically_restricted", "restriction_reason", "is_active"),
         )  # fmt: skip
         self.officer_rows = writer.table(
-            Officer, ("id", "user_id", "post_id", "phone", "is_active")
+            Officer, ("id", "user_id", "post_id", "phone", "employment_type", "is_active")
         )
 
     # People ------------------------------------------------------------------------------
@@ -169,7 +182,9 @@ class OrgBuilder:
         )  # fmt: skip
         user_id, name = self.user()
         officer_id = self.w.new_id(Officer)
-        self.officer_rows.add((officer_id, user_id, post_id, "", True))
+        self.officer_rows.add(
+            (officer_id, user_id, post_id, "", employment_type(officer_id, tier), True)
+        )
         chain = [(above.tier, above.id), *above.chain] if above else []
         row = OfficerRow(officer_id, user_id, name, post_id, tier, service, directorate, chain)
         self.org.officers[officer_id] = row

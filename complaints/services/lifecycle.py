@@ -18,7 +18,7 @@ from protocol_site.cases import (
 )
 from protocol_site.council_rules import rule
 from registers.ladder import monitoring_officers_now
-from registers.models import Councillor, Officer, Service
+from registers.models import NOT_COVERED, Councillor, Officer, Service
 
 from ..models import DECISION_OUTCOMES, Complaint, Outcome, Status
 from ..permissions import (
@@ -65,6 +65,8 @@ def complaint_raise(
         direction = Direction.MEMBER_ABOUT_OFFICER
         if not about_officer.is_active:
             raise ValidationError({"about_officer": "Select a current officer"})
+        if not about_officer.is_covered:
+            raise ValidationError({"about_officer": NOT_COVERED})
         if about_officer.user_id == actor.pk:
             raise ValidationError({"about_officer": "You cannot complain about yourself"})
     else:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from registers.models import Officer
+from registers.models import NOT_COVERED, Officer
 
 from ..models import Enquiry
 from .reassign import enquiry_reassign
@@ -62,6 +62,8 @@ def enquiries_reassign(
         raise ValidationError({"note": "Say why they are being reassigned"})
     if not to.is_active:
         raise ValidationError({"to": "Select a current officer"})
+    if not to.is_covered:
+        raise ValidationError({"to": NOT_COVERED})
     return _each(
         enquiries,
         lambda enquiry: enquiry_reassign(actor=actor, enquiry=enquiry, to=to, note=note),

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from protocol_site.cases import lock, notify, record_event, require
 from registers.ladder import Rung, ladder_for
-from registers.models import Officer, Service
+from registers.models import NOT_COVERED, Officer, Service
 
 from ..models import Enquiry
 from ..models import EnquiryEvent as Ev
@@ -55,6 +55,8 @@ def enquiry_reassign(
         raise ValidationError({"note": "Say why it is being reassigned"})
     if not to.is_active:
         raise ValidationError({"to": "Select a current officer"})
+    if not to.is_covered:
+        raise ValidationError({"to": NOT_COVERED})
     with transaction.atomic():
         enquiry = lock(enquiry)
         require(can_work, actor, enquiry)

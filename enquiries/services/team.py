@@ -11,7 +11,7 @@ from django.db import transaction
 
 from protocol_site.cases import lock, notify, record_event, require
 from registers.ladder import head_of_service_for
-from registers.models import Officer, Service
+from registers.models import NOT_COVERED, Officer, Service
 from registers.roles import person_for
 
 from ..models import OPEN_STATUSES, Enquiry
@@ -72,6 +72,8 @@ def enquiry_allocate(*, actor, enquiry: Enquiry, to: Officer) -> Enquiry:
     """The head of service (or their delegate) gives a queued enquiry to a named officer."""
     if not to.is_active:
         raise ValidationError({"to": "Select a current officer"})
+    if not to.is_covered:
+        raise ValidationError({"to": NOT_COVERED})
     with transaction.atomic():
         require(can_allocate, actor, enquiry)
         require_not_conflicted(to, enquiry.councillor)

@@ -26,6 +26,11 @@ def briefings_home_panel(person: Person) -> dict | None:
     user = person.user
     visible = briefings_visible_to(user)
     panel = {"template": "groups/_home_panel.html", "may_request": _may_request(person)}
+    leads = (
+        getattr(person.councillor, "leads_group", None) if person.has(Role.GROUP_LEADER) else None
+    )
+    if leads is not None:
+        panel["induction_group"] = leads.pk
     if person.councillor is not None and person.councillor.group_id:
         panel["group_open"] = tally(visible.open().filter(group_id=person.councillor.group_id))
         panel["offers"] = tally(offers_visible_to(user).filter(received_at__isnull=True))

@@ -22,6 +22,10 @@ class CouncilProtocol(models.Model):
         LINE_MANAGER = "line_manager", "The officer's line manager"
         HEAD_OF_SERVICE = "head_of_service", "The officer's Head of Service"
 
+    class OfficerCoverage(models.TextChoices):
+        ALL_STAFF = "all_staff", "Employees, agency staff, contractors and volunteers"
+        EMPLOYEES = "employees", "Employees only"
+
     title = models.CharField(max_length=200, blank=True)
     version = models.CharField(max_length=100, blank=True)
     url = models.URLField("Link to the protocol", blank=True)
@@ -105,6 +109,18 @@ class CouncilProtocol(models.Model):
     )
     advice_working_days = models.PositiveSmallIntegerField(
         "working days to give advice asked of the Monitoring Officer", null=True, blank=True
+    )
+    officer_protocol_covers = models.CharField(
+        "who counts as an officer",
+        max_length=20,
+        choices=OfficerCoverage.choices,
+        blank=True,
+    )
+    visit_schools_through_headteacher = models.BooleanField(
+        "school visits arranged through the Headteacher", null=True, blank=True
+    )
+    visit_unannounced_allowed = models.BooleanField(
+        "unannounced visits in special circumstances", null=True, blank=True
     )
     history = HistoricalRecords()
 

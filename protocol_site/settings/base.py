@@ -335,6 +335,7 @@ PERMISSIONS_POLICY = (
 # settings"); signing in through the council's directory, and the second factor (settings/sso.py);
 # running it: the cache, health checks, logs and Sentry (settings/running.py).
 from .inbound_email import *  # noqa: E402, F403
+from .members import *  # noqa: E402, F403
 from .notify import *  # noqa: E402, F403
 from .notify import EMAIL_BEAT_SCHEDULE  # noqa: E402
 from .protocol import *  # noqa: E402, F403

@@ -201,11 +201,17 @@ class AccountFieldsMixin(forms.Form):
 class OfficerForm(AccountFieldsMixin, ManageForm):
     class Meta:
         model = Officer
-        fields = ["post", "phone", "is_active"]
-        labels = {"is_active": "Active", "phone": "Phone number"}
+        fields = ["post", "phone", "employment_type", "is_active"]
+        labels = {
+            "is_active": "Active",
+            "phone": "Phone number",
+            "employment_type": "How they work for the council",
+        }
         help_texts = {
+            "employment_type": "Teachers in schools are not officers under the protocol: they "
+            "are not offered for enquiries or complaints.",
             "is_active": "Untick when the officer leaves: they can no longer sign in, and their "
-            "records are kept."
+            "records are kept.",
         }
 
     def __init__(self, *args, **kwargs):
@@ -217,6 +223,9 @@ class OfficerForm(AccountFieldsMixin, ManageForm):
             vacant |= Q(holder=self.instance)
         post.queryset = Post.objects.filter(vacant).order_by("tier", "title")
         post.help_text = "Posts with no holder."
+        employment = self.fields["employment_type"]
+        employment.widget = forms.RadioSelect(choices=employment.choices)
+        employment.error_messages["required"] = "Select how they work for the council"
 
 
 class StatutoryRoleForm(ManageForm):

@@ -57,6 +57,8 @@ SECTIONS = (
         "Visits and declared relationships",
         (
             "VISIT_NOTICE_WORKING_DAYS",
+            "VISIT_SCHOOLS_THROUGH_HEADTEACHER",
+            "VISIT_UNANNOUNCED_ALLOWED",
             "DECLARATION_CONFIRM_MONTHS",
             "DECLARATION_REMINDER_DAYS",
             "DECLARATION_NOTIFY_RUNG",
@@ -67,6 +69,7 @@ SECTIONS = (
         "Elections and political groups",
         ("ELECTION_GUIDANCE_TO_ALL_OFFICERS", "GROUP_BRIEFING_EQUAL_ACCESS"),
     ),
+    ("Who counts as an officer", ("OFFICER_PROTOCOL_COVERS",)),
 )
 assert {name for _, names in SECTIONS for name in names} == set(SPEC_BY_NAME)
 

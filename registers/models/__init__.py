@@ -2,8 +2,11 @@ from .absences import Absence
 from .councillors import Councillor, CouncillorRole, PoliticalGroup, Ward
 from .interests import OfficerInterest
 from .organisation import (
+    COVERED_TYPES,
     DIRECTOR_TIERS,
+    NOT_COVERED,
     Directorate,
+    EmploymentType,
     Officer,
     Post,
     Service,
@@ -18,7 +21,10 @@ __all__ = [
     "DIRECTOR_TIERS",
     "Councillor",
     "CouncillorRole",
+    "COVERED_TYPES",
     "Directorate",
+    "EmploymentType",
+    "NOT_COVERED",
     "Officer",
     "OfficerInterest",
     "PoliticalGroup",

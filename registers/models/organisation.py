@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from protocol_site.council_rules import rule
+
 
 class Tier(models.IntegerChoices):
     """Seniority of a post; a lower number is more senior."""
@@ -34,11 +36,48 @@ class PostQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
+class EmploymentType(models.TextChoices):
+    """How a person works for the council. Who of them the protocol covers is the council's
+    rule (OFFICER_PROTOCOL_COVERS); a teacher in a school, or someone employed by a school's
+    governing body, is never an officer under the protocol."""
+
+    EMPLOYEE = "employee", "Employee"
+    AGENCY = "agency", "Agency staff"
+    CONTRACTOR = "contractor", "Contractor"
+    VOLUNTEER = "volunteer", "Volunteer"
+    TEACHER = "teacher", "Teacher in a school, or employed by a school's governing body"
+
+
+# The error when someone the protocol does not count as an officer is chosen for an officer's
+# part (an enquiry, a complaint).
+NOT_COVERED = "Select an officer the council's protocol covers: school teachers are not"
+
+# The types each choice of the OFFICER_PROTOCOL_COVERS rule takes in.
+COVERED_TYPES = {
+    "all_staff": (
+        EmploymentType.EMPLOYEE,
+        EmploymentType.AGENCY,
+        EmploymentType.CONTRACTOR,
+        EmploymentType.VOLUNTEER,
+    ),
+    "employees": (EmploymentType.EMPLOYEE,),
+}
+
+
+def covered_types() -> tuple[str, ...]:
+    """The employment types the council's protocol counts as officers (no query)."""
+    return COVERED_TYPES.get(rule("OFFICER_PROTOCOL_COVERS"), COVERED_TYPES["all_staff"])
+
+
 class OfficerQuerySet(models.QuerySet):
     def active(self):
         """Officers in the council's employ who can sign in: both flags, since an account can
         be switched off on its own."""
         return self.filter(is_active=True, user__is_active=True)
+
+    def covered(self):
+        """Officers under the council's protocol: the employment types its rule takes in."""
+        return self.filter(employment_type__in=covered_types())
 
 
 class StatutoryRoleQuerySet(models.QuerySet):
@@ -222,6 +261,14 @@ class Officer(models.Model):
         Post, null=True, blank=True, on_delete=models.SET_NULL, related_name="holder"
     )
     phone = models.CharField(max_length=40, blank=True)
+    employment_type = models.CharField(
+        max_length=20,
+        choices=EmploymentType.choices,
+        default=EmploymentType.EMPLOYEE,
+        db_default=EmploymentType.EMPLOYEE,
+        help_text="Teachers in schools are not officers under the protocol; whether agency "
+        "staff, contractors and volunteers are is the council's rule.",
+    )
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()
 
@@ -232,6 +279,11 @@ class Officer(models.Model):
 
     def __str__(self) -> str:
         return self.user.display_name
+
+    @property
+    def is_covered(self) -> bool:
+        """Whether the council's protocol counts this person as an officer (no query)."""
+        return self.employment_type in covered_types()
 
     @property
     def working_post(self):

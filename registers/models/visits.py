@@ -1,5 +1,6 @@
-"""REG-3: members' visits to council premises, with advance notice to the Director
-(000 §4.6, 002 §8, 001 §5.05). The status moves only through registers.services.visits."""
+"""REG-3: members' visits to council premises, with advance notice to the Director; a visit
+to a school arranged through its Headteacher; an unannounced visit in special circumstances,
+recorded afterwards with its reason. The status moves only through registers.services.visits."""
 
 from django.conf import settings
 from django.db import models
@@ -18,6 +19,7 @@ class Visit(ProtectedStateMixin, models.Model):
         REQUESTED = "requested", "Requested"
         ARRANGED = "arranged", "Arranged"
         CANCELLED = "cancelled", "Cancelled"
+        UNANNOUNCED = "unannounced", "Unannounced, recorded afterwards"
 
     # The case kit (protocol_site.cases): what each audit event records.
     AUDIT_ACTION = "registers.visit"
@@ -25,9 +27,16 @@ class Visit(ProtectedStateMixin, models.Model):
 
     # Each status's tag on pages ({% status_tag %}): its colour, and words where they differ.
     TAG_COLOURS = {
-        "status": {Status.REQUESTED: "blue", Status.ARRANGED: "green", Status.CANCELLED: "grey"}
+        "status": {
+            Status.REQUESTED: "blue",
+            Status.ARRANGED: "green",
+            Status.CANCELLED: "grey",
+            Status.UNANNOUNCED: "orange",
+        }
     }
-    TAG_LABELS = {"status": {Status.REQUESTED: "Awaiting arrangements"}}
+    TAG_LABELS = {
+        "status": {Status.REQUESTED: "Awaiting arrangements", Status.UNANNOUNCED: "Unannounced"}
+    }
 
     councillor = models.ForeignKey(Councillor, on_delete=models.PROTECT, related_name="visits")
     premises = models.CharField(max_length=200)
@@ -36,6 +45,14 @@ class Visit(ProtectedStateMixin, models.Model):
     directorate = models.ForeignKey(Directorate, on_delete=models.PROTECT, related_name="visits")
     starts_at = models.DateTimeField(verbose_name="date and time")
     purpose = models.TextField()
+    # A visit to a school: the school, and that its Headteacher arranged or agreed the visit.
+    school = models.CharField(max_length=200, blank=True)
+    headteacher_agreed = models.BooleanField(
+        "the Headteacher arranged or agreed the visit", default=False
+    )
+    # An unannounced visit in special circumstances, recorded afterwards: why it could not be
+    # announced.
+    unannounced_reason = models.TextField("special circumstances", blank=True)
     status = FSMField(default=Status.REQUESTED, choices=Status.choices, protected=True)
     requested_at = models.DateTimeField(default=timezone.now)
     # The Director told in advance (an acting Director where there is one).
@@ -91,3 +108,15 @@ class Visit(ProtectedStateMixin, models.Model):
     @transition(field=status, source=[Status.REQUESTED, Status.ARRANGED], target=Status.CANCELLED)
     def cancel(self):
         pass
+
+    @transition(field=status, source=Status.REQUESTED, target=Status.UNANNOUNCED)
+    def record_unannounced(self):
+        """Only when the visit is first recorded, after it was made."""
+
+    @property
+    def is_unannounced(self) -> bool:
+        return self.status == self.Status.UNANNOUNCED
+
+    @property
+    def is_school_visit(self) -> bool:
+        return bool(self.school)

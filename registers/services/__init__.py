@@ -13,7 +13,7 @@ from .entries import (
 )
 from .protocol import protocol_apply_preset, protocol_save, protocol_set_version
 from .rules import council_rules_save
-from .visits import visit_arrange, visit_cancel, visit_request
+from .visits import visit_arrange, visit_cancel, visit_record_unannounced, visit_request
 
 __all__ = [
     "absence_end",
@@ -31,5 +31,6 @@ __all__ = [
     "register_export_record",
     "visit_arrange",
     "visit_cancel",
+    "visit_record_unannounced",
     "visit_request",
 ]

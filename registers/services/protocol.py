@@ -22,6 +22,11 @@ def _audit_view(protocol: CouncilProtocol) -> dict:
     return {**snapshot(protocol, AUDITED), "document": protocol.document.name or ""}
 
 
+def _unset(name: str):
+    """An option's value when the protocol says nothing: null for a yes/no, blank otherwise."""
+    return None if CouncilProtocol._meta.get_field(name).null else ""
+
+
 def _require_organisation_manager(actor) -> None:
     # actor None: a management command run by the people who deploy the product.
     if actor is not None and not person_for(actor).can_manage_organisation:

@@ -57,15 +57,25 @@ LOCK_RELATED = (
 )
 
 
-def visit_request(
-    *, actor, service: Service, premises: str, starts_at: datetime, purpose: str
-) -> Visit:
-    """A councillor asks to visit council premises. The Director over the service's
-    directorate is told in advance so they can make arrangements (000 §4.6, 002 §8.i)."""
+def _school_errors(school: str, headteacher_agreed: bool) -> dict:
+    """A visit to a school is arranged through its Headteacher, where the council's rule says
+    so: the councillor confirms the Headteacher arranged or agreed it."""
+    if school and not headteacher_agreed and rule("VISIT_SCHOOLS_THROUGH_HEADTEACHER"):
+        return {
+            "headteacher_agreed": "Arrange a visit to a school through its Headteacher, then "
+            "confirm that they arranged or agreed it"
+        }
+    return {}
+
+
+def _councillor(actor):
     councillor = person_for(actor).councillor
     if councillor is None:
         raise PermissionDenied("Only a councillor can ask to visit council premises.")
-    premises, purpose = premises.strip(), purpose.strip()
+    return councillor
+
+
+def _common_errors(service: Service, premises: str, purpose: str, starts_at: datetime) -> dict:
     errors = {}
     if not premises:
         errors["premises"] = "Enter the premises you want to visit"
@@ -75,6 +85,26 @@ def visit_request(
         errors["service"] = "Select a current service"
     if starts_at.tzinfo is None:
         raise ValueError("Visit times must be timezone-aware.")
+    return errors
+
+
+def visit_request(
+    *,
+    actor,
+    service: Service,
+    premises: str,
+    starts_at: datetime,
+    purpose: str,
+    school: str = "",
+    headteacher_agreed: bool = False,
+) -> Visit:
+    """A councillor asks to visit council premises. The Director over the service's
+    directorate is told in advance so they can make arrangements (000 §4.6, 002 §8.i); a visit
+    to a school is arranged through its Headteacher."""
+    councillor = _councillor(actor)
+    premises, purpose, school = premises.strip(), purpose.strip(), school.strip()
+    errors = _common_errors(service, premises, purpose, starts_at)
+    errors.update(_school_errors(school, headteacher_agreed))
     now = timezone.now()
     earliest = visit_earliest_date(council_calendar(), now)
     if starts_at <= now:
@@ -101,6 +131,8 @@ def visit_request(
             directorate_id=service.directorate_id,
             starts_at=starts_at,
             purpose=purpose,
+            school=school,
+            headteacher_agreed=bool(school) and headteacher_agreed,
             requested_at=now,
             director=director,
         )
@@ -113,8 +145,77 @@ def visit_request(
             summary=f"{councillor} asked to visit {premises} ({service}) on "
             f"{when_text(starts_at)}; {director} (Director) told.",
             director=director,
+            school=school,
+            headteacher_agreed=visit.headteacher_agreed,
         )
         _notify([director.user], "visit_requested", visit, "requested")
+    return visit
+
+
+def visit_record_unannounced(
+    *,
+    actor,
+    service: Service,
+    premises: str,
+    starts_at: datetime,
+    purpose: str,
+    reason: str,
+    school: str = "",
+    headteacher_agreed: bool = False,
+) -> Visit:
+    """A councillor records, afterwards, an unannounced visit that special circumstances
+    warranted, with the reason. The Director over the service is told once; the Monitoring
+    Officer and democratic services see it with every visit."""
+    councillor = _councillor(actor)
+    if not rule("VISIT_UNANNOUNCED_ALLOWED"):
+        raise PermissionDenied("The council's protocol does not provide for unannounced visits.")
+    premises, purpose, school = premises.strip(), purpose.strip(), school.strip()
+    reason = reason.strip()
+    errors = _common_errors(service, premises, purpose, starts_at)
+    errors.update(_school_errors(school, headteacher_agreed))
+    if not reason:
+        errors["reason"] = "Say what special circumstances meant the visit could not be announced"
+    now = timezone.now()
+    if starts_at > now:
+        errors["starts_at"] = (
+            "An unannounced visit is recorded after it was made: for a visit still to come, "
+            "ask for it in advance"
+        )
+    director = director_for_service(service) if service.is_active else None
+    if service.is_active and director is None:
+        errors["service"] = (
+            "Nobody holds the Director's post for this service just now, so nobody can be told "
+            "of the visit. Ask democratic services."
+        )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        visit = Visit(
+            councillor=councillor,
+            premises=premises,
+            service=service,
+            directorate_id=service.directorate_id,
+            starts_at=starts_at,
+            purpose=purpose,
+            school=school,
+            headteacher_agreed=bool(school) and headteacher_agreed,
+            unannounced_reason=reason,
+            requested_at=now,
+            director=director,
+        )
+        visit.record_unannounced()
+        visit._history_user = actor
+        visit.save()
+        audit_case(
+            visit,
+            "unannounced",
+            actor=actor,
+            summary=f"{councillor} recorded an unannounced visit to {premises} ({service}) on "
+            f"{when_text(starts_at)}; {director} (Director) told.",
+            director=director,
+            school=school,
+        )
+        _notify([director.user], "visit_unannounced", visit, "unannounced")
     return visit
 
 

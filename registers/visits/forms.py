@@ -46,6 +46,17 @@ class VisitRequestForm(GovukForm):
         help_text="What you need to see or discuss to carry out your duties as a member ",
         error_messages={"required": "Say why you want to visit"},
     )
+    school = forms.CharField(
+        max_length=200,
+        required=False,
+        label="School (if you are visiting a school)",
+        help_text="The school's name. Leave blank for other premises.",
+    )
+    headteacher_agreed = forms.BooleanField(
+        required=False,
+        label="The Headteacher arranged or agreed this visit",
+        help_text="Visits to schools are arranged through the Headteacher.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,7 +76,33 @@ class VisitRequestForm(GovukForm):
             "service": data["service"],
             "starts_at": data["starts_at"],
             "purpose": data["purpose"],
+            "school": data.get("school", ""),
+            "headteacher_agreed": data.get("headteacher_agreed", False),
         }
+
+
+class UnannouncedVisitForm(VisitRequestForm):
+    """A visit already made without notice, in special circumstances."""
+
+    reason = forms.CharField(
+        widget=forms.Textarea,
+        label="The special circumstances",
+        help_text="Why the visit could not be announced in advance. The Director is told.",
+        error_messages={
+            "required": "Say what special circumstances meant the visit could not be announced"
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["premises"].error_messages["required"] = "Enter the premises you visited"
+        self.fields["service"].help_text = "Its Director is told of your visit."
+        self.fields["purpose"].label = "Why you visited"
+        self.fields["purpose"].error_messages["required"] = "Say why you visited"
+        self.fields["visit_on"].help_text = "For example, 27 3 2026"
+
+    def request_data(self) -> dict:
+        return {**super().request_data(), "reason": self.cleaned_data["reason"]}
 
 
 class VisitArrangeForm(GovukForm):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -17,9 +18,9 @@ from protocol_site.views import CaseStep, case_step_view, submit
 from ..models import Directorate, Visit
 from ..roles import require_person
 from ..selectors import VISIT_JOINS, visit_for, visits_visible_to
-from ..services import visit_arrange, visit_cancel, visit_request
+from ..services import visit_arrange, visit_cancel, visit_record_unannounced, visit_request
 from ..services.visits import visit_earliest_date, when_text
-from .forms import VisitArrangeForm, VisitCancelForm, VisitRequestForm
+from .forms import UnannouncedVisitForm, VisitArrangeForm, VisitCancelForm, VisitRequestForm
 from .permissions import can_arrange, can_cancel
 
 LIMIT = 100
@@ -66,6 +67,7 @@ def visit_list(request):
         {
             "sections": sections,
             "is_councillor": person.councillor is not None,
+            "unannounced_allowed": rule("VISIT_UNANNOUNCED_ALLOWED"),
             "manages": person.can_manage_organisation,
             "limit": LIMIT,
         },
@@ -101,6 +103,29 @@ def visit_new(request):
             "earliest": visit_earliest_date(council_calendar(), timezone.now()),
         },
     )
+
+
+def _recorded(visit) -> tuple[int, str]:
+    return visit.pk, f"Unannounced visit recorded. {visit.director} (Director) has been told."
+
+
+@require_http_methods(["GET", "POST"])
+def visit_unannounced(request):
+    """A councillor records a visit made without notice in special circumstances."""
+    require_person(request, lambda person: person.councillor is not None)
+    if not rule("VISIT_UNANNOUNCED_ALLOWED"):
+        raise PermissionDenied
+    form = UnannouncedVisitForm(request.POST if request.method == "POST" else None)
+    recorded = submit(
+        request,
+        form,
+        lambda data: _recorded(visit_record_unannounced(actor=request.user, **form.request_data())),
+        done=_to_visit,
+        aliases=ALIASES,
+    )
+    if recorded is not None:
+        return recorded
+    return render(request, "registers/visits/unannounced.html", {"form": form})
 
 
 @require_GET

@@ -176,6 +176,7 @@ whos_who                          -             in  200 200 200 200 200 200 200 
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 visits:list                       -             in  200 200 200 403 403 403 403 200 403 200 200 403
 visits:new                        -             in  200 200 200 403 403 403 403 403 403 403 403 403
+visits:unannounced                -             in  200 200 200 403 403 403 403 403 403 403 403 403
 visits:detail                     visit         in  200 404 404 404 404 404 404 200 404 200 200 404
 visits:arrange                    visit         in  403 404 404 404 404 404 404 200 404 403 403 404
 visits:cancel                     visit         in  200 404 404 404 404 404 404 403 404 403 403 404
@@ -284,6 +285,9 @@ complaints:ruling_detail          ruling        in  403 403 200 403 403 403 403 
 groups:list                       -             in  200 200 200 200 200 200 200 200 200 200 200 403
 groups:new                        -             in  403 403 200 403 403 403 403 403 403 403 403 403
 groups:equal_access               -             in  403 403 403 403 403 403 403 403 200 200 403 403
+# A Group Leader sees their own group's members' induction and training; democratic services
+# (who keep the training register) every group's; to anyone else the page does not exist.
+groups:induction                  group         in  404 404 200 404 404 404 404 404 404 404 200 404
 groups:detail                     briefing      in  200 404 200 404 404 404 404 200 200 200 404 404
 groups:decide                     briefing      in  403 404 403 404 404 404 404 403 200 403 404 404
 groups:withdraw                   briefing      in  403 404 200 404 404 404 404 403 403 403 404 404
@@ -346,6 +350,14 @@ notices:new                       -             in  403 403 403 200 200 200 200 
 notices:detail                    notice        in  200 200 200 200 200 200 200 200 200 200 200 403
 notices:change                    notice        in  403 403 403 200 403 403 403 403 403 403 200 403
 notices:withdraw                  notice        in  403 403 403 200 403 403 403 403 403 403 200 403
+# Members' public meetings: the councillor arranging it and the officer told (the Head of
+# Service) see it; the Monitoring Officer and democratic services see them all; only the
+# councillor cancels it.
+member_meetings:list              -             in  200 200 200 200 200 200 200 200 200 200 200 403
+member_meetings:new               -             in  200 200 200 403 403 403 403 403 403 403 403 403
+member_meetings:detail            member_meeting in  200 404 404 404 404 200 404 404 404 200 200 404
+member_meetings:cancel            member_meeting in  200 404 404 404 404 403 404 404 404 403 403 404
+api:member-meeting-list           -             403 200 200 200 200 200 200 200 200 200 200 200 200
 notices:periods                   -             in  200 200 200 200 200 200 200 200 200 200 200 200
 notices:period_new                -             in  403 403 403 403 403 403 403 403 403 200 403 403
 notices:period                    period        in  200 200 200 200 200 200 200 200 200 200 200 200

@@ -18,6 +18,7 @@ keys are the `record` column of tests/access/matrix.py:
 - `declaration`: the officer's declared friendship with Cllr Price (group B), the line
   manager told; `declarable`: Cllr Baker, as the other side of a new declaration;
 - `panel`, `visit` (Cllr Baker to a waste depot), `notice` (the officer's, for Riverside),
+  `member_meeting` (Cllr Baker's public meeting on waste, the Head of Service told),
   `period` (declared by the Monitoring Officer), `protocol` (a version democratic services
   published), and the registers' entries: `directorate`,
   `service`, `post`, `officer`, `statutory`, `ward`, `councillor`, `cllr_role` (the Group
@@ -63,6 +64,7 @@ from groups.services import (
 )
 from inbox.models import InboundEmail
 from inbox.services import inbound_receive
+from notices.meetings.services import member_meeting_tell
 from notices.models import WardNotice
 from notices.services import election_period_declare, protocol_publish, ward_notice_publish
 from protocol_site.calendar import council_calendar
@@ -270,7 +272,19 @@ def _notices(org) -> dict:
         version="May 2026",
         text="1.1 Members and officers treat each other with respect.",
     )
-    return {"notice": _pk(notice), "period": _pk(period), "protocol": _pk(protocol)}
+    member_meeting = member_meeting_tell(
+        actor=org.councillors.councillor.user,
+        subject="Residents' meeting on the depot",
+        meeting_at=datetime(2026, 11, 20, 18, 30, tzinfo=LONDON),
+        place="Riverside Community Centre",
+        service=org.service,
+    )
+    return {
+        "notice": _pk(notice),
+        "period": _pk(period),
+        "protocol": _pk(protocol),
+        "member_meeting": _pk(member_meeting),
+    }
 
 
 def _groups(org) -> dict:

@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_notices_and_period_seed_once():
     seed_demo()
     recorder = User.objects.get(username="dem.services")
-    assert demo.seed(recorder) == 5  # three notices, a period and the protocol
+    # four notices, a period, the protocol and a member's public meeting
+    assert demo.seed(recorder) == 7
     assert demo.seed(recorder) == 0
     assert set(WardNotice.objects.values_list("kind", flat=True)) == set(WardNotice.Kind.values)
     period = ElectionPeriod.objects.get()

@@ -22,13 +22,18 @@ def test_a_councillor_sees_the_latest_notices_for_their_ward(client_for, council
 
 def test_a_councillor_with_none_yet_is_told_so(client_for, councillor):
     html = client_for(councillor).get(HOME).content.decode()
-    assert "No matters, public meetings or consultations have been recorded for Riverside" in html
+    assert (
+        "No matters, public meetings, consultations or media interest have been recorded for Riverside"
+        in html
+    )
 
 
 def test_an_officer_gets_the_links_to_record_and_list(client_for, officer, org):
     matter(officer, [org.ward])
     html = client_for(officer).get(HOME).content.decode()
-    assert "Tell ward members about a matter, public meeting or consultation" in html
+    assert (
+        "Tell ward members about a matter, public meeting, consultation or media interest" in html
+    )
     assert "Notices you recorded" in html
     assert "Declare a pre-election period" not in html
 

@@ -23,6 +23,7 @@ def officer_data(**overrides):
         "email": "nia.jones@example.gov.uk",
         "post": "",
         "phone": "",
+        "employment_type": "employee",
         "is_active": "on",
         **overrides,
     }

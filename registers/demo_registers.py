@@ -4,7 +4,7 @@ registers.demo) once the council itself is built."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -19,7 +19,7 @@ from .models import (
     TrainingSession,
     Visit,
 )
-from .services import visit_arrange, visit_cancel, visit_request
+from .services import visit_arrange, visit_cancel, visit_record_unannounced, visit_request
 from .services.visits import visit_earliest_date
 
 _I = OfficerInterest.Kind
@@ -154,4 +154,23 @@ def seed(recorder) -> int:
         elif then == "cancel":
             visit_cancel(actor=councillor.user, visit=visit, reason="A council meeting was moved.")
         created += 1
-    return created
+    return created + _unannounced_visit(councillors["cllr.demo"])
+
+
+UNANNOUNCED_PREMISES = "Mill Lane Household Recycling Centre"
+
+
+def _unannounced_visit(councillor) -> int:
+    """A visit made without notice last week, in special circumstances, recorded afterwards."""
+    if Visit.objects.filter(councillor=councillor, premises=UNANNOUNCED_PREMISES).exists():
+        return 0
+    day = timezone.localdate() - timedelta(days=5)
+    visit_record_unannounced(
+        actor=councillor.user,
+        service=Service.objects.get(name="Waste and Recycling"),
+        premises=UNANNOUNCED_PREMISES,
+        starts_at=datetime.combine(day, time(16, 0), tzinfo=LONDON),
+        purpose="To see the queues residents reported at the gate.",
+        reason="Residents called me from the queue after the site closed early without notice.",
+    )
+    return 1

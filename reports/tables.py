@@ -366,33 +366,22 @@ def advice_tables(period: Period) -> list[Table]:
 
 
 def informed_tables(period: Period) -> list[Table]:
-    kinds = dict(WardNotice.Kind.choices)
+    labels = {
+        **dict(WardNotice.Kind.choices),
+        informed.MEMBER_MEETINGS: "Members' public meetings the relevant officer was told of",
+    }
     return [
         Table(
-            "ward-notices",
-            "Notices to ward members by kind",
-            ["Kind", "Notices", "Withdrawn"],
+            "keeping-members-informed",
+            "Notices to ward members, and members' public meetings",
+            ["What", "Recorded", "Withdrawn or cancelled"],
             [
-                [kinds.get(r["kind"], r["kind"]), r["notices"], r["withdrawn"]]
-                for r in informed.ward_notices_by_kind(period)
+                [labels.get(r["kind"], r["kind"]), r["recorded"], r["ended"]]
+                for r in informed.informed_counts(period)
+                if r["recorded"]
             ],
-            chart="Notices",
-        ),
-        Table(
-            "member-meetings",
-            "Members' public meetings the relevant officer was told of",
-            ["Directorate", "Service", "Meetings", "Cancelled"],
-            [
-                [
-                    r["service__directorate__name"],
-                    r["service__name"],
-                    r["meetings"],
-                    r["cancelled"],
-                ]
-                for r in informed.member_meetings_by_service(period)
-            ],
-            heads=2,
-        ),
+            chart="Recorded",
+        )
     ]
 
 

@@ -26,6 +26,7 @@ from groups.services import (
 )
 from inbox.models import InboundEmail
 from inbox.services import inbound_receive
+from notices.meetings.services import member_meeting_tell
 from notices.models import WardNotice
 from notices.services import election_period_declare, protocol_publish, ward_notice_publish
 from protocol_site.calendar import council_calendar
@@ -329,6 +330,16 @@ class World:
     @cached_property
     def visit(self):
         return ask_for_visit(self.org)
+
+    @cached_property
+    def member_meeting(self):
+        return member_meeting_tell(
+            actor=self.user("councillor"),
+            subject="Residents' meeting on the depot",
+            meeting_at=datetime(2026, 11, 20, 18, 30, tzinfo=LONDON),
+            place="Riverside Community Centre",
+            service=self.org.service,
+        )
 
     @cached_property
     def registers(self) -> dict:

@@ -124,6 +124,7 @@ ANNUAL_REPORT = [
     "visits by directorate",
     "training sessions with attendance",
     "training by political group",
+    "ward notices by kind and members' public meetings (one union)",
     "briefing requests by political group",
 ]
 ROLES = ["the viewer's statutory roles"]  # the Chief Executive and the Monitoring Officer

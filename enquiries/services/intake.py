@@ -15,7 +15,7 @@ from protocol_site.audit_words import audit_words
 from protocol_site.calendar import council_calendar, records_start
 from protocol_site.cases import create_with_reference, long_date, notify, record_event, require
 from protocol_site.uploads import check_attachments
-from registers.models import Councillor, Officer, Service, Ward
+from registers.models import NOT_COVERED, Councillor, Officer, Service, Ward
 from registers.roles import person_for
 
 from ..models import Enquiry
@@ -92,6 +92,8 @@ def enquiry_log(
         raise ValidationError("Only the councillor can give the constituent's details.")
     if not service.is_active:
         raise ValidationError({"service": "Select a current service"})
+    if approached_officer is not None and not approached_officer.is_covered:
+        raise ValidationError({"approached_officer": NOT_COVERED})
     calendar = council_calendar()
     urgent_reason = (urgent_reason or "").strip()
     explanation = calendar.explain(received_at, clock_working_days(bool(urgent_reason)))

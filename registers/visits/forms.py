@@ -54,7 +54,7 @@ class VisitRequestForm(GovukForm):
     )
     headteacher_agreed = forms.BooleanField(
         required=False,
-        label="The Headteacher arranged or agreed this visit",
+        label="Arranged or agreed by the Headteacher",
         help_text="Visits to schools are arranged through the Headteacher.",
     )
 

@@ -82,7 +82,7 @@ def test_the_count_of_queries_does_not_grow_with_members(
 ):
     client = client_for(group_leader)
     client.get(page(org.group_a))
-    for n in range(8):
+    for _ in range(8):
         member = CouncillorFactory(group=org.group_a, ward=org.ward)
         TrainingAttendanceFactory(session=sessions, councillor=member)
     with django_assert_max_num_queries(9):

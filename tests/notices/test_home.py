@@ -23,8 +23,8 @@ def test_a_councillor_sees_the_latest_notices_for_their_ward(client_for, council
 def test_a_councillor_with_none_yet_is_told_so(client_for, councillor):
     html = client_for(councillor).get(HOME).content.decode()
     assert (
-        "No matters, public meetings, consultations or media interest have been recorded for Riverside"
-        in html
+        "No matters, public meetings, consultations or media interest have been recorded "
+        "for Riverside" in html
     )
 
 

@@ -9,11 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from complaints.services import complaint_raise
+from enquiries.services import enquiry_reassign
 from protocol_site.council_rules import rule
 from registers.manage.forms import OfficerForm
 from registers.models import COVERED_TYPES, NOT_COVERED, EmploymentType, Officer
 from registers.pickers import officers_in
 from registers.services import protocol_apply_preset
+from tests.enquiries.factories import casework
 from tests.registers.factories import OfficerFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +76,16 @@ def test_the_picker_offers_exactly_those_the_rule_covers(org, council_rule, kind
     assert offered == (active and kind in COVERED_TYPES[covers])
     assert person.is_covered == (kind in COVERED_TYPES[covers])
     assert kind != EmploymentType.TEACHER or not offered
+
+
+def test_an_enquiry_is_not_passed_to_someone_the_protocol_does_not_cover(
+    org, officer, council_rule
+):
+    enquiry = casework(org)
+    contractor = OfficerFactory(
+        employment_type=EmploymentType.CONTRACTOR, post=PostFactory(service=org.service)
+    )
+    council_rule("OFFICER_PROTOCOL_COVERS", "employees")
+    with pytest.raises(ValidationError) as raised:
+        enquiry_reassign(actor=officer, enquiry=enquiry, to=contractor, note="Theirs")
+    assert raised.value.message_dict == {"to": [NOT_COVERED]}

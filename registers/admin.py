@@ -153,10 +153,10 @@ class TrainingAttendanceAdmin(RegisterAdmin):
 class VisitAdmin(ReadOnlyAdmin):
     """Visits move only through registers.services.visits (the status is protected)."""
 
-    list_display = ["starts_at", "premises", "councillor", "service", "status"]
-    list_filter = ["status", "directorate"]
+    list_display = ["starts_at", "premises", "school", "councillor", "service", "status"]
+    list_filter = ["status", "directorate", "headteacher_agreed"]
     list_select_related = ["councillor__user", "service"]
-    search_fields = ["premises", "purpose", "councillor__user__last_name"]
+    search_fields = ["premises", "school", "purpose", "councillor__user__last_name"]
     date_hierarchy = "starts_at"
 
 

@@ -290,7 +290,7 @@ def register_tables(period: Period) -> list[Table]:
                     r["attended"],
                     r["councillors"],
                 ]
-                for r in s.training_by_kind(period)
+                for r in informed.counts_by_kind(period)["training"]
             ],
         ),
         Table(
@@ -366,19 +366,20 @@ def advice_tables(period: Period) -> list[Table]:
 
 
 def informed_tables(period: Period) -> list[Table]:
-    labels = {
-        **dict(WardNotice.Kind.choices),
-        informed.MEMBER_MEETINGS: "Members' public meetings the relevant officer was told of",
-    }
+    kinds = dict(WardNotice.Kind.choices)
+    counts = informed.counts_by_kind(period)
+    meetings = "Members' public meetings the relevant officer was told of"
     return [
         Table(
             "keeping-members-informed",
             "Notices to ward members, and members' public meetings",
             ["What", "Recorded", "Withdrawn or cancelled"],
             [
-                [labels.get(r["kind"], r["kind"]), r["recorded"], r["ended"]]
-                for r in informed.informed_counts(period)
-                if r["recorded"]
+                *(
+                    [kinds.get(r["kind"], r["kind"]), r["recorded"], r["ended"]]
+                    for r in counts["notice"]
+                ),
+                *([meetings, r["recorded"], r["ended"]] for r in counts[informed.MEMBER_MEETINGS]),
             ],
             chart="Recorded",
         )

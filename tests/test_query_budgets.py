@@ -122,9 +122,8 @@ ANNUAL_REPORT = [
     "complaints referred on, grouped",
     "declarations, advice, lobbying, complaints at the top and rulings (one compound query)",
     "visits by directorate",
-    "training sessions with attendance",
+    "training sessions, ward notices and members' public meetings by kind (one union)",
     "training by political group",
-    "ward notices by kind and members' public meetings (one union)",
     "briefing requests by political group",
 ]
 ROLES = ["the viewer's statutory roles"]  # the Chief Executive and the Monitoring Officer

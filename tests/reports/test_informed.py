@@ -8,10 +8,11 @@ import pytest
 from notices.meetings.services import member_meeting_cancel, member_meeting_tell
 from notices.models import WardNotice
 from notices.services import ward_notice_publish, ward_notice_withdraw
-from reports.informed import informed_counts
-from reports.selectors import Period
+from reports.informed import counts_by_kind
+from reports.selectors import Period, training_by_kind
 from reports.tables import informed_tables
 from tests.clock import at, clock_fixture
+from tests.registers.factories import TrainingAttendanceFactory, TrainingSessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,11 +46,23 @@ def test_counts_by_kind_in_one_query(org, officer, councillor, django_assert_num
     )
     member_meeting_cancel(actor=councillor, meeting=meeting)
     with django_assert_num_queries(1):
-        rows = {r["kind"]: (r["recorded"], r["ended"]) for r in informed_counts(YEAR)}
-    assert rows == {"matter": (1, 1), "media_interest": (2, 0), "member_meeting": (1, 1)}
+        counts = counts_by_kind(YEAR)
+    rows = {r["kind"]: (r["recorded"], r["ended"]) for r in counts["notice"]}
+    assert rows == {"matter": (1, 1), "media_interest": (2, 0)}
+    assert counts["member_meeting"] == [{"kind": "member_meeting", "recorded": 1, "ended": 1}]
+    assert counts["training"] == []
     [table] = informed_tables(YEAR)
     assert ["Media interest in a matter affecting the ward", 2, 0] in table.rows
 
 
 def test_an_empty_year_has_no_rows(org):
     assert [table.rows for table in informed_tables(YEAR)] == [[]]
+
+
+def test_training_counts_are_the_same_as_the_training_selector(org):
+    session = TrainingSessionFactory(held_on=date(2026, 9, 1))
+    TrainingAttendanceFactory(session=session, councillor=org.councillors.councillor)
+    TrainingAttendanceFactory(
+        session=session, councillor=org.councillors.group_leader, attended=False
+    )
+    assert counts_by_kind(YEAR)["training"] == training_by_kind(YEAR)

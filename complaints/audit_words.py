@@ -26,4 +26,5 @@ AUDIT_WORDS: dict[str, str] = {
     "complaints.complaint.ce_decision": "The Chief Executive's decision recorded",
     "complaints.complaint.standards_committee": "Taken to the Standards Committee",
     "complaints.ruling.recorded": "The Chief Executive's ruling on the protocol recorded",
+    "complaints.list.exported": "Complaints list downloaded as a spreadsheet",
 }

@@ -1,6 +1,7 @@
 """Complaints between members and officers (CMP-1 to CMP-6): staged, confidential, timed."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -127,6 +128,8 @@ class Complaint(ProtectedStateMixin, models.Model):
         related_name="complaints_co_handling",
     )
     next_action_at = models.DateTimeField(null=True, blank=True)
+    # What a search finds it by (PostgreSQL; complaints.search): kept by the services.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
     objects = ComplaintQuerySet.as_manager()
 

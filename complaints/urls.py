@@ -6,6 +6,7 @@ app_name = "complaints"
 
 urlpatterns = [
     path("", views.complaint_list, name="list"),
+    path("complaints.csv", views.complaint_list_csv, name="list_csv"),
     path("new/", views.complaint_new, name="new"),
     path("patterns/", views.patterns, name="patterns"),
     path("<int:pk>/", views.complaint_detail, name="detail"),

@@ -343,3 +343,20 @@ class BulkReassignForm(GovukForm):
         help_text="Each councillor and both officers are told, once for each enquiry",
         error_messages=required("Say why they are being reassigned"),
     )
+
+
+class QueueDelegateForm(GovukForm):
+    """The head of service names who allocates their team queue with them (empty: nobody)."""
+
+    delegate = OfficerField(
+        required=False,
+        label="Officer who allocates the team queue with you",
+        help_text="They can give each enquiry waiting in the queue to an officer, as you can. "
+        "They are told by email. Leave empty to allocate it alone.",
+    )
+    error_names = {"delegate": "the officer who allocates the team queue with you"}
+
+    def __init__(self, *args, me=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if me is not None:
+            self.fields["delegate"].scope_to(exclude=(me.pk,))

@@ -18,42 +18,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib.postgres.aggregates import StringAgg
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-)
-from django.db import connection
+from django.contrib.postgres.search import SearchVector
 from django.db.models import (
-    Case,
     Exists,
-    F,
-    Func,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     TextField,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce
 
+from protocol_site.search import CONFIG, reindex, search_words, uses_vectors, vector_search
 from registers.roles import Role, person_for
 
 from .models import ConstituentDetails, Enquiry, EnquiryEvent
 
-CONFIG = "english"
-MOST_CHARACTERS = 200
 # What was said on the enquiry that its councillor can read (never internal notes).
 SEARCHED_KINDS = sorted(
     EnquiryEvent.MESSAGE_KINDS | {EnquiryEvent.Kind.RESPONDED, EnquiryEvent.Kind.HOLDING_REPLY}
 )
-
-
-def uses_vectors() -> bool:
-    return connection.vendor == "postgresql"
 
 
 def _said(outer: str = "pk") -> QuerySet[EnquiryEvent]:
@@ -94,15 +79,7 @@ def search_vector():
 def search_index(enquiries: Enquiry | Iterable[int] | QuerySet[Enquiry]) -> None:
     """Work out the search vector again for these enquiries (one UPDATE), after a service has
     changed what it is made of. Nothing to do on SQLite, which searches the fields directly."""
-    if not uses_vectors():
-        return
-    if isinstance(enquiries, Enquiry):
-        rows = Enquiry.objects.filter(pk=enquiries.pk)
-    elif isinstance(enquiries, QuerySet):
-        rows = enquiries
-    else:
-        rows = Enquiry.objects.filter(pk__in=list(enquiries))
-    rows.update(search_vector=search_vector())
+    reindex(Enquiry, enquiries, search_vector())
 
 
 def _works_on(officer) -> Q:
@@ -132,36 +109,15 @@ def constituent_readable(user) -> Q:
     return Q(kind=Enquiry.Kind.CASEWORK) & mine
 
 
-def _weights(template: str):
-    return Func(
-        F("search_vector"),
-        function="ts_filter",
-        template=f"ts_filter(%(expressions)s, '{template}')",
-        output_field=SearchVectorField(),
-    )
-
-
 def enquiry_search(qs: QuerySet[Enquiry], user, words: str) -> QuerySet[Enquiry]:
     """The enquiries of `qs` (already the viewer's) that match `words`, each with its `rank`
     (higher is better; 0 on SQLite)."""
-    words = " ".join((words or "").split())[:MOST_CHARACTERS]
+    words = search_words(words)
     if not words:
         return qs
     casework, constituent = casework_readable(user), constituent_readable(user)
     if uses_vectors():
-        query = SearchQuery(words, search_type="websearch", config=CONFIG)
-        readable = Case(
-            When(constituent, then=F("search_vector")),
-            When(casework, then=_weights("{a,b}")),
-            default=_weights("{a}"),
-            output_field=SearchVectorField(),
-        )
-        return (
-            qs.filter(search_vector=query)  # the index finds the candidates
-            .annotate(readable_vector=readable)
-            .filter(Q(readable_vector=query) | Q(reference__iexact=words))
-            .annotate(rank=SearchRank(F("readable_vector"), query))
-        )
+        return vector_search(qs, words, [(constituent, None), (casework, "{a,b}")], "{a}")
     said = Exists(_said().filter(detail__icontains=words))
     match = (
         Q(reference__icontains=words)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("record/", views.enquiry_record, name="record"),
     path("performance/", views.performance, name="performance"),
     path("team/", views.team_queue, name="team_queue"),
+    path("team/delegate/", views.team_delegate, name="team_delegate"),
     path("bulk/", views.enquiries_bulk, name="bulk"),
     path("wording/", views.wording_list, name="wording_list"),
     path("wording/add/", views.wording_add, name="wording_add"),

@@ -23,6 +23,7 @@ class SchemaView(SpectacularAPIView):
 
 
 urlpatterns = [
+    path("", include("registers.api.urls")),
     path("", include("enquiries.api.urls")),
     path("", include("complaints.api.urls")),
     path("", include("advice.api.urls")),

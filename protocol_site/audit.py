@@ -243,3 +243,15 @@ def audit_verify(anchor: tuple[int, str] | None = None) -> list[str]:
         elif found != recorded:
             problems.append(f"event {pk}: the anchor's hash differs (the trail was rewritten)")
     return problems
+
+
+def list_downloaded(*, actor, action: str, noun: str, query: str, rows: int) -> None:
+    """One audit event for each download of a list (CSV): who, which filters (`query`, the
+    list's query string), how many rows of `noun` ("enquiries")."""
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action=action,
+            summary=f"Downloaded {rows} {noun} as CSV",
+            after={"query": query, "rows": rows},
+        )

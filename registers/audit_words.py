@@ -17,6 +17,7 @@ AUDIT_WORDS: dict[str, str] = {
     "registers.register.exported": "Register downloaded as a spreadsheet",
     "registers.failed_email.sent_again": "Email not delivered sent again",
     "registers.absence.recorded": "Absence and cover recorded",
+    "registers.service.queue_delegate": "Who allocates a team queue named by its head",
     "registers.absence.cancelled": "Absence cancelled before it began",
     "registers.absence.ended": "Absence ended early",
     "registers.visit.requested": "Visit requested",

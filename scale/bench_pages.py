@@ -170,12 +170,19 @@ def key_pages(cast: Cast) -> list[tuple[str, str, User, str]]:
         (FILTERED_PAGE, "Director of the busiest directorate", cast.director,
          reverse("enquiries:list") + f"?scope=all&status=any&service={cast.service_id}"
          f"&overdue=on&received_from={_a_year_ago()}"),
+        (COMPLAINT_SEARCH_PAGE, "Monitoring Officer (sees all)", cast.monitoring_officer,
+         reverse("complaints:list") + "?tab=all&q=planning+pressure"),
+        (COMPLAINT_FILTERED_PAGE, "Monitoring Officer (sees all)", cast.monitoring_officer,
+         reverse("complaints:list") + f"?tab=all&service={cast.service_id}&escalated=on"
+         f"&received_from={_a_year_ago()}"),
     ]  # fmt: skip
 
 
 # Finding enquiries: searched and filtered lists, with a budget of their own.
 SEARCH_PAGE = "Enquiry search (full text)"
 FILTERED_PAGE = "Filtered enquiry list"
+COMPLAINT_SEARCH_PAGE = "Complaint search (full text)"
+COMPLAINT_FILTERED_PAGE = "Filtered complaint list"
 
 
 def _a_year_ago() -> str:

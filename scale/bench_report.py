@@ -16,9 +16,14 @@ from .bench_pages import FLOOR, PageResult
 from .bench_sweep import SweepResult
 
 PAGE_P95_MS = 50
-# A full-text search and a filtered list of enquiries (scale.bench_pages).
+# Full-text searches and filtered lists of enquiries and complaints (scale.bench_pages).
 FIND_P95_MS = 100
-FIND_PAGES = ("Enquiry search (full text)", "Filtered enquiry list")
+FIND_PAGES = (
+    "Enquiry search (full text)",
+    "Filtered enquiry list",
+    "Complaint search (full text)",
+    "Filtered complaint list",
+)
 PAGE_QUERIES = 15
 # Python CPU per request (this process's time.process_time, p95): steadier than wall time on a
 # shared machine. The enquiry detail has a tighter budget.

@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from complaints.models import Complaint
+from complaints.search import search_index as complaint_search_index
 from enquiries.models import Enquiry
 from enquiries.search import search_index
 from protocol_site.calendar import LONDON, bank_holidays, council_calendar
@@ -135,6 +136,7 @@ def seed(*, factor: float, reset: bool = False, rng_seed: int = 2026, say: Calla
             begun = time.monotonic()
             # What the services keep for search, worked out for every enquiry in one UPDATE.
             search_index(Enquiry.objects.all())
+            complaint_search_index(Complaint.objects.all())
             say(f"Search vectors: {time.monotonic() - begun:.1f} s")
             begun = time.monotonic()
             built = indexes.build()

@@ -113,7 +113,13 @@ ENQUIRY_LIST = [
 ]
 # Officers filter by directorate, councillor and officer too (the officer is typed: no query).
 OFFICERS_ENQUIRY_LIST = [*ENQUIRY_LIST, "the filters' directorates", "the filters' councillors"]
-COMPLAINT_LIST = ["count of the complaints in reach", "the page, each with its current stage"]
+COMPLAINT_LIST = [
+    "count of the complaints in reach",
+    "the filters' services",
+    "the page, each with its current stage",
+]
+# Officers filter by directorate and councillor too (the officer is typed: no query).
+OFFICERS_COMPLAINT_LIST = [*COMPLAINT_LIST, "the filters' directorates", "the filters' councillors"]
 ANNUAL_REPORT = [
     "enquiries by directorate and service (one grouped query)",
     "first-reply working days",
@@ -197,16 +203,16 @@ PAGES = [
         "monitoring_officer",
         "complaints:list",
         {"tab": "queue"},
-        [*ROLES, *COMPLAINT_LIST],
+        [*ROLES, *OFFICERS_COMPLAINT_LIST],
     ),
     (
         "complaints list",
         "monitoring_officer",
         "complaints:list",
         {"tab": "all"},
-        [*ROLES, *COMPLAINT_LIST],
+        [*ROLES, *OFFICERS_COMPLAINT_LIST],
     ),
-    ("complaints list", "line_manager", "complaints:list", {}, COMPLAINT_LIST),
+    ("complaints list", "line_manager", "complaints:list", {}, OFFICERS_COMPLAINT_LIST),
     ("complaints list", "councillor", "complaints:list", {}, COMPLAINT_LIST),
     (
         "briefings",

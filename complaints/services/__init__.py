@@ -1,5 +1,6 @@
 from .clock import complaint_advance, complaints_sweep
 from .conversation import complaint_message
+from .export import complaint_list_exported
 from .lifecycle import (
     complaint_escalate,
     complaint_notify_subject,
@@ -20,6 +21,7 @@ __all__ = [
     "ruling_record",
     "complaint_advance",
     "complaint_escalate",
+    "complaint_list_exported",
     "complaint_message",
     "complaint_notify_subject",
     "complaint_raise",

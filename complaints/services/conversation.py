@@ -15,6 +15,7 @@ from protocol_site.cases import lock, notify, record_event, require
 
 from ..models import Complaint, ComplaintEvent
 from ..permissions import can_message, can_share_with_subject, is_complainant
+from ..search import search_index
 from .common import PEOPLE, Ev, current_stage, require_open
 
 
@@ -51,6 +52,7 @@ def complaint_message(
             stage_number=stage.number,
             shared_with_subject=share_with_subject,
         )
+        search_index(complaint)
         context = {"complaint": complaint, "stage": stage, "actor": actor}
         key = f"complaint:{complaint.pk}:message:{event.pk}"
         if from_complainant:

@@ -30,6 +30,7 @@ from ..permissions import (
     is_complainant,
 )
 from ..routing import directed_handler, next_handler
+from ..search import search_index
 from .common import (
     PEOPLE,
     Ev,
@@ -99,6 +100,7 @@ def complaint_raise(
         if step is None:
             raise ValidationError("No one is available to handle this complaint")
         complaint = create_with_reference(Complaint, prefix="CMP", on=now, **fields)
+        search_index(complaint)
         record_event(
             complaint,
             Ev.RAISED,

@@ -12,7 +12,7 @@ from .actions import (
 )
 from .detail import complaint_detail
 from .intake import complaint_new
-from .lists import complaint_list, patterns
+from .lists import complaint_list, complaint_list_csv, patterns
 from .top import (
     complaint_chief_executive_decision,
     complaint_standards_committee,
@@ -31,6 +31,7 @@ __all__ = [
     "complaint_detail",
     "complaint_escalate",
     "complaint_list",
+    "complaint_list_csv",
     "complaint_message",
     "complaint_new",
     "complaint_notify_subject",

@@ -16,11 +16,13 @@ from .conversation import (
 from .files import EnquiryAttachmentsView, EnquiryAttachmentView
 from .links import EnquiryLinksView, EnquiryRespondLinkedView, EnquiryUnlinkView
 from .sharing import EnquirySharingView
+from .team import TeamQueueView
 from .views import EnquiryDetailView, EnquiryListView
 from .wording import EnquiryWordingView
 
 urlpatterns = [
     path("enquiries/", EnquiryListView.as_view(), name="enquiry-list"),
+    path("team-queue/", TeamQueueView.as_view(), name="team-queue"),
     path("enquiries/<int:pk>/", EnquiryDetailView.as_view(), name="enquiry-detail"),
     path("enquiries/<int:pk>/messages/", EnquiryMessagesView.as_view(), name="enquiry-messages"),
     path("enquiries/<int:pk>/notes/", EnquiryNotesView.as_view(), name="enquiry-notes"),

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.http import QueryDict
 from django.utils import timezone
 
-from protocol_site.audit import audit_record
+from protocol_site.audit import audit_record, list_downloaded
 
 from ..models.saved import MOST_SAVED_VIEWS, SavedView
 
@@ -107,10 +107,6 @@ def saved_view_delete(*, actor, view: SavedView) -> None:
 
 def enquiry_list_exported(*, actor, query: str, rows: int) -> None:
     """One audit event for each download of a list: who, which filters, how many rows."""
-    with transaction.atomic():
-        audit_record(
-            actor=actor,
-            action="enquiries.list.exported",
-            summary=f"Downloaded {rows} enquiries as CSV",
-            after={"query": query, "rows": rows},
-        )
+    list_downloaded(
+        actor=actor, action="enquiries.list.exported", noun="enquiries", query=query, rows=rows
+    )

@@ -28,7 +28,7 @@ from .intake import enquiry_new, enquiry_record
 from .links import enquiry_link, enquiry_respond_linked, enquiry_unlink
 from .lists import enquiry_list, enquiry_list_csv, performance
 from .saved import saved_add, saved_delete, saved_list, saved_rename
-from .team import enquiry_allocate, enquiry_pick_up, team_queue
+from .team import enquiry_allocate, enquiry_pick_up, team_delegate, team_queue
 from .wording import wording_add, wording_change, wording_list, wording_retire
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "enquiries_bulk",
     "enquiry_allocate",
     "enquiry_pick_up",
+    "team_delegate",
     "team_queue",
     "enquiry_constituent",
     "enquiry_seek_advice",

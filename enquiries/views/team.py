@@ -3,11 +3,15 @@ up; the head of service (or the officer they named) allocates."""
 
 from __future__ import annotations
 
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
 
-from protocol_site.views import CaseStep, case_step_view
+from protocol_site.views import CaseStep, case_step_view, submit
 from registers.models import Service
+from registers.services import service_name_queue_delegate
+from registers.teams import services_headed_by
 
 from .. import forms, services
 from ..permissions import can_allocate, can_pick_up, queue_service_ids, team_service_id
@@ -33,7 +37,43 @@ def team_queue(request):
     for service in services_:
         service.rows = [e for e in rows if e.service_id == service.pk]
         service.allocates = service.pk in allocates
-    return render(request, "enquiries/team_queue.html", {"services": services_})
+    return render(
+        request,
+        "enquiries/team_queue.html",
+        {"services": services_, "heads": services_headed_by(request.user)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def team_delegate(request):
+    """The head of service names the officer who allocates their team queue with them."""
+    person = require_person(request, lambda person: person.officer is not None)
+    headed = services_headed_by(request.user)
+    if not headed:
+        raise PermissionDenied("Only a head of service names who allocates its team queue.")
+    service = Service.objects.select_related("queue_delegate__user").get(pk=headed[0].pk)
+    initial = {"delegate": service.queue_delegate}
+    form = forms.QueueDelegateForm(
+        request.POST if request.method == "POST" else None, initial=initial, me=person.officer
+    )
+
+    def perform(data):
+        delegate = data["delegate"]
+        service_name_queue_delegate(actor=request.user, service=service, delegate=delegate)
+        if delegate is None:
+            return service.pk, f"You allocate the {service} team queue alone."
+        told = "They have been told."
+        return service.pk, f"{delegate} allocates the {service} team queue with you. {told}"
+
+    done = submit(request, form, perform, done=_to_queue)
+    if done is not None:
+        return done
+    return render(request, "enquiries/team_delegate.html", {"form": form, "service": service})
+
+
+def _to_queue(request, pk, message: str):
+    messages.success(request, message)
+    return redirect("enquiries:team_queue")
 
 
 def _pick_up(actor, enquiry, data):

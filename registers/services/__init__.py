@@ -13,6 +13,7 @@ from .entries import (
 )
 from .protocol import protocol_apply_preset, protocol_save, protocol_set_version
 from .rules import council_rules_save
+from .team import service_name_queue_delegate
 from .visits import visit_arrange, visit_cancel, visit_record_unannounced, visit_request
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "register_entry_delete",
     "register_entry_save",
     "register_export_record",
+    "service_name_queue_delegate",
     "visit_arrange",
     "visit_cancel",
     "visit_record_unannounced",

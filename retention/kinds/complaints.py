@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from complaints.models import CLOSED_STATUSES, Complaint, ComplaintEvent, ComplaintStage
+from complaints.search import search_index
 
 from ..models import RecordKind
 from . import CaseKind, stamp
@@ -49,6 +50,7 @@ def _wipe(complaint: Complaint) -> list[str]:
         opened_reason="", outcome_note="", management_note=""
     )
     ComplaintEvent.objects.filter(complaint=complaint).update(detail="", actor=None)
+    search_index(complaint)  # its words leave the search with them
     return []
 
 

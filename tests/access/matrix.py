@@ -229,6 +229,9 @@ enquiries:copy                    enquiry       in  404 404 404 404 404 404 404 
 # Team queues: every officer of the service sees its queue and picks up from it; its Head of
 # Service (or the officer they name) allocates. Others who see the enquiry may not take it.
 enquiries:team_queue              -             in  403 403 403 200 200 200 200 200 200 200 200 403
+# Only the head of service names who allocates its queue with them (the Monitoring Officer
+# heads Legal and Democratic Services); democratic services set it in the registers.
+enquiries:team_delegate           -             in  403 403 403 403 403 200 403 403 403 200 403 403
 # Bulk actions: any officer may choose enquiries from their lists (each is then checked as on
 # its own page); councillors have no bulk steps.
 enquiries:bulk                    -             in  403 403 403 200 200 200 200 200 200 200 200 403
@@ -257,6 +260,7 @@ enquiries:wording_retire          wording       in  403 403 403 403 403 200 403 
 # to everyone who sees it the messages they may read (none, for the managers above).
 # url name                        record        ano cll oth ldr off mgr hos ad  dir ce  mo  ds  out
 complaints:list                   -             in  200 200 200 200 200 200 200 200 200 200 200 403
+complaints:list_csv               -             in  200 200 200 200 200 200 200 200 200 200 200 403
 complaints:new                    -             in  200 200 200 200 200 200 200 200 200 200 200 403
 complaints:patterns               -             in  403 403 403 403 403 403 403 403 403 200 403 403
 complaints:detail                 complaint     in  200 404 404 404 200 200 200 200 404 200 404 404
@@ -428,6 +432,10 @@ api:enquiry-urgent                enquiry       403 405 405 405 405 405 405 405 
 api:complaint-list                -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:advice-list                   -             403 200 200 200 200 200 200 200 200 200 200 200 200
 api:lobbying-list                 -             403 200 200 200 200 200 200 200 200 200 200 200 200
+# Absences and team queues, as on their pages: officers and democratic services; team queues
+# are officers' alone.
+api:absence-list                  -             403 403 403 403 200 200 200 200 200 200 200 200 403
+api:team-queue                    -             403 403 403 403 200 200 200 200 200 200 200 200 403
 api:complaint-detail              complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
 api:complaint-messages            complaint     403 200 404 404 404 200 200 200 200 404 200 404 404
 api:ruling-list                   -             403 403 403 200 403 403 403 403 403 200 200 200 403

@@ -31,7 +31,7 @@ def test_bench_runs_end_to_end(tmp_path):
     data = json.loads((tmp_path / "bench-factor-0.001.json").read_text())
     assert (tmp_path / "bench-factor-0.001.md").read_text().startswith("# Benchmark")
     pages = {page["name"]: page for page in data["pages"]}
-    assert len(pages) == 13  # the floor, and the enquiry search and the filtered list
+    assert len(pages) == 15  # the floor, and the enquiry and complaint searches and filtered lists
     assert "× floor" in text and "CPU verdict" in text
     assert all(page["status"] == 200 and page["queries"] > 0 for page in pages.values())
     assert all(len(page["times_ms"]) == 2 for page in pages.values())

@@ -72,6 +72,7 @@ NO_CASE_TEXT = {
     "protocol_reminder",
     "password_reset",
     "second_factor_reset",
+    "queue_delegate_named",
     "inbox_triage_reply",
     "briefing_attended",
     "briefing_cleared",

@@ -1,0 +1,1 @@
+"""The registers' JSON API: officers' absences and their cover."""

@@ -174,3 +174,10 @@ def test_a_filtered_searched_list_costs_the_same_whatever_the_number(
     assert count(30) == few
     with django_assert_max_num_queries(15):
         client.get(LIST, params)
+
+
+def test_a_search_links_to_the_same_search_of_the_other_kind(client_for, officer):
+    complaints = client_for(officer).get(LIST, {"q": "bins"}).content.decode()
+    assert "/enquiries/?scope=all&amp;status=any&amp;q=bins" in complaints
+    enquiries = client_for(officer).get(reverse("enquiries:list"), {"q": "bins"}).content.decode()
+    assert "/complaints/?tab=all&amp;q=bins" in enquiries

@@ -302,7 +302,6 @@ def test_page_costs_the_same_few_queries(
 API_ENQUIRIES = [
     "the page of enquiries with their councillor, ward and service",
     "the page's officers, by name",
-    "the visible timelines of the page (prefetched)",
     "the council's calendar, once, for until when each response may be followed up",
 ]
 API_COMPLAINTS = [

@@ -29,6 +29,7 @@ from ..selectors import (
 from ..services import enquiry_log
 from .serializers import (
     EnquiryCreateSerializer,
+    EnquiryListItemSerializer,
     EnquirySerializer,
 )
 
@@ -55,14 +56,18 @@ FIELD_ERRORS = OpenApiResponse(
 NOT_SIGNED_IN = OpenApiResponse(description="No valid session or token.")
 
 
-def enquiry_queryset(user, base: QuerySet[Enquiry]) -> QuerySet[Enquiry]:
+def enquiry_queryset(user, base: QuerySet[Enquiry], *, timeline: bool = True) -> QuerySet[Enquiry]:
     """Everything one enquiry's body needs but its officers (with_officers), for any number
-    of enquiries, in two queries. Its search vector is never read."""
+    of enquiries, in one query, and their timelines in a second (not for a list, whose items
+    carry none). Its search vector is never read."""
+    own = [f.attname for f in Enquiry._meta.concrete_fields if f.name != "search_vector"]
+    qs = base.select_related(*RELATED).only(*own, *RELATED_COLUMNS)
+    if not timeline:
+        return qs
     events = Prefetch(
         "events", queryset=timeline_for(user, EVERY_ENQUIRY), to_attr="visible_timeline"
     )
-    own = [f.attname for f in Enquiry._meta.concrete_fields if f.name != "search_vector"]
-    return base.select_related(*RELATED).only(*own, *RELATED_COLUMNS).prefetch_related(events)
+    return qs.prefetch_related(events)
 
 
 def with_officers(enquiries: list[Enquiry]) -> list[Enquiry]:
@@ -93,8 +98,14 @@ def one_enquiry(user, pk) -> Enquiry:
         description="Scoped exactly like the pages: a councillor sees their own; an officer "
         "what is theirs or their team's; democratic services and the Chief Executive see all. "
         "Open urgent enquiries first, then (for a search) the best match, then newest first; "
-        "50 a page. Follow `next` for the next page (null on the last); there is no total.",
-        responses={200: EnquirySerializer(many=True), 400: FIELD_ERRORS, 403: NOT_SIGNED_IN},
+        "50 a page. Follow `next` for the next page (null on the last); there is no total. "
+        "Each item is the enquiry without its timeline: `GET /api/v1/enquiries/{id}/` gives "
+        "that.",
+        responses={
+            200: EnquiryListItemSerializer(many=True),
+            400: FIELD_ERRORS,
+            403: NOT_SIGNED_IN,
+        },
     ),
     post=extend_schema(
         summary="Log an enquiry",
@@ -133,7 +144,11 @@ class EnquiryListView(generics.ListCreateAPIView):
         if self.request.method != "GET":
             return qs
         qs = self.filter_queryset(qs).annotate(open_urgent=open_urgent())
-        return enquiry_queryset(self.request.user, qs)
+        return enquiry_queryset(self.request.user, qs, timeline=False)
+
+    def get_serializer_class(self):
+        # A list's items carry no timeline; what was just logged is shown whole.
+        return EnquiryListItemSerializer if self.request.method == "GET" else EnquirySerializer
 
     def list(self, request, *args, **kwargs) -> Response:
         # get_queryset has filtered already: not filtered twice.

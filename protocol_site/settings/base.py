@@ -261,7 +261,12 @@ REST_FRAMEWORK = {
     # A service's ValidationError is a 400 with field errors, in one place (protocol_site.api).
     "EXCEPTION_HANDLER": "protocol_site.api.exception_handler",
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Member/Officer Protocol API", "VERSION": "0.1.0"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Member/Officer Protocol API",
+    "VERSION": "0.1.0",
+    # An enquiry's status is one enum, whether the enquiry is shown whole or as a list item.
+    "ENUM_NAME_OVERRIDES": {"EnquiryStatusEnum": "enquiries.models.Status"},
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

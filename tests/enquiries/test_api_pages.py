@@ -134,5 +134,5 @@ def test_the_schema_documents_the_cursor_and_next(api, councillor):
     listing = schema["paths"]["/api/v1/enquiries/"]["get"]
     assert "cursor" in {p["name"] for p in listing["parameters"]}
     assert "page" not in {p["name"] for p in listing["parameters"]}
-    page = schema["components"]["schemas"]["PaginatedEnquiryList"]
+    page = schema["components"]["schemas"]["PaginatedEnquiryListItemList"]
     assert set(page["properties"]) == {"next", "results"}

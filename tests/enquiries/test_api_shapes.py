@@ -16,7 +16,11 @@ from complaints.api.serializers import (
 from complaints.api.views import shaped
 from complaints.selectors import complaints_with_history
 from enquiries.api.files import ConversationEventSerializer
-from enquiries.api.serializers import EnquirySerializer, TimelineEventSerializer
+from enquiries.api.serializers import (
+    EnquiryListItemSerializer,
+    EnquirySerializer,
+    TimelineEventSerializer,
+)
 from enquiries.api.views import one_enquiry
 from enquiries.models import Enquiry
 from enquiries.selectors import timeline_for
@@ -53,6 +57,8 @@ def test_an_enquiry_says_what_its_declared_fields_say(request, org, officer, who
         enquiry = one_enquiry(reader, pk)
         mine = EnquirySerializer(context=context)
         assert as_json(mine.to_representation(enquiry)) == as_json(generic(mine, enquiry))
+        item = EnquiryListItemSerializer(context=context)
+        assert as_json(item.to_representation(enquiry)) == as_json(generic(item, enquiry))
         hidden = {**context, "casework_hidden": not mine._readable(enquiry)}
         for shape in (TimelineEventSerializer, ConversationEventSerializer):
             steps = shape(context=hidden)

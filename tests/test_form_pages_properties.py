@@ -29,6 +29,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from complaints.models import Outcome
+from complaints.models import Status as ComplaintStatus
+from complaints.services import complaint_stage_resolve
 from enquiries.models import Enquiry
 from enquiries.services import enquiry_mark_urgent
 from protocol_site.models import AuditEvent, OutboxEmail
@@ -76,6 +79,33 @@ def _with_app(client: Client, world: World) -> str:
     return reverse("second_factor_verify")
 
 
+def _replacing_app(client: Client, world: World) -> str:
+    """Setting up a new authenticator app, for someone with one."""
+    TOTPDevice.objects.get_or_create(user=world.user("monitoring_officer"), confirmed=True)
+    return reverse("second_factor_replace")
+
+
+def _resetting_app(client: Client, world: World) -> str:
+    """Democratic services resetting the Monitoring Officer's authenticator app."""
+    user = world.user("monitoring_officer")
+    TOTPDevice.objects.get_or_create(user=user, confirmed=True)
+    return reverse("second_factor_reset", kwargs={"pk": user.pk})
+
+
+def _upheld_grievance(client: Client, world: World) -> str:
+    """The Chief Executive's decision on an officer's grievance about a member, upheld."""
+    complaint = world.complaint_about_member
+    complaint.refresh_from_db()
+    if complaint.status == ComplaintStatus.OPEN:
+        complaint_stage_resolve(
+            actor=world.user(world.complaint_handler(complaint)),
+            complaint=complaint,
+            outcome=Outcome.UPHELD,
+            note="The criticism was unfair and public.",
+        )
+    return reverse("complaints:chief_executive_decision", kwargs={"pk": complaint.pk})
+
+
 def pk(thing: str) -> Callable[[World], dict]:
     return lambda w: {"pk": getattr(w, thing).pk}
 
@@ -119,6 +149,12 @@ PAGES: dict[str, Page] = {
     "password_reset_confirm": Page(None, prepare=_choose_password),
     "second_factor_set_up": Page("democratic_services"),
     "second_factor_verify": Page("monitoring_officer", prepare=_with_app),
+    "second_factor_replace": Page("monitoring_officer", prepare=_replacing_app),
+    "second_factor_reset": Page("democratic_services", prepare=_resetting_app),
+    "enquiries:team_delegate": Page("head_of_service"),
+    "complaints:ruling_new": Page("chief_executive"),
+    "complaints:standards_committee": Page("officer", pk("complaint_about_member")),
+    "complaints:chief_executive_decision": Page("chief_executive", prepare=_upheld_grievance),
     "visits:new": Page("councillor"),
     "visits:arrange": Page("director", pk("visit")),
     "visits:cancel": Page("councillor", pk("visit")),

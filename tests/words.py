@@ -28,6 +28,7 @@ PROPER = [
     "Deputy Chief Executive",
     "Chief Executive",
     "Chief Finance Officer",
+    "Senior Human Resources Manager",
     "Section 151 Officer",
     "Head of Paid Service",
     "Head of Service",

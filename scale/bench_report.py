@@ -31,7 +31,7 @@ PAGE_CPU_MS = 15
 CPU_MS_BY_PAGE = {"Enquiry detail": 10}
 REPORT_P95_MS = 1000
 SWEEP_IDLE_S = 0.5
-SWEEP_DUE_S = 10
+SWEEP_DUE_S = 1.5  # 1,000 escalations due, batched (protocol_site.cases.batch)
 LOAD_P95_MS = 250
 REPORT_PAGE = "Annual report (one year)"
 

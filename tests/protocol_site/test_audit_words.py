@@ -214,6 +214,7 @@ def test_the_audit_events_on_a_record_page_are_words(client_for, democratic_serv
             "email": officer.user.email,
             "post": other_post.pk,
             "phone": "",
+            "employment_type": "employee",
             "is_active": "on",
         },
     )

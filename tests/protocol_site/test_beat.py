@@ -25,6 +25,7 @@ def test_the_sweeping_apps():
         "complaints",
         "declarations",
         "inbox",
+        "advice",
     }
 
 

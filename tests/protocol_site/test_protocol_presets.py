@@ -85,6 +85,12 @@ RULE_WORDS = {
     "ward_meetings": r"invited",
     "election_guidance": r"election",
     "annual_review": r"annual",
+    "officer_definition": r"employees|agency staff|Teachers in Schools",
+    "group_leader_induction": r"induction",
+    "visit_unannounced": r"unannounced",
+    "visit_schools": r"schools|Headteacher",
+    "member_public_meeting": r"public meeting",
+    "media_interest": r"media interest",
 }
 # How far after the paragraph's number its words may be, at most.
 NEAR = 1500

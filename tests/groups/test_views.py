@@ -266,6 +266,7 @@ def test_list_query_counts_do_not_grow(
     client_for, request, org, django_assert_max_num_queries, who, tab, group_b_leader
 ):
     client = client_for(request.getfixturevalue(who))
+    client.get(LIST, {"tab": tab})  # the first view fills the banner's cache
 
     def count(n):
         while BriefingRequest.objects.count() < n:
@@ -294,6 +295,7 @@ def test_offers_and_log_query_counts_do_not_grow(
             found.append(len(ctx.captured_queries))
         return found
 
+    counts(1)  # the first views fill the banner's cache
     assert counts(2) == counts(7)
 
 

@@ -72,7 +72,9 @@ def test_an_officer_made_inactive_in_the_admin_cannot_sign_in_and_is_signed_out(
     assert Session.objects.count() == 1
     profile = org.officers.officer
     url = reverse("admin:registers_officer_change", args=[profile.pk])
-    response = client_for(root).post(url, {"user": officer.pk, "post": profile.post_id})
+    response = client_for(root).post(
+        url, {"user": officer.pk, "post": profile.post_id, "employment_type": "employee"}
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     officer.refresh_from_db()
     assert officer.is_active is False

@@ -79,6 +79,7 @@ def valid(key, org):
                 **person_data("new.officer", "Nia", "Jones"),
                 "post": PostFactory(title="Vacant post").pk,
                 "phone": "01632 960000",
+                "employment_type": "employee",
                 "is_active": "on",
             },
             {"user__username": "new.officer", "post__title": "Vacant post"},

@@ -44,6 +44,7 @@ def officer_form(**overrides):
         "first_name": "Nia",
         "last_name": "Jones",
         "email": "nia.jones@example.gov.uk",
+        "employment_type": "employee",
         "is_active": "on",
         **overrides,
     }

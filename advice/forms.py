@@ -41,6 +41,8 @@ class AdviseForm(GovukForm):
 
 
 class WithdrawForm(GovukForm):
+    error_names = {"reason": "why you no longer need it"}
+
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,

@@ -86,6 +86,10 @@ ERROR_NAMES = {
     "group_briefing_equal_access": "whether advice to one group is offered to the others",
     "complaint_escalation_ladder": "who a complaint about an officer goes to",
     "complaint_about_member_reported_to": "who is told of a complaint about a councillor",
+    "visit_schools_through_headteacher": "whether a visit to a school is arranged through its "
+    "Headteacher",
+    "visit_unannounced_allowed": "whether a councillor may record an unannounced visit",
+    "officer_protocol_covers": "who counts as an officer under the protocol",
 }
 YES_NO = [("True", "Yes"), ("False", "No")]
 

@@ -7,6 +7,7 @@ screen (role and label locators), and what they see checked with Playwright's au
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urljoin
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -185,3 +186,14 @@ class ComplaintPage(CasePage):
         self.button("Raise").first.click()
         self.sees(summary)
         return self
+
+
+def downloaded(page: Page, link: str) -> str:
+    """The spreadsheet the link named `link` downloads, as text, fetched in the person's
+    browser session with a time limit (a download the browser never finishes cannot hang the
+    run)."""
+    href = page.get_by_role("link", name=link).get_attribute("href")
+    response = page.request.get(urljoin(page.url, href), timeout=30_000)
+    assert response.ok, response.status
+    assert response.headers["content-disposition"].startswith("attachment")
+    return response.body().decode("utf-8-sig")

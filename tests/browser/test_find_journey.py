@@ -2,15 +2,13 @@
 view, finds it with its count on the home page, opens it again, removes a filter and downloads
 the list as CSV. axe-core checks every page on the way (WCAG 2.2 AA)."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from protocol_site.models import AuditEvent
 from tests.enquiries.factories import casework
 
-from .pages import Screen
+from .pages import Screen, downloaded
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -51,9 +49,7 @@ def test_filter_save_the_view_see_it_at_home_and_download(page, sign_in, axe, of
     views.get_by_role("link", name="Urgent work").click()
     expect(page.get_by_label("Urgent")).to_be_checked()
 
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Download this enquiry (CSV)").click()
-    body = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    body = downloaded(page, "Download this enquiry (CSV)")
     assert "Flood in the basement" in body and "Missed bin on Elm Road" not in body
     assert AuditEvent.objects.filter(action="enquiries.list.exported").count() == 1
 

@@ -81,6 +81,11 @@ OVERRIDES: dict[str, Callable[[World], dict]] = {
     "enquiries:share": lambda w: {"councillors": [str(w.org.councillors.group_leader.pk)]},
     "enquiries:link": lambda w: {"enquiries": casework(w.org).reference},
     "enquiries:constituent": lambda w: {"name": "Pat Jones", "consented": "yes"},
+    "complaints:chief_executive_decision": lambda w: {
+        "leader_told": "on",
+        "group_leader_told": "on",
+        "standards_chair_consulted": "on",
+    },
 }
 # What must have happened before a page is open, where the form-page tests need nothing.
 BEFORE: dict[str, Callable[[World], object]] = {

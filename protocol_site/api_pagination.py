@@ -9,6 +9,9 @@ row's keys); a caller follows it until it is null. There is no total and no page
 Every key of one list runs the same way (all descending), so "after the cursor" is one row
 comparison, `(k1, k2, ..., id) < (v1, v2, ..., vid)`, which PostgreSQL answers from a
 composite index in that order and SQLite understands too.
+
+A list that takes its pages' filters and search (`FilteredKeysetList`) puts the search's
+`rank` among its keys while it is searched, so a search pages the same way, best match first.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from datetime import datetime
 
 from django.db.models import BooleanField, Expression, F, Func, Value
 from django.utils.dateparse import parse_datetime
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
@@ -178,3 +182,28 @@ class KeysetPagination(BasePagination):
                 "schema": {"type": "string"},
             }
         ]
+
+
+# The search's rank (PostgreSQL's is a `real`; 0 on SQLite), higher first.
+BEST_MATCH = Key("rank", float, sql_type="real")
+
+
+class FilteredKeysetList:
+    """What a long API list that takes its pages' filters and search shares (mixed in before
+    DRF's generic view): its `filterset_class` (a registers.list_filters.ListFilter) narrows what
+    the asker sees, a bad value is a 400 with field errors, and it comes in keyset pages. The
+    filter set's `q` search annotates each row it finds with its `rank`: the view's
+    `keyset(request)` puts `best_match(request)` where a search orders the list."""
+
+    pagination_class = KeysetPagination
+    filter_backends = [DjangoFilterBackend]
+    search_param = "q"
+
+    def searching(self, request) -> bool:
+        """Whether the list is searched (the filter set then annotates `rank`): the same test
+        as the search's own, which searches nothing for words that are only spaces."""
+        return bool(request.query_params.get(self.search_param, "").strip())
+
+    def best_match(self, request) -> tuple[Key, ...]:
+        """The rank key while the list is searched; no key otherwise."""
+        return (BEST_MATCH,) if self.searching(request) else ()

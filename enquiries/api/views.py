@@ -7,14 +7,13 @@ from types import SimpleNamespace
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from protocol_site.api_pagination import Key, KeysetPagination
+from protocol_site.api_pagination import FilteredKeysetList, Key
 from registers.models import Officer
 from registers.roles import person_for
 
@@ -121,23 +120,22 @@ def one_enquiry(user, pk) -> Enquiry:
         },
     ),
 )
-class EnquiryListView(generics.ListCreateAPIView):
+class EnquiryListView(FilteredKeysetList, generics.ListCreateAPIView):
     serializer_class = EnquirySerializer
     queryset = Enquiry.objects.none()  # the real one is the asker's: get_queryset
-    pagination_class = KeysetPagination
 
     # The list pages' filters and search (enquiries.filters), applied to what the asker sees.
-    filter_backends = [DjangoFilterBackend]
     filterset_class = EnquiryApiFilter
-
-    def _searching(self, request) -> bool:
-        return bool(request.query_params.get("q", "").strip())
 
     def keyset(self, request) -> tuple[Key, ...]:
         """Open urgent enquiries first, as in the officers' queues; then the best match to a
         search, or the newest (KeysetPagination orders by these, all descending)."""
-        best = (Key("rank", float, sql_type="real"),) if self._searching(request) else ()
-        return (Key("open_urgent"), *best, Key("received_at", datetime), Key("pk"))
+        return (
+            Key("open_urgent"),
+            *self.best_match(request),
+            Key("received_at", datetime),
+            Key("pk"),
+        )
 
     def get_queryset(self) -> QuerySet[Enquiry]:
         qs = enquiries_visible_to(self.request.user)

@@ -26,7 +26,7 @@ from .search import complaint_search
 # A councillor's complaints are theirs, about officers: no councillor or directorate to choose.
 OFFICER_ONLY = ("directorate", "councillor")
 TICKS = ("overdue", "escalated")
-STAGES = [(str(n), f"Stage {n}") for n in range(1, 5)]
+STAGES = [(n, f"Stage {n}") for n in range(1, 5)]
 
 
 def _officer_party(path: str, value) -> Q:

@@ -7,6 +7,8 @@ Each filter is a GET parameter, so a filtered list is a link anyone in reach can
 value (an unknown service, 31/02/2026) is an error on its field, in GOV.UK words, never a server
 error. Dates come in pairs, `<name>_from` and `<name>_to`: the second may not come before the
 first.
+
+In the API's OpenAPI document a filter that picks one record takes its id (`ListFilterSchema`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ import datetime
 import django_filters
 from django import forms
 from django.utils import timezone
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
+from drf_spectacular.plumbing import build_basic_type, build_parameter_type
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
 
 from protocol_site.form_errors import blank_options, plain_words
 from protocol_site.unstorable import refuse_unstorable
@@ -112,6 +118,32 @@ class OfficerFilter(django_filters.Filter):
 
 class DayFilter(django_filters.DateFilter):
     field_class = FilterDateField
+
+
+class ListFilterSchema(DjangoFilterExtension):
+    """The lists' filters in the API's OpenAPI document (drf-spectacular): a filter that picks
+    one record (a service, a councillor, an officer) takes its id, whether it filters a field
+    or hands the record to a method (whose value, typed as a model, drf-spectacular would
+    otherwise document as a string). It is described as drf-spectacular describes any filter:
+    its help text, or its label on the page."""
+
+    priority = 1  # before drf-spectacular's own
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        by_id = isinstance(filter_field, django_filters.ModelChoiceFilter | OfficerFilter)
+        if not by_id or filter_field.extra.get("to_field_name"):
+            return super().resolve_filter_field(
+                auto_schema, model, filterset_class, field_name, filter_field
+            )
+        return [
+            build_parameter_type(
+                name=field_name,
+                required=filter_field.extra["required"],
+                location=OpenApiParameter.QUERY,
+                description=self._get_field_description(filter_field, None),
+                schema=build_basic_type(OpenApiTypes.INT),
+            )
+        ]
 
 
 def day_starts(day: datetime.date, *, end: bool) -> datetime.datetime:

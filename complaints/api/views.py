@@ -5,16 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
 
-from protocol_site.api_pagination import Key, KeysetPagination
+from protocol_site.api_pagination import FilteredKeysetList, Key
 
+from ..filters import ComplaintApiFilter
 from ..models import Complaint
 from ..selectors import complaint_for, complaints_with_history, shape
 from ..services import complaint_record_view
 from .serializers import ComplaintSerializer
 
+FIELD_ERRORS = OpenApiResponse(
+    response=OpenApiTypes.OBJECT,
+    description='Bad filter values: field errors, `{"field": ["message"]}`.',
+)
 NOT_SIGNED_IN = OpenApiResponse(description="No valid session or token.")
 
 
@@ -28,20 +34,29 @@ def shaped(user, complaint: Complaint) -> Complaint:
         summary="Complaints you can see",
         description="Scoped exactly like the pages: the complainant, the handlers of "
         "its stages, the Monitoring Officer, and its subject once told; nobody else. "
-        "Newest first, 50 a page: follow `next` for the next page (null on the last); there "
-        "is no total. Listing is not audited; opening one is.",
-        responses={200: ComplaintSerializer(many=True), 403: NOT_SIGNED_IN},
+        "Narrowed by the list page's filters (by id and ISO date) and search (`q`); a filter "
+        "that finds nothing you can see answers with nothing, a bad value with a 400 naming "
+        "it. Newest first (for a search, the best match first), 50 a page: follow `next` for "
+        "the next page (null on the last); there is no total. Listing is not audited; "
+        "opening one is.",
+        responses={
+            200: ComplaintSerializer(many=True),
+            400: FIELD_ERRORS,
+            403: NOT_SIGNED_IN,
+        },
     ),
 )
-class ComplaintListView(generics.ListAPIView):
+class ComplaintListView(FilteredKeysetList, generics.ListAPIView):
     serializer_class = ComplaintSerializer
     queryset = Complaint.objects.none()  # the real one is the asker's: get_queryset
-    pagination_class = KeysetPagination
+
+    # The list page's filters and search (complaints.filters), applied to what the asker sees.
+    filterset_class = ComplaintApiFilter
 
     def keyset(self, request) -> tuple[Key, ...]:
-        """Newest first (KeysetPagination orders by these, descending), from an index on
-        both (complaint_created_idx)."""
-        return (Key("created_at", datetime), Key("pk"))
+        """The best match to a search, then the newest (KeysetPagination orders by these,
+        descending); unsearched, from an index on both (complaint_created_idx)."""
+        return (*self.best_match(request), Key("created_at", datetime), Key("pk"))
 
     def get_queryset(self) -> QuerySet[Complaint]:
         return complaints_with_history(self.request.user)

@@ -11,6 +11,7 @@ from complaints.models import Complaint
 from enquiries.models import OPEN_STATUSES, Enquiry
 from enquiries.services import enquiry_respond
 from protocol_site.api_pagination import KeysetPagination
+from protocol_site.search import uses_vectors
 from tests.complaints.helpers import about_member, about_officer
 from tests.enquiries.factories import casework
 
@@ -127,6 +128,24 @@ def test_complaints_page_newest_first_each_once(api, org, monitoring_officer, pa
         )
     ]
     assert walk(api(monitoring_officer), COMPLAINTS) == expected
+
+
+def test_a_complaints_search_pages_best_match_first_each_once(
+    api, org, monitoring_officer, pages_of_two
+):
+    # "Dismissive" in the summary (and the details) ranks above the details only.
+    strong = [about_officer(org) for _ in range(3)]
+    weak = [about_officer(org, summary="Late papers") for _ in range(2)]
+    about_officer(org, summary="Late papers", details="Nothing alike.")
+    client = api(monitoring_officer)
+    found = walk(client, COMPLAINTS, {"q": "dismissive"})
+    assert sorted(found) == sorted(c.pk for c in strong + weak) and len(set(found)) == 5
+    if uses_vectors():
+        assert set(found[:3]) == {c.pk for c in strong}
+    # Filters carry through the next link with the search.
+    Complaint.objects.filter(pk=weak[0].pk).update(created_at=timezone.now() - timedelta(days=9))
+    recent = {"q": "dismissive", "received_from": timezone.localdate().isoformat()}
+    assert sorted(walk(client, COMPLAINTS, recent)) == sorted(c.pk for c in [*strong, weak[1]])
 
 
 def test_the_schema_documents_the_cursor_and_next(api, councillor):

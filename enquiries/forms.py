@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django import forms
 from django.conf import settings
 
-from protocol_site.calendar import LONDON
 from protocol_site.council_rules import rule
-from protocol_site.forms import GovukForm, TimeField, required
+from protocol_site.forms import DateAndTimeMixin, GovukForm, date_and_time, required
 from protocol_site.uploads import ATTACHMENT_TYPE_NAMES, check_attachment
 from registers.forms import ServiceChoiceField, active_services
 from registers.models import Councillor, Service, Ward
@@ -99,7 +96,7 @@ class EnquiryForm(GovukForm):
         return upload or None
 
 
-class RecordedEnquiryForm(EnquiryForm):
+class RecordedEnquiryForm(DateAndTimeMixin, EnquiryForm):
     """ENQ-1, 003 §8.1: an officer or democratic services records one received another way."""
 
     councillor = forms.ModelChoiceField(
@@ -114,17 +111,14 @@ class RecordedEnquiryForm(EnquiryForm):
         label="How was it received?",
         error_messages=required("Select how the enquiry was received"),
     )
-    received_on = forms.DateField(
-        label="Date received",
-        help_text="The real date it arrived, for example 23 12 2026",
-        error_messages=required("Enter the date the enquiry was received"),
+    received_on, received_time = date_and_time(
+        "received",
+        asked="the enquiry was received",
+        date_example="The real date it arrived, for example 23 12 2026",
+        time_widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "maxlength": "5"}),
     )
-    received_time = TimeField(
-        label="Time received",
-        help_text="Use the 24-hour clock, for example 14:30",
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "maxlength": "5"}),
-        error_messages=required("Enter the time the enquiry was received"),
-    )
+    # enquiry_log checks it is in the past and within the council's records.
+    moments = {"received_at": ("received_on", "received_time")}
 
     field_order = [
         "councillor",
@@ -157,13 +151,6 @@ class RecordedEnquiryForm(EnquiryForm):
         self.fields["subject"].help_text = ""
         self.fields["details"].help_text = "What the councillor asked, as received"
         self.fields["urgent_reason"].label = "If the councillor said it is urgent, why (optional)"
-
-    def clean(self):
-        cleaned = super().clean()
-        day, at = cleaned.get("received_on"), cleaned.get("received_time")
-        if day and at:  # enquiry_log checks it is in the past and within the council's records
-            cleaned["received_at"] = datetime.combine(day, at, tzinfo=LONDON)
-        return cleaned
 
 
 class AcknowledgeForm(GovukForm):

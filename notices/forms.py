@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django import forms
 
 from protocol_site.calendar import LONDON
-from protocol_site.forms import GovukForm, ModelMultipleChoiceField, TimeField, required
+from protocol_site.forms import (
+    GovukForm,
+    ModelMultipleChoiceField,
+    date_and_time,
+    in_london,
+    required,
+)
 from registers.models import Ward
 
 from .models import ElectionPeriod, WardNotice
@@ -43,16 +47,12 @@ class WardNoticeForm(GovukForm):
         help_text="Every member for these wards is emailed. Select all that apply.",
         error_messages=required("Select at least one ward"),
     )
-    meeting_on = forms.DateField(
+    meeting_on, meeting_time = date_and_time(
+        "of the meeting",
         required=False,
-        label="Date of the meeting",
-        help_text="Public meetings only. For example, 27 3 2027",
-    )
-    meeting_time = TimeField(
-        required=False,
-        label="Time of the meeting",
-        help_text="Public meetings only. Use the 24-hour clock, for example 18:30",
-        error_messages={"invalid": "Enter the time as hours and minutes, for example 18:30"},
+        hint="Public meetings only. ",
+        time_example="18:30",
+        time_errors={"invalid": "Enter the time as hours and minutes, for example 18:30"},
     )
     place = forms.CharField(
         max_length=200,
@@ -84,8 +84,8 @@ class WardNoticeForm(GovukForm):
         if cleaned.get("kind") == WardNotice.Kind.PUBLIC_MEETING:
             if day and at is None and "meeting_time" not in self.errors:
                 self.add_error("meeting_time", "Enter the time of the meeting")
-            elif day and at:
-                cleaned["meeting_at"] = datetime.combine(day, at, tzinfo=LONDON)
+            else:
+                cleaned["meeting_at"] = in_london(day, at)
         return cleaned
 
     def service_values(self) -> dict:

@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 
+from .calendar import LONDON
 from .form_errors import blank_options, plain_words
 from .unstorable import refuse_unstorable
 
@@ -94,6 +95,65 @@ class TimeField(forms.TimeField):
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.TextInput(attrs={"class": "govuk-input--width-5"}))
         super().__init__(**kwargs)
+
+
+def date_and_time(
+    what: str,
+    *,
+    asked: str = "",
+    required: bool = True,
+    hint: str = "",
+    date_example: str = "For example, 27 3 2027",
+    time_example: str = "14:30",
+    time_widget: forms.Widget | None = None,
+    time_errors: dict | None = None,
+) -> tuple[forms.DateField, TimeField]:
+    """A moment asked for as a date and a time of day, worded alike: `what` ends each label
+    ("Date of the visit", "Time of the visit") and, unless `asked` says it otherwise ("the
+    enquiry was received"), each message ("Enter the time of the visit"). `hint` begins both
+    hints. DateAndTimeMixin hands on the moment they give."""
+    asked = asked or what
+    date_errors, time_errors = {}, dict(time_errors or {})
+    if required:
+        date_errors["required"] = f"Enter the date {asked}"
+        time_errors.setdefault("required", f"Enter the time {asked}")
+    time_kwargs = {} if time_widget is None else {"widget": time_widget}
+    return (
+        forms.DateField(
+            required=required,
+            label=f"Date {what}",
+            help_text=hint + date_example,
+            error_messages=date_errors,
+        ),
+        TimeField(
+            required=required,
+            label=f"Time {what}",
+            help_text=f"{hint}Use the 24-hour clock, for example {time_example}",
+            error_messages=time_errors,
+            **time_kwargs,
+        ),
+    )
+
+
+def in_london(day: datetime.date | None, at: datetime.time | None) -> datetime.datetime | None:
+    """The moment a date and a time of day give on the council's clock; None without both."""
+    return datetime.datetime.combine(day, at, tzinfo=LONDON) if day and at else None
+
+
+class DateAndTimeMixin:
+    """A form that hands on moments asked for as a date and a time (date_and_time):
+    `moments = {"starts_at": ("visit_on", "visit_time")}` puts cleaned_data["starts_at"] once
+    both fields are given and valid."""
+
+    moments: dict[str, tuple[str, str]] = {}
+
+    def clean(self):
+        cleaned = super().clean()
+        for moment, (day, at) in self.moments.items():
+            given = in_london(cleaned.get(day), cleaned.get(at))
+            if given is not None:
+                cleaned[moment] = given
+        return cleaned
 
 
 # The largest id any database column here holds (a signed 64-bit integer).

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from protocol_site.cases.once import submission_record, submission_take
@@ -98,6 +99,25 @@ def submit(
     None: show the form again (with the service's errors on it when it refused)."""
     result = once(request, lambda: attempt_form(request, form, perform, aliases))
     return None if result is None else done(request, *result)
+
+
+def form_page(
+    request,
+    form,
+    perform: Callable,
+    *,
+    done: Callable,
+    template: str,
+    context: Callable[[], dict] | None = None,
+    aliases: dict[str, str] | None = None,
+):
+    """A page that starts something with a form (not a step on a case already there): sent
+    once through `submit`, its answer; otherwise `template` drawn with the form and
+    `context()`, what the page shows beside it."""
+    answer = submit(request, form, perform, done=done, aliases=aliases)
+    if answer is not None:
+        return answer
+    return render(request, template, {"form": form, **(context() if context else {})})
 
 
 def step_view(

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from protocol_site.views import CaseStep, case_step_view, submit
+from protocol_site.views import CaseStep, case_step_view, form_page
 from registers.roles import require_person
 
 from .. import permissions, services
@@ -42,10 +42,7 @@ def lobbying_new(request):
         made = services.lobbying_report(actor=request.user, **data)
         return made.pk, f"Report {made.reference} sent to the Monitoring Officer."
 
-    sent = submit(request, form, report, done=done)
-    if sent is not None:
-        return sent
-    return render(request, "advice/lobbying_new.html", {"form": form})
+    return form_page(request, form, report, done=done, template="advice/lobbying_new.html")
 
 
 @require_GET

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.cases import long_date
 from protocol_site.council_rules import rule
-from protocol_site.views import CaseStep, case_step_view, submit
+from protocol_site.views import CaseStep, case_step_view, form_page
 from registers.roles import require_person
 
 from .. import permissions, services
@@ -61,18 +61,13 @@ def _asked(case) -> tuple[int, str]:
 def advice_new(request):
     require_person(request, asks_advice)
     form = AskForm(request.POST if request.method == "POST" else None)
-    sent = submit(
+    return form_page(
         request,
         form,
         lambda data: _asked(services.advice_ask(actor=request.user, **data)),
         done=done,
-    )
-    if sent is not None:
-        return sent
-    return render(
-        request,
-        "advice/new.html",
-        {"form": form, "working_days": rule("ADVICE_WORKING_DAYS")},
+        template="advice/new.html",
+        context=lambda: {"working_days": rule("ADVICE_WORKING_DAYS")},
     )
 
 

@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django import forms
 
-from protocol_site.calendar import LONDON
-from protocol_site.forms import GovukForm, TimeField, required
+from protocol_site.forms import DateAndTimeMixin, GovukForm, date_and_time, required
 from registers.forms import ServiceChoiceField
 from registers.models import Service
 from registers.pickers import OfficerField
 
 
-class MemberMeetingForm(GovukForm):
+class MemberMeetingForm(DateAndTimeMixin, GovukForm):
     subject = forms.CharField(
         max_length=200,
         label="What is the meeting about?",
         help_text="For example, Residents' meeting on the Mill Lane traffic scheme",
         error_messages=required("Enter what the meeting is about"),
     )
-    meeting_on = forms.DateField(
-        label="Date of the meeting",
-        help_text="For example, 27 3 2027",
-        error_messages=required("Enter the date of the meeting"),
-    )
-    meeting_time = TimeField(
-        label="Time of the meeting",
-        help_text="Use the 24-hour clock, for example 18:30",
-        error_messages=required("Enter the time of the meeting"),
-    )
+    meeting_on, meeting_time = date_and_time("of the meeting", time_example="18:30")
     place = forms.CharField(
         max_length=200,
         label="Where is it?",
@@ -57,12 +45,7 @@ class MemberMeetingForm(GovukForm):
         help_text="Who is invited, and anything you would like from the council.",
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        day, at = cleaned.get("meeting_on"), cleaned.get("meeting_time")
-        if day and at:
-            cleaned["meeting_at"] = datetime.combine(day, at, tzinfo=LONDON)
-        return cleaned
+    moments = {"meeting_at": ("meeting_on", "meeting_time")}
 
     def service_values(self) -> dict:
         data = self.cleaned_data

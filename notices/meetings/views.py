@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from protocol_site.views import CaseStep, case_step_view, submit
+from protocol_site.views import CaseStep, case_step_view, form_page
 from registers.roles import require_person
 
 from .forms import MemberMeetingCancelForm, MemberMeetingForm
@@ -71,16 +71,14 @@ def _to_meeting(request, pk: int, message: str):
 def meeting_new(request):
     require_person(request, lambda person: person.councillor is not None)
     form = MemberMeetingForm(request.POST if request.method == "POST" else None)
-    told = submit(
+    return form_page(
         request,
         form,
         lambda data: _told(member_meeting_tell(actor=request.user, **form.service_values())),
         done=_to_meeting,
+        template="notices/meetings/new.html",
         aliases=ALIASES,
     )
-    if told is not None:
-        return told
-    return render(request, "notices/meetings/new.html", {"form": form})
 
 
 @require_GET

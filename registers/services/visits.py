@@ -8,6 +8,7 @@ emails through the outbox.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -75,17 +76,59 @@ def _councillor(actor):
     return councillor
 
 
-def _common_errors(service: Service, premises: str, purpose: str, starts_at: datetime) -> dict:
-    errors = {}
-    if not premises:
-        errors["premises"] = "Enter the premises you want to visit"
-    if not purpose:
-        errors["purpose"] = "Say why you want to visit, as a member"
-    if not service.is_active:
-        errors["service"] = "Select a current service"
-    if starts_at.tzinfo is None:
-        raise ValueError("Visit times must be timezone-aware.")
-    return errors
+@dataclass(frozen=True)
+class _Asked:
+    """What a councillor gave for a visit, trimmed: asked for in advance or recorded after."""
+
+    service: Service
+    premises: str
+    starts_at: datetime
+    purpose: str
+    school: str
+    headteacher_agreed: bool
+
+    @classmethod
+    def trimmed(cls, service, premises, starts_at, purpose, school, agreed) -> _Asked:
+        return cls(service, premises.strip(), starts_at, purpose.strip(), school.strip(), agreed)
+
+    def errors(self) -> dict:
+        """What is wrong with any visit so given; the caller adds its own checks."""
+        errors = {}
+        if not self.premises:
+            errors["premises"] = "Enter the premises you want to visit"
+        if not self.purpose:
+            errors["purpose"] = "Say why you want to visit, as a member"
+        if not self.service.is_active:
+            errors["service"] = "Select a current service"
+        if self.starts_at.tzinfo is None:
+            raise ValueError("Visit times must be timezone-aware.")
+        errors.update(_school_errors(self.school, self.headteacher_agreed))
+        return errors
+
+    def visit(self, councillor, errors: dict, **fields) -> Visit:
+        """The visit to save, with the Director over the service to tell; refused with every
+        error found (nobody in the Director's post is one) if there are any."""
+        service = self.service
+        director = director_for_service(service) if service.is_active else None
+        if service.is_active and director is None:
+            errors["service"] = (
+                "Nobody holds the Director's post for this service just now, so nobody can be "
+                "told of the visit. Ask democratic services."
+            )
+        if errors:
+            raise ValidationError(errors)
+        return Visit(
+            councillor=councillor,
+            premises=self.premises,
+            service=service,
+            directorate_id=service.directorate_id,
+            starts_at=self.starts_at,
+            purpose=self.purpose,
+            school=self.school,
+            headteacher_agreed=bool(self.school) and self.headteacher_agreed,
+            director=director,
+            **fields,
+        )
 
 
 def visit_request(
@@ -102,9 +145,8 @@ def visit_request(
     directorate is told in advance so they can make arrangements (000 §4.6, 002 §8.i); a visit
     to a school is arranged through its Headteacher."""
     councillor = _councillor(actor)
-    premises, purpose, school = premises.strip(), purpose.strip(), school.strip()
-    errors = _common_errors(service, premises, purpose, starts_at)
-    errors.update(_school_errors(school, headteacher_agreed))
+    asked = _Asked.trimmed(service, premises, starts_at, purpose, school, headteacher_agreed)
+    errors = asked.errors()
     now = timezone.now()
     earliest = visit_earliest_date(council_calendar(), now)
     if starts_at <= now:
@@ -115,40 +157,21 @@ def visit_request(
             f"The Director needs {days} working day{'' if days == 1 else 's'}' notice of a "
             f"visit: choose {long_date(earliest)} or later"
         )
-    director = director_for_service(service) if service.is_active else None
-    if service.is_active and director is None:
-        errors["service"] = (
-            "Nobody holds the Director's post for this service just now, so nobody can be told "
-            "of the visit. Ask democratic services."
-        )
-    if errors:
-        raise ValidationError(errors)
+    visit = asked.visit(councillor, errors, requested_at=now)
     with transaction.atomic():
-        visit = Visit(
-            councillor=councillor,
-            premises=premises,
-            service=service,
-            directorate_id=service.directorate_id,
-            starts_at=starts_at,
-            purpose=purpose,
-            school=school,
-            headteacher_agreed=bool(school) and headteacher_agreed,
-            requested_at=now,
-            director=director,
-        )
         visit._history_user = actor
         visit.save()
         audit_case(
             visit,
             "requested",
             actor=actor,
-            summary=f"{councillor} asked to visit {premises} ({service}) on "
-            f"{when_text(starts_at)}; {director} (Director) told.",
-            director=director,
-            school=school,
+            summary=f"{councillor} asked to visit {visit.premises} ({service}) on "
+            f"{when_text(starts_at)}; {visit.director} (Director) told.",
+            director=visit.director,
+            school=visit.school,
             headteacher_agreed=visit.headteacher_agreed,
         )
-        _notify([director.user], "visit_requested", visit, "requested")
+        _notify([visit.director.user], "visit_requested", visit, "requested")
     return visit
 
 
@@ -169,10 +192,9 @@ def visit_record_unannounced(
     councillor = _councillor(actor)
     if not rule("VISIT_UNANNOUNCED_ALLOWED"):
         raise PermissionDenied("The council's protocol does not provide for unannounced visits.")
-    premises, purpose, school = premises.strip(), purpose.strip(), school.strip()
+    asked = _Asked.trimmed(service, premises, starts_at, purpose, school, headteacher_agreed)
     reason = reason.strip()
-    errors = _common_errors(service, premises, purpose, starts_at)
-    errors.update(_school_errors(school, headteacher_agreed))
+    errors = asked.errors()
     if not reason:
         errors["reason"] = "Say what special circumstances meant the visit could not be announced"
     now = timezone.now()
@@ -181,28 +203,8 @@ def visit_record_unannounced(
             "An unannounced visit is recorded after it was made: for a visit still to come, "
             "ask for it in advance"
         )
-    director = director_for_service(service) if service.is_active else None
-    if service.is_active and director is None:
-        errors["service"] = (
-            "Nobody holds the Director's post for this service just now, so nobody can be told "
-            "of the visit. Ask democratic services."
-        )
-    if errors:
-        raise ValidationError(errors)
+    visit = asked.visit(councillor, errors, requested_at=now, unannounced_reason=reason)
     with transaction.atomic():
-        visit = Visit(
-            councillor=councillor,
-            premises=premises,
-            service=service,
-            directorate_id=service.directorate_id,
-            starts_at=starts_at,
-            purpose=purpose,
-            school=school,
-            headteacher_agreed=bool(school) and headteacher_agreed,
-            unannounced_reason=reason,
-            requested_at=now,
-            director=director,
-        )
         visit.record_unannounced()
         visit._history_user = actor
         visit.save()
@@ -210,12 +212,12 @@ def visit_record_unannounced(
             visit,
             "unannounced",
             actor=actor,
-            summary=f"{councillor} recorded an unannounced visit to {premises} ({service}) on "
-            f"{when_text(starts_at)}; {director} (Director) told.",
-            director=director,
-            school=school,
+            summary=f"{councillor} recorded an unannounced visit to {visit.premises} ({service}) "
+            f"on {when_text(starts_at)}; {visit.director} (Director) told.",
+            director=visit.director,
+            school=visit.school,
         )
-        _notify([director.user], "visit_unannounced", visit, "unannounced")
+        _notify([visit.director.user], "visit_unannounced", visit, "unannounced")
     return visit
 
 

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django import forms
 
-from protocol_site.calendar import LONDON
-from protocol_site.forms import GovukForm, TimeField, required
+from protocol_site.forms import DateAndTimeMixin, GovukForm, date_and_time
 
 from ..forms import ServiceChoiceField
 from ..models import Service, Visit
 from ..pickers import OfficerField
 
 
-class VisitRequestForm(GovukForm):
+class VisitRequestForm(DateAndTimeMixin, GovukForm):
     premises = forms.CharField(
         max_length=200,
         label="Premises",
@@ -30,16 +27,7 @@ class VisitRequestForm(GovukForm):
         help_text="Its Director is told of your visit in advance and makes the arrangements.",
         error_messages={"required": "Select the service that runs the premises"},
     )
-    visit_on = forms.DateField(
-        label="Date of the visit",
-        help_text="For example, 27 3 2027",
-        error_messages={"required": "Enter the date of the visit"},
-    )
-    visit_time = TimeField(
-        label="Time of the visit",
-        help_text="Use the 24-hour clock, for example 14:30",
-        error_messages=required("Enter the time of the visit"),
-    )
+    visit_on, visit_time = date_and_time("of the visit")
     purpose = forms.CharField(
         widget=forms.Textarea,
         label="Why you want to visit",
@@ -58,16 +46,7 @@ class VisitRequestForm(GovukForm):
         help_text="Visits to schools are arranged through the Headteacher.",
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["visit_on"].error_messages["required"] = "Enter the date of the visit"
-
-    def clean(self):
-        cleaned = super().clean()
-        day, at = cleaned.get("visit_on"), cleaned.get("visit_time")
-        if day and at:
-            cleaned["starts_at"] = datetime.combine(day, at, tzinfo=LONDON)
-        return cleaned
+    moments = {"starts_at": ("visit_on", "visit_time")}
 
     def request_data(self) -> dict:
         data = self.cleaned_data

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.calendar import council_calendar
 from protocol_site.council_rules import rule
-from protocol_site.views import CaseStep, case_step_view, submit
+from protocol_site.views import CaseStep, case_step_view, form_page
 
 from ..models import Directorate, Visit
 from ..roles import require_person
@@ -85,23 +85,17 @@ def _asked(visit) -> tuple[int, str]:
 def visit_new(request):
     require_person(request, lambda person: person.councillor is not None)
     form = VisitRequestForm(request.POST if request.method == "POST" else None)
-    asked = submit(
+    return form_page(
         request,
         form,
         lambda data: _asked(visit_request(actor=request.user, **form.request_data())),
         done=_to_visit,
-        aliases=ALIASES,
-    )
-    if asked is not None:
-        return asked
-    return render(
-        request,
-        "registers/visits/new.html",
-        {
-            "form": form,
+        template="registers/visits/new.html",
+        context=lambda: {
             "notice_days": rule("VISIT_NOTICE_WORKING_DAYS"),
             "earliest": visit_earliest_date(council_calendar(), timezone.now()),
         },
+        aliases=ALIASES,
     )
 
 
@@ -116,16 +110,14 @@ def visit_unannounced(request):
     if not rule("VISIT_UNANNOUNCED_ALLOWED"):
         raise PermissionDenied
     form = UnannouncedVisitForm(request.POST if request.method == "POST" else None)
-    recorded = submit(
+    return form_page(
         request,
         form,
         lambda data: _recorded(visit_record_unannounced(actor=request.user, **form.request_data())),
         done=_to_visit,
+        template="registers/visits/unannounced.html",
         aliases=ALIASES,
     )
-    if recorded is not None:
-        return recorded
-    return render(request, "registers/visits/unannounced.html", {"form": form})
 
 
 @require_GET

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
 from declarations.conflicts import in_effect
 from protocol_site.access import visible_or_404
+from protocol_site.any_of import AnyOf
 from registers.cover.rules import away_annotations, covered_for
 from registers.ladder import posts_below
-from registers.models import DIRECTOR_TIERS, Post, Service
+from registers.models import DIRECTOR_TIERS, Councillor, Officer, Post, Service
 from registers.roles import Person, Role, person_for
 
 from .models import (
@@ -38,28 +39,31 @@ from .permissions import (
 DUE_SOON_DAYS = 3
 
 
-def _related_to_councillor(user) -> Exists:
-    """A declared relationship in effect between `user` and the enquiry's councillor (REG-2),
-    as a subquery: no extra query, however many enquiries."""
-    councillor_user = OuterRef("councillor__user_id")
-    return Exists(
-        in_effect().filter(
-            Q(declarer_id=user.pk, other_party_id=councillor_user)
-            | Q(declarer_id=councillor_user, other_party_id=user.pk)
-        )
-    )
+def _related_to_councillor(user) -> Q:
+    """A declared relationship in effect between `user` and the enquiry's councillor (REG-2):
+    the councillors on the other side of `user`'s declarations, as an id list read once (no
+    extra query, and the enquiries' own indexes still answer the rest of the scope)."""
+    declared = in_effect()
+    councillors = Councillor.objects.filter(
+        Q(user_id__in=declared.filter(declarer_id=user.pk).values("other_party_id"))
+        | Q(user_id__in=declared.filter(other_party_id=user.pk).values("declarer_id"))
+    ).values("pk")
+    return Q(AnyOf("councillor_id", councillors))
 
 
 def managed_by(post: Post) -> Q:
     """Enquiries held in the part of the council under `post`: assigned to an officer whose
-    post, or a post they act up into today, is anywhere below it (ENQ-9). Subqueries only."""
+    post, or a post they act up into today, is anywhere below it (ENQ-9). The officers are
+    found once, by subquery (hashed by the database: a Director's part of the council holds
+    thousands), so no join to the officers is made for every enquiry."""
     today = timezone.localdate()
-    acting_below = Post.objects.filter(
+    holders = Officer.objects.filter(post_id__in=posts_below(post)).values("pk")
+    acting = Post.objects.filter(
         Q(acting_until__isnull=True) | Q(acting_until__gte=today),
-        acting_holder_id=OuterRef("assigned_to_id"),
+        acting_holder__isnull=False,
         pk__in=posts_below(post),
-    )
-    return Q(assigned_to__post_id__in=posts_below(post)) | Q(Exists(acting_below))
+    ).values("acting_holder_id")
+    return Q(assigned_to_id__in=holders) | Q(AnyOf("assigned_to_id", acting))
 
 
 def enquiries_visible_to(user) -> QuerySet[Enquiry]:
@@ -77,14 +81,14 @@ def enquiries_visible_to(user) -> QuerySet[Enquiry]:
     if person.officer is not None:
         officer = person.officer
         escalated = EnquiryEvent.objects.filter(
-            enquiry=OuterRef("pk"), kind=EnquiryEvent.Kind.ESCALATED, officer=officer
-        )
+            kind=EnquiryEvent.Kind.ESCALATED, officer=officer
+        ).values("enquiry_id")
         scope |= (
             Q(assigned_to=officer)
             | Q(logged_by_id=user.pk)  # recorded for a councillor: its officer can open it
             | Q(director=officer)
             | Q(escalated_to=officer)
-            | Q(Exists(escalated))
+            | Q(pk__in=escalated)  # hashed: a Director may have had thousands
             | covered_for("assigned_to_id", officer)  # covering while its officer is away
             | team_queue_q(user)
         )
@@ -94,9 +98,10 @@ def enquiries_visible_to(user) -> QuerySet[Enquiry]:
             reach = Q(pk__isnull=False)
         elif post is not None:
             if post.tier in DIRECTOR_TIERS and post.directorate_id:
-                reach |= Q(service__directorate_id=post.directorate_id)
+                services = Service.objects.filter(directorate_id=post.directorate_id)
+                reach |= Q(AnyOf("service_id", services.values("pk")))
             reach |= managed_by(post)
-        scope |= reach & ~Q(_related_to_councillor(user))
+        scope |= reach & ~_related_to_councillor(user)
     return base.filter(scope)
 
 
@@ -256,10 +261,8 @@ def team_queue_q(user) -> Q:
     if officer is None:
         return Q(pk__in=[])
     mine = team_service_id(user)
-    services = Q(service__queue_delegate=officer)
-    if mine is not None:
-        services |= Q(service_id=mine)
-    return Q(in_team_queue=True) & services
+    services = Service.objects.filter(Q(queue_delegate=officer) | Q(pk=mine)).values("pk")
+    return Q(in_team_queue=True) & Q(AnyOf("service_id", services))
 
 
 def team_queue_for(user, service_id: int | None = None) -> QuerySet[Enquiry]:

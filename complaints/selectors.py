@@ -27,7 +27,7 @@ from declarations.conflicts import in_effect
 from protocol_site.access import visible_or_404
 from protocol_site.request_memo import memoised
 from registers.ladder import monitoring_officers_now, posts_below
-from registers.models import Post, Tier
+from registers.models import Officer, Post, Tier
 from registers.roles import Person, Role, may_act_as_monitoring_officer, person_for
 
 from .models import Complaint, ComplaintCopy, ComplaintEvent, ComplaintStage, Outcome, Status
@@ -54,19 +54,19 @@ def _related_to_a_party(user) -> Exists:
     return Exists(in_effect().filter(either_way))
 
 
-def _handled_below(post: Post) -> Exists:
+def _handled_below(post: Post) -> Q:
     """A stage, current or past, handled by an officer whose post, or a post they act up into
-    today, is anywhere under `post`. Subqueries only, however deep the structure."""
+    today, is anywhere under `post`. The stages are found once, from the handlers (a hashed
+    list to the database), not looked for complaint by complaint."""
     today = timezone.localdate()
-    acting_below = Post.objects.filter(
+    holders = Officer.objects.filter(post_id__in=posts_below(post)).values("user_id")
+    acting = Post.objects.filter(
         Q(acting_until__isnull=True) | Q(acting_until__gte=today),
-        acting_holder__user_id=OuterRef("handler_id"),
+        acting_holder__isnull=False,
         pk__in=posts_below(post),
-    )
-    stages = ComplaintStage.objects.filter(complaint=OuterRef("pk")).filter(
-        Q(handler__officer__post_id__in=posts_below(post)) | Q(Exists(acting_below))
-    )
-    return Exists(stages)
+    ).values("acting_holder__user_id")
+    stages = ComplaintStage.objects.filter(Q(handler_id__in=holders) | Q(handler_id__in=acting))
+    return Q(pk__in=stages.values("complaint_id"))
 
 
 def managed_post(person: Person) -> Post | None:
@@ -87,7 +87,7 @@ def _management_reach(person: Person) -> Q:
         return Q(pk__in=[])
     user = person.user
     not_yet_told = _subject_is(user) & Q(subject_notified_at__isnull=True)
-    return Q(_handled_below(post)) & ~not_yet_told & ~Q(_related_to_a_party(user))
+    return _handled_below(post) & ~not_yet_told & ~Q(_related_to_a_party(user))
 
 
 def _about(person) -> Q:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from enquiries.services import saved_query
+from protocol_site.pagination import CappedPaginator
 from protocol_site.spreadsheet import csv_response
 from registers.roles import require_person
 from registers.selectors import group_contacts
@@ -131,7 +131,7 @@ def complaint_list(request):
 
 
 def _list_page(request, person, listing: Listing, status: int = 200):
-    paginator = Paginator(listing.queryset, PAGE_SIZE)
+    paginator = CappedPaginator(listing.queryset, PAGE_SIZE, ranked=listing.sort == "relevance")
     page = paginator.get_page(request.GET.get("page"))
     tabs, tab = listing.tabs, listing.tab
     return render(

@@ -6,12 +6,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from protocol_site.pagination import CappedPaginator
 from protocol_site.spreadsheet import csv_response
 from registers.roles import Role
 
@@ -146,7 +146,7 @@ def enquiry_list(request):
 
 
 def _list_page(request, person, listing: Listing, status: int = 200):
-    paginator = Paginator(listing.queryset, PAGE_SIZE)
+    paginator = CappedPaginator(listing.queryset, PAGE_SIZE, ranked=listing.sort == "relevance")
     page = paginator.get_page(request.GET.get("page"))
     scopes, scope, statuses = listing.scopes, listing.scope, listing.statuses
     return render(

@@ -21,9 +21,9 @@ CAP = 1000
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, object_list, per_page, *, cap: int = CAP, ranked: bool = False, **kw):
+    def __init__(self, object_list, per_page, *, cap: int | None = None, ranked=False, **kw):
         super().__init__(object_list, per_page, **kw)
-        self.cap = cap
+        self.cap = CAP if cap is None else cap
         self.ranked = ranked
 
     @cached_property

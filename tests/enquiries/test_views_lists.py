@@ -122,6 +122,23 @@ def test_the_list_is_paginated_in_25s(client_for, councillor, org):
     assert "Showing 26 to 30 of 30." in html
 
 
+def test_a_list_longer_than_its_cap_says_more_than_and_its_download_holds_them_all(
+    client_for, councillor, org, monkeypatch
+):
+    monkeypatch.setattr("protocol_site.pagination.CAP", 27)
+    for n in range(30):
+        casework(org, subject=f"Enquiry number {n}")
+    client = client_for(councillor)
+    html = client.get(LIST).content.decode()
+    assert "Showing 1 to 25 of more than 27." in html
+    assert "Only the first 27 are listed here." in html
+    assert "Download all of these enquiries (CSV)" in html
+    html = client.get(LIST, {"page": 9}).content.decode()  # beyond the cap: the last page
+    assert "Showing 26 to 27 of more than 27." in html
+    searched = client.get(LIST, {"q": "enquiry number"}).content.decode()
+    assert "of more than 27." in searched  # a search counts every match, then caps its pages
+
+
 def test_an_outsider_has_no_enquiries_page(client_for, outsider):
     assert client_for(outsider).get(LIST).status_code == 403
 

@@ -21,13 +21,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.utils import timezone
 
 from declarations.conflicts import in_effect
 from protocol_site.access import visible_or_404
 from protocol_site.request_memo import memoised
-from registers.ladder import monitoring_officers_now, posts_below
-from registers.models import Officer, Post, Tier
+from registers.ladder import monitoring_officers_now, officers_below
+from registers.models import Post, Tier
 from registers.roles import Person, Role, may_act_as_monitoring_officer, person_for
 
 from .models import Complaint, ComplaintCopy, ComplaintEvent, ComplaintStage, Outcome, Status
@@ -56,17 +55,10 @@ def _related_to_a_party(user) -> Exists:
 
 def _handled_below(post: Post) -> Q:
     """A stage, current or past, handled by an officer whose post, or a post they act up into
-    today, is anywhere under `post`. The stages are found once, from the handlers (a hashed
-    list to the database), not looked for complaint by complaint."""
-    today = timezone.localdate()
-    holders = Officer.objects.filter(post_id__in=posts_below(post)).values("user_id")
-    acting = Post.objects.filter(
-        Q(acting_until__isnull=True) | Q(acting_until__gte=today),
-        acting_holder__isnull=False,
-        pk__in=posts_below(post),
-    ).values("acting_holder__user_id")
-    stages = ComplaintStage.objects.filter(Q(handler_id__in=holders) | Q(handler_id__in=acting))
-    return Q(pk__in=stages.values("complaint_id"))
+    today, is anywhere under `post`. The stages are found once, from the handlers, not looked
+    for complaint by complaint."""
+    handlers = officers_below(post).values("user_id")
+    return Q(pk__in=ComplaintStage.objects.filter(handler_id__in=handlers).values("complaint_id"))
 
 
 def managed_post(person: Person) -> Post | None:

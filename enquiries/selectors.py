@@ -12,8 +12,8 @@ from declarations.conflicts import in_effect
 from protocol_site.access import visible_or_404
 from protocol_site.any_of import AnyOf
 from registers.cover.rules import away_annotations, covered_for
-from registers.ladder import posts_below
-from registers.models import DIRECTOR_TIERS, Councillor, Officer, Post, Service
+from registers.ladder import officers_below
+from registers.models import DIRECTOR_TIERS, Councillor, Post, Service
 from registers.roles import Person, Role, person_for
 
 from .models import (
@@ -53,17 +53,8 @@ def _related_to_councillor(user) -> Q:
 
 def managed_by(post: Post) -> Q:
     """Enquiries held in the part of the council under `post`: assigned to an officer whose
-    post, or a post they act up into today, is anywhere below it (ENQ-9). The officers are
-    found once, by subquery (hashed by the database: a Director's part of the council holds
-    thousands), so no join to the officers is made for every enquiry."""
-    today = timezone.localdate()
-    holders = Officer.objects.filter(post_id__in=posts_below(post)).values("pk")
-    acting = Post.objects.filter(
-        Q(acting_until__isnull=True) | Q(acting_until__gte=today),
-        acting_holder__isnull=False,
-        pk__in=posts_below(post),
-    ).values("acting_holder_id")
-    return Q(assigned_to_id__in=holders) | Q(AnyOf("assigned_to_id", acting))
+    post, or a post they act up into today, is anywhere below it (ENQ-9)."""
+    return Q(assigned_to_id__in=officers_below(post).values("pk"))
 
 
 def enquiries_visible_to(user) -> QuerySet[Enquiry]:

@@ -52,9 +52,8 @@ def anonymised_for(user) -> QuerySet[Anonymisation]:
 
 def case_by_reference(reference: str) -> tuple[CaseKind, object] | None:
     """The case with this reference, of whichever kind."""
-    reference = reference.strip().upper()
     for kind in case_kinds():
-        case = kind.cases().filter(reference__iexact=reference).first()
+        case = kind.find(reference)
         if case is not None:
             return kind, case
     return None
@@ -64,7 +63,8 @@ def case_by_reference(reference: str) -> tuple[CaseKind, object] | None:
 class Subject:
     """Whom a subject access request or an erasure is about: a person who signs in (by their
     account), or a constituent (by the details recorded on one enquiry, matched to every
-    enquiry that records the same name or email)."""
+    enquiry that records the same name or email, and to the emails that became no enquiry
+    from any address they are known by)."""
 
     kind: str  # "person" or "constituent"
     pk: int
@@ -76,6 +76,13 @@ class Subject:
     def token(self) -> str:
         """How the Erasure record names them: never their name."""
         return f"{self.kind}:{self.pk}"
+
+
+def _all_words(field: str, words: list[str]) -> Q:
+    match = Q()
+    for word in words:
+        match &= Q(**{f"{field}__icontains": word})
+    return match
 
 
 def people_matching(user, query: str) -> tuple[list, list]:
@@ -97,11 +104,10 @@ def people_matching(user, query: str) -> tuple[list, list]:
         .order_by("last_name", "first_name")[:SEARCH_LIMIT]
     )
     words = query.split()
-    name_match = Q()
-    for word in words:
-        name_match &= Q(name__icontains=word)
     rows = (
-        ConstituentDetails.objects.filter(name_match | Q(email__iexact=query) | Q(phone=query))
+        ConstituentDetails.objects.filter(
+            _all_words("name", words) | Q(email__iexact=query) | Q(phone=query)
+        )
         .order_by("name", "pk")
         .values("pk", "name", "email")[: SEARCH_LIMIT * 4]
     )
@@ -132,6 +138,8 @@ def constituent_subject(user, pk: int) -> Subject:
 
 def constituent_records(subject: Subject) -> QuerySet[ConstituentDetails]:
     """Every enquiry's record of this constituent: the same name, or the same email."""
+    if subject.kind != "constituent":
+        return ConstituentDetails.objects.none()
     details = subject.details
     same = Q(pk=details.pk)
     if details.name.strip():
@@ -141,14 +149,22 @@ def constituent_records(subject: Subject) -> QuerySet[ConstituentDetails]:
     return ConstituentDetails.objects.filter(same)
 
 
+def constituent_addresses(subject: Subject) -> list[str]:
+    """Every email address a constituent is known by."""
+    emails = constituent_records(subject).exclude(email="").values_list("email", flat=True)
+    return sorted({email.strip().lower() for email in emails})
+
+
 def subject_cases(subject: Subject) -> dict[CaseKind, QuerySet]:
-    """Every case the subject is party to, by kind (a constituent: the enquiries about them)."""
+    """Every case the subject is party to, by kind (a constituent: the cases about them, of
+    the kinds that hold a constituent's details)."""
     found = {}
+    records, addresses = constituent_records(subject), constituent_addresses(subject)
     for kind in case_kinds():
         if subject.kind == "person":
             pks = kind.cases().filter(kind.party_to(subject.user)).values("pk")
-        elif kind.kind == "enquiry":
-            pks = constituent_records(subject).values("enquiry_id")
+        elif kind.of_constituent is not None:
+            pks = kind.cases().filter(kind.of_constituent(records, addresses)).values("pk")
         else:
             continue
         found[kind] = kind.cases().filter(pk__in=pks).order_by("pk")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -35,8 +36,12 @@ def subject_search(request):
 
 
 def _summary(request, subject):
-    found = subject_cases(subject)
-    rows = [(kind, list(cases.only("pk", "reference"))) for kind, cases in found.items()]
+    rows = []
+    for kind, cases in subject_cases(subject).items():
+        # A kind with no reference of its own is given one as its cases are read.
+        fields = ("pk",) if kind.prefix else ("pk", "reference")
+        rows.append((kind, [(case.reference, kind.url(case)) for case in cases.only(*fields)]))
+    pages = f"retention:{subject.kind}"
     return render(
         request,
         "retention/subject.html",
@@ -45,6 +50,8 @@ def _summary(request, subject):
             "rows": rows,
             "total": sum(len(cases) for _, cases in rows),
             "may_erase": can_erase(request.user),
+            "download_url": reverse(f"{pages}_download", args=[subject.pk]),
+            "erase_url": reverse(f"{pages}_erase", args=[subject.pk]),
         },
     )
 
@@ -78,8 +85,9 @@ def subject_constituent_download(request, pk: int):
     return _download(request, constituent_subject(request.user, pk))
 
 
-def _erase(request, subject, back: str):
+def _erase(request, subject):
     require(can_erase, request.user)
+    back = f"retention:{subject.kind}"
     form = EraseForm(request.POST if request.method == "POST" else None)
 
     def perform(data):
@@ -105,9 +113,9 @@ def _erase(request, subject, back: str):
 
 @require_http_methods(["GET", "POST"])
 def erase_person(request, pk: int):
-    return _erase(request, person_subject(request.user, pk), "retention:person")
+    return _erase(request, person_subject(request.user, pk))
 
 
 @require_http_methods(["GET", "POST"])
 def erase_constituent(request, pk: int):
-    return _erase(request, constituent_subject(request.user, pk), "retention:constituent")
+    return _erase(request, constituent_subject(request.user, pk))

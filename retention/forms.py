@@ -63,7 +63,8 @@ class SearchForm(GovukForm):
     q = forms.CharField(
         max_length=150,
         label="Name, username, email or phone",
-        help_text="A councillor, an officer or a constituent. At least 2 characters.",
+        help_text="A councillor, an officer, a constituent or someone who emailed the council. "
+        "At least 2 characters.",
         error_messages=required("Enter a name, username, email or phone number"),
     )
     error_names = {"q": "the name, username, email or phone"}

@@ -17,7 +17,14 @@ from protocol_site.views import submit
 from ..erasure import erasure_plan, person_erase
 from ..forms import EraseForm, SearchForm
 from ..permissions import can_answer_subject_access, can_erase
-from ..selectors import constituent_subject, people_matching, person_subject, subject_cases
+from ..selectors import (
+    Found,
+    constituent_subject,
+    people_matching,
+    person_subject,
+    sender_subject,
+    subject_cases,
+)
 from ..subject_access import subject_access_export
 
 
@@ -25,13 +32,13 @@ from ..subject_access import subject_access_export
 def subject_search(request):
     require(can_answer_subject_access, request.user)
     form = SearchForm(request.GET if "q" in request.GET else None)
-    users, constituents = [], []
+    found = Found()
     if form.is_bound and form.is_valid():
-        users, constituents = people_matching(request.user, form.cleaned_data["q"])
+        found = people_matching(request.user, form.cleaned_data["q"])
     return render(
         request,
         "retention/search.html",
-        {"form": form, "users": users, "constituents": constituents, "searched": form.is_bound},
+        {"form": form, "found": found, "searched": form.is_bound},
     )
 
 
@@ -66,6 +73,11 @@ def subject_constituent(request, pk: int):
     return _summary(request, constituent_subject(request.user, pk))
 
 
+@require_GET
+def subject_sender(request, pk: int):
+    return _summary(request, sender_subject(request.user, pk))
+
+
 def _download(request, subject):
     name, data = subject_access_export(actor=request.user, subject=subject)
     response = HttpResponse(data, content_type="application/zip")
@@ -83,6 +95,12 @@ def subject_person_download(request, pk: int):
 @require_GET
 def subject_constituent_download(request, pk: int):
     return _download(request, constituent_subject(request.user, pk))
+
+
+@never_cache
+@require_GET
+def subject_sender_download(request, pk: int):
+    return _download(request, sender_subject(request.user, pk))
 
 
 def _erase(request, subject):
@@ -119,3 +137,8 @@ def erase_person(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def erase_constituent(request, pk: int):
     return _erase(request, constituent_subject(request.user, pk))
+
+
+@require_http_methods(["GET", "POST"])
+def erase_sender(request, pk: int):
+    return _erase(request, sender_subject(request.user, pk))

@@ -24,13 +24,15 @@ from retention.models import (
 )
 from retention.selectors import (
     case_by_reference,
+    people_matching,
     person_subject,
+    sender_subject,
 )
 from retention.services import legal_hold_lift, legal_hold_set
 from retention.subject_access import subject_access_export
 from tests.clock import clock_at
 
-from .kinds import BUILDERS, build
+from .kinds import BUILDERS, NAME, build
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +132,24 @@ def test_found_by_subject_access_and_erased(built, democratic_services):
     assert audit_verify() == []
 
 
+def test_an_email_is_found_by_its_sender_and_erased_for_them(org, democratic_services):
+    built = build(org, "inbound_email")
+    [sender] = people_matching(democratic_services, "Mary.Jones@example.org").senders
+    assert (sender["from_name"], sender["pk"]) == ("Someone", built.case.pk)
+    assert people_matching(democratic_services, "someone").senders == [sender]
+    subject = sender_subject(democratic_services, sender["pk"])
+    files = _unzip(subject_access_export(actor=democratic_services, subject=subject)[1])
+    [row] = json.loads(files["inbound_email.json"])
+    assert NAME in row["text"]
+    assert f"files/EMAIL-{built.case.pk}.eml" in files
+    erasure = person_erase(
+        actor=democratic_services, subject=subject, lawful_basis="Asked", confirmed=True
+    )
+    assert erasure.cases_anonymised == 1 and erasure.subject == f"sender:{built.case.pk}"
+    assert NAME not in _personal(built)
+    assert not people_matching(democratic_services, "someone").senders  # nothing left
+
+
 def test_a_visit_still_to_come_is_kept_by_an_erasure(org, democratic_services, councillor):
     built = build(org, "visit")
     with clock_at(built.case.starts_at.replace(day=5)):
@@ -140,6 +160,7 @@ def test_a_visit_still_to_come_is_kept_by_an_erasure(org, democratic_services, c
 
 def test_the_pages_show_the_new_kinds(org, client_for, democratic_services, councillor):
     visit = build(org, "visit").case
+    email = build(org, "inbound_email").case
     client = client_for(democratic_services)
     schedule = client.get(reverse("retention:schedule")).content.decode()
     for kind in RecordKind:
@@ -154,6 +175,12 @@ def test_the_pages_show_the_new_kinds(org, client_for, democratic_services, coun
     page = client.get(reverse("retention:person", args=[councillor.pk])).content.decode()
     assert f"VISIT-{visit.pk}" in page
     assert reverse("visits:detail", args=[visit.pk]) in page
+    search = client.get(reverse("retention:search"), {"q": "mary.jones@example.org"})
+    assert reverse("retention:sender", args=[email.pk]) in search.content.decode()
+    page = client.get(reverse("retention:sender", args=[email.pk])).content.decode()
+    assert f"EMAIL-{email.pk}" in page
+    assert reverse("retention:sender_download", args=[email.pk]) in page
+    assert client.get(reverse("retention:sender_erase", args=[email.pk])).status_code == 200
     client.post(reverse("retention:hold_new"), {"reference": f"visit-{visit.pk}", "reason": "FOI"})
     assert LegalHold.objects.in_force().get().case_id == visit.pk
     assert f"VISIT-{visit.pk}" in client.get(reverse("retention:holds")).content.decode()

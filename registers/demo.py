@@ -57,6 +57,11 @@ DEMO_LOGINS = [
     # Stands in for the Monitoring Officer only while they are absent (registers.ladder).
     DemoLogin(StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER.label, "deputy.monitoring.officer"),
     DemoLogin(ROLE_LABELS[Role.DEMOCRATIC_SERVICES], "dem.services"),
+    # The complaints that reach the top: with the Monitoring Officer on a member's complaint
+    # about the Chief Executive (where the council's rule says so), and consulted before the
+    # Chief Executive decides on an upheld grievance against a member.
+    DemoLogin(StatutoryRole.Kind.SENIOR_HR_MANAGER.label, "hr.manager"),
+    DemoLogin(CouncillorRole.Kind.STANDARDS_CHAIR.label, "standards.chair"),
 ]
 
 

@@ -27,6 +27,8 @@ PEOPLE = {
     "asc.acting.ad": ("Kwame", "Mensah-Boateng"),
     "cllr.demo": ("Catherine", "Rowntree"),
     "leader.group": ("Geoffrey", "Lindqvist"),
+    "hr.manager": ("Bronwen", "Adeyemi"),
+    "standards.chair": ("Rosalind", "Thackeray"),
 }
 
 
@@ -253,6 +255,10 @@ DIRECTORATES = [
                 "Head of Communications",
                 team("Communications Manager", "Press Officer", "Digital Communications Officer"),
             ),
+            # The Senior Human Resources Manager (STATUTORY_ROLES), beside the Monitoring
+            # Officer on a member's complaint about the Chief Executive where the council's
+            # rule says so.
+            service("Human Resources", ("Head of Human Resources", "hr.manager")),
         ),
         ad(
             ("Assistant Director, Finance", "chief.finance.officer"),
@@ -343,6 +349,7 @@ STATUTORY_ROLES = {
     StatutoryRole.Kind.MONITORING_OFFICER: "monitoring.officer",
     StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER: "deputy.monitoring.officer",
     StatutoryRole.Kind.CHIEF_FINANCE_OFFICER: "chief.finance.officer",
+    StatutoryRole.Kind.SENIOR_HR_MANAGER: "hr.manager",
 }
 
 # The Head of Adult Social Work acts up while the Assistant Director is on secondment.
@@ -384,8 +391,13 @@ WARDS = [
     ("St Mary's", "DL"),
 ]
 
-# Seats held by named people: (ward, seat index) -> username.
-NAMED_SEATS = {("Ashfield", 0): "leader.group", ("Ashfield", 1): "cllr.demo"}
+# Seats held by named people: (ward, seat index) -> username. The Standards Committee's chair
+# holds the last seat, so the seats before it keep their names.
+NAMED_SEATS = {
+    ("Ashfield", 0): "leader.group",
+    ("Ashfield", 1): "cllr.demo",
+    ("St Mary's", 1): "standards.chair",
+}
 
 # Group leaders by seat; the Labour leader leads the council.
 GROUP_LEADERS = {
@@ -417,7 +429,8 @@ COUNCILLOR_ROLES = [
     (("Eastgate", 1), _K.COMMITTEE_CHAIR, "", "Licensing Committee"),
     (("Church Hill", 0), _K.COMMITTEE_CHAIR, "", "Audit and Governance Committee"),
     (("Fairfield", 1), _K.COMMITTEE_CHAIR, "", "Overview and Scrutiny Management Board"),
-    (("Kingsway", 1), _K.COMMITTEE_CHAIR, "", "Standards Committee"),
+    # Consulted by the Chief Executive before deciding on an upheld grievance against a member.
+    (("St Mary's", 1), _K.STANDARDS_CHAIR, "", ""),
     (("Abbey", 2), _K.MAYOR, "", ""),
 ]
 

@@ -34,7 +34,9 @@ class HoldForm(GovukForm):
     reference = forms.CharField(
         max_length=20,
         label="Case reference",
-        help_text="For example, ENQ-2026-000123",
+        help_text="For example, ENQ-2026-000123. A visit, a public meeting, a ward notice, a "
+        "training record or an email is known by its kind and number, as the subject access "
+        "page lists it: VISIT-42",
         error_messages=required("Enter the case reference"),
         widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
     )
@@ -61,7 +63,8 @@ class SearchForm(GovukForm):
     q = forms.CharField(
         max_length=150,
         label="Name, username, email or phone",
-        help_text="A councillor, an officer or a constituent. At least 2 characters.",
+        help_text="A councillor, an officer, a constituent or someone who emailed the council. "
+        "At least 2 characters.",
         error_messages=required("Enter a name, username, email or phone number"),
     )
     error_names = {"q": "the name, username, email or phone"}

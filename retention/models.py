@@ -16,11 +16,26 @@ class RecordKind(models.TextChoices):
     COMPLAINT = "complaint", "Member and officer complaints"
     DECLARATION = "declaration", "Relationship declarations"
     BRIEFING = "briefing", "Political group briefings and notes"
+    ADVICE = "advice", "Requests for the Monitoring Officer's advice"
+    LOBBYING = "lobbying", "Reports of lobbying about an officer's employment"
+    MEMBER_MEETING = "member_meeting", "Members' public meetings"
+    WARD_NOTICE = "ward_notice", "Ward notices (media interest among them)"
+    VISIT = "visit", "Members' visits (school and unannounced visits among them)"
+    TRAINING = "training", "Member training and induction attendance"
+    INBOUND_EMAIL = "inbound_email", "Emails received that became no enquiry"
 
 
-# The schedule's first values: six years after the record ends (the limitation period for a
-# claim in contract or tort, the period most councils' schedules use for casework).
-DEFAULT_YEARS = {kind: 6 for kind in RecordKind}
+# The schedule's first values. Casework and confidential advice: six years after it ends (the
+# limitation period for a claim in contract or tort, the period most councils' schedules use
+# for casework); a member's training record: six years, a term of office and more. Meetings,
+# visits and ward notices: two years after their date (long enough for the annual report and a
+# question about it). An email that became no enquiry: a year after it was dealt with.
+DEFAULT_YEARS = {kind: 6 for kind in RecordKind} | {
+    RecordKind.MEMBER_MEETING: 2,
+    RecordKind.WARD_NOTICE: 2,
+    RecordKind.VISIT: 2,
+    RecordKind.INBOUND_EMAIL: 1,
+}
 
 # From when each kind's period counts, in words for the schedule page.
 COUNTED_FROM = {
@@ -28,6 +43,16 @@ COUNTED_FROM = {
     RecordKind.COMPLAINT: "the complaint was closed",
     RecordKind.DECLARATION: "the relationship ended, or the declaration was withdrawn",
     RecordKind.BRIEFING: "the briefing request was closed",
+    RecordKind.ADVICE: "the advice was given, or the request withdrawn",
+    RecordKind.LOBBYING: "the Monitoring Officer recorded their action",
+    RecordKind.MEMBER_MEETING: "the meeting's date",
+    RecordKind.WARD_NOTICE: (
+        "the notice's date: the meeting's, the consultation's closing date, or when it was "
+        "recorded or last changed"
+    ),
+    RecordKind.VISIT: "the visit's date",
+    RecordKind.TRAINING: "the session's date",
+    RecordKind.INBOUND_EMAIL: "it was dealt with: discarded, or set aside as an automatic reply",
 }
 
 

@@ -3,16 +3,17 @@ schedule, the holds, and the people a subject access search finds."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from enquiries.models import ConstituentDetails
+from inbox.models import InboundEmail
 from protocol_site.cases import require
 
-from .kinds import CaseKind, case_kinds
+from .kinds import CaseKind, case_kind, case_kinds
 from .models import Anonymisation, LegalHold, RetentionRule
 from .permissions import can_answer_subject_access, can_see_retention
 from .services import retention_rules_ensure
@@ -52,9 +53,8 @@ def anonymised_for(user) -> QuerySet[Anonymisation]:
 
 def case_by_reference(reference: str) -> tuple[CaseKind, object] | None:
     """The case with this reference, of whichever kind."""
-    reference = reference.strip().upper()
     for kind in case_kinds():
-        case = kind.cases().filter(reference__iexact=reference).first()
+        case = kind.find(reference)
         if case is not None:
             return kind, case
     return None
@@ -63,14 +63,17 @@ def case_by_reference(reference: str) -> tuple[CaseKind, object] | None:
 @dataclass(frozen=True)
 class Subject:
     """Whom a subject access request or an erasure is about: a person who signs in (by their
-    account), or a constituent (by the details recorded on one enquiry, matched to every
-    enquiry that records the same name or email)."""
+    account); a constituent (by the details recorded on one enquiry, matched to every enquiry
+    that records the same name or email); or someone who emailed the council (by the address
+    of an email that became no enquiry). A constituent or a sender is matched to the emails
+    that became no enquiry from any address they are known by."""
 
-    kind: str  # "person" or "constituent"
+    kind: str  # "person", "constituent" or "sender"
     pk: int
     label: str
     user: object = None
     details: ConstituentDetails | None = None
+    address: str = ""  # a sender's
 
     @property
     def token(self) -> str:
@@ -78,13 +81,33 @@ class Subject:
         return f"{self.kind}:{self.pk}"
 
 
-def people_matching(user, query: str) -> tuple[list, list]:
-    """Councillors and officers (accounts) and constituents (one row per distinct name and
-    email) whose name, username or email contains `query`."""
+def _all_words(field: str, words: list[str]) -> Q:
+    match = Q()
+    for word in words:
+        match &= Q(**{f"{field}__icontains": word})
+    return match
+
+
+def _unmatched_emails() -> QuerySet[InboundEmail]:
+    """Emails that became no enquiry, and say who sent them."""
+    return case_kind("inbound_email").cases().exclude(from_address="")
+
+
+@dataclass
+class Found:
+    users: list = field(default_factory=list)
+    constituents: list = field(default_factory=list)
+    senders: list = field(default_factory=list)
+
+
+def people_matching(user, query: str) -> Found:
+    """Councillors and officers (accounts), constituents (one row per distinct name and email)
+    and people who emailed the council (one row per address) whose name, username or email
+    contains `query`."""
     require(can_answer_subject_access, user)
     query = query.strip()
     if len(query) < 2:
-        return [], []
+        return Found()
     users = (
         get_user_model()
         .objects.filter(
@@ -97,11 +120,10 @@ def people_matching(user, query: str) -> tuple[list, list]:
         .order_by("last_name", "first_name")[:SEARCH_LIMIT]
     )
     words = query.split()
-    name_match = Q()
-    for word in words:
-        name_match &= Q(name__icontains=word)
     rows = (
-        ConstituentDetails.objects.filter(name_match | Q(email__iexact=query) | Q(phone=query))
+        ConstituentDetails.objects.filter(
+            _all_words("name", words) | Q(email__iexact=query) | Q(phone=query)
+        )
         .order_by("name", "pk")
         .values("pk", "name", "email")[: SEARCH_LIMIT * 4]
     )
@@ -111,7 +133,18 @@ def people_matching(user, query: str) -> tuple[list, list]:
         if key not in seen:
             seen.add(key)
             constituents.append(row)
-    return list(users), constituents[:SEARCH_LIMIT]
+    emails = (
+        _unmatched_emails()
+        .filter(_all_words("from_name", words) | Q(from_address__iexact=query))
+        .order_by("from_address", "pk")
+        .values("pk", "from_name", "from_address")[: SEARCH_LIMIT * 4]
+    )
+    addresses, senders = set(), []
+    for row in emails:
+        if row["from_address"].lower() not in addresses:
+            addresses.add(row["from_address"].lower())
+            senders.append(row)
+    return Found(list(users), constituents[:SEARCH_LIMIT], senders[:SEARCH_LIMIT])
 
 
 def person_subject(user, pk: int) -> Subject:
@@ -130,8 +163,22 @@ def constituent_subject(user, pk: int) -> Subject:
     return Subject("constituent", details.pk, details.name or details.email, details=details)
 
 
+def sender_subject(user, pk: int) -> Subject:
+    require(can_answer_subject_access, user)
+    email = _unmatched_emails().filter(pk=pk).first()
+    if email is None:
+        raise Http404
+    label = email.from_name or email.from_address
+    return Subject("sender", email.pk, label, address=email.from_address)
+
+
 def constituent_records(subject: Subject) -> QuerySet[ConstituentDetails]:
-    """Every enquiry's record of this constituent: the same name, or the same email."""
+    """Every enquiry's record of this constituent: the same name, or the same email (a
+    sender's: the same email)."""
+    if subject.kind == "sender":
+        return ConstituentDetails.objects.filter(email__iexact=subject.address)
+    if subject.kind != "constituent":
+        return ConstituentDetails.objects.none()
     details = subject.details
     same = Q(pk=details.pk)
     if details.name.strip():
@@ -141,14 +188,24 @@ def constituent_records(subject: Subject) -> QuerySet[ConstituentDetails]:
     return ConstituentDetails.objects.filter(same)
 
 
+def constituent_addresses(subject: Subject) -> list[str]:
+    """Every email address a constituent or a sender is known by."""
+    if subject.kind == "sender":
+        return [subject.address]
+    emails = constituent_records(subject).exclude(email="").values_list("email", flat=True)
+    return sorted({email.strip().lower() for email in emails})
+
+
 def subject_cases(subject: Subject) -> dict[CaseKind, QuerySet]:
-    """Every case the subject is party to, by kind (a constituent: the enquiries about them)."""
+    """Every case the subject is party to, by kind (a constituent or a sender: the cases about
+    them, of the kinds that hold a constituent's details)."""
     found = {}
+    records, addresses = constituent_records(subject), constituent_addresses(subject)
     for kind in case_kinds():
         if subject.kind == "person":
             pks = kind.cases().filter(kind.party_to(subject.user)).values("pk")
-        elif kind.kind == "enquiry":
-            pks = constituent_records(subject).values("enquiry_id")
+        elif kind.of_constituent is not None:
+            pks = kind.cases().filter(kind.of_constituent(records, addresses)).values("pk")
         else:
             continue
         found[kind] = kind.cases().filter(pk__in=pks).order_by("pk")

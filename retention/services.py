@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from protocol_site.audit import audit_record
-from protocol_site.cases import lock, require
+from protocol_site.cases import lock_first, require
 
 from .kinds import case_kind
 from .models import DEFAULT_YEARS, Anonymisation, LegalHold, RecordKind, RetentionRule
@@ -57,7 +57,9 @@ def legal_hold_set(*, actor, kind: str, case, reason: str) -> LegalHold:
     if not reason.strip():
         raise ValidationError({"reason": "Enter why the case is held"})
     with transaction.atomic():
-        case = lock(case)  # the nightly run anonymises under the same lock
+        # The nightly run anonymises under the same lock. Read as its kind reads it (a record
+        # with no reference of its own is given one).
+        case = lock_first(case_kind(kind).cases().filter(pk=case.pk))
         if Anonymisation.objects.filter(kind=kind, case_id=case.pk).exists():
             raise ValidationError(
                 {"reference": "This case has already been anonymised: there is nothing to hold"}

@@ -48,6 +48,8 @@ def _csv(rows: list[dict]) -> str:
 
 def _timeline(kind, case, subject: Subject) -> list[dict]:
     rows = []
+    if kind.timeline is None:
+        return rows
     for step in getattr(case, kind.timeline).all():
         rows.append(
             {
@@ -96,7 +98,7 @@ def subject_access_contents(subject: Subject) -> dict[str, list[dict]]:
             messages += _timeline(kind, case, subject)
         contents[kind.kind.value] = rows
     contents["messages_and_steps"] = messages
-    if subject.kind == "constituent":
+    if subject.kind != "person":  # a constituent, or a sender
         contents["constituent_details"] = [
             {
                 "enquiry": r.enquiry.reference,
@@ -148,29 +150,43 @@ def subject_access_contents(subject: Subject) -> dict[str, list[dict]]:
     return contents
 
 
+def _stored(name: str):
+    def read() -> bytes:
+        with default_storage.open(name, "rb") as handle:
+            return handle.read()
+
+    return read
+
+
 def _attachments(subject: Subject) -> list[tuple[str, object]]:
-    enquiries = next(
-        (cases for kind, cases in subject_cases(subject).items() if kind.kind == "enquiry"), None
-    )
-    if enquiries is None:
-        return []
+    """(path in the zip, a function reading the file): the files attached to the subject's
+    enquiries, and each email of theirs that became no enquiry as it came (.eml, its
+    attachments in it)."""
+    found = {kind.kind.value: cases for kind, cases in subject_cases(subject).items()}
     files = []
-    for attachment in EnquiryAttachment.objects.filter(enquiry__in=enquiries).select_related(
-        "enquiry"
-    ):
-        files.append(
-            (
-                f"files/{attachment.enquiry.reference}/{attachment.pk}-{attachment.name}",
-                attachment.file.name,
+    enquiries = found.get("enquiry")
+    if enquiries is not None:
+        for attachment in EnquiryAttachment.objects.filter(enquiry__in=enquiries).select_related(
+            "enquiry"
+        ):
+            files.append(
+                (
+                    f"files/{attachment.enquiry.reference}/{attachment.pk}-{attachment.name}",
+                    _stored(attachment.file.name),
+                )
             )
-        )
-    for enquiry in enquiries.exclude(attachment=""):
-        files.append(
-            (
-                f"files/{enquiry.reference}/{enquiry.attachment.name.rsplit('/', 1)[-1]}",
-                enquiry.attachment.name,
+        for enquiry in enquiries.exclude(attachment=""):
+            files.append(
+                (
+                    f"files/{enquiry.reference}/{enquiry.attachment.name.rsplit('/', 1)[-1]}",
+                    _stored(enquiry.attachment.name),
+                )
             )
-        )
+    emails = found.get("inbound_email")
+    if emails is not None:
+        for email in emails.only("pk", "raw"):
+            if email.raw:
+                files.append((f"files/{email.reference}.eml", lambda raw=bytes(email.raw): raw))
     return files
 
 
@@ -189,16 +205,16 @@ def subject_access_export(
             "README.txt",
             f"Subject access export made {timezone.localtime(now):%d %B %Y %H:%M}.\n"
             "Each kind of record is here twice: a CSV file to read in a spreadsheet and a JSON "
-            "file with the same rows. Files attached to the cases are in files/. Review and "
+            "file with the same rows. Files attached to the cases, and emails as they came, are "
+            "in files/. Review and "
             "redact other people's details before it is sent.\n",
         )
         for name, rows in contents.items():
             archive.writestr(f"{name}.json", json.dumps(rows, indent=2, ensure_ascii=False))
             archive.writestr(f"{name}.csv", _csv(rows) if rows else "")
-        for path, stored in files:
+        for path, read in files:
             try:
-                with default_storage.open(stored, "rb") as handle:
-                    archive.writestr(path, handle.read())
+                archive.writestr(path, read())
             except OSError:
                 missing.append(path)
         if missing:

@@ -29,4 +29,11 @@ urlpatterns = [
         views.erase_constituent,
         name="constituent_erase",
     ),
+    path("subject-access/sender/<int:pk>/", views.subject_sender, name="sender"),
+    path(
+        "subject-access/sender/<int:pk>/download/",
+        views.subject_sender_download,
+        name="sender_download",
+    ),
+    path("subject-access/sender/<int:pk>/erase/", views.erase_sender, name="sender_erase"),
 ]

@@ -233,6 +233,7 @@ PAGES: dict[str, Page] = {
         "democratic_services", lambda w: {"pk": w.user("councillor").pk}
     ),
     "retention:constituent_erase": Page("monitoring_officer", pk("constituent")),
+    "retention:sender_erase": Page("monitoring_officer", pk("inbound")),
     "api:enquiry-constituent": Page("councillor", pk("enquiry")),
     "enquiries:wording_add": Page("democratic_services"),
     "enquiries:saved_add": Page("officer"),

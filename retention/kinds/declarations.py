@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q
 from declarations.models import Declaration, DeclarationStep
 
 from ..models import RecordKind
-from . import CaseKind, stamp
+from . import CaseKind, stamp, wipe_text
 
 TEXT_FIELDS = ("details", "information_requested", "mo_advice", "mo_action")
 
@@ -45,9 +45,7 @@ def _roles(declaration: Declaration) -> dict[int, str]:
 
 
 def _wipe(declaration: Declaration) -> list[str]:
-    blank = dict.fromkeys(TEXT_FIELDS, "")
-    Declaration.objects.filter(pk=declaration.pk).update(**blank)
-    declaration.history.update(**blank)  # the field history holds every earlier wording
+    wipe_text(declaration, TEXT_FIELDS)  # from the field history too: every earlier wording
     DeclarationStep.objects.filter(declaration=declaration).update(detail="", actor=None)
     return []
 

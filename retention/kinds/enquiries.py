@@ -20,6 +20,7 @@ from inbox.models import InboundEmail
 
 from ..models import RecordKind
 from . import CaseKind, file_names, stamp
+from .inbox import emails_blank
 
 TEXT_FIELDS = (
     "details",
@@ -75,17 +76,8 @@ def _wipe(enquiry: Enquiry) -> list[str]:
     ExtensionRequest.objects.filter(enquiry=enquiry).update(reason="", decision_note="")
     # Its search vector is worked out again from what is left: the erased words leave it too.
     search_index(enquiry)
-    # The emails it came from or that were added to it: their text, the message as sent and
-    # who sent it (the Message-ID stays, so the same mail is never taken twice).
-    InboundEmail.objects.filter(enquiry=enquiry).update(
-        raw=b"",
-        text="",
-        from_name="",
-        from_address="",
-        envelope_to="",
-        reason="",
-        subject=f"Email about {enquiry.reference}",
-    )
+    # The emails it came from or that were added to it.
+    emails_blank(InboundEmail.objects.filter(enquiry=enquiry), f"Email about {enquiry.reference}")
     return files
 
 
@@ -130,4 +122,5 @@ ENQUIRIES = CaseKind(
     export=_export,
     timeline="events",
     url_name="enquiries:detail",
+    of_constituent=lambda records, addresses: Q(pk__in=records.values("enquiry_id")),
 )

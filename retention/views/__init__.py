@@ -4,17 +4,21 @@ erasure (people.py)."""
 from .people import (
     erase_constituent,
     erase_person,
+    erase_sender,
     subject_constituent,
     subject_constituent_download,
     subject_person,
     subject_person_download,
     subject_search,
+    subject_sender,
+    subject_sender_download,
 )
 from .schedule import hold_lift, hold_new, holds, rule_change, schedule
 
 __all__ = [
     "erase_constituent",
     "erase_person",
+    "erase_sender",
     "hold_lift",
     "hold_new",
     "holds",
@@ -25,4 +29,6 @@ __all__ = [
     "subject_person",
     "subject_person_download",
     "subject_search",
+    "subject_sender",
+    "subject_sender_download",
 ]

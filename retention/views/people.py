@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -16,7 +17,14 @@ from protocol_site.views import submit
 from ..erasure import erasure_plan, person_erase
 from ..forms import EraseForm, SearchForm
 from ..permissions import can_answer_subject_access, can_erase
-from ..selectors import constituent_subject, people_matching, person_subject, subject_cases
+from ..selectors import (
+    Found,
+    constituent_subject,
+    people_matching,
+    person_subject,
+    sender_subject,
+    subject_cases,
+)
 from ..subject_access import subject_access_export
 
 
@@ -24,19 +32,23 @@ from ..subject_access import subject_access_export
 def subject_search(request):
     require(can_answer_subject_access, request.user)
     form = SearchForm(request.GET if "q" in request.GET else None)
-    users, constituents = [], []
+    found = Found()
     if form.is_bound and form.is_valid():
-        users, constituents = people_matching(request.user, form.cleaned_data["q"])
+        found = people_matching(request.user, form.cleaned_data["q"])
     return render(
         request,
         "retention/search.html",
-        {"form": form, "users": users, "constituents": constituents, "searched": form.is_bound},
+        {"form": form, "found": found, "searched": form.is_bound},
     )
 
 
 def _summary(request, subject):
-    found = subject_cases(subject)
-    rows = [(kind, list(cases.only("pk", "reference"))) for kind, cases in found.items()]
+    rows = []
+    for kind, cases in subject_cases(subject).items():
+        # A kind with no reference of its own is given one as its cases are read.
+        fields = ("pk",) if kind.prefix else ("pk", "reference")
+        rows.append((kind, [(case.reference, kind.url(case)) for case in cases.only(*fields)]))
+    pages = f"retention:{subject.kind}"
     return render(
         request,
         "retention/subject.html",
@@ -45,6 +57,8 @@ def _summary(request, subject):
             "rows": rows,
             "total": sum(len(cases) for _, cases in rows),
             "may_erase": can_erase(request.user),
+            "download_url": reverse(f"{pages}_download", args=[subject.pk]),
+            "erase_url": reverse(f"{pages}_erase", args=[subject.pk]),
         },
     )
 
@@ -57,6 +71,11 @@ def subject_person(request, pk: int):
 @require_GET
 def subject_constituent(request, pk: int):
     return _summary(request, constituent_subject(request.user, pk))
+
+
+@require_GET
+def subject_sender(request, pk: int):
+    return _summary(request, sender_subject(request.user, pk))
 
 
 def _download(request, subject):
@@ -78,8 +97,15 @@ def subject_constituent_download(request, pk: int):
     return _download(request, constituent_subject(request.user, pk))
 
 
-def _erase(request, subject, back: str):
+@never_cache
+@require_GET
+def subject_sender_download(request, pk: int):
+    return _download(request, sender_subject(request.user, pk))
+
+
+def _erase(request, subject):
     require(can_erase, request.user)
+    back = f"retention:{subject.kind}"
     form = EraseForm(request.POST if request.method == "POST" else None)
 
     def perform(data):
@@ -105,9 +131,14 @@ def _erase(request, subject, back: str):
 
 @require_http_methods(["GET", "POST"])
 def erase_person(request, pk: int):
-    return _erase(request, person_subject(request.user, pk), "retention:person")
+    return _erase(request, person_subject(request.user, pk))
 
 
 @require_http_methods(["GET", "POST"])
 def erase_constituent(request, pk: int):
-    return _erase(request, constituent_subject(request.user, pk), "retention:constituent")
+    return _erase(request, constituent_subject(request.user, pk))
+
+
+@require_http_methods(["GET", "POST"])
+def erase_sender(request, pk: int):
+    return _erase(request, sender_subject(request.user, pk))

@@ -407,6 +407,10 @@ retention:person_erase            person        in  403 403 403 403 403 403 403 
 retention:constituent             constituent   in  403 403 403 403 403 403 403 403 403 200 200 403
 retention:constituent_download    constituent   in  403 403 403 403 403 403 403 403 403 200 200 403
 retention:constituent_erase       constituent   in  403 403 403 403 403 403 403 403 403 200 200 403
+# Someone who emailed the council, found by the address of an email that became no enquiry.
+retention:sender                  inbound       in  403 403 403 403 403 403 403 403 403 200 200 403
+retention:sender_download         inbound       in  403 403 403 403 403 403 403 403 403 200 200 403
+retention:sender_erase            inbound       in  403 403 403 403 403 403 403 403 403 200 200 403
 
 # The JSON API answers 403 rather than redirecting; detail is scoped exactly as the pages.
 # Internal notes are for officers, never the councillor; the conversation's steps take POST.

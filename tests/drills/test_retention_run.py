@@ -15,6 +15,7 @@ from django.utils import timezone
 from enquiries.models import ConstituentDetails, Enquiry, EnquiryAttachment
 from protocol_site.audit import audit_verify
 from protocol_site.models import AuditEvent
+from reports import advice_figures, informed
 from reports import selectors as figures
 from retention.anonymise import due_for_anonymising, retention_run
 from retention.kinds import case_kinds
@@ -33,14 +34,25 @@ REPORTED = [
     "complaints_by_outcome",
     "declarations_by_side",
     "briefings_by_group",
+    "visits_by_directorate",
+    "training_by_kind",
+    "training_by_group",
+]
+# The same from the modules beside the selectors: advice and lobbying, ward notices and
+# members' public meetings.
+REPORTED_ELSEWHERE = [
+    (advice_figures, "advice_by_topic"),
+    (advice_figures, "lobbying_counts"),
+    (informed, "counts_by_kind"),
 ]
 
 
 def _report() -> dict:
     periods = [figures.last_municipal_year(), figures.this_municipal_year()]
+    reported = [(figures, name) for name in REPORTED] + REPORTED_ELSEWHERE
     return {
-        (name, str(period)): getattr(figures, name)(period)
-        for name in REPORTED
+        (name, str(period)): getattr(module, name)(period)
+        for module, name in reported
         for period in periods
     }
 

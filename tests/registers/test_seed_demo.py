@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from protocol_site.models import ClosureDay, User
 from registers.demo import DEMO_LOGINS, DEMO_PASSWORD
-from registers.ladder import Rung, ladder_for
+from registers.ladder import Rung, ladder_for, senior_hr_manager, standards_chair
 from registers.models import (
     Councillor,
     CouncillorRole,
@@ -29,6 +29,8 @@ from registers.roles import ROLE_LABELS, Role, may_act_as_monitoring_officer, pe
 
 ROLE_BY_LABEL = {label: role for role, label in ROLE_LABELS.items()}
 DEPUTY = StatutoryRole.Kind.DEPUTY_MONITORING_OFFICER
+HR = StatutoryRole.Kind.SENIOR_HR_MANAGER
+STANDARDS_CHAIR = CouncillorRole.Kind.STANDARDS_CHAIR
 
 
 def counts() -> dict[str, int]:
@@ -111,11 +113,24 @@ def test_restricted_vacant_and_acting_posts(demo):
 
 def test_statutory_officers(demo):
     kinds = set(StatutoryRole.objects.values_list("kind", flat=True))
-    # The demo council names no senior human resources manager: a complaint about its Chief
-    # Executive goes to the Monitoring Officer alone.
-    assert kinds == set(StatutoryRole.Kind.values) - {StatutoryRole.Kind.SENIOR_HR_MANAGER}
+    assert kinds == set(StatutoryRole.Kind.values)
     hops = StatutoryRole.objects.get(kind=StatutoryRole.Kind.HEAD_OF_PAID_SERVICE)
     assert hops.officer.post.tier == Tier.CHIEF_EXECUTIVE
+
+
+def test_the_people_the_complaints_at_the_top_need(demo):
+    """The Senior Human Resources Manager (beside the Monitoring Officer on a member's
+    complaint about the Chief Executive, where the rule says so) heads Human Resources; the
+    chair of the Standards Committee (consulted on an upheld grievance against a member) is an
+    elected member. Both are demo logins."""
+    hr = senior_hr_manager()
+    assert hr.user.username == "hr.manager" and hr.post.service.name == "Human Resources"
+    assert hr.post.tier == Tier.HEAD_OF_SERVICE
+    chair = standards_chair()
+    assert chair.user.username == "standards.chair" and not chair.co_opted
+    assert chair.ward is not None and chair.group is not None
+    assert (HR.label, "hr.manager") in DEMO_LOGINS
+    assert (STANDARDS_CHAIR.label, "standards.chair") in DEMO_LOGINS
 
 
 def test_members(demo):
@@ -154,8 +169,12 @@ def test_every_user_can_sign_in_with_the_demo_password(demo):
 @pytest.mark.parametrize(("label", "username"), DEMO_LOGINS)
 def test_demo_login_has_its_role(demo, label, username):
     person = person_for(User.objects.get(username=username))
-    if label == DEPUTY.label:
-        assert DEPUTY in person.statutory_kinds
+    statutory = {DEPUTY.label: DEPUTY, HR.label: HR}
+    if label in statutory:
+        assert statutory[label] in person.statutory_kinds
+    elif label == STANDARDS_CHAIR.label:
+        assert person.councillor is not None
+        assert person.councillor.roles.current().filter(kind=STANDARDS_CHAIR).exists()
     else:
         assert ROLE_BY_LABEL[label] in person.roles
 

@@ -3,11 +3,10 @@ One page; the form depends on who is asking."""
 
 from __future__ import annotations
 
-from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from protocol_site.cases import long_date
-from protocol_site.views import submit
+from protocol_site.views import form_page
 from registers.roles import require_person
 
 from ..forms import AboutCouncillorForm, AboutOfficerForm
@@ -35,16 +34,11 @@ def complaint_new(request):
     if about_officer and data is None and request.GET.get("service", "").isdigit():
         initial["complaints_service"] = request.GET["service"]  # chosen on who's who
     form = form_class(data, user=request.user, initial=initial)
-    raised = submit(
+    return form_page(
         request,
         form,
         lambda data: _raised(complaint_raise(actor=request.user, **data)),
         done=done,
-    )
-    if raised is not None:
-        return raised
-    return render(
-        request,
-        "complaints/new.html",
-        {"form": form, "about_officer": about_officer},
+        template="complaints/new.html",
+        context=lambda: {"about_officer": about_officer},
     )

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.protocol_refs import protocol_cited
-from protocol_site.views import CaseStep, case_step_view, submit
+from protocol_site.views import CaseStep, case_step_view, form_page
 from registers.ladder import leader_of_council, standards_chair
 from registers.roles import require_person
 
@@ -152,7 +152,4 @@ def ruling_new(request):
             "Officer have been told."
         )
 
-    recorded = submit(request, form, record, done=_ruled)
-    if recorded is not None:
-        return recorded
-    return render(request, "complaints/rulings/new.html", {"form": form})
+    return form_page(request, form, record, done=_ruled, template="complaints/rulings/new.html")

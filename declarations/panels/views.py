@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.tally import tally
-from protocol_site.views import submit
+from protocol_site.views import form_page
 from registers.manage.selectors import audit_events_for
 from registers.roles import Person, require_person
 
@@ -72,15 +72,14 @@ def _to_panel(request, pk: int, message: str):
 
 def _form_page(request, panel):
     form = PanelForm(request.POST if request.method == "POST" else None, panel=panel)
-    saved = submit(
+    return form_page(
         request,
         form,
         lambda data: _saved(panel_save(actor=request.user, panel=panel, **data), panel),
         done=_to_panel,
+        template="declarations/panels/form.html",
+        context=lambda: {"panel": panel},
     )
-    if saved is not None:
-        return saved
-    return render(request, "declarations/panels/form.html", {"form": form, "panel": panel})
 
 
 @require_http_methods(["GET", "POST"])

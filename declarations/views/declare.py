@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.models import User
-from protocol_site.views import submit
+from protocol_site.views import form_page
 from registers.roles import require_person
 
 from ..forms import ChoosePersonForm, DeclareForm
@@ -74,12 +74,11 @@ def declaration_new(request, user_pk: int):
     if other is None or other.pk == request.user.pk or side_for(person, other) is None:
         raise Http404
     form = DeclareForm(request.POST if request.method == "POST" else None)
-    made = submit(
+    return form_page(
         request,
         form,
         lambda data: _made(declaration_make(actor=request.user, other_party=other, **data)),
         done=done,
+        template="declarations/new.html",
+        context=lambda: {"other": other},
     )
-    if made is not None:
-        return made
-    return render(request, "declarations/new.html", {"form": form, "other": other})

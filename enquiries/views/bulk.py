@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from protocol_site.views import submit
+from protocol_site.views import form_page
 
 from .. import forms, services
 from ..selectors import enquiries_visible_to
@@ -101,14 +101,13 @@ def enquiries_bulk(request):
         }
         return None, json.dumps(outcome)
 
-    done = submit(request, form, perform, done=_results)
-    if done is not None:
-        return done
-    return render(
+    return form_page(
         request,
-        "enquiries/bulk.html",
-        {
-            "form": form,
+        form,
+        perform,
+        done=_results,
+        template="enquiries/bulk.html",
+        context=lambda: {
             "words": words,
             "action": action,
             "chosen": chosen,

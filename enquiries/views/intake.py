@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from protocol_site.cases import long_date
 from protocol_site.council_rules import rule
-from protocol_site.views import submit
+from protocol_site.views import form_page
 
 from ..constituent_forms import ConstituentForm
 from ..forms import EnquiryForm, RecordedEnquiryForm
@@ -56,18 +55,18 @@ def enquiry_new(request):
             return None
         return _log(request, form, councillor, "logged", constituent=constituent.cleaned_data)
 
-    logged = submit(request, form, log, done=done, aliases=ALIASES)
-    if logged is not None:
-        return logged
-    return render(
+    return form_page(
         request,
-        "enquiries/new.html",
-        {
-            "form": form,
+        form,
+        log,
+        done=done,
+        template="enquiries/new.html",
+        context=lambda: {
             "constituent_form": constituent,
             "recording": False,
             "working_days": rule("ENQUIRY_WORKING_DAYS"),
         },
+        aliases=ALIASES,
     )
 
 
@@ -78,7 +77,7 @@ def enquiry_record(request):
         form = RecordedEnquiryForm(request.POST, request.FILES)
     else:
         form = RecordedEnquiryForm()
-    recorded = submit(
+    return form_page(
         request,
         form,
         lambda data: _log(
@@ -90,8 +89,7 @@ def enquiry_record(request):
             received_at=data["received_at"],
         ),
         done=done,
+        template="enquiries/new.html",
+        context=lambda: {"recording": True},
         aliases=ALIASES,
     )
-    if recorded is not None:
-        return recorded
-    return render(request, "enquiries/new.html", {"form": form, "recording": True})

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.tally import tally
-from protocol_site.views import step_view, submit
+from protocol_site.views import form_page, step_view
 from registers.roles import Person
 
 from .. import services
@@ -82,12 +82,13 @@ def saved_add(request):
         )
         return view.pk, f"View saved as {view.name}. It is on your home page with its count."
 
-    answer = submit(request, form, save, done=_to_list)
-    if answer is not None:
-        return answer
-    query = form["query"].value() or ""
-    back = reverse("enquiries:list") + (f"?{query}" if query else "")
-    return render(request, "enquiries/saved/form.html", {"form": form, "back": back})
+    def back() -> dict:
+        query = form["query"].value() or ""
+        return {"back": reverse("enquiries:list") + (f"?{query}" if query else "")}
+
+    return form_page(
+        request, form, save, done=_to_list, template="enquiries/saved/form.html", context=back
+    )
 
 
 def _rename(actor, view, data):

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from protocol_site.views import CaseStep, case_step_view, submit
+from protocol_site.views import CaseStep, case_step_view, form_page
 from registers.models import Service
 from registers.services import service_name_queue_delegate
 from registers.teams import services_headed_by
@@ -65,10 +65,14 @@ def team_delegate(request):
         told = "They have been told."
         return service.pk, f"{delegate} allocates the {service} team queue with you. {told}"
 
-    done = submit(request, form, perform, done=_to_queue)
-    if done is not None:
-        return done
-    return render(request, "enquiries/team_delegate.html", {"form": form, "service": service})
+    return form_page(
+        request,
+        form,
+        perform,
+        done=_to_queue,
+        template="enquiries/team_delegate.html",
+        context=lambda: {"service": service},
+    )
 
 
 def _to_queue(request, pk, message: str):

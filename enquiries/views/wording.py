@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from protocol_site.views import step_view, submit
+from protocol_site.views import form_page, step_view
 from registers.manage.selectors import history_for
 
 from .. import services
@@ -48,11 +48,13 @@ def wording_add(request):
         )
         return added.pk, f"Standard wording added for {added.service}."
 
-    answer = submit(request, form, add, done=_done)
-    if answer is not None:
-        return answer
-    return render(
-        request, "enquiries/wording/form.html", {"form": form, "title": "Add standard wording"}
+    return form_page(
+        request,
+        form,
+        add,
+        done=_done,
+        template="enquiries/wording/form.html",
+        context=lambda: {"title": "Add standard wording"},
     )
 
 

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.audit import audit_trail_for
-from protocol_site.views import CaseStep, case_step_view, submit
+from protocol_site.views import CaseStep, case_step_view, form_page
 from registers.roles import require_person
 
 from .. import permissions, services
@@ -65,15 +65,13 @@ def _sent(meeting) -> tuple[int, str]:
 def representative_new(request):
     require_person(request, _is_officer)
     form = RepresentativeMeetingForm(request.POST if request.method == "POST" else None)
-    sent = submit(
+    return form_page(
         request,
         form,
         lambda data: _sent(services.representative_meeting_request(actor=request.user, **data)),
         done=_done,
+        template="groups/representative_new.html",
     )
-    if sent is not None:
-        return sent
-    return render(request, "groups/representative_new.html", {"form": form})
 
 
 def _actions(user, meeting) -> dict:

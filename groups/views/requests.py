@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.council_rules import rule
-from protocol_site.views import CaseStep, submit
+from protocol_site.views import CaseStep, form_page
 from registers.roles import Role, require_person
 
 from .. import services
@@ -36,19 +36,16 @@ def briefing_new(request):
     form = BriefingRequestForm(
         request.POST if request.method == "POST" else None, group_leader=group_leader
     )
-    sent = submit(
+    return form_page(
         request,
         form,
         lambda data: _sent(services.briefing_request(actor=request.user, **data)),
         done=done,
-    )
-    if sent is not None:
-        return sent
-    group = person.councillor.leads_group if group_leader else person.councillor.group
-    return render(
-        request,
-        "groups/new.html",
-        {"form": form, "group": group, "group_leader": group_leader},
+        template="groups/new.html",
+        context=lambda: {
+            "group": person.councillor.leads_group if group_leader else person.councillor.group,
+            "group_leader": group_leader,
+        },
     )
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.cases import require
 from protocol_site.council_rules import rule
-from protocol_site.views import CaseStep, case_step_view, submit
+from protocol_site.views import CaseStep, case_step_view, form_page
 from registers.roles import require_person
 
 from ..forms import ElectionPeriodEndForm, ElectionPeriodForm
@@ -57,12 +57,15 @@ def period_detail(request, pk: int):
     )
 
 
-def _form_page(request, form, period):
-    return render(
+def _period_page(request, form, period, perform):
+    """Declaring a period, or changing one: the form, and beside it whom the guidance goes to."""
+    return form_page(
         request,
-        "notices/period_form.html",
-        {
-            "form": form,
+        form,
+        perform,
+        done=_to_period,
+        template="notices/period_form.html",
+        context=lambda: {
             "period": period,
             "all_officers": rule("ELECTION_GUIDANCE_TO_ALL_OFFICERS"),
         },
@@ -82,17 +85,14 @@ def _to_period(request, pk: int, message: str):
 def period_new(request):
     require(can_declare_periods, request.user)
     form = ElectionPeriodForm(request.POST if request.method == "POST" else None)
-    declared = submit(
+    return _period_page(
         request,
         form,
+        None,
         lambda data: _said(
             election_period_declare(actor=request.user, **data), "Pre-election period declared"
         ),
-        done=_to_period,
     )
-    if declared is not None:
-        return declared
-    return _form_page(request, form, None)
 
 
 @require_http_methods(["GET", "POST"])
@@ -103,18 +103,15 @@ def period_change(request, pk: int):
         request.POST if request.method == "POST" else None,
         initial=ElectionPeriodForm.initial_for(period),
     )
-    saved = submit(
+    return _period_page(
         request,
         form,
+        period,
         lambda data: _said(
             election_period_update(actor=request.user, period=period, **data),
             "Pre-election period saved",
         ),
-        done=_to_period,
     )
-    if saved is not None:
-        return saved
-    return _form_page(request, form, period)
 
 
 def _declared_period(user, pk: int):

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.cases import require
 from protocol_site.protocol_refs import council_protocol
-from protocol_site.views import CaseStep, case_step_view, submit
+from protocol_site.views import CaseStep, case_step_view, form_page
 from registers.roles import require_person
 
 from ..forms import ConfirmForm, ProtocolVersionForm
@@ -73,7 +73,7 @@ def _to_version(request, pk: int, message: str):
 def protocol_publish_page(request):
     require(can_keep_protocol, request.user)
     form = ProtocolVersionForm(request.POST if request.method == "POST" else None)
-    published = submit(
+    return form_page(
         request,
         form,
         lambda data: (
@@ -82,11 +82,8 @@ def protocol_publish_page(request):
             "read it.",
         ),
         done=_to_version,
-    )
-    if published is not None:
-        return published
-    return render(
-        request, "notices/protocol_publish.html", {"form": form, "readers": protocol_readers()}
+        template="notices/protocol_publish.html",
+        context=lambda: {"readers": protocol_readers()},
     )
 
 

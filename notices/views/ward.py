@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.cases import require
-from protocol_site.views import CaseStep, case_step_view, submit
+from protocol_site.views import CaseStep, case_step_view, form_page
 from registers.roles import require_person
 
 from ..forms import NOTICE_ERROR_FIELDS, WardNoticeForm, WardNoticeWithdrawForm
@@ -104,16 +104,15 @@ def _recorded(notice: WardNotice) -> tuple[int, str]:
 def notice_new(request):
     require(can_publish, request.user)
     form = WardNoticeForm(request.POST if request.method == "POST" else None)
-    recorded = submit(
+    return form_page(
         request,
         form,
         lambda data: _recorded(ward_notice_publish(actor=request.user, **form.service_values())),
         done=_to_notice,
+        template="notices/form.html",
+        context=lambda: {"notice": None},
         aliases=NOTICE_ERROR_FIELDS,
     )
-    if recorded is not None:
-        return recorded
-    return render(request, "notices/form.html", {"form": form, "notice": None})
 
 
 def _changeable(user, pk: int) -> WardNotice:
@@ -148,18 +147,17 @@ def notice_change(request, pk: int):
         told = " The ward members are being told." if saved.revision != revision else ""
         return saved.pk, f"Notice saved: {saved.title}.{told}"
 
-    saved = submit(
+    return form_page(
         request,
         form,
         lambda data: _saved(
             ward_notice_update(actor=request.user, notice=notice, **form.service_values())
         ),
         done=_to_notice,
+        template="notices/form.html",
+        context=lambda: {"notice": notice},
         aliases=NOTICE_ERROR_FIELDS,
     )
-    if saved is not None:
-        return saved
-    return render(request, "notices/form.html", {"form": form, "notice": notice})
 
 
 def _withdraw(actor, notice, data):

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.access import visible_or_404
-from protocol_site.views import CaseStep, case_step_view, submit
+from protocol_site.views import CaseStep, case_step_view, form_page
 
 from ..roles import require_person
 from ..services import absence_end, absence_record
@@ -63,10 +63,7 @@ def absence_new(request):
         span = _span((absence.starts_on, absence.ends_on))
         return absence.pk, f"{who} recorded as away {span}. {covered}"
 
-    done = submit(request, form, perform, done=_to_list)
-    if done is not None:
-        return done
-    return render(request, "registers/cover/new.html", {"form": form})
+    return form_page(request, form, perform, done=_to_list, template="registers/cover/new.html")
 
 
 def _to_list(request, pk, message: str):

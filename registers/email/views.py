@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from protocol_site.email_preferences import (
@@ -10,7 +10,7 @@ from protocol_site.email_preferences import (
     for_information_choice,
 )
 from protocol_site.outbox import outbox_failed
-from protocol_site.views import submit
+from protocol_site.views import form_page
 
 from ..roles import person_for
 from ..services import failed_email_send_again
@@ -38,13 +38,13 @@ def email_preferences(request):
         messages.success(request, message)
         return redirect("email_preferences")
 
-    answer = submit(request, form, perform, done=done)
-    if answer is not None:
-        return answer
-    return render(
+    return form_page(
         request,
-        "registers/email/preferences.html",
-        {"form": form, "for_information_count": len(FOR_INFORMATION)},
+        form,
+        perform,
+        done=done,
+        template="registers/email/preferences.html",
+        context=lambda: {"for_information_count": len(FOR_INFORMATION)},
     )
 
 
@@ -64,18 +64,17 @@ def failed_emails(request):
         messages.success(request, message)
         return redirect("failed_emails")
 
-    answer = submit(request, form, perform, done=done)
-    if answer is not None:
-        return answer
-    rows = list(outbox_failed()[: FAILED_LIMIT + 1])
-    return render(
-        request,
-        "registers/email/failed.html",
-        {
-            "rows": rows[:FAILED_LIMIT],
-            "more": len(rows) > FAILED_LIMIT,
-            "limit": FAILED_LIMIT,
-            "notify": settings.EMAIL_DELIVERY == "notify",
-            "form": form,
-        },
+    return form_page(
+        request, form, perform, done=done, template="registers/email/failed.html", context=_failed
     )
+
+
+def _failed() -> dict:
+    """The failed deliveries page beside its form: the most recent, and whether there are more."""
+    rows = list(outbox_failed()[: FAILED_LIMIT + 1])
+    return {
+        "rows": rows[:FAILED_LIMIT],
+        "more": len(rows) > FAILED_LIMIT,
+        "limit": FAILED_LIMIT,
+        "notify": settings.EMAIL_DELIVERY == "notify",
+    }

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.cases import require
-from protocol_site.views import submit
+from protocol_site.views import form_page
 
 from ..erasure import erasure_plan, person_erase
 from ..forms import EraseForm, SearchForm
@@ -119,13 +119,13 @@ def _erase(request, subject):
         messages.success(request, message)
         return redirect(back, subject.pk)
 
-    result = submit(request, form, perform, done=done)
-    if result is not None:
-        return result
-    return render(
+    return form_page(
         request,
-        "retention/erase.html",
-        {"form": form, "subject": subject, "plan": erasure_plan(subject), "back": back},
+        form,
+        perform,
+        done=done,
+        template="retention/erase.html",
+        context=lambda: {"subject": subject, "plan": erasure_plan(subject), "back": back},
     )
 
 

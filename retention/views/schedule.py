@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from protocol_site.cases import require
-from protocol_site.views import submit
+from protocol_site.views import form_page
 
 from ..forms import HoldForm, LiftForm, RuleForm
 from ..models import Anonymisation, LegalHold
@@ -63,12 +63,16 @@ def rule_change(request, kind: str):
         retention_rule_change(actor=request.user, rule=rule, **data)
         return rule.pk, f"{rule.get_kind_display()}: kept {data['keep_years']} years."
 
-    done = submit(request, form, perform, done=_to_schedule)
-    if done is not None:
-        return done
-    history = rule.history.select_related("history_user")[:10]
-    return render(
-        request, "retention/rule_form.html", {"form": form, "rule": rule, "history": history}
+    return form_page(
+        request,
+        form,
+        perform,
+        done=_to_schedule,
+        template="retention/rule_form.html",
+        context=lambda: {
+            "rule": rule,
+            "history": rule.history.select_related("history_user")[:10],
+        },
     )
 
 
@@ -104,10 +108,7 @@ def hold_new(request):
         hold = legal_hold_set(actor=request.user, kind=kind.kind, case=case, reason=data["reason"])
         return hold.pk, f"{hold.reference} is held: it will not be anonymised."
 
-    done = submit(request, form, perform, done=_to_holds)
-    if done is not None:
-        return done
-    return render(request, "retention/hold_form.html", {"form": form})
+    return form_page(request, form, perform, done=_to_holds, template="retention/hold_form.html")
 
 
 @require_http_methods(["GET", "POST"])
@@ -120,7 +121,11 @@ def hold_lift(request, pk: int):
         legal_hold_lift(actor=request.user, hold=hold, reason=data["reason"])
         return hold.pk, f"The hold on {hold.reference} is lifted."
 
-    done = submit(request, form, perform, done=_to_holds)
-    if done is not None:
-        return done
-    return render(request, "retention/hold_lift.html", {"form": form, "hold": hold})
+    return form_page(
+        request,
+        form,
+        perform,
+        done=_to_holds,
+        template="retention/hold_lift.html",
+        context=lambda: {"hold": hold},
+    )

@@ -111,8 +111,8 @@ def form_page(
     context: Callable[[], dict] | None = None,
     aliases: dict[str, str] | None = None,
 ):
-    """A page that starts something with a form (not a step on a case already there): sent
-    once through `submit`, its answer; otherwise `template` drawn with the form and
+    """A page of one form that starts or changes something (a step on a case has `step_view`):
+    sent once through `submit`, its answer; otherwise `template` drawn with the form and
     `context()`, what the page shows beside it."""
     answer = submit(request, form, perform, done=done, aliases=aliases)
     if answer is not None:

@@ -1,7 +1,7 @@
 """Errors to Sentry when SENTRY_DSN is set (settings/running.py calls `sentry_start`); nothing
 is sent when it is not. No personal data (sentry-sdk's default, and `_scrub` besides): no
-cookies, request bodies or query strings, no user's name or address; the user's id and the
-request id are attached, as in the logs."""
+cookies, request bodies or query strings, no local variables of the code that failed, no
+user's name or address; the user's id and the request id are attached, as in the logs."""
 
 from __future__ import annotations
 
@@ -33,4 +33,8 @@ def sentry_start(*, dsn: str, environment: str, traces_sample_rate: float) -> No
         traces_sample_rate=traces_sample_rate,
         integrations=[DjangoIntegration(), CeleryIntegration(), LoggingIntegration()],
         before_send=_scrub,
+        # A frame's local variables are neither sent nor read: they hold casework text, and
+        # reading a lazy one (the signed-in person, a list not yet read) asks the database
+        # again while it is busy, once for every frame of the error.
+        include_local_variables=False,
     )

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
+
+from protocol_site.api_responses import NOT_SIGNED_IN
 
 from ..models import AdviceRequest, LobbyingReport
 from ..selectors import advice_visible_to, lobbying_visible_to
 from .serializers import AdviceRequestSerializer, LobbyingReportSerializer
-
-NOT_SIGNED_IN = OpenApiResponse(description="No valid session or token.")
 
 
 @extend_schema_view(

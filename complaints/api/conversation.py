@@ -14,13 +14,12 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from enquiries.api.views import FIELD_ERRORS
+from protocol_site.api_responses import FIELD_ERRORS, NOT_SIGNED_IN
 
 from ..models import ComplaintEvent
 from ..selectors import complaint_for, messages_for
 from ..services import complaint_message, complaint_record_view
 from .serializers import ComplaintEventKindField
-from .views import NOT_SIGNED_IN
 
 NOT_FOUND = OpenApiResponse(description="Not found, or not yours to see.")
 REFUSED = OpenApiResponse(description="Not signed in, or not allowed to write on it now.")

@@ -5,23 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db.models import QuerySet
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
 
 from protocol_site.api_pagination import FilteredKeysetList, Key
+from protocol_site.api_responses import FIELD_ERRORS, NOT_SIGNED_IN
 
 from ..filters import ComplaintApiFilter
 from ..models import Complaint
 from ..selectors import complaint_for, complaints_with_history, shape
 from ..services import complaint_record_view
 from .serializers import ComplaintSerializer
-
-FIELD_ERRORS = OpenApiResponse(
-    response=OpenApiTypes.OBJECT,
-    description='Bad filter values: field errors, `{"field": ["message"]}`.',
-)
-NOT_SIGNED_IN = OpenApiResponse(description="No valid session or token.")
 
 
 def shaped(user, complaint: Complaint) -> Complaint:

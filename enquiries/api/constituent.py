@@ -11,13 +11,14 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from protocol_site.api_responses import FIELD_ERRORS
+
 from .. import services
 from ..models import Enquiry
 from ..permissions import can_see_constituent
 from ..selectors import constituent_of, enquiry_for
 from ..services.constituent import LIMITS
 from .conversation import NOT_FOUND, REFUSED
-from .views import FIELD_ERRORS
 
 
 def _text(limit: int, help_text: str) -> serializers.CharField:

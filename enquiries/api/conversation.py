@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from protocol_site.api import JSONParser
+from protocol_site.api_responses import FIELD_ERRORS, NOT_SIGNED_IN
 
 from .. import services
 from ..models import Enquiry, EnquiryEvent
@@ -23,7 +24,7 @@ from ..permissions import can_read_notes
 from ..selectors import attachments_for, enquiry_for, may_read_casework, timeline_for
 from .files import FILES_IN, ConversationEventSerializer
 from .serializers import EnquirySerializer
-from .views import FIELD_ERRORS, NOT_SIGNED_IN, one_enquiry
+from .views import one_enquiry
 
 NOT_FOUND = OpenApiResponse(description="Not found, or not yours to see.")
 REFUSED = OpenApiResponse(description="Not signed in, or not allowed to take this step.")

@@ -11,11 +11,12 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
+from protocol_site.api_responses import NOT_SIGNED_IN
+
 from ..models import EnquiryAttachment
 from ..selectors import attachments_for, enquiry_for
 from ..views.files import attachment_download
 from .serializers import EventKindField, TimelineEventSerializer
-from .views import NOT_SIGNED_IN
 
 NOT_FOUND = OpenApiResponse(description="Not found, or not yours to see.")
 

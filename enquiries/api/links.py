@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from protocol_site.api_responses import FIELD_ERRORS
 from protocol_site.cases import require
 
 from .. import services
@@ -16,7 +17,6 @@ from ..permissions import can_link
 from ..selectors import enquiries_visible_to, linked_for
 from .conversation import NOT_FOUND, REFUSED, _OnEnquiry
 from .files import FILES_IN
-from .views import FIELD_ERRORS
 
 
 class LinkedSerializer(serializers.Serializer):

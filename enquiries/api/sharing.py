@@ -8,13 +8,13 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from protocol_site.api_responses import FIELD_ERRORS
 from protocol_site.cases import require
 
 from .. import services
 from ..permissions import can_share
 from ..selectors import sharing_for
 from .conversation import NOT_FOUND, REFUSED, _OnEnquiry
-from .views import FIELD_ERRORS
 
 
 class ShareSerializer(serializers.Serializer):

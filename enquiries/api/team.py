@@ -11,6 +11,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import generics, serializers
 from rest_framework.exceptions import PermissionDenied
 
+from protocol_site.api_responses import FIELD_ERRORS
 from registers.models import Service
 from registers.roles import person_for
 
@@ -18,7 +19,6 @@ from ..models import Enquiry
 from ..permissions import queue_service_ids
 from ..selectors import team_queue_for
 from .serializers import NamedRefSerializer
-from .views import FIELD_ERRORS
 
 
 class QueuedEnquirySerializer(serializers.ModelSerializer):

@@ -7,13 +7,13 @@ from types import SimpleNamespace
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from protocol_site.api_pagination import FilteredKeysetList, Key
+from protocol_site.api_responses import FIELD_ERRORS, NOT_SIGNED_IN
 from registers.models import Officer
 from registers.roles import person_for
 
@@ -47,12 +47,6 @@ OFFICERS = ("assigned_to", "director", "escalated_to")
 # timeline_for(user, enquiry) reads only `enquiry.events`: handed every event, it returns the
 # same rule (councillors do not see internal steps) as one queryset to prefetch a whole page.
 EVERY_ENQUIRY = SimpleNamespace(events=EnquiryEvent.objects)
-
-FIELD_ERRORS = OpenApiResponse(
-    response=OpenApiTypes.OBJECT,
-    description='Bad input: field errors, `{"field": ["message"]}`.',
-)
-NOT_SIGNED_IN = OpenApiResponse(description="No valid session or token.")
 
 
 def enquiry_queryset(user, base: QuerySet[Enquiry], *, timeline: bool = True) -> QuerySet[Enquiry]:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.urls import path
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers
+
+from protocol_site.api_responses import NOT_SIGNED_IN
 
 from .models import MemberMeeting
 from .selectors import JOINS, member_meetings_visible_to
@@ -40,7 +42,7 @@ class MemberMeetingSerializer(serializers.ModelSerializer):
         "democratic services and the Monitoring Officer see them all. Latest first, 50 a page.",
         responses={
             200: MemberMeetingSerializer(many=True),
-            403: OpenApiResponse(description="No valid session or token."),
+            403: NOT_SIGNED_IN,
         },
     ),
 )

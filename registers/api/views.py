@@ -6,19 +6,15 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q, QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, serializers
 from rest_framework.exceptions import PermissionDenied
 
+from protocol_site.api_responses import FIELD_ERRORS
+
 from ..cover.rules import absences_visible_to
 from ..models import Absence, Officer
 from ..roles import person_for
-
-FIELD_ERRORS = OpenApiResponse(
-    response=OpenApiTypes.OBJECT,
-    description='Bad input: field errors, `{"field": ["message"]}`.',
-)
 
 
 class NamedOfficerSerializer(serializers.Serializer):

@@ -96,7 +96,7 @@ def complaint_search(qs: QuerySet[Complaint], user, words: str) -> QuerySet[Comp
         return qs
     messages = messages_readable(user)
     if uses_vectors():
-        return vector_search(qs, words, [(messages, None)], "{a,b}")
+        return vector_search(qs, words, [(messages, None)], "ab")
     said = Exists(_said().filter(detail__icontains=words))
     match = (
         Q(reference__icontains=words)

@@ -117,7 +117,7 @@ def enquiry_search(qs: QuerySet[Enquiry], user, words: str) -> QuerySet[Enquiry]
         return qs
     casework, constituent = casework_readable(user), constituent_readable(user)
     if uses_vectors():
-        return vector_search(qs, words, [(constituent, None), (casework, "{a,b}")], "{a}")
+        return vector_search(qs, words, [(constituent, None), (casework, "ab")], "a")
     said = Exists(_said().filter(detail__icontains=words))
     match = (
         Q(reference__icontains=words)

@@ -13,9 +13,16 @@ On SQLite (the local run) each kind searches its fields with a case-insensitive 
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchQueryField,
+    SearchRank,
+    SearchVectorField,
+)
 from django.db import connection
-from django.db.models import Case, F, Func, Q, QuerySet, When
+from django.db.models import BooleanField, Case, F, Func, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Cast
+from django.db.models.lookups import Exact
 
 CONFIG = "english"
 MOST_CHARACTERS = 200
@@ -42,30 +49,80 @@ def search_words(words: str | None) -> str:
     return " ".join((words or "").split())[:MOST_CHARACTERS]
 
 
-def weights_only(template: str) -> Func:
-    """The case's vector with only the weights in `template` ("{a,b}") kept."""
+def weights_only(weights: str) -> Func:
+    """The case's vector with only the `weights` ("ab") kept."""
+    kept = ",".join(weights)
     return Func(
         F("search_vector"),
         function="ts_filter",
-        template=f"ts_filter(%(expressions)s, '{template}')",
+        template=f"ts_filter(%(expressions)s, '{{{kept}}}')",
         output_field=SearchVectorField(),
+    )
+
+
+# Each word of a query (a quoted lexeme in its text form, quotes in it doubled), and the same
+# word with weights: `'mill' <-> 'lane'` becomes `'mill':AB <-> 'lane':AB`.
+_WORD = r"'((?:[^']|'')*)'"
+
+
+def query_in(query: SearchQuery, weights: str | None):
+    """`query`, matching only the words of the vector that have `weights` ("ab"; None: all
+    of them). Matched against the whole vector, it says what `query` says of those parts."""
+    if weights is None:
+        return query
+    weighted = Func(
+        Cast(query, TextField()),
+        Value(_WORD),
+        Value(rf"'\1':{weights.upper()}"),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )
+    return Cast(weighted, SearchQueryField())
+
+
+class _Matches(Func):
+    template = "(%(expressions)s)"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+def _candidates(query: SearchQuery) -> Q:
+    """Where the index finds the rows a search may match: those with the words it asks for,
+    leaving out what it asks to be without (`-drain`), which the index cannot look for and
+    which only the parts a viewer may read can decide. A search asking only for what is not
+    there (`-drain`) has every row as a candidate."""
+    tree = Func(query, function="querytree", output_field=TextField())
+    return Q(Exact(tree, Value("T"))) | Q(
+        _Matches(F("search_vector"), Cast(tree, SearchQueryField()))
     )
 
 
 def vector_search(qs: QuerySet, words: str, readable: list[tuple[Q, str | None]], default: str):
     """The rows of `qs` whose vector matches `words` in what the viewer may read, each with
     its `rank`. `readable` is a list of (where, weights): where `where` holds, the viewer reads
-    those weights (None: all of them); elsewhere they read `default`. A reference typed
-    exactly always matches."""
+    those weights ("ab"; None: all of them); elsewhere they read `default`. A reference typed
+    exactly always matches.
+
+    Each candidate the index finds is matched once, against the query in the weights its
+    viewer reads (no part of its vector is built for that); only the rows that match are
+    ranked, on the parts of their vectors the viewer reads."""
     query = SearchQuery(words, search_type="websearch", config=CONFIG)
-    whens = [
-        When(where, then=F("search_vector") if weights is None else weights_only(weights))
-        for where, weights in readable
-    ]
-    vector = Case(*whens, default=weights_only(default), output_field=SearchVectorField())
+    asked = Case(
+        *[When(where, then=query_in(query, weights)) for where, weights in readable],
+        default=query_in(query, default),
+        output_field=SearchQueryField(),
+    )
+    read = Case(
+        *[
+            When(where, then=F("search_vector") if weights is None else weights_only(weights))
+            for where, weights in readable
+        ],
+        default=weights_only(default),
+        output_field=SearchVectorField(),
+    )
     return (
-        qs.filter(search_vector=query)  # the index finds the candidates
-        .annotate(readable_vector=vector)
-        .filter(Q(readable_vector=query) | Q(reference__iexact=words))
-        .annotate(rank=SearchRank(F("readable_vector"), query))
+        qs.filter(_candidates(query))
+        .filter(_Matches(F("search_vector"), asked) | Q(reference__iexact=words))
+        .annotate(rank=SearchRank(read, query))
     )

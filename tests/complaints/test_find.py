@@ -15,6 +15,7 @@ from django.urls import reverse
 from complaints.models import Complaint
 from complaints.services import complaint_escalate, complaint_message
 from protocol_site.models import AuditEvent
+from protocol_site.search import uses_vectors
 from tests.clock import at, clock_at
 
 from .helpers import about_member, about_officer
@@ -127,6 +128,9 @@ def test_search_keeps_to_what_the_viewer_may_read(
     manager = client_for(head_of_service)
     assert shown(manager, [complaint], q="Elm Road") == refs(complaint)
     assert shown(manager, [complaint], q="tangerines") == []
+    if uses_vectors():  # search syntax is PostgreSQL's: leaving out a word they cannot read
+        assert shown(manager, [complaint], q='"Elm Road" -tangerines') == refs(complaint)
+        assert shown(client_for(councillor), [complaint], q="Elm -tangerines") == []
     # Nobody finds a complaint outside their reach.
     handler = client_for(line_manager)
     assert shown(handler, [other]) == []

@@ -81,6 +81,8 @@ class FilterForm(forms.Form):
             refuse_unstorable(name, field)
             if isinstance(field, forms.ModelChoiceField):
                 field.empty_label = "Any"
+                # The same options for everyone offered them: kept between page views.
+                field.choices_key = f"{type(self).__name__}:{name}"
 
     def full_clean(self):
         for name, field in self.fields.items():

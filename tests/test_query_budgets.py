@@ -105,21 +105,16 @@ COUNCILLOR_HOME = [
     "the viewer's training",
     SAVED_VIEWS,
 ]
+# The filters' options (services, wards, directorates, councillors) come from the cache after
+# the first view (protocol_site.choices): no query of their own.
 ENQUIRY_LIST = [
-    "the filters' services",
-    "the filters' wards",
     "count of the enquiries in reach",
     "the page of enquiries with their people",
 ]
-# Officers filter by directorate, councillor and officer too (the officer is typed: no query).
-OFFICERS_ENQUIRY_LIST = [*ENQUIRY_LIST, "the filters' directorates", "the filters' councillors"]
 COMPLAINT_LIST = [
     "count of the complaints in reach",
-    "the filters' services",
     "the page, each with its current stage",
 ]
-# Officers filter by directorate and councillor too (the officer is typed: no query).
-OFFICERS_COMPLAINT_LIST = [*COMPLAINT_LIST, "the filters' directorates", "the filters' councillors"]
 ANNUAL_REPORT = [
     "enquiries by directorate and service (one grouped query)",
     "first-reply working days",
@@ -137,7 +132,7 @@ PROTOCOL = "the council's protocol: its references and options, once a page"
 
 PAGES = [
     # (page, role, url name, query string, the queries after PAGE_START)
-    ("enquiry queue", "officer", "enquiries:list", {}, OFFICERS_ENQUIRY_LIST),
+    ("enquiry queue", "officer", "enquiries:list", {}, ENQUIRY_LIST),
     ("enquiry list", "councillor", "enquiries:list", {}, ENQUIRY_LIST),
     # the director's reach is their directorate's posts: one recursive subquery in each
     (
@@ -145,9 +140,9 @@ PAGES = [
         "director",
         "enquiries:list",
         {"scope": "all", "status": "any"},
-        OFFICERS_ENQUIRY_LIST,
+        ENQUIRY_LIST,
     ),
-    ("enquiry list", "democratic_services", "enquiries:list", {}, OFFICERS_ENQUIRY_LIST),
+    ("enquiry list", "democratic_services", "enquiries:list", {}, ENQUIRY_LIST),
     (
         "home",
         "director",
@@ -203,16 +198,16 @@ PAGES = [
         "monitoring_officer",
         "complaints:list",
         {"tab": "queue"},
-        [*ROLES, *OFFICERS_COMPLAINT_LIST],
+        [*ROLES, *COMPLAINT_LIST],
     ),
     (
         "complaints list",
         "monitoring_officer",
         "complaints:list",
         {"tab": "all"},
-        [*ROLES, *OFFICERS_COMPLAINT_LIST],
+        [*ROLES, *COMPLAINT_LIST],
     ),
-    ("complaints list", "line_manager", "complaints:list", {}, OFFICERS_COMPLAINT_LIST),
+    ("complaints list", "line_manager", "complaints:list", {}, COMPLAINT_LIST),
     ("complaints list", "councillor", "complaints:list", {}, COMPLAINT_LIST),
     (
         "briefings",

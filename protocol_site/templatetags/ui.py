@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from protocol_site.choices import cached_choices
 from protocol_site.protocol_refs import protocol_ref
 
 register = template.Library()
@@ -225,9 +226,18 @@ def _choices(choices) -> list:
     cursor Django's iterator opens, nor the count that `list()` would ask it for)."""
     if isinstance(choices, ModelChoiceIterator):
         empty = choices.field.empty_label
-        rows = [choices.choice(obj) for obj in choices.queryset.all()]
+        key = getattr(choices.field, "choices_key", None)
+        if key is None:
+            rows = [choices.choice(obj) for obj in choices.queryset.all()]
+        else:
+            rows = cached_choices(key, lambda: _model_rows(choices))
         return rows if empty is None else [("", empty), *rows]
     return [choice for choice in choices]  # noqa: C416 (no len(): a lazy iterator counts)
+
+
+def _model_rows(choices: ModelChoiceIterator) -> list[tuple[str, str]]:
+    field = choices.field
+    return [(str(obj.pk), str(field.label_from_instance(obj))) for obj in choices.queryset.all()]
 
 
 def _option(data) -> str:

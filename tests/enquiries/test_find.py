@@ -8,6 +8,8 @@ import csv
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from enquiries.models import SavedView
@@ -20,7 +22,7 @@ from enquiries.services import (
 )
 from protocol_site.models import AuditEvent
 from protocol_site.search import uses_vectors
-from registers.models import Service
+from registers.models import Service, Ward
 from tests.clock import at, clock_at
 
 from .factories import casework, received_days_ago
@@ -113,6 +115,22 @@ def test_a_councillor_is_offered_only_the_filters_about_their_own(client_for, co
     assert 'name="service"' in html and 'name="urgent"' in html
     for officers_only in ('name="councillor"', 'name="officer"', 'name="directorate"'):
         assert officers_only not in html
+
+
+def test_the_panels_options_are_kept_until_a_register_changes(client_for, democratic_services):
+    client = client_for(democratic_services)
+    client.get(LIST)
+
+    def wards_read():
+        with CaptureQueriesContext(connection) as read:
+            page = client.get(LIST).content.decode()
+        return page, sum('FROM "registers_ward"' in q["sql"] for q in read.captured_queries)
+
+    page, reads = wards_read()
+    assert reads == 0 and "Zebra Crossing" not in page
+    Ward.objects.create(name="Zebra Crossing")
+    page, reads = wards_read()
+    assert reads == 1 and ">Zebra Crossing</option>" in page
 
 
 def test_selected_filters_can_each_be_removed(client_for, democratic_services, org):

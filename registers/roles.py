@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.utils import timezone
 
+from protocol_site.register_cache import kept
+
 from .ladder import case_parties, monitoring_officers_now
 from .models import DIRECTOR_TIERS, Councillor, Officer, Post, StatutoryRole, Tier
 
@@ -143,11 +145,24 @@ def _empty_prefetch(instance, name: str, model) -> None:
 
 
 def person_for(user) -> Person:
+    """Who `user` is in the council today: worked out once a request, and kept between
+    requests until the registers change (protocol_site.register_cache)."""
     if not getattr(user, "is_authenticated", False):
         return Person(user=user)
     cached = getattr(user, "_person_cache", None)
     if cached is not None:
         return cached
+    today = timezone.localdate().isoformat()
+    person = kept(f"person:{user.pk}:{today}", lambda: _person(user))
+    person.user = user
+    for profile in (person.officer, person.councillor):
+        if profile is not None:
+            profile.user = user
+    user._person_cache = person
+    return person
+
+
+def _person(user) -> Person:
     roles: set[Role] = set()
     kinds: frozenset[str] = frozenset()
     row = _with_profiles(user)
@@ -196,15 +211,13 @@ def person_for(user) -> Person:
             roles.add(Role.GROUP_LEADER)
     if row is not None and row._democratic_services:
         roles.add(Role.DEMOCRATIC_SERVICES)
-    person = Person(
+    return Person(
         user=user,
         officer=officer,
         councillor=councillor,
         roles=frozenset(roles),
         statutory_kinds=kinds,
     )
-    user._person_cache = person
-    return person
 
 
 def _holds_monitoring_officers_powers(kinds: frozenset[str]) -> bool:

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from protocol_site.choices import cached_choices
 from protocol_site.protocol_refs import protocol_ref
+from protocol_site.register_cache import kept
 
 register = template.Library()
 
@@ -230,7 +230,7 @@ def _choices(choices) -> list:
         if key is None:
             rows = [choices.choice(obj) for obj in choices.queryset.all()]
         else:
-            rows = cached_choices(key, lambda: _model_rows(choices))
+            rows = kept(f"choices:{key}", lambda: _model_rows(choices))
         return rows if empty is None else [("", empty), *rows]
     return [choice for choice in choices]  # noqa: C416 (no len(): a lazy iterator counts)
 

@@ -6,6 +6,8 @@ from django import forms
 
 from protocol_site.forms import GovukForm, required
 
+from .services import REASON_MOST
+
 
 class RuleForm(GovukForm):
     keep_years = forms.IntegerField(
@@ -23,8 +25,10 @@ class RuleForm(GovukForm):
     )
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=REASON_MOST,  # kept with the rule's history, as a declaration's reason is
         label="Why is it changing?",
-        help_text="For example, the council's records management policy changed",
+        help_text="For example, the council's records management policy changed. "
+        "100 characters at most",
         error_messages=required("Enter why the period is changing"),
     )
     error_names = {"reason": "why the period is changing"}

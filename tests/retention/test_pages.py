@@ -23,6 +23,10 @@ def test_democratic_services_change_the_schedule(
     page = refused.content.decode()
     assert "Years to keep must be between 1 and 50" in page
     assert "Enter why the period is changing" in page
+    # The reason is kept with the rule's history, which holds 100 characters.
+    long = client.post(url, {"keep_years": "8", "reason": "x" * 101}).content.decode()
+    assert "Why the period is changing must be 100 characters or fewer" in long
+    assert RetentionRule.objects.get(kind="complaint").keep_years != 8
     client.post(url, {"keep_years": "8", "reason": "Records policy"})
     assert RetentionRule.objects.get(kind="complaint").keep_years == 8
     assert AuditEvent.objects.filter(action="retention.rule.changed").count() == 1

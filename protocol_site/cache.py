@@ -35,6 +35,13 @@ class TolerantRedisCache(RedisCache):
             "add", lambda: super(TolerantRedisCache, self).add(key, value, timeout, version), False
         )
 
+    def incr(self, key, delta=1, version=None):
+        """The new value; None when the cache is down (ValueError when `key` is not there,
+        as every cache says)."""
+        return self._tolerate(
+            "incr", lambda: super(TolerantRedisCache, self).incr(key, delta, version), None
+        )
+
     def delete(self, key, version=None):
         return self._tolerate(
             "delete", lambda: super(TolerantRedisCache, self).delete(key, version), False

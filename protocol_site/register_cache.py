@@ -13,7 +13,7 @@ of what is kept where the answer depends on it (who acts up, who is away).
 
 from __future__ import annotations
 
-import time
+import secrets
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -44,8 +44,14 @@ def kept(key: str, build: Callable[[], T]) -> T:
 
 
 def forget() -> None:
-    """Everything kept is read again."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    """Everything kept is read again: the generation moves on (from a random start, so a
+    cache emptied and begun again never meets what an earlier one kept)."""
+    try:
+        moved = cache.incr(GENERATION_KEY)
+    except ValueError:  # not there yet
+        moved = None
+    if moved is None:
+        cache.set(GENERATION_KEY, secrets.randbits(62), None)
 
 
 def _changed(sender=None, update_fields=None, **_signal) -> None:

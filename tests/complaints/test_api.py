@@ -126,6 +126,7 @@ def test_the_list_costs_the_same_few_queries_however_many_rows(
         while Complaint.objects.count() < n:
             about_member(org)
             about_officer(org)
+        client.get(LIST)  # who the caller is, read again once the registers changed
         with CaptureQueriesContext(connection) as ctx:
             assert len(ids(client.get(LIST))) == n
         return len(ctx.captured_queries)

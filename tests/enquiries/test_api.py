@@ -218,6 +218,7 @@ def test_the_list_costs_the_same_few_queries_however_many_rows(
 
     client = api(democratic_services)
     add(2)
+    client.get(LIST)  # the first call reads who the caller is; later ones have it kept
     with CaptureQueriesContext(connection) as few:
         assert len(ids(client.get(LIST))) == 2
     add(6)

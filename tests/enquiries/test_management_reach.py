@@ -211,6 +211,7 @@ def test_the_csv_download_costs_the_same_few_queries_with_three_times_the_data(
 
     for n in range(3):
         casework(org, subject=f"Enquiry {n}")
+    exported(client)  # the first view reads who the viewer is; later ones have it kept
     few = cost()
     for n in range(6):
         casework(org, subject=f"More {n}")

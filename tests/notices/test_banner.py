@@ -95,9 +95,11 @@ def test_the_banner_costs_at_most_one_query_and_none_once_cached(
     client.get(HOME)
     with django_assert_max_num_queries(10) as baseline:  # the home page, saved views included
         assert BANNER not in client.get(HOME).content.decode()
+    usual = len(baseline.captured_queries)  # before the next request empties the log
     frozen_clock.move_to(NOW)
+    client.get(HOME)  # the first view of a day reads again who the viewer is that day
     declare_period(monitoring_officer)
-    with django_assert_max_num_queries(len(baseline.captured_queries) + 1):
+    with django_assert_max_num_queries(usual + 1):
         assert BANNER in client.get(HOME).content.decode()  # one query for today's period
-    with django_assert_max_num_queries(len(baseline.captured_queries)):
+    with django_assert_max_num_queries(usual):
         assert BANNER in client.get(HOME).content.decode()  # then none: it is cached

@@ -136,7 +136,9 @@ def test_download_queries_do_not_grow_with_rows(
     download(client, key)  # warm the content-type cache
     with CaptureQueriesContext(connection) as few:
         download(client, key)
+    budget = len(few)  # before the next request empties the connection's log
     _thirty(key, org)
-    with django_assert_max_num_queries(len(few)):
+    download(client, key)  # who the viewer is, read again after the registers changed
+    with django_assert_max_num_queries(budget):
         rows = rows_of(download(client, key)[1])
     assert len(rows) > 30 or key == "statutoryrole"

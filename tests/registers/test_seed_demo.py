@@ -194,7 +194,9 @@ def test_the_deputy_monitoring_officer_stands_in_only_while_the_monitoring_offic
     assert client.get(queue).status_code == 403
     # The Monitoring Officer recorded absent (their officer record switched off): the Deputy
     # holds the powers and sees what only the Monitoring Officer sees.
-    Officer.objects.filter(user__username="monitoring.officer").update(is_active=False)
+    monitoring_officer = Officer.objects.get(user__username="monitoring.officer")
+    monitoring_officer.is_active = False
+    monitoring_officer.save()
     assert may_act_as_monitoring_officer(User.objects.get(pk=deputy.pk))
     assert client.get(queue).status_code == 200
 

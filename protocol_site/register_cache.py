@@ -29,13 +29,15 @@ GENERATION_KEY = "registers:generation"
 SECONDS = 60
 
 
-def _generation() -> int:
+def generation() -> int:
+    """Which state of the registers what is kept now belongs to: part of the key of anything
+    kept that is worked out from them (a fragment of a page, say)."""
     return memoised(GENERATION_KEY, lambda: cache.get(GENERATION_KEY, 0))
 
 
 def kept(key: str, build: Callable[[], T]) -> T:
     """What `build()` gives, from the cache while the registers stay as they were."""
-    stored = f"registers:{_generation()}:{key}"
+    stored = f"registers:{generation()}:{key}"
     found = cache.get(stored)
     if found is None:
         found = build()

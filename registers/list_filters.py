@@ -24,6 +24,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
 from protocol_site.form_errors import blank_options, plain_words
+from protocol_site.register_cache import generation
 from protocol_site.unstorable import refuse_unstorable
 
 from .pickers import OfficerField
@@ -193,6 +194,14 @@ class ListFilter(django_filters.FilterSet):
 
     def received_on_or_before(self, qs, name, value: datetime.date):
         return qs.filter(**{f"{self.received_field}__lt": day_starts(value, end=True)})
+
+    def panel_key(self) -> str:
+        """What the panel is drawn from, for the cache of it (the list templates'
+        `{% cache %}`): the registers as they stand, which filters the viewer is offered, and
+        the values asked for (not the page number, which the panel does not show)."""
+        data = self.data.lists() if hasattr(self.data, "lists") else (self.data or {}).items()
+        asked = sorted((name, list(values)) for name, values in data if name != "page")
+        return f"{generation()}:{type(self).__name__}:{self.for_officers}:{asked}"
 
     def panel(self) -> dict:
         """The panel's fields: the search, the tick boxes, and the rest in order."""

@@ -117,6 +117,21 @@ def test_a_councillor_is_offered_only_the_filters_about_their_own(client_for, co
         assert officers_only not in html
 
 
+def test_the_panel_drawn_once_is_drawn_for_the_same_question_only(
+    client_for, councillor, democratic_services, org
+):
+    officer_side, member = client_for(democratic_services), client_for(councillor)
+    service = Service.objects.order_by("name").first()
+    chosen = f'<option value="{service.pk}" selected>'
+    for _ in range(2):  # drawn, then from the cache
+        assert 'name="councillor"' in officer_side.get(LIST).content.decode()
+        assert 'name="councillor"' not in member.get(LIST).content.decode()
+        assert chosen in officer_side.get(LIST, {"service": service.pk}).content.decode()
+        assert chosen not in officer_side.get(LIST).content.decode()
+        wrong = officer_side.get(LIST, {"received_from": "31/2/2026"}).content.decode()
+        assert "govuk-form-group--error" in wrong
+
+
 def test_the_panels_options_are_kept_until_a_register_changes(client_for, democratic_services):
     client = client_for(democratic_services)
     client.get(LIST)

@@ -170,13 +170,19 @@ def markdown(rows: list[Row], title: str, notes: list[str]) -> str:
 
 
 def environment() -> dict:
+    """The machine and the database server the run was timed on. The server's memory for
+    table pages (shared_buffers) against the size of the enquiries table says whether a page
+    that reads many enquiries read them from the server's memory or from the system's."""
+    found = {"database": connection.vendor}
     with connection.cursor() as cursor:
-        version = connection.vendor
         if connection.vendor == "postgresql":
             cursor.execute("SHOW server_version")
-            version = f"PostgreSQL {cursor.fetchone()[0]}"
-    return {
-        "database": version,
+            found["database"] = f"PostgreSQL {cursor.fetchone()[0]}"
+            cursor.execute("SHOW shared_buffers")
+            found["shared_buffers"] = cursor.fetchone()[0]
+            cursor.execute("SELECT pg_size_pretty(pg_table_size('enquiries_enquiry'))")
+            found["enquiries_table"] = cursor.fetchone()[0]
+    return found | {
         "python": platform.python_version(),
         "machine": platform.machine(),
         "cpus": os.cpu_count(),

@@ -65,9 +65,11 @@ def test_the_list_keeps_its_query_count(
     client.get(reverse("visits:list"))
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("visits:list"))
+    budget = len(few)  # before the next request empties the connection's log
     for _ in range(30):
         VisitFactory(meeting_officer=OfficerFactory(), director=OfficerFactory())
-    with django_assert_max_num_queries(len(few)):
+    client.get(reverse("visits:list"))  # new officers: who the viewer is is read again once
+    with django_assert_max_num_queries(budget):
         assert client.get(reverse("visits:list")).status_code == 200
 
 

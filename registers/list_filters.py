@@ -24,7 +24,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
 from protocol_site.form_errors import blank_options, plain_words
-from protocol_site.register_cache import generation
+from protocol_site.register_cache import SECONDS, generation
 from protocol_site.unstorable import refuse_unstorable
 
 from .pickers import OfficerField
@@ -194,6 +194,9 @@ class ListFilter(django_filters.FilterSet):
 
     def received_on_or_before(self, qs, name, value: datetime.date):
         return qs.filter(**{f"{self.received_field}__lt": day_starts(value, end=True)})
+
+    # How long a drawn panel is kept at most: as long as anything else the registers say.
+    panel_seconds = SECONDS
 
     def panel_key(self) -> str:
         """What the panel is drawn from, for the cache of it (the list templates'

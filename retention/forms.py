@@ -6,7 +6,7 @@ from django import forms
 
 from protocol_site.forms import GovukForm, required
 
-from .services import REASON_MOST
+from .models import RetentionRule
 
 
 class RuleForm(GovukForm):
@@ -25,7 +25,7 @@ class RuleForm(GovukForm):
     )
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=REASON_MOST,  # kept with the rule's history, as a declaration's reason is
+        max_length=RetentionRule.REASON_MOST,
         label="Why is it changing?",
         help_text="For example, the council's records management policy changed. "
         "100 characters at most",

@@ -59,6 +59,9 @@ COUNTED_FROM = {
 class RetentionRule(models.Model):
     """How long one kind of record keeps its personal details after it ends."""
 
+    # Why a rule changed is kept with its history, whose change reason holds no more.
+    REASON_MOST = 100
+
     kind = models.CharField(max_length=20, choices=RecordKind.choices, unique=True)
     keep_years = models.PositiveSmallIntegerField(
         "years to keep",

@@ -22,9 +22,6 @@ def retention_rules_ensure() -> list[RetentionRule]:
     return list(RetentionRule.objects.all())
 
 
-REASON_MOST = 100
-
-
 def retention_rule_change(
     *, actor, rule: RetentionRule, keep_years: int, reason: str
 ) -> RetentionRule:
@@ -33,10 +30,9 @@ def retention_rule_change(
     require(can_change_schedule, actor)
     if not 1 <= keep_years <= 50:
         raise ValidationError({"keep_years": "Years to keep must be between 1 and 50"})
-    if len(reason) > REASON_MOST:  # kept with the rule's history, which holds no more
-        raise ValidationError(
-            {"reason": f"Why it is changing must be {REASON_MOST} characters or fewer"}
-        )
+    most = RetentionRule.REASON_MOST
+    if len(reason) > most:
+        raise ValidationError({"reason": f"Why it is changing must be {most} characters or fewer"})
     with transaction.atomic():
         rule = RetentionRule.objects.select_for_update().get(pk=rule.pk)
         before = rule.keep_years
